@@ -1,0 +1,128 @@
+/**
+ * Diagnosis contract: what a rule is, what the engine returns.
+ *
+ * A rule is typed data (one file per family under ./branches/): it says what confirms its branch,
+ * what rules it out, and the ONE next step. The engine (./engine.ts) runs every rule over an
+ * `EvidenceView`, ranks candidates by specificity and explicit priority (never file order), and
+ * either names a confirmed branch or picks the one ask that best separates what is still possible.
+ */
+import type { BranchFamily, BranchId, DiagnosisStatus } from './catalog.ts';
+import type { EvidenceView } from './view.ts';
+
+/** Why a candidate stands where it stands: a short human reason plus the facts behind it. */
+export interface Because {
+  /** e.g. "`profiles=2 (oauth=0, token=1, api_key=1)` shows a token profile holding an API key". */
+  reason: string;
+  /** Message ids + line spans of the facts used (for quoting). */
+  sources: { messageId: string; lineStart: number; lineEnd: number }[];
+}
+
+/** A rule's judgement on the evidence. `null` from `when` = the rule has nothing to say. */
+export interface Verdict {
+  status: 'confirmed' | 'possible' | 'ruled_out';
+  because: Because[];
+  /**
+   * How specific the confirming signal is (higher beats lower among confirmed rules):
+   * 3 = an exact string only this branch produces, 2 = parsed output proving it, 1 = a statement
+   * or an inference. Ties go to `Rule.priority`.
+   */
+  specificity?: 1 | 2 | 3;
+}
+
+/** The kind of text a step asks the user to type; checked against the reference's lists. */
+export type CommandKind = 'openclaw' | 'shell' | 'tui' | 'claude';
+
+/**
+ * The one next step. `command` steps carry the exact text to type; `action` steps are things done
+ * in a web console or the Developer Portal (no command; `next_command` is null); `none` means
+ * nothing to fix (a misleading status line), with the proof the user can run in `proof`.
+ */
+export type Step =
+  | {
+      kind: 'command';
+      command: string;
+      commandKind: CommandKind;
+      /** Where to type it: a normal shell, inside the TUI, or on the gateway host. */
+      runIn: 'shell' | 'tui' | 'gateway_host';
+      /** One or two sentences quoting the evidence (never a secret). */
+      why: string;
+      /** What to run or paste after it (the rule's `then`), filled. */
+      then: string;
+    }
+  | { kind: 'action'; text: string; why: string; then: string }
+  | { kind: 'none'; text: string; why: string; proof?: string };
+
+/** Everything a rule needs to fill its placeholders (`<provider>`, `<profile-id>`, `<id>` …). */
+export interface StepContext {
+  view: EvidenceView;
+  verdict: Verdict;
+}
+
+/** A command template a rule can emit, declared so tests can check it against the reference. */
+export interface DeclaredCommand {
+  kind: CommandKind;
+  /** The template with `<placeholders>`, e.g. `openclaw models auth order set --provider <provider> <profile-id>`. */
+  template: string;
+  /** First OpenClaw version it exists in, when later than the 2026.3.13 baseline. */
+  since?: string;
+}
+
+export interface Rule {
+  id: BranchId;
+  family: BranchFamily;
+  title: string;
+  /** Tie-break among equally specific confirmed rules; encodes branches.md precedence. */
+  priority: number;
+  /** Branch ids this rule beats when both are confirmed (branches.md §"Status and precedence"). */
+  beats?: BranchId[];
+  when(view: EvidenceView): Verdict | null;
+  next(ctx: StepContext): Step;
+  /** Docs page (https://docs.openclaw.ai/…). */
+  docs: string;
+  commands: DeclaredCommand[];
+}
+
+/** An answer an ask can get, and what it does to the candidates. */
+export interface AskOutcome {
+  answer: string;
+  confirms: BranchId[];
+  rulesOut: BranchId[];
+}
+
+/** An ask: a command to run and paste, or a question with expected answers. */
+export interface Ask {
+  id: string;
+  kind: 'command' | 'question';
+  /** question = 1, one command = 2, several commands = 3. */
+  cost: 1 | 2 | 3;
+  /** For command asks: the command as typed in a shell (the TUI form is derived: `!` + command). */
+  command?: string;
+  /** For question asks: the question, e.g. "API key from the Console, or a Claude subscription?". */
+  question?: string;
+  outcomes: AskOutcome[];
+  /** True when the thread already holds the answer (then the ask is never chosen). */
+  answered(view: EvidenceView): boolean;
+}
+
+export interface Candidate {
+  id: BranchId;
+  status: 'confirmed' | 'possible' | 'ruled_out';
+  because: Because[];
+}
+
+/** The engine's result for a thread at one point in time. */
+export interface Diagnosis {
+  status: DiagnosisStatus;
+  /** The reported branch: the winning confirmed one, or null. */
+  branch: BranchId | null;
+  /** Confirmed first (winner first), then possible; ruled-out last. */
+  candidates: Candidate[];
+  /** The step for `branch` (status `diagnosed`). */
+  step: Step | null;
+  /** The chosen ask (status `needs_evidence`). */
+  ask: { ask: Ask; command: string | null; text: string } | null;
+  /** The exact text to type next (TUI form where the user is in the TUI), or null. */
+  nextCommand: string | null;
+  /** 0..1: how sure the engine is of `branch` (1 for an exact-string confirmation). */
+  confidence: number;
+}

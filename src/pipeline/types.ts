@@ -1,0 +1,58 @@
+/**
+ * The pipeline as the adapters (terminal console, CLI, Discord) see it. An adapter turns its
+ * platform's event into one of these plain inputs, calls the pipeline, carries out the effects
+ * it gets back, and reports what it posted (`replyPosted`) so replies can later be edited.
+ *
+ * Everything here is synchronous: better-sqlite3 is synchronous and the stages between ingest and
+ * reply are pure. Each call runs in one SQLite transaction; a duplicate `eventId` is a no-op.
+ */
+import type { AttachmentInput, IngestNote, SecretFinding } from '../ingest/types.ts';
+import type { AuthorRole, ChannelKind, Effect, Outcome, ThreadState, TimerKind } from '../conversation/types.ts';
+
+interface ThreadRef {
+  /** Discord thread/channel id, `dm:<userId>`, or `terminal:<n>`. */
+  threadId: string;
+  channelKind: ChannelKind;
+  /** The thread's author (forum post owner, DM user, terminal user); used when the thread is new. */
+  threadAuthorId: string;
+}
+
+export interface IncomingMessage extends ThreadRef {
+  /** Unique per delivery, e.g. `message:<messageId>`; a repeat is ignored. */
+  eventId: string;
+  messageId: string;
+  authorId: string;
+  role: AuthorRole;
+  addressed: boolean;
+  text: string;
+  attachments?: AttachmentInput[];
+}
+
+export interface IncomingEdit extends ThreadRef {
+  /** e.g. `edit:<messageId>:<editedTimestamp>`. */
+  eventId: string;
+  messageId: string;
+  text: string;
+  attachments?: AttachmentInput[];
+}
+
+export type IncomingAction = ThreadRef & { eventId: string } & (
+    | { type: 'feedback'; replyId: string; verdict: 'worked' | 'didnt_work' | 'dismiss'; by: string }
+    | { type: 'solved'; by: string; messageId?: string; source: 'pincer' | 'answer_overflow' }
+    | { type: 'unsolved'; by: string }
+    | { type: 'timer'; timer: TimerKind }
+    | { type: 'pause'; by: string }
+    | { type: 'resume'; by: string }
+  );
+
+export interface PipelineResult {
+  /** The event id was already processed: nothing was done. */
+  duplicate: boolean;
+  effects: Effect[];
+  outcome: Outcome | null;
+  /** Credentials found (masked) in this input: the adapter warns / deletes per policy. */
+  secrets: SecretFinding[];
+  notes: IngestNote[];
+  /** The thread after the event. */
+  thread: ThreadState | null;
+}
