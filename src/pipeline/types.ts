@@ -56,3 +56,26 @@ export interface PipelineResult {
   /** The thread after the event. */
   thread: ThreadState | null;
 }
+
+/** A one-off diagnosis (context menu, `/diagnose`, `pincer diagnose`): nothing is stored. */
+export interface OneOffResult {
+  outcome: Outcome;
+  secrets: SecretFinding[];
+  notes: IngestNote[];
+}
+
+/**
+ * The pipeline an adapter holds (built by `createPipeline` in ./pipeline.ts over an open
+ * database). Every method is synchronous and runs in one SQLite transaction.
+ */
+export interface Pipeline {
+  message(input: IncomingMessage, now: number): PipelineResult;
+  edit(input: IncomingEdit, now: number): PipelineResult;
+  action(input: IncomingAction, now: number): PipelineResult;
+  /** The adapter posted reply `replyId` as platform message `postedId` (Discord message id). */
+  replyPosted(threadId: string, replyId: string, postedId: string): void;
+  /** A thread's stored state, or null (button permission checks, /solved, catch-up). */
+  thread(threadId: string): ThreadState | null;
+  /** Diagnose one paste as if the user had addressed Pincer, without storing anything. */
+  diagnoseOnce(text: string, attachments?: AttachmentInput[]): OneOffResult;
+}
