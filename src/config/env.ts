@@ -1,0 +1,58 @@
+/**
+ * Core configuration from the environment, validated by zod at start-up. A bad value stops
+ * start-up with ONE line naming the variable and what it expects (see `ConfigError`).
+ * Discord-specific variables are parsed separately (src/config/discord.ts) and only when the bot
+ * runs, so the terminal thread needs none of them.
+ */
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'], { error: 'expects 1 or 0 (true/false)' })
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const positiveInt = (what: string) =>
+  z.coerce.number({ error: `expects ${what}` }).int(`expects ${what}`).positive(`expects ${what}`);
+
+/** Variables, their defaults and what each expects (the messages are shown to the operator). */
+export const CoreEnv = z.object({
+  DISCORD_TOKEN: z.string().trim().min(1).optional(),
+  PINCER_DB: z.string().trim().min(1, 'expects a file path (or :memory:)').default('./data/pincer.db'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expects one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  LOG_PRETTY: flag.default(false),
+  PINCER_RETENTION_DAYS: positiveInt('a whole number of days, e.g. 30').default(30),
+  PINCER_REMIND_AFTER_HOURS: positiveInt('a whole number of hours, e.g. 24').default(24),
+  PINCER_AUTO_CLOSE_AFTER_HOURS: positiveInt('a whole number of hours, e.g. 72').default(72),
+});
+export type CoreConfig = z.infer<typeof CoreEnv>;
+
+/** Thrown for a bad environment; `message` is the one line to print. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Parses the core variables out of `env` (unknown variables are ignored; empty strings count as
+ * unset). @throws ConfigError naming the first bad variable, e.g.
+ * `LOG_LEVEL="loud": expects one of fatal, error, warn, info, debug, trace, silent`.
+ */
+export function parseCoreConfig(env: Record<string, string | undefined>): CoreConfig {
+  return parseEnv(CoreEnv, env);
+}
+
+/** Shared by every env schema: empty → unset, first issue → one-line ConfigError. */
+export function parseEnv<S extends z.ZodObject>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+  const picked: Record<string, string> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== '') picked[key] = value;
+  }
+  const result = schema.safeParse(picked);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const name = String(issue.path[0] ?? 'environment');
+  const got = picked[name];
+  const shown = got === undefined ? 'unset' : name.includes('TOKEN') ? 'set' : JSON.stringify(got);
+  throw new ConfigError(`${name}=${shown}: ${issue.message}`);
+}
