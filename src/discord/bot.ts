@@ -1,0 +1,124 @@
+/**
+ * Starts Pincer in Discord: builds the client (client.ts), wires the event handlers, runs the
+ * start-up checks and the catch-up once ready, and handles the lifecycle — exit non-zero on a
+ * fatal gateway close, and on SIGTERM/SIGINT stop taking events, finish in-flight work, destroy
+ * the client and call `onStop` (the caller closes the database there).
+ */
+import { Events } from 'discord.js';
+import type { DiscordConfig } from '../config/discord.ts';
+import type { Logger } from '../log/logger.ts';
+import type { Pipeline } from '../pipeline/types.ts';
+import { catchUp } from './catch-up.ts';
+import { createClient, type ClientOverrides } from './client.ts';
+import { registry as defaultRegistry } from './commands/index.ts';
+import type { Registry } from './commands/types.ts';
+import { defaultHooks, type BotContext, type BotHooks } from './context.ts';
+import { describeError } from './errors.ts';
+import { onInteractionCreate } from './events/interaction-create.ts';
+import { onMessageCreate } from './events/message-create.ts';
+import { onMessageUpdate } from './events/message-update.ts';
+import { onThreadCreate } from './events/thread-create.ts';
+import { FATAL_CLOSE_CODES, isFatalCloseCode, withTimeout } from './lifecycle.ts';
+import { Inflight, ThreadQueue } from './runtime.ts';
+import { runStartupChecks } from './startup-checks.ts';
+
+export interface StartBotOptions {
+  config: DiscordConfig;
+  pipeline: Pipeline;
+  logger: Logger;
+  /** REST / gateway overrides (tests point these at the fake Discord). */
+  clientOptions?: ClientOverrides;
+  /** Issue 7's hooks (tags, escalation, timers, leaked keys); missing ones only log. */
+  hooks?: Partial<BotHooks>;
+  /** Commands, modals and buttons; default commands/index.ts. */
+  registry?: Registry;
+  /** Called last by `stop()` (close the database). */
+  onStop?: () => void | Promise<void>;
+  /** Fatal gateway close (4004, 4010–4014). Default: log, stop, `process.exit(1)`. */
+  onFatal?: (code: number) => void;
+  /** Install SIGTERM/SIGINT handlers that stop and exit 0 (default true). */
+  handleSignals?: boolean;
+  /** Clock (ms epoch); default Date.now. */
+  now?: () => number;
+  /** Run catch-up after ready (default true). */
+  catchUp?: boolean;
+}
+
+export interface BotHandle {
+  ctx: BotContext;
+  /** Resolves when catch-up is done. */
+  caughtUp: Promise<unknown>;
+  /** Stops taking events, waits for in-flight work (10 s max), destroys the client, calls onStop. */
+  stop(reason?: string): Promise<void>;
+}
+
+/**
+ * Logs in and resolves once the client is ready (all guilds received).
+ * @throws when login fails (bad token on /gateway/bot) or the gateway closes fatally before ready.
+ */
+export async function startBot(opts: StartBotOptions): Promise<BotHandle> {
+  const { config, pipeline, logger } = opts;
+  const client = createClient(opts.clientOptions);
+  const ctx: BotContext = {
+    client,
+    config,
+    pipeline,
+    logger,
+    hooks: { ...defaultHooks, ...opts.hooks },
+    registry: opts.registry ?? defaultRegistry,
+    queue: new ThreadQueue(),
+    inflight: new Inflight(),
+    now: opts.now ?? Date.now,
+    stopping: false,
+  };
+
+  let stopped: Promise<void> | null = null;
+  const stop = (reason = 'stop'): Promise<void> =>
+    (stopped ??= (async () => {
+      ctx.stopping = true;
+      logger.info({ reason, inflight: ctx.inflight.size }, 'stopping: no new events, finishing in-flight work');
+      if (!(await ctx.inflight.drain(10_000))) logger.warn({ inflight: ctx.inflight.size }, 'stop: in-flight work still running after 10 s');
+      await withTimeout(client.destroy(), 5_000, undefined); // destroy can hang before READY (pitfall 13)
+      await opts.onStop?.();
+      logger.info({ reason }, 'stopped');
+    })());
+
+  const onFatal =
+    opts.onFatal ??
+    ((code: number) => {
+      void stop(`gateway close ${code}`).finally(() => process.exit(1));
+    });
+  let rejectStart: (err: Error) => void = () => undefined;
+  const fatalBeforeReady = new Promise<never>((_, reject) => (rejectStart = reject));
+
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    if (!isFatalCloseCode(event.code)) return;
+    logger.fatal({ code: event.code, shardId }, `gateway closed for good: ${FATAL_CLOSE_CODES[event.code]}`);
+    rejectStart(new Error(`gateway closed ${event.code}: ${FATAL_CLOSE_CODES[event.code]}`));
+    onFatal(event.code);
+  });
+  client.on(Events.ShardError, (err, shardId) => logger.warn({ shardId, err: describeError(err) }, 'gateway connection error'));
+  client.on(Events.Error, (err) => logger.error({ err: describeError(err) }, 'client error'));
+  client.on(Events.Warn, (message) => logger.warn({ discord: message }, 'discord.js warning'));
+  client.on(Events.ThreadCreate, onThreadCreate(ctx));
+  client.on(Events.MessageCreate, onMessageCreate(ctx));
+  client.on(Events.MessageUpdate, onMessageUpdate(ctx));
+  client.on(Events.InteractionCreate, onInteractionCreate(ctx));
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  fatalBeforeReady.catch(() => undefined);
+  await client.login(config.token);
+  await Promise.race([ready, fatalBeforeReady]);
+  rejectStart = () => undefined;
+  logger.info({ user: client.user?.id, guilds: client.guilds.cache.size }, 'Pincer is connected to Discord');
+
+  runStartupChecks(ctx);
+  const caughtUp = opts.catchUp === false ? Promise.resolve() : ctx.inflight.track(catchUp(ctx).catch((err) => logger.error({ err: describeError(err) }, 'catch-up failed')));
+
+  if (opts.handleSignals !== false) {
+    const onSignal = (signal: NodeJS.Signals): void => void stop(signal).finally(() => process.exit(0));
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+  }
+  return { ctx, caughtUp, stop };
+}

@@ -1,0 +1,74 @@
+/**
+ * Catch-up on start-up: open threads of the help forums are read back to the last message the
+ * pipeline processed, oldest first, so messages posted while Pincer was down are answered once
+ * (processed event ids make a second delivery a no-op). Threads Pincer has never seen are read
+ * from their start only if younger than `PINCER_CATCHUP_MAX_AGE_HOURS`, so a first deployment
+ * does not answer weeks-old posts. DMs cannot be listed by a bot and are not caught up.
+ */
+import type { AnyThreadChannel, Message } from 'discord.js';
+import type { BotContext } from './context.ts';
+import { logFailure } from './errors.ts';
+import { handleMessage } from './events/message-create.ts';
+
+const PAGE = 100;
+/** Per thread, at most this many pages (500 messages) are read back. */
+const MAX_PAGES = 5;
+
+/** Snowflake just before `id` (fetching `after` it includes `id` itself). */
+const before = (id: string): string => (BigInt(id) - 1n).toString();
+
+/** The id to read after, or null when the thread is to be left alone. */
+export function catchUpStart(ctx: BotContext, thread: AnyThreadChannel): string | null {
+  const state = ctx.pipeline.thread(thread.id);
+  if (state) {
+    const ids = state.messages.map((m) => BigInt(m.messageId)).filter((n) => n > 0n);
+    return ids.length > 0 ? ids.reduce((a, b) => (b > a ? b : a)).toString() : before(thread.id);
+  }
+  const created = thread.createdTimestamp ?? 0;
+  return ctx.now() - created <= ctx.config.gates.catchUpMaxAgeHours * 3_600_000 ? before(thread.id) : null;
+}
+
+async function catchUpThread(ctx: BotContext, thread: AnyThreadChannel): Promise<number> {
+  let after = catchUpStart(ctx, thread);
+  let handled = 0;
+  for (let page = 0; after !== null && page < MAX_PAGES && !ctx.stopping; page++) {
+    const batch = await thread.messages.fetch({ after, limit: PAGE, cache: true });
+    const ordered: Message[] = [...batch.values()].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+    for (const message of ordered) {
+      await handleMessage(ctx, message);
+      handled += 1;
+    }
+    after = batch.size === PAGE ? (ordered.at(-1)?.id ?? null) : null;
+  }
+  return handled;
+}
+
+/**
+ * Reads back every active thread of the configured help forums. Never throws: a thread that
+ * fails (deleted, no access) is logged and the others continue.
+ * @returns how many threads were visited and messages handed to the message handler.
+ */
+export async function catchUp(ctx: BotContext): Promise<{ threads: number; messages: number }> {
+  let threads = 0;
+  let messages = 0;
+  for (const guild of ctx.client.guilds.cache.values()) {
+    let active;
+    try {
+      active = await guild.channels.fetchActiveThreads();
+    } catch (err) {
+      logFailure(ctx, 'catch-up: list active threads', { threadId: null }, err);
+      continue;
+    }
+    for (const thread of active.threads.values()) {
+      if (!thread.parentId || !ctx.config.helpForumIds.includes(thread.parentId)) continue;
+      try {
+        messages += await catchUpThread(ctx, thread);
+        threads += 1;
+      } catch (err) {
+        logFailure(ctx, 'catch-up: thread', { threadId: thread.id }, err);
+      }
+    }
+  }
+  ctx.logger.info({ threads, messages }, 'catch-up done');
+  return { threads, messages };
+}

@@ -1,0 +1,103 @@
+/**
+ * Carries out the pipeline's effects in Discord. Replies go out with `allowedMentions` empty
+ * (a pasted `@everyone` never pings), split at line boundaries when over 2000 characters, and the
+ * posted message id is reported back with `pipeline.replyPosted` so a later `edit_reply` or
+ * `delete_reply` can find it. Status, escalation and timer effects go to the hooks (issue 7).
+ * Each effect's failure is logged and the next effect still runs.
+ */
+import type { Message, MessageCreateOptions, SendableChannels } from 'discord.js';
+import type { Effect } from '../conversation/types.ts';
+import type { RenderedReply } from '../reply/types.ts';
+import type { BotContext } from './context.ts';
+import { FEEDBACK_PREFIX, feedbackRow } from './components.ts';
+import { logFailure } from './errors.ts';
+import { splitMessage } from './split.ts';
+
+/** Where a thread's replies go: the forum thread, or the user's DM channel. */
+export interface ReplyTarget {
+  /** The pipeline's thread id (Discord thread id, or `dm:<userId>`). */
+  threadId: string;
+  channel: SendableChannels;
+}
+
+const NO_MENTIONS = { parse: [] } as const;
+
+function components(ctx: BotContext, replyId: string, reply: RenderedReply): MessageCreateOptions['components'] {
+  const handled = ctx.registry.components.some((c) => c.prefix === FEEDBACK_PREFIX);
+  return handled ? feedbackRow(replyId, reply.buttons) : [];
+}
+
+function postedIdOf(ctx: BotContext, threadId: string, replyId: string): string | null {
+  return ctx.pipeline.thread(threadId)?.replies.find((r) => r.replyId === replyId)?.postedId ?? null;
+}
+
+async function postReply(ctx: BotContext, target: ReplyTarget, effect: Extract<Effect, { type: 'reply' }>): Promise<void> {
+  const chunks = splitMessage(effect.reply.markdown);
+  let first: Message | null = null;
+  for (const [i, content] of chunks.entries()) {
+    const sent = await target.channel.send({
+      content,
+      allowedMentions: NO_MENTIONS,
+      ...(i === 0 && effect.toMessageId ? { reply: { messageReference: effect.toMessageId, failIfNotExists: false } } : {}),
+      ...(i === chunks.length - 1 ? { components: components(ctx, effect.replyId, effect.reply) } : {}),
+    });
+    first ??= sent;
+  }
+  if (first) ctx.pipeline.replyPosted(target.threadId, effect.replyId, first.id);
+}
+
+async function editReply(ctx: BotContext, target: ReplyTarget, effect: Extract<Effect, { type: 'edit_reply' }>): Promise<void> {
+  const postedId = postedIdOf(ctx, target.threadId, effect.replyId);
+  if (!postedId) {
+    ctx.logger.warn({ threadId: target.threadId, replyId: effect.replyId }, 'edit_reply: the reply was never posted');
+    return;
+  }
+  const [head = '', ...rest] = splitMessage(effect.reply.markdown);
+  await target.channel.messages.edit(postedId, {
+    content: head,
+    allowedMentions: NO_MENTIONS,
+    components: rest.length === 0 ? components(ctx, effect.replyId, effect.reply) : [],
+  });
+  for (const [i, content] of rest.entries()) {
+    const last = i === rest.length - 1;
+    await target.channel.send({ content, allowedMentions: NO_MENTIONS, ...(last ? { components: components(ctx, effect.replyId, effect.reply) } : {}) });
+  }
+}
+
+async function deleteReply(ctx: BotContext, target: ReplyTarget, replyId: string): Promise<void> {
+  const postedId = postedIdOf(ctx, target.threadId, replyId);
+  if (postedId) await target.channel.messages.delete(postedId);
+}
+
+async function carryOne(ctx: BotContext, target: ReplyTarget, effect: Effect): Promise<void> {
+  switch (effect.type) {
+    case 'reply':
+      return postReply(ctx, target, effect);
+    case 'edit_reply':
+      return editReply(ctx, target, effect);
+    case 'delete_reply':
+      return deleteReply(ctx, target, effect.replyId);
+    case 'set_status':
+      return ctx.hooks.setStatus(ctx, target, effect.status);
+    case 'escalate':
+      return ctx.hooks.escalate(ctx, target, effect.summary);
+    case 'schedule':
+    case 'cancel_timer':
+      return ctx.hooks.timer(ctx, target, effect);
+  }
+}
+
+/**
+ * Carries out `effects` in order. Never throws: each failure (50013, 10008, a deleted thread…)
+ * is logged with the thread and event ids and the remaining effects still run.
+ */
+export async function carryOut(ctx: BotContext, target: ReplyTarget, effects: Effect[], eventId: string): Promise<void> {
+  for (const effect of effects) {
+    try {
+      await carryOne(ctx, target, effect);
+    } catch (err) {
+      const branch = effect.type === 'reply' || effect.type === 'edit_reply' ? effect.reply.branch : null;
+      logFailure(ctx, `effect ${effect.type}`, { threadId: target.threadId, eventId, branch }, err);
+    }
+  }
+}

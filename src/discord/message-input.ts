@@ -1,0 +1,61 @@
+/**
+ * Maps a discord.js message to the pipeline's plain terms: which help thread it belongs to, the
+ * author's role in it, and whether Pincer was addressed.
+ *
+ *  - thread: a post in a configured help forum → the thread's id (`forum_post`); a DM →
+ *    `dm:<userId>` (`dm`, one private help thread per user); anything else → not Pincer's.
+ *  - role: 'author' (thread owner / DM user), 'helper' (a configured helper or moderator role),
+ *    'other_bot' (a configured bot id), 'member' otherwise; Pincer itself and unconfigured bots → null.
+ *  - addressed: a DM, a mention of the bot, or a reply to a Pincer message.
+ */
+import { ChannelType, MessageType, type Message, type PartialMessage } from 'discord.js';
+import type { AuthorRole, ChannelKind } from '../conversation/types.ts';
+import type { BotContext } from './context.ts';
+
+export interface ThreadLocation {
+  threadId: string;
+  channelKind: ChannelKind;
+  threadAuthorId: string;
+}
+
+/** User messages Pincer reads (not joins, pins, thread renames…). */
+const USER_TYPES = new Set<MessageType>([MessageType.Default, MessageType.Reply]);
+
+export function isUserMessage(message: Message | PartialMessage): boolean {
+  return message.type === null || USER_TYPES.has(message.type);
+}
+
+/** The help thread a message is in, or null when Pincer does not listen there. */
+export function locateThread(ctx: BotContext, message: Message | PartialMessage): ThreadLocation | null {
+  const channel = message.channel;
+  if (channel.type === ChannelType.DM) {
+    const userId = channel.recipientId ?? message.author?.id;
+    return userId ? { threadId: `dm:${userId}`, channelKind: 'dm', threadAuthorId: userId } : null;
+  }
+  if (!channel.isThread() || !channel.parentId || !ctx.config.helpForumIds.includes(channel.parentId)) return null;
+  return { threadId: channel.id, channelKind: 'forum_post', threadAuthorId: channel.ownerId ?? '' };
+}
+
+/** The author's role in the thread, or null when the message is to be ignored. */
+export function authorRole(ctx: BotContext, message: Message, where: ThreadLocation): AuthorRole | null {
+  const { config, client } = ctx;
+  const authorId = message.author.id;
+  if (authorId === client.user?.id) return null;
+  if (config.otherBotIds.includes(authorId) || config.answerBotIds.includes(authorId)) return 'other_bot';
+  if (message.author.bot || message.webhookId) return null;
+  if (authorId === where.threadAuthorId) return 'author';
+  const helperRoles = [...config.helperRoleIds, ...config.moderatorRoleIds];
+  if (message.member && helperRoles.some((id) => message.member?.roles.cache.has(id))) return 'helper';
+  return 'member';
+}
+
+/** A DM, an explicit mention of the bot (not @everyone / a role), or a reply to Pincer. */
+export function isAddressed(ctx: BotContext, message: Message, where: ThreadLocation): boolean {
+  if (where.channelKind === 'dm') return true;
+  const botId = ctx.client.user?.id;
+  if (!botId) return false;
+  if (message.mentions.users.has(botId)) return true;
+  if (message.mentions.repliedUser?.id === botId) return true;
+  const ref = message.reference?.messageId;
+  return ref !== undefined && message.channel.messages.cache.get(ref)?.author.id === botId;
+}
