@@ -2,46 +2,66 @@
  * Finds full credentials in text and masks them, keeping what diagnosis needs: the prefix that
  * tells the credential type and the last 4 characters (`sk-ant-api03-…AbCd`).
  *
- * OpenClaw's own masked forms (`sk-ant-a...Qx7Lm2Ab`, `sk-a…AAAA`, `__OPENCLAW_REDACTED__`) are
- * not secrets: they are left as they are, because they are evidence (§1.3).
+ * Recognised: keys with a known head (secret-patterns.ts: Anthropic, OpenAI, OpenRouter, Google,
+ * Groq, GitHub, Slack, Discord, Telegram, JWT …) wherever they sit, also broken across a line
+ * wrap; values of secret-named variables, fields and flags; URL passwords; Bearer headers; PEM
+ * private keys (secret-values.ts).
  *
- * Linear time: every pattern is a literal prefix followed by one bounded character class.
+ * Never masked, because they are evidence (§1.3): OpenClaw's masks (`sk-ant-a...Qx7Lm2Ab`,
+ * `token:sk-ant-o...`, `sk-a…AAAA`, `sk-ant…AbCd`, `sk-***`, `__OPENCLAW_REDACTED__`), the
+ * user's own redactions (`sk-ant-...`, `XXXX`, `[REDACTED]`, `<your key>`), placeholders
+ * (`$ANTHROPIC_API_KEY`, `"$(pbpaste)"`, `YOUR_BOT_TOKEN`) and Pincer's own masks (masking
+ * twice changes nothing).
+ *
+ * Linear time: regexes match bounded heads only; bodies and values are scanned char by char.
  */
 import type { SecretFinding } from './types.ts';
+import { findKeyedSpans, type SecretSpan } from './secret-spans.ts';
+import { findValueSpans } from './secret-values.ts';
+import { withoutZeroWidth } from './secret-shape.ts';
 
-interface SecretPattern {
-  credentialType: string;
-  /** Global regex; group 1 = the prefix kept in the mask. */
-  re: RegExp;
+/** Mask of a secret: its type prefix, `…`, its last 4 characters (line breaks and zero-width chars dropped). */
+export function maskOf(prefix: string, secret: string): string {
+  return `${prefix}…${withoutZeroWidth(secret).replace(/[\r\n]/g, '').slice(-4)}`;
 }
 
-const PATTERNS: SecretPattern[] = [
-  { credentialType: 'anthropic_api_key', re: /(sk-ant-api\d{2}-)[A-Za-z0-9_-]{20,}/g },
-  { credentialType: 'anthropic_oauth_token', re: /(sk-ant-oat\d{2}-)[A-Za-z0-9_-]{20,}/g },
-  { credentialType: 'anthropic_admin_key', re: /(sk-ant-admin\d{2}-)[A-Za-z0-9_-]{20,}/g },
-  { credentialType: 'openrouter_key', re: /(sk-or-v1-)[A-Za-z0-9]{20,}/g },
-  { credentialType: 'openai_project_key', re: /(sk-proj-)[A-Za-z0-9_-]{20,}/g },
-  { credentialType: 'openai_key', re: /(?<![A-Za-z0-9-])(sk-)(?!ant-|or-|proj-)[A-Za-z0-9]{32,}/g },
-];
-
-/** Mask of a secret: its type prefix, `…`, its last 4 characters. */
-export function maskOf(prefix: string, secret: string): string {
-  return `${prefix}…${secret.slice(-4)}`;
+/** Overlapping spans become one; a span found by its head wins the type and label. */
+function merge(spans: SecretSpan[]): SecretSpan[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: SecretSpan[] = [];
+  for (const span of sorted) {
+    const last = out.at(-1);
+    if (last === undefined || span.start >= last.end) {
+      out.push({ ...span });
+      continue;
+    }
+    last.end = Math.max(last.end, span.end);
+    if (!last.keyed && span.keyed) {
+      Object.assign(last, { credentialType: span.credentialType, label: span.label, keyed: true });
+    }
+  }
+  return out;
 }
 
 /**
- * Masks every full credential in `text`.
- * @returns the masked text and one finding per credential (masked form only).
+ * Masks every full credential in `text`. Pure; never throws; linear in `text.length`.
+ * @returns the masked text and one finding per distinct credential (masked form only; the
+ *   variable that held it, when known).
  */
 export function maskSecrets(text: string): { text: string; findings: SecretFinding[] } {
-  const findings: SecretFinding[] = [];
-  let out = text;
-  for (const { credentialType, re } of PATTERNS) {
-    out = out.replace(re, (secret: string, prefix: string) => {
-      const masked = maskOf(prefix, secret);
-      findings.push({ credentialType, masked });
-      return masked;
-    });
+  const spans = merge([...findKeyedSpans(text), ...findValueSpans(text)]);
+  if (spans.length === 0) return { text, findings: [] };
+  const parts: string[] = [];
+  const findings = new Map<string, SecretFinding>();
+  let at = 0;
+  for (const span of spans) {
+    const masked = maskOf(span.label, text.slice(span.start, span.end));
+    parts.push(text.slice(at, span.start), masked);
+    at = span.end;
+    const finding: SecretFinding = { credentialType: span.credentialType, masked };
+    if (span.variable !== undefined) finding.variable = span.variable;
+    if (!findings.has(masked)) findings.set(masked, finding);
   }
-  return { text: out, findings };
+  parts.push(text.slice(at));
+  return { text: parts.join(''), findings: [...findings.values()] };
 }

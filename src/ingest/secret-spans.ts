@@ -1,0 +1,113 @@
+/**
+ * Finds where credentials with a known head (secret-patterns.ts) sit in a text, including a key
+ * that a terminal or a paste broke across lines. Every scan is a single forward pass over the
+ * characters, so finding spans is linear in the text length.
+ */
+import { KEY_PATTERNS, type KeyPattern } from './secret-patterns.ts';
+import { isKeyChar, isPlaceholder, isZeroWidth, looksRandom, withoutZeroWidth } from './secret-shape.ts';
+
+/** A credential's place in the text: [start, end) is replaced by `label…last4(material)`. */
+export interface SecretSpan {
+  start: number;
+  end: number;
+  credentialType: string;
+  label: string;
+  /** The variable or field that held it (`OPENAI_API_KEY`, `apiKey`), when known. */
+  variable?: string;
+  /** True for formats recognised by their head (preferred when spans overlap). */
+  keyed: boolean;
+}
+
+/** At most this many continuation lines are glued to one key (164 chars wrap into 3 at 80 cols). */
+const MAX_WRAPPED_LINES = 4;
+/** What may follow the end of a wrapped key's remainder on its line. */
+const CLOSERS = new Set(['"', "'", '`', ';', ',', ')', ']', '}', '|', '*', '.', '&']);
+/** …and the stricter set after a short remainder (a sentence's `.` or `,` does not count). */
+const QUOTES = new Set(['"', "'", '`', ';', ')', ']', '}']);
+const SPACE = /\s/;
+
+/** Index just past a run of body characters starting at `from` (zero-width chars count as body). */
+export function scanRun(text: string, from: number, bodyChar: (c: number) => boolean): number {
+  let i = from;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (!bodyChar(c) && !isZeroWidth(c)) break;
+    i++;
+  }
+  return i;
+}
+
+/** Length of the line break at `i` (`\n` or `\r\n`), or 0. */
+const lineBreakAt = (text: string, i: number): number =>
+  text[i] === '\n' ? 1 : text[i] === '\r' && text[i + 1] === '\n' ? 2 : 0;
+
+const ANCHORED_HEADS = KEY_PATTERNS.map((p) => new RegExp(`^(?:${p.head.source})`));
+const startsWithKnownHead = (t: string): boolean => ANCHORED_HEADS.some((re) => re.test(t));
+
+/**
+ * Extends a credential that ends at a line break over the next lines when they continue it: the
+ * next line starts (no indent) with key characters that end the line or are followed by a space
+ * or closing punctuation, do not start another credential, and look like key material — a short
+ * remainder only when the format's full length says the key is incomplete, or when it ends its
+ * line. Never glues a plain word (`openclaw`, `then`): unrelated lines stay apart.
+ * @param bodyLength body characters already seen, compared with `fullBody`.
+ * @returns the new end index (unchanged when nothing continues).
+ */
+export function extendAcrossWraps(
+  text: string,
+  end: number,
+  bodyLength: number,
+  bodyChar: (c: number) => boolean,
+  fullBody?: number,
+): number {
+  let e = end;
+  let length = bodyLength;
+  for (let lines = 0; lines < MAX_WRAPPED_LINES; lines++) {
+    const br = lineBreakAt(text, e);
+    if (br === 0) break;
+    if (fullBody !== undefined && length >= fullBody) break;
+    const from = e + br;
+    const to = scanRun(text, from, bodyChar);
+    const t = withoutZeroWidth(text.slice(from, to));
+    if (t.length === 0) break;
+    const after = text[to];
+    const endsLine = after === undefined || lineBreakAt(text, to) > 0;
+    if (!endsLine && !CLOSERS.has(after) && !SPACE.test(after)) break;
+    if (startsWithKnownHead(t)) break;
+    const fitsFullLength = fullBody !== undefined && length + t.length <= fullBody + 2;
+    const mixedCase = /[a-z]/.test(t) && /[A-Z]/.test(t);
+    const material =
+      t.length >= 8
+        ? mixedCase || (/[0-9]/.test(t) && /[A-Za-z]/.test(t))
+        : !/^[a-z]+$/.test(t) && (fitsFullLength || endsLine || QUOTES.has(after ?? ''));
+    if (!material) break;
+    e = to;
+    length += t.length;
+    if (!endsLine) break;
+  }
+  return e;
+}
+
+/** Spans of every credential with a known head (Anthropic, OpenAI, GitHub, Discord, …). */
+export function findKeyedSpans(text: string): SecretSpan[] {
+  const spans: SecretSpan[] = [];
+  for (const pattern of KEY_PATTERNS) spans.push(...findPattern(text, pattern));
+  return spans;
+}
+
+function findPattern(text: string, p: KeyPattern): SecretSpan[] {
+  const spans: SecretSpan[] = [];
+  const bodyChar = p.bodyChar ?? isKeyChar;
+  const re = new RegExp(p.head.source, p.head.flags);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const headEnd = m.index + m[0].length;
+    const runEnd = scanRun(text, headEnd, bodyChar);
+    const end = extendAcrossWraps(text, runEnd, runEnd - headEnd, bodyChar, p.fullBody);
+    const body = withoutZeroWidth(text.slice(headEnd, end)).replace(/\r?\n/g, '');
+    if (body.length >= p.minBody && looksRandom(body) && !isPlaceholder(body)) {
+      spans.push({ start: m.index, end, credentialType: p.credentialType, label: p.label ?? m[0], keyed: true });
+      re.lastIndex = Math.max(re.lastIndex, end);
+    }
+  }
+  return spans;
+}

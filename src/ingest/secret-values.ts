@@ -1,0 +1,141 @@
+/**
+ * Finds credentials by where they sit rather than by their shape: values of secret-named
+ * variables and fields (`OPENAI_API_KEY=…`, `export X_TOKEN="…"`, `"apiKey": "…"`,
+ * `--anthropic-api-key …`, `?api_key=…`), URL passwords (`https://user:pass@host`),
+ * `Authorization: Bearer …`, and PEM private-key blocks. Regexes match only the bounded lead-in;
+ * values are scanned char by char, so every finder is linear in the text length.
+ */
+import { extendAcrossWraps, scanRun, type SecretSpan } from './secret-spans.ts';
+import { isPathOrUrl, isPlaceholder, looksRandom, withoutZeroWidth } from './secret-shape.ts';
+
+/** `NAME=`, `NAME:`, `"name": `, `export NAME="`; group 1 = the name. */
+const ASSIGNMENT = /(?<![A-Za-z0-9_.-])["']?([A-Za-z_][A-Za-z0-9_.-]{0,63})["']?[ \t]{0,4}[=:][ \t]{0,4}(?:\\?["'`])?/g;
+/** `--some-api-key value`, `--token=value`; group 1 = the flag name. */
+const FLAG = /(?<![A-Za-z0-9_-])--([A-Za-z][A-Za-z0-9-]{0,47})(?:=|[ \t]{1,4})(?:\\?["'`])?/g;
+const URL_PASSWORD = /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,15}:\/\/[^\s/:@]{0,64}:(?=[^\s/@]{1,256}@)/g;
+const BEARER = /\b(?:Bearer|Basic)[ \t]{1,4}/g;
+const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----/g;
+
+const SECRET_WORDS = new Set(['key', 'keys', 'apikey', 'token', 'tokens', 'secret', 'secrets', 'password', 'passwd', 'pwd', 'credential', 'credentials']);
+const SECRET_FIELDS = new Set(['access', 'refresh']); // auth-profiles.json oauth fields (§3.1)
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd']);
+
+const wordsOf = (name: string): string[] =>
+  name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s_.-]+/).filter(Boolean);
+
+/** A variable, field or flag that holds a credential: `*_API_KEY`, `*_TOKEN`, `*_SECRET`, `apiKey`, `key`… */
+export function isSecretName(name: string): boolean {
+  const words = wordsOf(name);
+  const last = words.at(-1) ?? '';
+  if (words.includes('public')) return false;
+  return SECRET_WORDS.has(last) || (words.length === 1 && SECRET_FIELDS.has(last));
+}
+
+/** Value characters: anything but whitespace, quotes and the delimiters of JSON, shells, URLs, markdown. */
+const DELIMITERS = new Set([...'"\'`,;&#<>(){}[]\\|'].map((ch) => ch.charCodeAt(0)));
+const isUnicodeSpace = (c: number): boolean =>
+  c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+const isValueChar = (c: number): boolean => c > 32 && c !== 127 && !DELIMITERS.has(c) && !isUnicodeSpace(c);
+
+/** A value long and random enough to be a credential (shorter for passwords), not a placeholder. */
+function isCredentialValue(value: string, name: string): boolean {
+  // `--password --timeout`: the next flag is not a value.
+  if (value.startsWith('--') || value.includes('*') || isPlaceholder(value) || isPathOrUrl(value)) return false;
+  if (wordsOf(name).some((w) => PASSWORD_WORDS.has(w))) {
+    return value.length >= 8 && new Set(value).size >= 5 && /[^a-z_-]/.test(value);
+  }
+  return value.length >= 16 && looksRandom(value);
+}
+
+/** `xai-`, `hf_`, `r8_`: a short lowercase type prefix worth keeping in the mask. */
+const labelOf = (value: string): string => /^[a-z][a-z0-9]{1,7}[-_]/.exec(value)?.[0] ?? '';
+
+/** Trailing sentence punctuation is not part of a value (`TOKEN=abc123.`). */
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && '.:!?~*'.includes(text[e - 1] ?? '')) e--;
+  return e;
+}
+
+function valueSpans(text: string, re: RegExp, credentialType: string): SecretSpan[] {
+  const spans: SecretSpan[] = [];
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const name = m[1] ?? '';
+    if (!isSecretName(name)) continue;
+    let start = m.index + m[0].length;
+    // A list value (`OPENCLAW_LIVE_ANTHROPIC_KEYS=a,b`) is masked item by item.
+    for (let items = 0; items < 16; items++) {
+      let end = trimEnd(text, start, scanRun(text, start, isValueChar));
+      end = extendAcrossWraps(text, end, end - start, isValueChar);
+      const value = withoutZeroWidth(text.slice(start, end)).replace(/\r?\n/g, '');
+      if (isCredentialValue(value, name)) {
+        spans.push({ start, end, credentialType, label: labelOf(value), variable: name, keyed: false });
+      }
+      if (text[end] !== ',' || end === start) break;
+      start = end + 1;
+    }
+    re.lastIndex = Math.max(re.lastIndex, start);
+  }
+  return spans;
+}
+
+function urlPasswordSpans(text: string): SecretSpan[] {
+  const spans: SecretSpan[] = [];
+  const re = new RegExp(URL_PASSWORD.source, URL_PASSWORD.flags);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const start = m.index + m[0].length;
+    const end = text.indexOf('@', start);
+    const value = text.slice(start, end);
+    if (value.length >= 6 && !isPlaceholder(value) && !/^(?:pass(?:word)?|secret|token|pwd)$/i.test(value)) {
+      spans.push({ start, end, credentialType: 'url_password', label: '', keyed: false });
+    }
+  }
+  return spans;
+}
+
+function bearerSpans(text: string): SecretSpan[] {
+  const spans: SecretSpan[] = [];
+  const re = new RegExp(BEARER.source, BEARER.flags);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const start = m.index + m[0].length;
+    const end = trimEnd(text, start, scanRun(text, start, isValueChar));
+    const value = text.slice(start, end);
+    if (value.length >= 16 && looksRandom(value) && !isPlaceholder(value)) {
+      spans.push({ start, end, credentialType: 'bearer_token', label: '', keyed: false });
+    }
+  }
+  return spans;
+}
+
+/** A PEM private key: the BEGIN line, base64/header lines, and the END line when present. */
+function privateKeySpans(text: string): SecretSpan[] {
+  const spans: SecretSpan[] = [];
+  const re = new RegExp(PEM_BEGIN.source, PEM_BEGIN.flags);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    let end = m.index + m[0].length;
+    while (end < text.length && text[end] === '\n') {
+      const lineEnd = text.indexOf('\n', end + 1) === -1 ? text.length : text.indexOf('\n', end + 1);
+      const line = text.slice(end + 1, lineEnd);
+      if (line.startsWith('-----END')) {
+        end = lineEnd;
+        break;
+      }
+      if (!/^(?:[A-Za-z0-9+/=]{1,128}|[A-Za-z-]{1,40}: [^\n]{0,200})$/.test(line)) break;
+      end = lineEnd;
+    }
+    spans.push({ start: m.index, end, credentialType: 'private_key', label: '-----BEGIN PRIVATE KEY-----', keyed: true });
+    re.lastIndex = end;
+  }
+  return spans;
+}
+
+/** Spans of credentials found by position (variables, fields, flags, URLs, headers, PEM). */
+export function findValueSpans(text: string): SecretSpan[] {
+  return [
+    ...valueSpans(text, new RegExp(ASSIGNMENT.source, ASSIGNMENT.flags), 'secret_value'),
+    ...valueSpans(text, new RegExp(FLAG.source, FLAG.flags), 'secret_value'),
+    ...urlPasswordSpans(text),
+    ...bearerSpans(text),
+    ...privateKeySpans(text),
+  ];
+}
