@@ -4,14 +4,16 @@
  * prefix in the mask; every look-alike (OpenClaw masks, redactions, placeholders, the real seed
  * threads) comes through untouched.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { maskSecrets } from '../../src/ingest/secrets.ts';
 import { FAKE_CREDENTIALS, tracesIn } from '../fixtures/secrets/fake-credentials.ts';
 import { NOT_SECRETS } from '../fixtures/secrets/not-secrets.ts';
 import { WRAPPERS } from '../fixtures/secrets/wrappers.ts';
 
-const SEEDS = new URL('../../../../shared/seeds/', import.meta.url);
+const SEED_001 = JSON.parse(readFileSync(new URL('../fixtures/threads/seed-001.json', import.meta.url), 'utf8')) as {
+  messages: { role: string; text: string }[];
+};
 
 describe('secret corpus × maskSecrets', () => {
   const cases = FAKE_CREDENTIALS.flatMap((c) =>
@@ -43,9 +45,8 @@ describe('look-alikes are evidence, not secrets', () => {
     expect(maskSecrets(text)).toEqual({ text, findings: [] });
   });
 
-  const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt'));
-  it.each(seeds)('real help thread %s has no credential in it', (file) => {
-    const text = readFileSync(new URL(file, SEEDS), 'utf8');
-    expect(maskSecrets(text)).toEqual({ text, findings: [] });
+  it('the real help thread of seed 001 has no credential in it (masks, redactions and request ids only)', () => {
+    expect(SEED_001.messages.length).toBeGreaterThan(10);
+    for (const { text } of SEED_001.messages) expect(maskSecrets(text)).toEqual({ text, findings: [] });
   });
 });
