@@ -1,14 +1,20 @@
 /**
- * Pino logger: JSON lines by default (pretty in a terminal with `LOG_PRETTY=1`). Every message
- * string and error goes through the secret masker first — pino's `redact` only covers object
- * paths, so a credential inside a message or an error would otherwise reach the log.
+ * Pino logger: JSON lines by default (pretty in a terminal with `LOG_PRETTY=1`).
+ *
+ * Secrets never reach a log line. pino's `redact` covers fixed object paths only, so four more
+ * guards run the secret masker (src/ingest/secrets.ts):
+ * - `hooks.logMethod`: the message and its format arguments; an Error logged without a message
+ *   gets its masked message as the message (pino would otherwise copy `err.message` raw);
+ * - `formatters.log`: every string of the logged object, at any depth;
+ * - the `err` serializer: message, stack, cause and extra properties of errors;
+ * - `hooks.streamWrite`: the finished line, which also covers child-logger bindings.
+ * Message content (`text`, `content`) is not logged at all: it is censored by path.
  */
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { maskSecrets } from '../ingest/secrets.ts';
+import { maskDeep, maskString } from './mask-deep.ts';
 
 export type { Logger } from 'pino';
-
-const maskString = (value: unknown): unknown => (typeof value === 'string' ? maskSecrets(value).text : value);
 
 export interface LoggerOptions {
   level?: string;
@@ -17,6 +23,43 @@ export interface LoggerOptions {
   destination?: DestinationStream;
 }
 
+/** Paths censored outright: message bodies and the usual credential fields. */
+const REDACT_PATHS = [
+  'text', '*.text', 'content', '*.content',
+  'token', '*.token', 'apiKey', '*.apiKey', 'key', '*.key', 'password', '*.password', 'secret', '*.secret',
+  'authorization', '*.authorization', 'headers.authorization', '*.headers.authorization',
+];
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+
+/** The logMethod arguments with strings masked and an error's message supplied (masked) when missing. */
+export function maskLogArgs(args: unknown[]): unknown[] {
+  const [first, ...rest] = args;
+  const hasMessage = typeof rest[0] === 'string';
+  if (first instanceof Error && !hasMessage) return [{ err: first }, maskSecrets(first.message).text, ...rest];
+  if (isPlainObject(first) && first.err instanceof Error && first.msg === undefined && !hasMessage) {
+    return [first, maskSecrets(first.err.message).text, ...rest];
+  }
+  return args.map(maskString);
+}
+
+/** pino's serialized error as a plain object with every string masked (`raw` dropped), recursively. */
+function maskedError(serialized: unknown): unknown {
+  if (typeof serialized !== 'object' || serialized === null) return maskDeep(serialized);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(serialized)) {
+    const nestedError = typeof value === 'object' && value !== null && !(value instanceof Error) && 'stack' in value;
+    if (key === 'aggregateErrors' && Array.isArray(value)) out[key] = value.map(maskedError);
+    else out[key] = nestedError ? maskedError(value) : maskDeep(value);
+  }
+  return out;
+}
+
+/**
+ * Creates the logger. Every line is masked as described above; nothing throws on odd input
+ * (cycles, deep objects, non-Error throwables).
+ */
 export function createLogger(opts: LoggerOptions = {}): Logger {
   const destination =
     opts.destination ??
@@ -26,17 +69,16 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
   return pino(
     {
       level: opts.level ?? 'info',
-      redact: { paths: ['token', '*.token', 'text', '*.text', 'content', '*.content'], censor: '[redacted]' },
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       serializers: {
-        err: (err: unknown) => {
-          const s = pino.stdSerializers.err(err as Error);
-          return { ...s, message: maskString(s.message) as string, stack: maskString(s.stack) as string };
-        },
+        err: (err: unknown) => maskedError(pino.stdSerializers.err(err as Error)) as Record<string, unknown>,
       },
+      formatters: { log: (obj) => maskDeep(obj) as Record<string, unknown> },
       hooks: {
         logMethod(args, method) {
-          method.apply(this, args.map(maskString) as Parameters<typeof method>);
+          method.apply(this, maskLogArgs(args) as Parameters<typeof method>);
         },
+        streamWrite: (line) => maskSecrets(line).text,
       },
     },
     destination,
