@@ -4,14 +4,14 @@
  * must never be masked or reported? All functions are O(length) and never throw.
  */
 
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const ZERO_WIDTH = /[\u0000\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
-/** The string without zero-width characters (a key copied from some UIs carries them). */
+/** The string without zero-width characters and NULs (a key copied from some UIs carries them). */
 export const withoutZeroWidth = (s: string): string => s.replace(ZERO_WIDTH, '');
 
-/** A zero-width character that may sit inside a pasted key. */
+/** An invisible character (zero-width, soft hyphen, NUL) that may sit inside a pasted key. */
 export const isZeroWidth = (code: number): boolean =>
-  (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff || code === 0xad;
+  (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff || code === 0xad || code === 0;
 
 /** `[A-Za-z0-9_-]`: the alphabet of base64url keys and tokens. */
 export const isKeyChar = (code: number): boolean =>
@@ -33,6 +33,21 @@ export function looksRandom(s: string): boolean {
 
 /** Words that only placeholders and redactions contain (a real key holds one with p < 1e-6). */
 const PLACEHOLDER_WORD = /your[-_ ]|example|placeholder|redacted|changeme|insert[-_ ]|x{5}|\*{3}|<[^>]{0,40}>/i;
+
+/**
+ * Index of the last placeholder word (`example`, `xxxxx`, `your-` …) in a key body, or -1. A head
+ * found later in the same run of key characters only needs checking past this point: anything
+ * starting before it contains the word too. Keeps scanning a hostile run linear.
+ */
+export function lastPlaceholderWord(body: string): number {
+  const re = new RegExp(PLACEHOLDER_WORD.source, 'gi');
+  let last = -1;
+  for (let m = re.exec(body); m !== null; m = re.exec(body)) {
+    last = m.index;
+    re.lastIndex = m.index + 1;
+  }
+  return last;
+}
 
 /**
  * A placeholder or a redaction, never a live secret: `sk-ant-...`, `<your key>`, `$ANTHROPIC_API_KEY`,

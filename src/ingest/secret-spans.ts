@@ -4,7 +4,7 @@
  * characters, so finding spans is linear in the text length.
  */
 import { KEY_PATTERNS, type KeyPattern } from './secret-patterns.ts';
-import { isKeyChar, isPlaceholder, isZeroWidth, looksRandom, withoutZeroWidth } from './secret-shape.ts';
+import { isKeyChar, isZeroWidth, lastPlaceholderWord, looksRandom, withoutZeroWidth } from './secret-shape.ts';
 
 /** A credential's place in the text: [start, end) is replaced by `label…last4(material)`. */
 export interface SecretSpan {
@@ -88,6 +88,15 @@ export function extendAcrossWraps(
   return e;
 }
 
+/**
+ * -1 when `raw` (a body as found in the text) is a credential; the index of its last placeholder
+ * word when only that spoils it; -2 when it is too short or not random.
+ */
+function judgeBody(raw: string, minBody: number): number {
+  const body = withoutZeroWidth(raw).replace(/\r?\n/g, '');
+  return body.length >= minBody && looksRandom(body) ? lastPlaceholderWord(raw) : -2;
+}
+
 /** Spans of every credential with a known head (Anthropic, OpenAI, GitHub, Discord, …). */
 export function findKeyedSpans(text: string): SecretSpan[] {
   const spans: SecretSpan[] = [];
@@ -102,12 +111,18 @@ function findPattern(text: string, p: KeyPattern): SecretSpan[] {
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const headEnd = m.index + m[0].length;
     const runEnd = scanRun(text, headEnd, bodyChar);
-    const end = extendAcrossWraps(text, runEnd, runEnd - headEnd, bodyChar, p.fullBody);
-    const body = withoutZeroWidth(text.slice(headEnd, end)).replace(/\r?\n/g, '');
-    if (body.length >= p.minBody && looksRandom(body) && !isPlaceholder(body)) {
-      spans.push({ start: m.index, end, credentialType: p.credentialType, label: p.label ?? m[0], keyed: true });
-      re.lastIndex = Math.max(re.lastIndex, end);
+    const glued = extendAcrossWraps(text, runEnd, runEnd - headEnd, bodyChar, p.fullBody);
+    // The glued form first; if the glued line spoils it, the key as it stands on its own line.
+    let word = judgeBody(text.slice(headEnd, glued), p.minBody);
+    let end = glued;
+    if (word !== -1 && glued !== runEnd && judgeBody(text.slice(headEnd, runEnd), p.minBody) === -1) {
+      word = -1;
+      end = runEnd;
     }
+    if (word === -1) spans.push({ start: m.index, end, credentialType: p.credentialType, label: p.label ?? m[0], keyed: true });
+    // Too short and not random hold for every later suffix of the run: skip the whole run. A
+    // placeholder word does not: a head after the last such word is tried again.
+    re.lastIndex = word >= 0 ? headEnd + word + 1 : Math.max(re.lastIndex, end);
   }
   return spans;
 }

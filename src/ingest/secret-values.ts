@@ -25,6 +25,7 @@ const wordsOf = (name: string): string[] =>
 
 /** A variable, field or flag that holds a credential: `*_API_KEY`, `*_TOKEN`, `*_SECRET`, `apiKey`, `key`… */
 export function isSecretName(name: string): boolean {
+  if (!/key|token|secret|pass|pwd|credential|access|refresh/i.test(name)) return false; // fast path
   const words = wordsOf(name);
   const last = words.at(-1) ?? '';
   if (words.includes('public')) return false;
@@ -57,24 +58,31 @@ function trimEnd(text: string, start: number, end: number): number {
   return e;
 }
 
+const valueAt = (text: string, start: number, end: number): string =>
+  withoutZeroWidth(text.slice(start, end)).replace(/\r?\n/g, '');
+
 function valueSpans(text: string, re: RegExp, credentialType: string): SecretSpan[] {
   const spans: SecretSpan[] = [];
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const name = m[1] ?? '';
     if (!isSecretName(name)) continue;
     let start = m.index + m[0].length;
+    let end = start;
     // A list value (`OPENCLAW_LIVE_ANTHROPIC_KEYS=a,b`) is masked item by item.
     for (let items = 0; items < 16; items++) {
-      let end = trimEnd(text, start, scanRun(text, start, isValueChar));
-      end = extendAcrossWraps(text, end, end - start, isValueChar);
-      const value = withoutZeroWidth(text.slice(start, end)).replace(/\r?\n/g, '');
+      const own = trimEnd(text, start, scanRun(text, start, isValueChar));
+      end = extendAcrossWraps(text, own, own - start, isValueChar);
+      // The glued form first; if the glued line spoils it, the value as it stands on its own line.
+      if (!isCredentialValue(valueAt(text, start, end), name) && end !== own) end = own;
+      const value = valueAt(text, start, end);
       if (isCredentialValue(value, name)) {
         spans.push({ start, end, credentialType, label: labelOf(value), variable: name, keyed: false });
       }
       if (text[end] !== ',' || end === start) break;
       start = end + 1;
     }
-    re.lastIndex = Math.max(re.lastIndex, start);
+    // The value was read once; reading it again from a later match would make hostile input quadratic.
+    re.lastIndex = Math.max(re.lastIndex, end);
   }
   return spans;
 }
@@ -103,6 +111,7 @@ function bearerSpans(text: string): SecretSpan[] {
     if (value.length >= 16 && looksRandom(value) && !isPlaceholder(value)) {
       spans.push({ start, end, credentialType: 'bearer_token', label: '', keyed: false });
     }
+    re.lastIndex = Math.max(re.lastIndex, end);
   }
   return spans;
 }
