@@ -8,7 +8,7 @@
  *    'other_bot' (a configured bot id), 'member' otherwise; Pincer itself and unconfigured bots → null.
  *  - addressed: a DM, a mention of the bot, or a reply to a Pincer message.
  */
-import { ChannelType, MessageType, type Message, type PartialMessage } from 'discord.js';
+import { ChannelType, MessageType, type AnyThreadChannel, type Message, type PartialMessage } from 'discord.js';
 import type { AuthorRole, ChannelKind } from '../conversation/types.ts';
 import type { BotContext } from './context.ts';
 
@@ -58,4 +58,18 @@ export function isAddressed(ctx: BotContext, message: Message, where: ThreadLoca
   if (message.mentions.repliedUser?.id === botId) return true;
   const ref = message.reference?.messageId;
   return ref !== undefined && message.channel.messages.cache.get(ref)?.author.id === botId;
+}
+
+/**
+ * A forum starter that reaches the bot before THREAD_CREATE comes with a thread discord.js built
+ * from the message alone: no parent, no owner, and no threadCreate follows (discord.js then only
+ * patches it, and never patches `ownerId`). Completes it: the parent by REST, the owner from the
+ * starter message (a forum post's starter has the thread's id).
+ */
+export async function completeThread(ctx: BotContext, thread: AnyThreadChannel, message: Message): Promise<void> {
+  if (thread.parentId && thread.ownerId) return;
+  if (!thread.parentId) await ctx.client.channels.fetch(thread.id, { force: true });
+  if (thread.ownerId) return;
+  const starter = message.id === thread.id ? message : await thread.fetchStarterMessage().catch(() => null);
+  if (starter) thread.ownerId = starter.author.id;
 }

@@ -11,7 +11,7 @@ import type { BotContext } from '../context.ts';
 import { carryOut, type ReplyTarget } from '../effects.ts';
 import { guardEvent, logFailure } from '../errors.ts';
 import { askForTextOnce } from '../image-ask.ts';
-import { authorRole, isAddressed, isUserMessage, locateThread } from '../message-input.ts';
+import { authorRole, completeThread, isAddressed, isUserMessage, locateThread } from '../message-input.ts';
 
 export function attachmentMetas(message: Message): AttachmentMeta[] {
   return [...message.attachments.values()].map((a) => ({ name: a.name, url: a.url, contentType: a.contentType, size: a.size }));
@@ -21,6 +21,7 @@ export function attachmentMetas(message: Message): AttachmentMeta[] {
 export async function handleMessage(ctx: BotContext, incoming: Message | PartialMessage): Promise<void> {
   if (ctx.stopping || !isUserMessage(incoming)) return;
   const message = incoming.partial ? await incoming.fetch() : incoming;
+  if (message.channel.isThread()) await completeThread(ctx, message.channel, message);
   const where = locateThread(ctx, message);
   if (!where) return;
   const role = authorRole(ctx, message, where);
