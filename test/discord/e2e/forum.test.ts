@@ -1,0 +1,93 @@
+// Forum posts, thread messages and edits through the real discord.js client and the fake Discord.
+import { afterEach, describe, expect, it } from 'vitest';
+import { eventually } from '../../fake-discord/eventually.ts';
+import { addBot, posts, startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+afterEach(async () => h?.stop());
+
+describe('help forum posts', () => {
+  it('answers a new forum post in its thread, as a reply to the starter, pinging nobody', async () => {
+    h = await startHarness();
+    const alice = h.fake.state.addUser('alice');
+    const { thread, starter } = h.fake.act.forumPost(alice, 'auth broken', 'HTTP 401 authentication_error: invalid x-api-key @everyone');
+    const [post] = await eventually(() => posts(h.fake, thread.id).length === 1 && posts(h.fake, thread.id));
+    expect(post!.body.content).toBe('Pincer read: HTTP 401 authentication_error: invalid x-api-key @everyone');
+    expect(post!.body.message_reference.message_id).toBe(starter.id);
+    expect(post!.body.allowed_mentions).toEqual({ parse: [] });
+    expect(h.pipeline.messages[0]).toMatchObject({
+      threadId: thread.id,
+      channelKind: 'forum_post',
+      threadAuthorId: alice.id,
+      eventId: `message:${starter.id}`,
+      messageId: starter.id,
+      authorId: alice.id,
+      role: 'author',
+      addressed: false,
+    });
+    await eventually(() => h.pipeline.posted.length === 1);
+    expect(h.pipeline.posted[0]!.threadId).toBe(thread.id);
+  });
+
+  it('answers a post whose starter message arrives before the thread (discord.js then never emits threadCreate), exactly once', async () => {
+    h = await startHarness();
+    const alice = h.fake.state.addUser('alice');
+    const { thread } = h.fake.act.forumPost(alice, 'auth', 'No API key found for provider anthropic', { order: 'message-first' });
+    await eventually(() => posts(h.fake, thread.id).length === 1);
+    const { thread: second } = h.fake.act.forumPost(alice, 'again', 'No API key found for provider openai');
+    await eventually(() => posts(h.fake, second.id).length === 1);
+    expect(posts(h.fake, thread.id)).toHaveLength(1);
+  });
+
+  it('does not listen in forums that are not configured', async () => {
+    h = await startHarness({ env: { PINCER_HELP_FORUM_IDS: '123456789012345678' } });
+    const alice = h.fake.state.addUser('alice');
+    h.fake.act.forumPost(alice, 'auth', 'invalid x-api-key');
+    const bob = h.fake.state.addUser('bob');
+    h.fake.act.dm(bob, 'marker');
+    await eventually(() => h.pipeline.messages.length === 1);
+    expect(h.pipeline.messages.map((m) => m.text)).toEqual(['marker']);
+  });
+
+  it('gives each author their role: helper, member, configured bot; ignores unconfigured bots', async () => {
+    const answerBot = { id: '' };
+    h = await startHarness({
+      before: (fake) => {
+        answerBot.id = addBot(fake, 'krill').id;
+      },
+    });
+    h.config.answerBotIds.push(answerBot.id);
+    const alice = h.fake.state.addUser('alice');
+    const helper = h.fake.state.addUser('hana', [h.fake.state.roleIds.helper]);
+    const bob = h.fake.state.addUser('bob');
+    const stray = addBot(h.fake, 'stray');
+    const { thread } = h.fake.act.forumPost(alice, 'auth', 'invalid x-api-key');
+    h.fake.act.say(thread.id, h.fake.state.users.get(answerBot.id)!, 'Try openclaw doctor');
+    h.fake.act.say(thread.id, stray, 'beep');
+    h.fake.act.say(thread.id, helper, 'what does models status say?');
+    h.fake.act.say(thread.id, bob, 'same here', { mentionBot: true });
+    await eventually(() => h.pipeline.messages.length === 4);
+    expect(h.pipeline.messages.map((m) => [m.role, m.addressed])).toEqual([
+      ['author', false],
+      ['other_bot', false],
+      ['helper', false],
+      ['member', true],
+    ]);
+  });
+
+  it('edits its earlier reply when the author edits the message it answered', async () => {
+    h = await startHarness();
+    const alice = h.fake.state.addUser('alice');
+    const { thread, starter } = h.fake.act.forumPost(alice, 'auth', 'invalid x-api-key');
+    await eventually(() => h.pipeline.posted.length === 1);
+    const postedId = h.pipeline.posted[0]!.postedId;
+    const edited = h.fake.act.edit(starter, 'HTTP 401: OAuth token has expired');
+    const [patch] = await eventually(() => {
+      const p = h.fake.recorder.requests('PATCH', `/channels/${thread.id}/messages/${postedId}`);
+      return p.length === 1 && p;
+    });
+    expect(patch!.body.content).toBe('Pincer read (edited): HTTP 401: OAuth token has expired');
+    expect(h.pipeline.edits[0]).toMatchObject({ eventId: `edit:${starter.id}:${Date.parse(edited.edited_timestamp!)}`, messageId: starter.id, threadId: thread.id });
+    expect(posts(h.fake, thread.id)).toHaveLength(1);
+  });
+});
