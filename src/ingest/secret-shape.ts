@@ -32,7 +32,7 @@ export function looksRandom(s: string): boolean {
 }
 
 /** Words that only placeholders and redactions contain (a real key holds one with p < 1e-6). */
-const PLACEHOLDER_WORD = /your[-_ ]|example|placeholder|redacted|changeme|insert[-_ ]|x{5}|\*{3}|<[^>]{0,40}>/i;
+const PLACEHOLDER_WORD = /your[-_ ]|example|placeholder|redacted|changeme|insert[-_ ]|x{5}|\*{3}|<[^>]{0,40}>|abc123|abcdef|123456|qwerty/i;
 
 /**
  * Index of the last placeholder word (`example`, `xxxxx`, `your-` …) in a key body, or -1. A head
