@@ -1,0 +1,41 @@
+/**
+ * Character-level clean-up of pasted text, in two halves around secret masking (see index.ts):
+ * `preMask` removes what can split a credential (ANSI colour codes, CR, zero-width characters);
+ * `postMask` repairs what only changes how text looks (mojibake, NBSP, `•` bullets, trailing
+ * blanks). Both keep line structure (one output line per input line) and are idempotent.
+ * All patterns are single character classes or literal-led with bounded repeats: linear time.
+ */
+import { repairMojibake } from './mojibake.ts';
+
+/** CSI (`ESC [ … m`), OSC (`ESC ] … BEL`), other two-byte escapes. */
+const ANSI = /\x1b(?:\[[0-?]{0,32}[ -/]{0,8}[@-~]|\][^\x07\x1b\n]{0,512}(?:\x07|\x1b\\)?|[@-Z\\-_])?/g;
+/**
+ * Colour codes whose ESC was lost on the way (`[31m`, `[0m`, `[1;32m`). Not after `[`, a digit or
+ * `;`, so removing one can never make another appear (idempotence).
+ */
+const ORPHAN_SGR = /(?<![[\d;])\[(?:\d{1,3}(?:;\d{1,3}){0,4})?m/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** Zero-width and BOM characters, soft hyphen, word joiner, bidi marks. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** Other control characters (tab and newline stay). */
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+
+/** Removes what can hide inside a credential or a line end. Input: any string. */
+export function preMask(text: string): string {
+  return text
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .replace(ANSI, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u2028\u2029\u0085]/g, '\n')
+    .replace(INVISIBLE, '')
+    .replace(CONTROL, '')
+    .replace(ORPHAN_SGR, '');
+}
+
+/** Repairs mojibake, NBSP, `•` bullets and trailing blanks. Input: `preMask` output. */
+export function postMask(text: string): string {
+  return repairMojibake(text)
+    .replace(/[\u00a0\u2007\u202f]/g, ' ')
+    .replace(/^([ \t]*)[•◦▪‣∙] /gm, '$1- ')
+    .replace(/[ \t]+$/gm, '');
+}
