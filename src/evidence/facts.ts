@@ -38,6 +38,12 @@ export const Credential = z.discriminatedUnion('form', [
     head: z.string(),
     tail: z.string(),
     shape: z.enum(['8+8', '2+2', '1+1', 'irregular']),
+    /**
+     * What makes the mask impossible for a key OpenClaw stored unchanged (added by evidence):
+     * `whitespace` (a space inside the head, e.g. `API sk-a`: a label was pasted with the key),
+     * `unexpected_head` (the head is not a known key prefix).
+     */
+    anomalies: z.array(z.enum(['whitespace', 'unexpected_head'])).optional(),
   }),
   z.object({ form: z.literal('ref'), source: z.string(), id: z.string() }),
   z.object({ form: z.literal('marker'), value: z.string() }),
@@ -125,6 +131,10 @@ export const ModelsStatusFact = z.object({
   probes: z.array(ProbeRow),
   /** True when the paste lacks its head or tail (e.g. no `Auth overview`). */
   partial: z.boolean(),
+  /** `Auth store :` path (added by evidence). */
+  authStore: z.string().optional(),
+  /** Source lines were re-joined after a terminal wrap (added by evidence). */
+  rewrapped: z.boolean().optional(),
 });
 
 /** `openclaw models auth order get` (§2), text or `--json`. `order: null` = `(none)`. */
@@ -236,6 +246,10 @@ export const ProviderErrorFact = z.object({
   storePath: z.string().optional(),
   /** Env var named by the error (`Missing env var "X"`, `Environment variable "X" is missing`). */
   variable: z.string().optional(),
+  /** OpenClaw's failover reason in `(auth)`-style suffixes of `All models failed` attempts. */
+  failoverReason: z.string().optional(),
+  /** The line was cut (a thread title at 100 characters, an unclosed `(request_id: …`). */
+  truncated: z.boolean().optional(),
 });
 
 /** TUI footer `agent main | session main (openclaw-tui) | anthropic/claude-sonnet-4-6 | …` (§4.4). */
@@ -441,6 +455,8 @@ export const EnvironmentFact = z.object({
   os: z.enum(['macos', 'linux', 'windows', 'wsl']).optional(),
   inTui: z.boolean().optional(),
   service: z.enum(['systemd', 'launchd', 'docker']).optional(),
+  /** What it was read from: `prompt`, `path`, `tui` (added by evidence). */
+  from: z.enum(['prompt', 'path', 'tui', 'service']).optional(),
 });
 
 /** A full credential was found and masked by ingest (the secret itself is never kept). */

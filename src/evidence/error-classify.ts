@@ -1,0 +1,149 @@
+/**
+ * Normalises a provider/OpenClaw error message to an `ErrorCode` (§4.3 catalog, §7 Discord, and
+ * other providers' 401 texts), with what the message names: provider, profile, agent store path,
+ * env var. Substring checks on the lower-cased message plus bounded regexes: linear time.
+ */
+import { agentIdFromPath } from './context.ts';
+import type { ErrorCode } from './facts.ts';
+
+export interface Classified {
+  code: ErrorCode;
+  provider?: string;
+  model?: string;
+  profileId?: string;
+  agentId?: string;
+  storePath?: string;
+  variable?: string;
+  /** The message stops before its known end (a cut paste or title). */
+  truncated?: boolean;
+}
+
+/** Ordered: the first matching rule wins (most specific first). */
+const RULES: [ErrorCode, (m: string) => boolean][] = [
+  ['claude_code_only', (m) => m.includes('only authorized for use with claude code')],
+  ['credit_balance_low', (m) => m.includes('credit balance is too low') || m.includes('returned a billing error') || m.includes('insufficient credits') || m.includes('insufficient balance')],
+  ['extra_usage_required', (m) => m.includes('extra usage is required') || m.includes('out of extra usage') || m.includes('draw from your extra usage')],
+  ['auth_service_unavailable', (m) => m.includes('authentication service is temporarily unavailable')],
+  ['oauth_org_not_allowed', (m) => m.includes('not allowed for this organization')],
+  ['codex_oauth_only', (m) => m.includes('authenticated with openai codex oauth')],
+  ['oauth_refresh_failed', (m) => m.includes('oauth token refresh failed')],
+  ['refresh_token_reused', (m) => m.includes('refresh_token_reused') || m.includes('refresh token has already been used')],
+  ['startup_secrets_unavailable', (m) => m.includes('required secrets are unavailable')],
+  ['missing_env_var', (m) => m.includes('missing env var "')],
+  ['setup_token_prefix', (m) => m.includes('expected token starting with sk-ant-oat01')],
+  ['setup_token_short', (m) => m.includes('token looks too short')],
+  ['no_api_key', (m) => m.includes('no api key found for provider')],
+  ['no_credentials_for_profile', (m) => m.includes('no credentials found for profile')],
+  ['no_api_key_resolved', (m) => m.includes('no api key resolved for provider')],
+  ['no_available_profile', (m) => m.includes('no available auth profile')],
+  ['provider_cooldown', (m) => /provider \S+ is in cooldown/.test(m)],
+  ['provider_skipped', (m) => m.includes('(skipping all models)')],
+  ['discord_intents_missing', (m) => m.includes('closed with code 4014') || m.includes('missing privileged gateway intents')],
+  ['discord_token_missing', (m) => m.includes('discord bot token missing')],
+  ['discord_getme_failed', (m) => m.includes('getme failed')],
+  ['no_auth_configured', (m) => m.includes('no auth configured for provider')],
+  ['unknown_model', (m) => m.startsWith('unknown model:') || m.includes('model not found:')],
+  ['model_not_allowed', (m) => /^model "[^"]{1,200}" is not allowed/.test(m)],
+  ['invalid_x_api_key', (m) => m.includes('invalid x-api-key')],
+  ['invalid_bearer_token', (m) => m.includes('invalid bearer token')],
+  [
+    'provider_key_invalid',
+    (m) =>
+      m.includes('incorrect api key provided') ||
+      m.includes('api_key_invalid') ||
+      m.includes('api key not valid') ||
+      m.includes('user not found') ||
+      m.includes('no auth credentials found') ||
+      m.includes('carry the api secret key') ||
+      m.includes('invalid api key provided'),
+  ],
+  ['invalid_api_key', (m) => m.includes('invalid api key') || m.includes('invalid_api_key')],
+  ['token_expired', (m) => m.includes('token has expired') || m.includes('token_expired') || m.includes('token expired')],
+  ['context_overflow', (m) => m.includes('context overflow') || m.includes('prompt is too long')],
+  ['rate_limited', (m) => m.includes('rate limit') || m.includes('rate_limit') || m.includes('too many requests') || m.includes('resource_exhausted') || m.includes('quota exceeded')],
+  ['overloaded', (m) => m.includes('overloaded')],
+  ['timeout', (m) => m.includes('timed out') || m.includes('timeout')],
+  ['payment_required', (m) => m.includes('payment required')],
+  ['permission_error', (m) => m.includes('permission_error')],
+  ['billing_error', (m) => m.includes('billing_error') || m.includes('billing error')],
+  ['authentication_error', (m) => m.includes('authentication_error') || m === 'unauthorized'],
+];
+
+const BY_TYPE: Record<string, ErrorCode> = {
+  authentication_error: 'authentication_error',
+  permission_error: 'permission_error',
+  rate_limit_error: 'rate_limited',
+  overloaded_error: 'overloaded',
+  billing_error: 'billing_error',
+};
+
+const BY_STATUS: Record<number, ErrorCode> = {
+  401: 'authentication_error',
+  402: 'payment_required',
+  403: 'permission_error',
+  408: 'timeout',
+  429: 'rate_limited',
+  529: 'overloaded',
+};
+
+/** OpenRouter / OpenAI / Gemini / MiniMax message → provider, for `provider_key_invalid`. */
+function providerOfKeyMessage(m: string): string | undefined {
+  if (m.includes('user not found') || m.includes('no auth credentials found')) return 'openrouter';
+  if (m.includes('incorrect api key provided')) return 'openai';
+  if (m.includes('api_key_invalid') || m.includes('api key not valid')) return 'google';
+  if (m.includes('carry the api secret key')) return 'minimax';
+  return undefined;
+}
+
+/**
+ * Classifies an error message.
+ * @param message the provider's or OpenClaw's message (wrapper already removed)
+ * @param errorType the provider's error type (`authentication_error` …) when the line has one
+ * @param httpStatus the HTTP status when the line has one
+ */
+export function classifyError(message: string, errorType?: string, httpStatus?: number): Classified {
+  const m = message.toLowerCase();
+  let code: ErrorCode = 'unknown';
+  for (const [c, test] of RULES) {
+    if (test(m)) {
+      code = c;
+      break;
+    }
+  }
+  if (code === 'unknown' && errorType && BY_TYPE[errorType]) code = BY_TYPE[errorType] as ErrorCode;
+  if (code === 'unknown' && httpStatus && BY_STATUS[httpStatus]) code = BY_STATUS[httpStatus] as ErrorCode;
+  if (code === 'overloaded' && httpStatus === 529 && m.includes('authentication service')) code = 'auth_service_unavailable';
+  const out: Classified = { code };
+  const provider = /(?:for provider|for) "([\w.-]{1,64})"/.exec(message) ?? /^OAuth token refresh failed for ([\w.-]{1,64})/i.exec(message);
+  if (provider && code !== 'model_not_allowed') out.provider = provider[1] as string;
+  if (code === 'provider_key_invalid') {
+    const p = providerOfKeyMessage(m);
+    if (p) out.provider = p;
+  }
+  if (code === 'provider_cooldown' || code === 'provider_skipped') {
+    const p = /Provider ([\w.-]{1,64}) /.exec(message);
+    if (p) out.provider = p[1] as string;
+  }
+  const profile = /for profile "([^"]{1,128})"/.exec(message);
+  if (profile) out.profileId = profile[1] as string;
+  if (code === 'no_api_key' && message.includes('Auth store: ') && !message.includes('auth-profiles.json')) out.truncated = true;
+  const store = /Auth store: (.{1,400}?auth-profiles\.json)/.exec(message);
+  if (store) {
+    out.storePath = store[1] as string;
+    const id = agentIdFromPath(out.storePath);
+    if (id) out.agentId = id;
+  }
+  const variable = /(?:Environment variable|Missing env var) "([A-Z0-9_]{1,100})"/.exec(message);
+  if (variable) out.variable = variable[1] as string;
+  const model = /^(?:Unknown model|Model not found): ([\w.-]{1,64})\/(\S{1,100}?)\.?$/.exec(message) ?? /^Model "([\w.-]{1,64})\/([^"]{1,100})" is not allowed/.exec(message);
+  if (model) {
+    out.provider = model[1] as string;
+    out.model = model[2] as string;
+  }
+  const billing = /^(?:⚠️|⚠)?\s*([\w.-]{1,64}) \(([^()]{1,100})\) returned a billing error/.exec(message);
+  if (billing) {
+    out.provider = billing[1] as string;
+    out.model = billing[2] as string;
+  }
+  return out;
+}

@@ -1,0 +1,89 @@
+/**
+ * Evidence: clean text (ingest output) → typed facts (facts.ts) with source spans.
+ *
+ * Runs the shared line preparation (lines.ts), then every parser (one file per OpenClaw output
+ * format, citing openclaw-cli.md), then statements on the lines nothing else claimed. Facts are
+ * validated against the zod schema (a fact that fails is dropped and noted, never thrown) and
+ * sorted by source line, so the same text always gives the same Evidence (no clock, no randomness).
+ * Linear in the text length.
+ */
+import { parseAuthOrder } from './auth-order.ts';
+import { parseAuthProfilesJson } from './auth-profiles-json.ts';
+import type { ParseContext, Parser } from './context.ts';
+import { parseEnvironment } from './environment.ts';
+import { parseErrorLines } from './error-lines.ts';
+import { Evidence, Fact } from './facts.ts';
+import { prepareLines } from './lines.ts';
+import { parseModelsStatus } from './models-status.ts';
+import { parseSecretsSeen } from './secrets-seen.ts';
+import { parseShellErrors } from './shell-errors.ts';
+import { parseStatements } from './statements.ts';
+import { parseTui } from './tui.ts';
+import { parseVersion } from './version.ts';
+import { parseWizard } from './wizard.ts';
+
+/** Structured parsers, in a fixed order (ties on the same line keep this order). */
+export const PARSERS: readonly Parser[] = [
+  parseVersion,
+  parseModelsStatus,
+  parseAuthOrder,
+  parseErrorLines,
+  parseTui,
+  parseShellErrors,
+  parseWizard,
+  parseAuthProfilesJson,
+  parseSecretsSeen,
+  parseEnvironment,
+];
+
+/** Kinds whose lines are not read again as plain statements. */
+const CLAIMING = new Set(['environment', 'secret', 'command_run']);
+
+/**
+ * Reads every fact in a message.
+ * @param text clean text from `ingest` (any string is accepted; never throws)
+ * @param messageId id of the message, copied into every fact's source
+ */
+export function extractEvidence(text: string, messageId: string): Evidence {
+  const ctx: ParseContext = { messageId };
+  const notes: string[] = [];
+  const facts: Fact[] = [];
+  let prepared: ReturnType<typeof prepareLines>;
+  try {
+    prepared = prepareLines(typeof text === 'string' ? text : '');
+  } catch {
+    return { messageId, facts: [], notes: ['The text could not be read.'] };
+  }
+  const { lines, commands, commandLines } = prepared;
+  commands.forEach((c, i) => {
+    const line = commandLines[i] as number;
+    facts.push({ ...c, source: { messageId, lineStart: line, lineEnd: line } });
+  });
+  for (const parser of PARSERS) {
+    try {
+      facts.push(...parser(lines, ctx));
+    } catch {
+      notes.push('A part of the text could not be read.');
+    }
+  }
+  const claimed = new Set<number>();
+  for (const f of facts) {
+    if (CLAIMING.has(f.kind)) continue;
+    for (let l = f.source.lineStart; l <= f.source.lineEnd; l++) claimed.add(l);
+  }
+  try {
+    facts.push(...parseStatements(claimed)(lines, ctx));
+  } catch {
+    notes.push('A part of the text could not be read.');
+  }
+  const valid: Fact[] = [];
+  for (const f of facts) {
+    const parsed = Fact.safeParse(f);
+    if (parsed.success) valid.push(parsed.data);
+  }
+  const order = new Map(valid.map((f, i) => [f, i]));
+  valid.sort((a, b) => a.source.lineStart - b.source.lineStart || (order.get(a) as number) - (order.get(b) as number));
+  return { messageId, facts: valid, notes: [...new Set(notes)] };
+}
+
+export { Evidence };

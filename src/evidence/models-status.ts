@@ -1,0 +1,211 @@
+/**
+ * `openclaw models status` text output (§1.2–1.8, OpenClaw 2026.3.13; `--agent` row suffixes and
+ * the 4.x `Missing auth` hint read too): header rows, `Auth overview`, provider lines, `Missing
+ * auth`, `OAuth/token status` with usage windows, and the `--probe` table. Reads every block in a
+ * message (a user may paste it twice), whole or partial; `partial` says the head or tail is missing.
+ */
+import { agentIdFromPath, spanOf, type Parser } from './context.ts';
+import type { Fact, FactOf } from './facts.ts';
+import type { PreparedLine } from './lines.ts';
+import { isProbeTableLine, parseProbeTable } from './probe-table.ts';
+import { PROVIDER_LINE, parseProviderLine } from './provider-line.ts';
+
+type ModelsStatus = FactOf<'models_status'>;
+type OAuthProvider = ModelsStatus['oauthStatus'][number];
+type Section = 'header' | 'auth' | 'missing' | 'oauth' | 'probes';
+
+const HEADER_ROW =
+  /^(Config|Agent ?dir|Default|Fallbacks|Image ?model|Image ?fallbacks|Aliases|Configured ?models) ?(?:\((\d+)\))? ?(?:\((agent|defaults)\))? *: ?(.*)$/;
+const OAUTH_PROFILE = /^- ([a-z]\S*?)(?: \(([^()]{0,200})\))? (ok|expiring|expired|static|unknown|missing)(?: expires (?:in (\S+)|unknown))?$/;
+const OAUTH_PROVIDER = /^- ([a-z][\w.-]{0,63})(?: usage: (.*))?$/;
+
+interface Block {
+  fact: ModelsStatus;
+  first: PreparedLine;
+  last: PreparedLine;
+  section: Section;
+  saw: Set<string>;
+  probeRows: string[];
+}
+
+function newBlock(first: PreparedLine, ctx: { messageId: string }): Block {
+  return {
+    fact: {
+      kind: 'models_status',
+      source: spanOf(ctx, first),
+      confidence: 1,
+      format: 'text',
+      fallbacks: [],
+      providers: [],
+      missingAuth: [],
+      oauthStatus: [],
+      probes: [],
+      partial: false,
+    },
+    first,
+    last: first,
+    section: 'header',
+    saw: new Set(),
+    probeRows: [],
+  };
+}
+
+function headerRow(b: Block, m: RegExpExecArray): void {
+  const label = (m[1] as string).replace(/ /g, '').toLowerCase();
+  const value = (m[4] as string).trim();
+  b.saw.add(label);
+  if (m[3] && (label === 'default' || label === 'fallbacks')) b.saw.add('agentflag');
+  if (label === 'config') b.fact.configPath = value;
+  else if (label === 'agentdir') {
+    b.fact.agentDir = value;
+    const id = agentIdFromPath(value);
+    if (id) b.fact.agentId = id;
+  } else if (label === 'default') b.fact.defaultModel = value.replace(/ \(from [^)]*\)$/, '');
+  else if (label === 'fallbacks' && value !== '-' && value !== '') b.fact.fallbacks = value.split(/, ?/).filter(Boolean);
+}
+
+function oauthLine(b: Block, t: string): boolean {
+  if (t === '- none') return true;
+  const prof = OAUTH_PROFILE.exec(t);
+  if (prof && (prof[1] as string).includes(':')) {
+    const profileId = prof[1] as string;
+    let provider = b.fact.oauthStatus[b.fact.oauthStatus.length - 1];
+    if (!provider) {
+      provider = { provider: profileId.split(':')[0] as string, profiles: [] };
+      b.fact.oauthStatus.push(provider);
+    }
+    if (provider.profiles.some((p) => p.profileId === profileId)) return true;
+    const entry: OAuthProvider['profiles'][number] = { profileId, status: prof[3] as 'ok' };
+    if (prof[2]) entry.email = prof[2];
+    if (prof[4]) entry.expires = prof[4];
+    provider.profiles.push(entry);
+    return true;
+  }
+  const prov = OAUTH_PROVIDER.exec(t);
+  if (prov) {
+    const name = prov[1] as string;
+    if (!b.fact.oauthStatus.some((p) => p.provider === name)) {
+      const entry: OAuthProvider = { provider: name, profiles: [] };
+      if (prov[2]) entry.usage = prov[2].trim();
+      b.fact.oauthStatus.push(entry);
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Returns false when the line does not belong to a models status block. */
+function consume(b: Block, line: PreparedLine): boolean {
+  const t = line.text.trim();
+  if (t === '' || t.startsWith('[secrets]')) return true;
+  if (t === '...' || t === '…') {
+    b.saw.add('elided');
+    return true;
+  }
+  const header = HEADER_ROW.exec(t);
+  if (header && b.section === 'header') {
+    headerRow(b, header);
+    return true;
+  }
+  if (t === 'Auth overview') return (b.section = 'auth'), b.saw.add('overview'), true;
+  if (t === 'Missing auth') return (b.section = 'missing'), b.saw.add('missing'), true;
+  if (t === 'OAuth/token status') return (b.section = 'oauth'), b.saw.add('oauth'), true;
+  if (t === 'Auth probes') return (b.section = 'probes'), b.saw.add('probes'), true;
+  const store = /^Auth store *: ?(.*)$/.exec(t);
+  if (store) return (b.fact.authStore = (store[1] as string).trim()), (b.section = 'auth'), b.saw.add('store'), true;
+  const shell = /^Shell env *: ?(on|off)(?: \(applied: ([^)]*)\))?/.exec(t);
+  if (shell) {
+    const applied = (shell[2] ?? '').split(/, ?/).map((s) => s.trim()).filter(Boolean);
+    b.fact.shellEnv = { enabled: shell[1] === 'on', applied };
+    return (b.section = 'auth'), b.saw.add('shell'), true;
+  }
+  if (/^Providers w\/ OAuth\/tokens \(\d+\) *:/.test(t)) return (b.section = 'auth'), b.saw.add('providersw'), true;
+  const provider = PROVIDER_LINE.exec(t);
+  if (provider) {
+    const parsed = parseProviderLine(provider[1] as string, provider[2] as string);
+    const at = b.fact.providers.findIndex((p) => p.provider === parsed.provider);
+    if (at >= 0) b.fact.providers[at] = parsed;
+    else b.fact.providers.push(parsed);
+    b.saw.add('provider');
+    if (b.section === 'header') b.section = 'auth';
+    return true;
+  }
+  if (b.section === 'missing') {
+    const miss = /^- ([a-z][\w.-]{0,63})(?: (.*))?$/.exec(t);
+    if (miss) {
+      const entry: ModelsStatus['missingAuth'][number] = { provider: miss[1] as string };
+      if (miss[2]) entry.hint = miss[2].trim();
+      if (!b.fact.missingAuth.some((m) => m.provider === entry.provider)) b.fact.missingAuth.push(entry);
+      return true;
+    }
+  }
+  if (b.section === 'oauth' && oauthLine(b, t)) return true;
+  if (b.section === 'probes') {
+    if (isProbeTableLine(t)) return b.probeRows.push(t), true;
+    if (/^Probed \d+ target|^No probe targets\./.test(t)) return b.saw.add('probed'), true;
+  }
+  return false;
+}
+
+function finish(b: Block, ctx: { messageId: string }, lines: readonly PreparedLine[], from: number, to: number): ModelsStatus | null {
+  const distinctive = ['probes', 'agentdir', 'default', 'fallbacks', 'overview', 'store', 'shell', 'providersw', 'provider', 'oauth', 'missing'];
+  const f = b.fact;
+  f.probes = parseProbeTable(b.probeRows);
+  const content = f.providers.length + f.oauthStatus.length + f.missingAuth.length + f.probes.length > 0;
+  if (!distinctive.some((k) => b.saw.has(k)) || (b.saw.size < 2 && !content)) return null;
+  const head = b.saw.has('config') || b.saw.has('agentdir') || b.saw.has('default');
+  const tail = b.saw.has('oauth');
+  f.partial = !head || !tail || b.saw.has('elided');
+  const unusable = f.providers.flatMap((p) =>
+    p.profiles.filter((l) => l.unusable).map((l) => ({ profileId: l.profileId, kind: l.unusable!.kind, ...(l.unusable!.reason ? { reason: l.unusable!.reason } : {}) })),
+  );
+  if (unusable.length > 0) f.unusableProfiles = unusable;
+  const rewrapped = lines.slice(from, to + 1).some((l) => l.joined);
+  if (rewrapped) f.rewrapped = true;
+  f.confidence = f.partial ? 0.8 : rewrapped ? 0.9 : 1;
+  f.source = spanOf(ctx, b.first, b.last);
+  return f;
+}
+
+/** Finds every `models status` text block in the prepared lines. */
+export const parseModelsStatus: Parser = (lines, ctx) => {
+  const facts: Fact[] = [];
+  let block: Block | null = null;
+  let blockStart = 0;
+  let lastUseful = 0;
+  const close = (): void => {
+    if (block) {
+      const fact = finish(block, ctx, lines, blockStart, lastUseful);
+      if (fact) facts.push(fact);
+    }
+    block = null;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as PreparedLine;
+    const t = line.text.trim();
+    if (block === null) {
+      if (t === '' || !(HEADER_ROW.test(t) || PROVIDER_LINE.test(t) || /^(Auth overview|Auth store *:|Shell env *:|Providers w\/|OAuth\/token status$|Missing auth$|Auth probes$)/.test(t))) continue;
+      block = newBlock(line, ctx);
+      blockStart = i;
+    }
+    const b: Block = block;
+    // A second paste of the same command starts a new block.
+    if (/^Config *:/.test(t) && b.saw.has('config')) {
+      close();
+      i--;
+      continue;
+    }
+    if (consume(b, line)) {
+      if (t !== '') {
+        b.last = line;
+        lastUseful = i;
+      }
+    } else {
+      close();
+      // The line may start the next block (e.g. a paste that begins at `Default`).
+      if (i > blockStart) i--;
+    }
+  }
+  close();
+  return facts;
+};

@@ -1,0 +1,74 @@
+/**
+ * Plain statements that carry evidence ("i deleted some spaces to shorten it", "locally",
+ * "it starts with sk-ant-api", "yes", "I purchased credits, and it still says that", "its working
+ * now"). Conservative: a statement fact only where the words clearly say it, from short lines
+ * (≤ 200 chars) that no structured parser claimed. English; other-language prose yields nothing
+ * here (the pastes inside it are read by the other parsers). Answers are context-free: mapping
+ * "yes" to the question asked is the conversation's job.
+ */
+import { spanOf, type Parser } from './context.ts';
+import type { Fact, StatementTopic } from './facts.ts';
+
+type Rule = [StatementTopic, RegExp, ((m: RegExpExecArray) => string | undefined)?];
+
+const OS: Record<string, string> = { mac: 'macos', macos: 'macos', osx: 'macos', macbook: 'macos', ubuntu: 'linux', debian: 'linux', linux: 'linux', fedora: 'linux', arch: 'linux', windows: 'windows', wsl: 'wsl' };
+
+function prefixValue(raw: string): string {
+  return raw.replace(/[.…-]+$/, '');
+}
+
+const RULES: Rule[] = [
+  ['edited_key', /\b(?:delet|remov|trimm?|cut)\w*\b[^.?!\n]{0,30}\b(?:spaces?|characters?|chars|newlines?|line ?breaks?|whitespace)\b|\bshorten(?:ed)? it\b|\bto shorten\b|\bretyped (?:it|the key)\b/i],
+  ['gateway_local', /^(?:it'?s |its |it is |i'?m |im |running |runs |gateway (?:is |runs )?)?(?:running )?(?:locally|local)[.!]*$|\brunning (?:it )?locally\b|\bsame (?:machine|computer|box)\b|\bon (?:this|my) (?:machine|computer|laptop|mac)\b/i],
+  ['gateway_remote', /\b(?:on|in) (?:a|my|the) (?:vps|remote (?:server|machine|host)|cloud server|droplet|ec2 instance)\b|^(?:it'?s |its |on )?(?:a )?(?:vps|remote)\b/i],
+  ['key_prefix', /\b(?:starts?|starting|begins?|beginning) with:? [`"']?(sk-[a-z0-9]{1,6}(?:-[a-z0-9]{1,8})?-?)/i, (m) => prefixValue(m[1] as string)],
+  ['key_prefix', /\bcontains? (?:the )?[`"']?(api|oat)[`"']?\b/i, (m) => `sk-ant-${(m[1] as string).toLowerCase()}`],
+  ['answer_yes', /^(?:yes|yeah|yep|yup|yea|correct|affirmative)\b/i],
+  ['answer_no', /^(?:no|nope|nah)(?:[.!,]|$|\s+(?:it|i|its|it's|not|the|they|that|this)\b)/i],
+  ['answer_first', /^(?:i have |i got |it'?s |its |)(?:the )?first(?: one| option)?[.!]*$/i],
+  ['answer_second', /^(?:i have |i got |it'?s |its |)(?:the )?second(?: one| option)?[.!]*$/i],
+  ['bought_credits', /\b(?:purchased|bought|added|paid for|topped up)\b[^.?!\n]{0,20}\bcredits?\b|\btopped up\b/i],
+  ['still_failing', /\bstill (?:says|get(?:ting)?|shows?|the same|fails?|failing|giving|broken|same)\b|\bsame error\b|\bkeeps? (?:giving|showing|saying)\b/i],
+  ['works_now', /\b(?:it'?s|its|it is|everything(?:'?s| is))\s+working(?: now)?\b|\bworks now\b|\bworking now\b|\bthat (?:fixed it|worked)\b|\bit worked\b/i],
+  ['didnt_work', /\b(?:didn'?t|did not|doesn'?t|does not) work\b|\bthat didn'?t (?:help|fix)\b/i],
+  ['reonboarded', /\b(?:ran|re-?ran|redid|did) (?:the )?onboard(?:ing)?\b|\bre-?onboarded\b|\bonboard(?:ing|ed)? again\b|\bafter running what you said\b|\b(?:typed|entered|pasted|typing in|entering) (?:in )?(?:the|my|a) (?:new )?(?:api )?key\b|\btried to (?:input|enter|paste|put in) (?:a |the |my )?new (?:api|key)\b/i],
+  ['restarted', /\b(?:restarted|rebooted)\b/i],
+  ['set_env_var', /\b(?:set|exported|added|put)\b[^.\n]{0,30}\b([A-Z][A-Z0-9]{1,30}_(?:API_KEY|OAUTH_TOKEN|TOKEN|KEY))\b/, (m) => m[1]],
+  ['subscription', /\bi (?:have|use|got|am on|'m on|pay for) (?:a |the |an? )?(?:claude )?(?:pro|max|subscription)\b/i],
+  ['console_key', /\b(?:from|in|on) the (?:anthropic )?console\b|\bconsole (?:api )?key\b/i],
+  ['new_agent', /\b(?:added|created|made) (?:a )?(?:new |second |another )?agent\b/i],
+  ['cron_job', /\bcron(?: ?jobs?)?\b/i],
+  ['dm_not_working', /\bdms?\b[^.\n]{0,30}\b(?:not working|don'?t work|doesn'?t work|not respond\w*|no (?:reply|response|answer))\b/i],
+  ['guild_not_working', /\b(?:server|guild|channels?)\b[^.\n]{0,30}\b(?:not (?:working|responding|replying)|doesn'?t (?:reply|respond|answer)|no (?:reply|response))\b/i],
+  ['chat_works', /\b(?:chat|tui|chatting) (?:works|is working)\b|\bcan chat\b/i],
+  ['thanks', /\b(?:thanks|thank you|thx|ty)\b/i],
+  ['os', /\b(?:i'?m|im|i am)? ?(?:on|using|running) (mac|macos|osx|macbook|ubuntu|debian|linux|fedora|arch|windows|wsl)\b/i, (m) => OS[(m[1] as string).toLowerCase()]],
+  ['pinned_order', /\bi (?:pinned|set the (?:auth )?order)\b/i],
+  ['asks_what_next', /\bwhat(?:'?s| is)? next\b|\bwhat (?:do|should) i (?:need to )?(?:do|run|try) (?:next|now)\b|\bnow what\b/i],
+];
+
+/** Reads statements from the lines no other parser claimed (`claimed` = source line numbers). */
+export function parseStatements(claimed: ReadonlySet<number>): Parser {
+  return (lines, ctx) => {
+    const facts: Fact[] = [];
+    const seen = new Set<string>();
+    for (const line of lines) {
+      const t = line.text.trim();
+      if (t === '' || t.length > 200 || claimed.has(line.start) || line.local) continue;
+      for (const [topic, re, valueOf] of RULES) {
+        const m = re.exec(t);
+        if (!m) continue;
+        if (topic === 'didnt_work' && /\bdms?\b|\bguild\b|\bserver\b/i.test(t)) continue;
+        if (topic === 'works_now' && /\bnot working\b/i.test(t)) continue;
+        const value = valueOf ? valueOf(m) : undefined;
+        const key = `${topic}:${value ?? ''}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const fact: Fact = { kind: 'statement', source: spanOf(ctx, line), confidence: 0.9, topic, quote: t.length > 120 ? `${t.slice(0, 119)}…` : t };
+        if (value !== undefined) fact.value = value;
+        facts.push(fact);
+      }
+    }
+    return facts;
+  };
+}

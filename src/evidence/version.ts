@@ -1,0 +1,25 @@
+/**
+ * OpenClaw's version: `openclaw --version` (`OpenClaw 2026.3.13 (61d171a)`, §5), the banner
+ * `🦞 OpenClaw 2026.3.13 (61d171a) — <tagline>` (§1.1), and a `/status` card's first line
+ * `🦞 OpenClaw <ver> (<commit>)` followed by `🧠 Model:` (§4.5).
+ */
+import { spanOf, type Parser } from './context.ts';
+import type { Fact } from './facts.ts';
+
+const VERSION = /^(🦞\s*)?OpenClaw v?(\d{4}\.\d{1,2}\.\d{1,2}(?:-[\w.]{1,20})?)(?: \(([0-9a-f]{7,40}|unknown)\))?( [—–-] .*)?$/;
+
+/** Reads version lines. */
+export const parseVersion: Parser = (lines, ctx) => {
+  const facts: Fact[] = [];
+  lines.forEach((line, i) => {
+    const m = VERSION.exec(line.text.trim());
+    if (!m) return;
+    const next = lines.slice(i + 1, i + 3).find((l) => l.text.trim() !== '');
+    const card = next !== undefined && /^🧠 ?Model:/.test(next.text.trim());
+    const from = m[4] ? 'banner' : card ? 'status_card' : m[1] ? 'banner' : 'version';
+    const fact: Fact = { kind: 'version', source: spanOf(ctx, line), confidence: 1, version: m[2] as string, from };
+    if (m[3] && m[3] !== 'unknown') fact.commit = m[3];
+    facts.push(fact);
+  });
+  return facts;
+};
