@@ -22,7 +22,7 @@ import * as ib from './builders/interaction.ts';
 import type { FakeContext } from './context.ts';
 import { snowflake, token } from './ids.ts';
 import type { InteractionRecord } from './interaction-log.ts';
-import { deleteMessage, editMessage, postMessage, storeAttachment } from './messages.ts';
+import { deleteMessage, editMessage, gatewayMessage, postMessage, storeAttachment } from './messages.ts';
 import { dmChannelFor } from './routes/misc.ts';
 
 /** A file a user attaches: text (UTF-8) or raw bytes. Long pastes arrive as `message.txt`. */
@@ -98,6 +98,12 @@ export class Actions {
     const patch: Partial<APIMessage> = { content };
     if (o.files) patch.attachments = this.files(message.channel_id, o.files);
     return editMessage(this.ctx, message.channel_id, message.id, patch)!;
+  }
+
+  /** Delivers a stored message's MESSAGE_CREATE again (Discord may; a restarted bot may see it anew). */
+  redeliver(message: APIMessage): void {
+    const current = this.ctx.state.channelMessages(message.channel_id).get(message.id) ?? message;
+    this.ctx.gateway.dispatch(E.MessageCreate, gatewayMessage(this.ctx, current));
   }
 
   remove(message: APIMessage): void {

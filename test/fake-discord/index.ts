@@ -11,6 +11,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Actions } from './actions.ts';
+import { clientOptionsFor, type FakeClientOptions } from './client-options.ts';
 import { guildCreate } from './builders/guild.ts';
 import { ready } from './builders/ready.ts';
 import type { FakeContext } from './context.ts';
@@ -79,25 +80,9 @@ export class FakeDiscord {
     return `ws://127.0.0.1:${this.port}/gateway`;
   }
 
-  /**
-   * discord.js Client options that point at this fake (§1): REST base URLs, no added rate-limit
-   * offset, a no-op identify throttler (pitfall 12), a short guild wait. `globalRequestsPerSecond`
-   * stays at discord.js's 50 unless given (pitfall 8).
-   */
-  clientOptions(o: { globalRequestsPerSecond?: number; timeout?: number } = {}) {
-    return {
-      rest: {
-        api: `${this.baseUrl}/api`,
-        cdn: `${this.baseUrl}/cdn`,
-        mediaProxy: `${this.baseUrl}/media`,
-        offset: 0,
-        timeout: o.timeout ?? 5_000,
-        retries: 3,
-        ...(o.globalRequestsPerSecond ? { globalRequestsPerSecond: o.globalRequestsPerSecond } : {}),
-      },
-      ws: { buildIdentifyThrottler: () => Promise.resolve({ waitForIdentify: async () => {} }) },
-      waitGuildTimeout: 1_000,
-    };
+  /** discord.js Client options pointing at this fake (client-options.ts). */
+  clientOptions(o: FakeClientOptions = {}) {
+    return clientOptionsFor(this.baseUrl, o);
   }
 
   /** Stops everything: sockets terminated, hung requests destroyed, port closed. */
