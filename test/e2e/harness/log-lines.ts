@@ -35,12 +35,14 @@ export class LogLines {
     return this.raw.join('\n') + this.partial;
   }
 
-  find(msg: string | RegExp): LogLine[] {
-    return this.lines.filter((l) => (typeof msg === 'string' ? l.msg === msg : msg.test(l.msg ?? '')));
+  /** Lines whose msg equals / matches `msg`, or for which `msg(line)` is true. */
+  find(msg: string | RegExp | ((l: LogLine) => boolean)): LogLine[] {
+    const test = typeof msg === 'function' ? msg : typeof msg === 'string' ? (l: LogLine) => l.msg === msg : (l: LogLine) => msg.test(l.msg ?? '');
+    return this.lines.filter(test);
   }
 
-  /** Resolves with the first line whose msg matches, waiting up to `timeoutMs`. */
-  waitFor(msg: string | RegExp, timeoutMs = 15_000): Promise<LogLine> {
+  /** Resolves with the first line matching `msg` (see `find`), waiting up to `timeoutMs`. */
+  waitFor(msg: string | RegExp | ((l: LogLine) => boolean), timeoutMs = 15_000): Promise<LogLine> {
     return new Promise((resolve, reject) => {
       const check = () => {
         const hit = this.find(msg)[0];
