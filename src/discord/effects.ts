@@ -43,7 +43,12 @@ async function postReply(ctx: BotContext, target: ReplyTarget, effect: Extract<E
     });
     first ??= sent;
   }
-  if (first) ctx.pipeline.replyPosted(target.threadId, effect.replyId, first.id);
+  if (!first) return;
+  ctx.pipeline.replyPosted(target.threadId, effect.replyId, first.id);
+  ctx.logger.info(
+    { threadId: target.threadId, replyId: effect.replyId, kind: effect.reply.kind, branch: effect.reply.branch, parts: chunks.length },
+    'reply posted',
+  );
 }
 
 async function editReply(ctx: BotContext, target: ReplyTarget, effect: Extract<Effect, { type: 'edit_reply' }>): Promise<void> {
