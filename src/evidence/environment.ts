@@ -48,7 +48,7 @@ export const parseEnvironment: Parser = (lines, ctx) => {
       const os = osOfPrompt(line.prompt);
       if (os) add(`os:${os}`, { kind: 'environment', source: spanOf(ctx, line), confidence: 0.9, os, from: 'prompt' });
     }
-    const t = line.text;
+    const t = line.command ?? line.text;
     if (t === '' || t.length > 2000) continue;
     const os = osOfPath(t);
     if (os) add(`os:${os}`, { kind: 'environment', source: spanOf(ctx, line), confidence: 0.8, os, from: 'path' });

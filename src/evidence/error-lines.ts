@@ -10,6 +10,7 @@ import { spanOf, type Parser } from './context.ts';
 import { classifyError } from './error-classify.ts';
 import type { ErrorWrapper, Fact, FactOf } from './facts.ts';
 import type { PreparedLine } from './lines.ts';
+import { findJsonBlocks } from './json-blocks.ts';
 import { isProbeTableLine } from './probe-table.ts';
 
 type ProviderError = FactOf<'provider_error'>;
@@ -227,10 +228,33 @@ function toFact(p: Parsed, first: PreparedLine, last: PreparedLine, ctx: { messa
 
 const USAGE = /^(Anthropic|Claude|OpenAI|Codex|Gemini|Google|Copilot|MiniMax|z\.ai|[A-Z][A-Za-z]{1,20})(?: \([^)]{0,40}\))?: (HTTP \d{3}.*|Token expired)$/;
 
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isErrorBody = (v: unknown): boolean =>
+  isObj(v) && (isObj(v.error) || (typeof v.type === 'string' && /error$/.test(v.type) && typeof v.message === 'string'));
+
+/**
+ * JSON objects in the paste: pretty-printed error bodies become facts here; the lines of any other
+ * object (a `models status --json` with an `error` field inside) are not read as error lines.
+ */
+function jsonBlocks(lines: readonly PreparedLine[], ctx: { messageId: string }, facts: Fact[]): Set<number> {
+  const skip = new Set<number>();
+  for (const block of findJsonBlocks(lines)) {
+    if (isErrorBody(block.value)) {
+      if (block.first === block.last) continue;
+      const p = rawJson(JSON.stringify(block.value));
+      if (p) facts.push(toFact(p, lines[block.first] as PreparedLine, lines[block.last] as PreparedLine, ctx));
+    }
+    for (let i = block.first; i <= block.last; i++) skip.add(i);
+  }
+  return skip;
+}
+
 /** Reads every error line; `All models failed` gives one fact per attempt. */
 export const parseErrorLines: Parser = (lines, ctx) => {
   const facts: Fact[] = [];
+  const inJson = jsonBlocks(lines, ctx, facts);
   for (let i = 0; i < lines.length; i++) {
+    if (inJson.has(i)) continue;
     const line = lines[i] as PreparedLine;
     const text = line.text.trim();
     if (text === '' || text.length > 2000 || isProbeTableLine(text) || /^[│┃]/.test(text)) continue;

@@ -437,6 +437,8 @@ export const ConfigValueFact = z.object({
   ...common,
   path: z.string(),
   value: z.string(),
+  /** False for `Config path not found: <path>` (added by evidence). */
+  found: z.boolean().optional(),
 });
 
 /** A command the user shows they ran (`$ openclaw models status`, `[local] $ …`, a prompt line). */

@@ -8,6 +8,15 @@
  * Linear in the text length.
  */
 import { parseAuthOrder } from './auth-order.ts';
+import { parseAuthOrderJson } from './auth-order-json.ts';
+import { parseChannelsStatus } from './channels-status.ts';
+import { parseConfigGet } from './config-get.ts';
+import { parseDoctor } from './doctor.ts';
+import { parseGatewayLog } from './gateway-log.ts';
+import { parseGatewayStatus } from './gateway-status.ts';
+import { parseModelsStatusJson } from './models-status-json.ts';
+import { parsePairing } from './pairing.ts';
+import { parseStatusCard } from './status-card.ts';
 import { parseAuthProfilesJson } from './auth-profiles-json.ts';
 import type { ParseContext, Parser } from './context.ts';
 import { parseEnvironment } from './environment.ts';
@@ -25,9 +34,18 @@ import { parseWizard } from './wizard.ts';
 /** Structured parsers, in a fixed order (ties on the same line keep this order). */
 export const PARSERS: readonly Parser[] = [
   parseVersion,
+  parseStatusCard,
   parseModelsStatus,
+  parseModelsStatusJson,
   parseAuthOrder,
+  parseAuthOrderJson,
   parseErrorLines,
+  parseGatewayLog,
+  parseDoctor,
+  parseChannelsStatus,
+  parsePairing,
+  parseGatewayStatus,
+  parseConfigGet,
   parseTui,
   parseShellErrors,
   parseWizard,

@@ -32,8 +32,19 @@ function lenientParse(text: string): unknown {
   }
 }
 
-/** Every top-level `{…}` object that parses. */
+const memo = new WeakMap<readonly PreparedLine[], JsonBlock[]>();
+
+/** Every top-level `{…}` object that parses (computed once per prepared text). */
 export function findJsonBlocks(lines: readonly PreparedLine[]): JsonBlock[] {
+  let blocks = memo.get(lines);
+  if (!blocks) {
+    blocks = scan(lines);
+    memo.set(lines, blocks);
+  }
+  return blocks;
+}
+
+function scan(lines: readonly PreparedLine[]): JsonBlock[] {
   const blocks: JsonBlock[] = [];
   let depth = 0;
   let inString = false;

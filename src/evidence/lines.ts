@@ -23,6 +23,8 @@ export interface PreparedLine {
   prompt?: string;
   /** Joined from several source lines after a terminal wrap. */
   joined?: boolean;
+  /** The command typed on this line after a prompt or the TUI's `!` (the line's text is then empty). */
+  command?: string;
 }
 
 export interface PreparedText {
@@ -111,12 +113,14 @@ export function prepareLines(text: string): PreparedText {
       prep.prompt = prompt.prompt;
       prep.text = '';
       if (prompt.rest !== '') {
+        prep.command = prompt.rest;
         commands.push({ kind: 'command_run', confidence: 1, command: prompt.rest, via: local ? 'tui_local_shell' : 'shell' });
         commandLines.push(i);
       }
     } else if (/^!(?:openclaw|claude|cat|ls|echo|export)\b/.test(t.trimStart())) {
       commands.push({ kind: 'command_run', confidence: 1, command: t.trim().slice(1), via: 'tui_local_shell' });
       commandLines.push(i);
+      prep.command = t.trim().slice(1);
       prep.text = '';
       prep.prompt = '!';
     }

@@ -12,7 +12,8 @@ export const PROVIDER_LINE = /^- ([\w.-]{1,64}) (effective=.*)$/;
 const LABEL_START = /^[\w.@+-]{1,64}:[^=\s]{0,128}=/;
 const UNUSABLE = / \[(cooldown|disabled)(?::([\w-]{1,40}))? ([^\]]{1,20})\]$/;
 
-function parseLabel(raw: string): ProfileLabel | null {
+/** One `<profileId>=<label>` (§1.3 item 3), e.g. `anthropic:manual=token:sk-ant-o...c2VtQ0Aa [cooldown 5m]`. */
+export function parseLabel(raw: string): ProfileLabel | null {
   const eq = raw.indexOf('=');
   if (eq <= 0) return null;
   const profileId = raw.slice(0, eq).trim();

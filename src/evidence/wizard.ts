@@ -68,7 +68,8 @@ export const parseWizard: Parser = (lines, ctx) => {
       } else if (content !== '') body.push(content);
     }
     i = j - 1;
-    if (screen === 'other' && body.length === 0 && selected === undefined) continue;
+    // Untitled-for-us boxes (doctor notes, gateway notes) are not wizard screens unless they offer a choice.
+    if (screen === 'other' && selected === undefined) continue;
     const fact: Fact = { kind: 'wizard', source: spanOf(ctx, first, last), confidence: 1, screen };
     if (selected !== undefined) fact.selected = selected;
     const model = body.map((l) => /^model: ?(\S+)/.exec(l)?.[1]).find(Boolean);

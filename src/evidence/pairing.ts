@@ -1,0 +1,32 @@
+/**
+ * `openclaw pairing list [channel]` (§5, OpenClaw 2026.3.13): `No pending <channel> pairing
+ * requests.` or `Pairing requests (N)` followed by a `Code | <ID> | Meta | Requested` table.
+ */
+import { spanOf, type Parser } from './context.ts';
+import type { Fact } from './facts.ts';
+
+/** Reads pairing list outputs. */
+export const parsePairing: Parser = (lines, ctx) => {
+  const facts: Fact[] = [];
+  let lastChannel: string | undefined;
+  for (const line of lines) {
+    const cmd = /^openclaw pairing list(?: --channel)? ([a-z]{2,20})\b/.exec(line.command ?? line.text.trim());
+    if (cmd) lastChannel = cmd[1];
+    const t = line.text.trim();
+    const none = /^No pending (?:([a-z]{2,20}) )?pairing requests\.?$/.exec(t);
+    if (none) {
+      const fact: Fact = { kind: 'pairing_list', source: spanOf(ctx, line), confidence: 1, pending: 0 };
+      const channel = none[1] ?? lastChannel;
+      if (channel) fact.channel = channel;
+      facts.push(fact);
+      continue;
+    }
+    const some = /^Pairing requests \((\d{1,4})\)$/.exec(t);
+    if (some) {
+      const fact: Fact = { kind: 'pairing_list', source: spanOf(ctx, line), confidence: 1, pending: Number(some[1]) };
+      if (lastChannel) fact.channel = lastChannel;
+      facts.push(fact);
+    }
+  }
+  return facts;
+};
