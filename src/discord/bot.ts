@@ -8,7 +8,7 @@ import { Events } from 'discord.js';
 import type { DiscordConfig } from '../config/discord.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Pipeline } from '../pipeline/types.ts';
-import { catchUp } from './catch-up.ts';
+import { startCatchUp } from './catch-up.ts';
 import { createClient, type ClientOverrides } from './client.ts';
 import { registry as defaultRegistry } from './commands/index.ts';
 import type { Registry } from './commands/types.ts';
@@ -113,7 +113,15 @@ export async function startBot(opts: StartBotOptions): Promise<BotHandle> {
   logger.info({ user: client.user?.id, guilds: client.guilds.cache.size }, 'Pincer is connected to Discord');
 
   runStartupChecks(ctx);
-  const caughtUp = opts.catchUp === false ? Promise.resolve() : ctx.inflight.track(catchUp(ctx).catch((err) => logger.error({ err: describeError(err) }, 'catch-up failed')));
+  const caughtUp = opts.catchUp === false ? Promise.resolve() : startCatchUp(ctx);
+
+  // A new session (re-IDENTIFY after op 9 or close 1000) does not replay what was sent while the
+  // connection was down: read the help threads back again, as at start-up.
+  client.on(Events.ShardReady, (shardId) => {
+    if (ctx.stopping || opts.catchUp === false) return;
+    logger.info({ shardId }, 'new gateway session: catching up');
+    void startCatchUp(ctx);
+  });
 
   if (opts.handleSignals !== false) {
     const onSignal = (signal: NodeJS.Signals): void => void stop(signal).finally(() => process.exit(0));

@@ -7,7 +7,7 @@
  */
 import type { AnyThreadChannel, Message } from 'discord.js';
 import type { BotContext } from './context.ts';
-import { logFailure } from './errors.ts';
+import { describeError, logFailure } from './errors.ts';
 import { handleMessage } from './events/message-create.ts';
 
 const PAGE = 100;
@@ -71,4 +71,13 @@ export async function catchUp(ctx: BotContext): Promise<{ threads: number; messa
   }
   ctx.logger.info({ threads, messages }, 'catch-up done');
   return { threads, messages };
+}
+
+/** Runs `catchUp` in the background, tracked for a clean stop; a failure is logged. */
+export function startCatchUp(ctx: BotContext): Promise<void> {
+  const run = catchUp(ctx).then(
+    () => undefined,
+    (err) => ctx.logger.error({ err: describeError(err) }, 'catch-up failed'),
+  );
+  return ctx.inflight.track(run);
 }

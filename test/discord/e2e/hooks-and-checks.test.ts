@@ -82,3 +82,10 @@ describe('deliveries and addressing', () => {
     ]);
   });
 });
+
+describe('start-up', () => {
+  it('catches up once at start-up', async () => {
+    h = await startHarness();
+    expect(h.logs.filter((l) => l.msg === 'catch-up done')).toHaveLength(1);
+  });
+});

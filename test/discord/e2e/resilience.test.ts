@@ -143,3 +143,16 @@ describe('coexistence with other answer bots', () => {
     expect(h.pipeline.messages.filter((m) => m.role === 'other_bot')).toHaveLength(2);
   });
 });
+
+describe('new gateway session', () => {
+  it('catches up on messages sent while the session was invalid (a re-IDENTIFY replays nothing)', async () => {
+    h = await startHarness();
+    const alice = h.fake.state.addUser('alice');
+    const { thread } = h.fake.act.forumPost(alice, 'auth', 'first');
+    await eventually(() => posts(h.fake, thread.id).length === 1);
+    h.fake.act.say(thread.id, alice, 'during the outage', { silent: true });
+    h.fake.gateway.invalidateSessions(false);
+    await eventually(() => posts(h.fake, thread.id).length === 2);
+    expect(posts(h.fake, thread.id).map((p) => p.body.content)).toEqual(['Pincer read: first', 'Pincer read: during the outage']);
+  });
+});
