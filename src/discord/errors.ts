@@ -76,7 +76,7 @@ class HandlerTimeout extends Error {
 const SORRY = 'Pincer could not finish that. Nothing was stored; please try again in a moment.';
 
 /**
- * Runs an interaction handler with the configured time limit. On error or timeout the failure is
+ * Runs an interaction handler with its time limit (`timeoutMs`, else the configured default). On error or timeout the failure is
  * logged and the user sees an ephemeral note (followUp if already replied/deferred, else reply).
  */
 export async function runInteraction(
@@ -84,9 +84,10 @@ export async function runInteraction(
   interaction: RepliableInteraction,
   name: string,
   handler: () => Promise<void>,
+  timeoutMs?: number,
 ): Promise<void> {
   const ids: LogIds = { interactionId: interaction.id, command: name, threadId: interaction.channelId };
-  const limit = ctx.config.gates.interactionTimeoutMs;
+  const limit = timeoutMs ?? ctx.config.gates.interactionTimeoutMs;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new HandlerTimeout(limit)), limit)));
   try {

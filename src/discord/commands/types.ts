@@ -11,18 +11,23 @@ import type {
 } from 'discord.js';
 import type { BotContext } from '../context.ts';
 
+/** Every handler may set its own time limit (ms); default PINCER_INTERACTION_TIMEOUT_MS. */
+interface Limited {
+  timeoutMs?: number;
+}
+
 interface CommandData {
   name: string;
   toJSON(): RESTPostAPIApplicationCommandsJSONBody;
 }
 
-export interface SlashCommand {
+export interface SlashCommand extends Limited {
   kind: 'chat_input';
   data: CommandData;
   execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
 }
 
-export interface MessageMenuCommand {
+export interface MessageMenuCommand extends Limited {
   kind: 'message_menu';
   data: CommandData;
   execute(interaction: MessageContextMenuCommandInteraction, ctx: BotContext): Promise<void>;
@@ -31,13 +36,13 @@ export interface MessageMenuCommand {
 export type Command = SlashCommand | MessageMenuCommand;
 
 /** A modal submit handler, chosen by the modal's custom id prefix. */
-export interface ModalHandler {
+export interface ModalHandler extends Limited {
   prefix: string;
   execute(interaction: ModalSubmitInteraction, ctx: BotContext): Promise<void>;
 }
 
 /** A button handler, chosen by the button's custom id prefix (issue 7: feedback, acknowledge…). */
-export interface ComponentHandler {
+export interface ComponentHandler extends Limited {
   prefix: string;
   execute(interaction: ButtonInteraction, ctx: BotContext): Promise<void>;
 }

@@ -56,6 +56,21 @@ describe('Discord-side failures', () => {
     expect(note.flags! & 64).toBe(64);
     expect(h.logs.find((l) => l.command === 'boom')).toMatchObject({ level: 50, interactionId: rec.payload.id });
   });
+
+  it('answers a handler that outlives its time limit with an ephemeral note', async () => {
+    const stuck = {
+      kind: 'chat_input' as const,
+      timeoutMs: 50,
+      data: new SlashCommandBuilder().setName('stuck').setDescription('never answers'),
+      execute: () => new Promise<void>(() => undefined),
+    };
+    h = await startHarness({ bot: { registry: { ...registry, commands: [...registry.commands, stuck] } } });
+    const rec = h.fake.act.slash(h.fake.state.addUser('bob'), 'stuck', h.fake.state.generalChannel.id);
+    const note = await eventually(() => rec.original);
+    expect(note.content).toContain('Pincer could not finish that');
+    expect(rec.callbacks[0]).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(h.logs.find((l) => l.command === 'stuck')?.err.name).toBe('HandlerTimeout');
+  });
 });
 
 describe('gateway lifecycle', () => {
