@@ -48,6 +48,8 @@ export type Step =
       why: string;
       /** What to run or paste after it (the rule's `then`), filled. */
       then: string;
+      /** Placeholders left in `command` that the evidence did not hold, and where to find each. */
+      missing?: { placeholder: string; where: string }[];
     }
   | { kind: 'action'; text: string; why: string; then: string }
   | { kind: 'none'; text: string; why: string; proof?: string };
@@ -80,6 +82,20 @@ export interface Rule {
   /** Docs page (https://docs.openclaw.ai/…). */
   docs: string;
   commands: DeclaredCommand[];
+  /** What confirms the branch, in the catalog's words (for `pincer explain`). */
+  signals: string[];
+  /** What follows the step, in the catalog's words (for `pincer explain`). */
+  then: string;
+  /**
+   * False for side warnings that are never the reported branch (`secret_in_message`): the engine
+   * passes them on in `Diagnosis.sideWarnings` instead of ranking them.
+   */
+  reportable?: boolean;
+  /**
+   * The id of an ask to pose before the step when the step depends on something unknown
+   * (no_credentials: "API key or subscription?"), or null. The diagnosis stays `diagnosed`.
+   */
+  askFirst?(view: EvidenceView): string | null;
 }
 
 /** An answer an ask can get, and what it does to the candidates. */
@@ -102,6 +118,15 @@ export interface Ask {
   outcomes: AskOutcome[];
   /** True when the thread already holds the answer (then the ask is never chosen). */
   answered(view: EvidenceView): boolean;
+  /** What the answer tells apart, in one sentence for the reply. */
+  purpose?: string;
+  /**
+   * Where the command must run: `anywhere` (the TUI's `!` shell will do) or `gateway_host`
+   * (on the machine running the gateway; not doable through a TUI talking to a remote gateway).
+   */
+  where?: 'anywhere' | 'gateway_host';
+  /** Last tie-break among otherwise equal asks (lower first); never file order. */
+  rank?: number;
 }
 
 export interface Candidate {
@@ -125,4 +150,6 @@ export interface Diagnosis {
   nextCommand: string | null;
   /** 0..1: how sure the engine is of `branch` (1 for an exact-string confirmation). */
   confidence: number;
+  /** Side warnings confirmed alongside (`secret_in_message`): never the reported branch. */
+  sideWarnings?: BranchId[];
 }

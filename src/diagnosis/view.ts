@@ -34,7 +34,11 @@ export interface EvidenceView {
   failed: readonly { branch: BranchId; command: string }[];
   /** OpenClaw version from `--version`, the banner or a `/status` card, if known. */
   version: string | null;
-  /** The user is inside the TUI (footer, `[local]` prefixes, `run error:` lines): commands go as `!openclaw …`. */
+  /**
+   * The user is inside the TUI (footer, `[local]` prefixes, `run error:` lines): commands go as
+   * `!openclaw …`. The newest message that shows where the user is decides (a banner or a `zsh:`
+   * complaint after TUI pastes means they are back in a terminal).
+   */
   inTui: boolean;
   /** Non-stale facts of a kind, oldest first. */
   all<K extends FactKind>(kind: K): FactOf<K>[];
@@ -44,20 +48,59 @@ export interface EvidenceView {
   inCurrent<K extends FactKind>(kind: K): FactOf<K>[];
   /** Every fact of a kind, stale ones included (to compare before/after a change). */
   history<K extends FactKind>(kind: K): FactOf<K>[];
+  /** Non-stale records of a kind, oldest first, with their message id and position (seq). */
+  recordsOf<K extends FactKind>(kind: K): (FactRecord & { fact: FactOf<K> })[];
 }
 
 const ofKind = <K extends FactKind>(records: readonly FactRecord[], kind: K): FactOf<K>[] =>
   records.filter((r) => r.fact.kind === kind).map((r) => r.fact as FactOf<K>);
+
+/** +1 = the fact places the user inside the TUI, -1 = in a normal shell, 0 = says nothing. */
+function placeSignal(fact: Fact): 1 | -1 | 0 {
+  switch (fact.kind) {
+    case 'tui_footer':
+    case 'tui_status':
+    case 'tui_header':
+      return 1;
+    case 'provider_error':
+      return fact.wrapper === 'run_error' ? 1 : 0;
+    case 'command_run':
+      return fact.via === 'tui_local_shell' ? 1 : fact.via === 'shell' ? -1 : 0;
+    case 'environment':
+      return fact.inTui === true ? 1 : fact.inTui === false ? -1 : 0;
+    case 'shell_error':
+      // `!openclaw: command not found` comes from the TUI's local shell; `zsh: … /reset` from a terminal.
+      return fact.target.startsWith('!') ? 1 : -1;
+    case 'version':
+      // The banner is printed on a real terminal only, never through the TUI's `!` shell (§1.1).
+      return fact.from === 'banner' ? -1 : 0;
+    default:
+      return 0;
+  }
+}
+
+/**
+ * Where the user is now: the newest message that says anything about it decides (within one
+ * message a TUI signal wins, since TUI pastes carry the footer). Seed 001 moves from the TUI to
+ * a terminal (`bash-3.2$`, the banner) and back.
+ */
+function isInTui(live: readonly FactRecord[]): boolean {
+  let lastTui = -1;
+  let lastShell = -1;
+  for (const r of live) {
+    const s = placeSignal(r.fact);
+    if (s === 1) lastTui = Math.max(lastTui, r.seq);
+    if (s === -1) lastShell = Math.max(lastShell, r.seq);
+  }
+  return lastTui >= 0 && lastTui >= lastShell;
+}
 
 /** Builds the view. Pure; O(number of records) per query. */
 export function buildView(input: ViewInput): EvidenceView {
   const live = input.records.filter((r) => !r.stale);
   const current = live.filter((r) => r.messageId === input.currentMessageId);
   const versionFact = ofKind(live, 'version').at(-1);
-  const inTui =
-    live.some((r) => r.fact.kind === 'tui_footer' || r.fact.kind === 'tui_status' || r.fact.kind === 'tui_header') ||
-    live.some((r) => r.fact.kind === 'provider_error' && r.fact.wrapper === 'run_error') ||
-    live.some((r) => r.fact.kind === 'command_run' && r.fact.via === 'tui_local_shell');
+  const inTui = isInTui(live);
   return {
     records: input.records,
     current,
@@ -69,5 +112,6 @@ export function buildView(input: ViewInput): EvidenceView {
     latest: (kind) => ofKind(live, kind).at(-1),
     inCurrent: (kind) => ofKind(current, kind),
     history: (kind) => ofKind(input.records, kind),
+    recordsOf: (kind) => live.filter((r) => r.fact.kind === kind) as never,
   };
 }

@@ -1,0 +1,266 @@
+/**
+ * Family A (routing): the right key, but the wrong agent, host, base URL, model or session
+ * (branches.md §A: agent_auth_missing, wrong_host, custom_base_url, default_model_without_auth,
+ * model_provider_prefix_mismatch, session_profile_pinned).
+ */
+import { code } from '../../reply/markdown.ts';
+import { commandStep } from '../commands.ts';
+import {
+  anthropicRejections,
+  because,
+  effectiveCredential,
+  errorQuote,
+  errorsWith,
+  explicitOrder,
+  gatewayRemote,
+  impossibleHead,
+  maskHead,
+  nonMainAgent,
+  providerLine,
+  providerOfModel,
+  statements,
+  threadProvider,
+  xApiKeyRejections,
+} from '../signals.ts';
+import type { Rule } from '../types.ts';
+import { confirmed, possible, ruledOut } from '../verdict.ts';
+
+const DOCS_FAQ = 'https://docs.openclaw.ai/help/faq';
+
+export const agentAuthMissing: Rule = {
+  id: 'agent_auth_missing',
+  family: 'api-key',
+  title: 'This agent has no credential of its own',
+  priority: 55,
+  beats: ['no_credentials', 'env_not_visible_to_service', 'api_key_invalid'],
+  signals: [
+    '`No API key found for provider "<p>". Auth store: …/agents/<id>/agent/auth-profiles.json` with `<id>` ≠ main',
+    'a newly added agent; a cron/hook lane failing while main works',
+  ],
+  then: 'copy auth from main: `cp ~/.openclaw/agents/main/agent/auth-profiles.json ~/.openclaw/agents/<id>/agent/auth-profiles.json`, then `openclaw gateway restart`',
+  docs: DOCS_FAQ,
+  commands: [
+    { kind: 'openclaw', template: 'openclaw models status --agent <id>' },
+    { kind: 'shell', template: 'cp ~/.openclaw/agents/main/agent/auth-profiles.json ~/.openclaw/agents/<id>/agent/auth-profiles.json' },
+  ],
+  when(view) {
+    const err = errorsWith(view, 'no_api_key', 'no_api_key_resolved').find((e) => e.agentId && e.agentId !== 'main');
+    if (err) return confirmed(3, because(`${code(errorQuote(err))}: the store of agent ${code(err.agentId!)} has no key (auth is per agent).`, err));
+    const agentStatus = view.all('models_status').find((s) => s.agentId && s.agentId !== 'main');
+    if (agentStatus) {
+      const hasAuth = agentStatus.providers.some((p) => p.profiles.length > 0 || p.env);
+      if (agentStatus.missingAuth.length > 0 && !hasAuth) {
+        return confirmed(2, because(`\`models status --agent ${agentStatus.agentId}\` lists ${code(`Missing auth - ${agentStatus.missingAuth[0]!.provider}`)}.`, agentStatus));
+      }
+      return ruledOut(because(`agent ${code(agentStatus.agentId!)} has its own credential`, agentStatus));
+    }
+    const said = statements(view, 'new_agent', 'cron_job').at(-1);
+    const failing = errorsWith(view, 'no_api_key').at(-1) ?? anthropicRejections(view).at(-1);
+    if (said?.topic === 'new_agent' && failing?.code === 'no_api_key') {
+      return confirmed(1, because(`A new agent and ${code(errorQuote(failing))}: new agents do not inherit main's keys.`, said, failing));
+    }
+    if (said && failing) return possible(because(`${code(said.quote)}: jobs and new agents run with their own agent's store`, said, failing));
+    return null;
+  },
+  next(ctx) {
+    const id = nonMainAgent(ctx.view)?.id;
+    const agentStatus = ctx.view.all('models_status').find((s) => s.agentId && s.agentId !== 'main');
+    if (agentStatus && id) {
+      return commandStep('cp ~/.openclaw/agents/main/agent/auth-profiles.json ~/.openclaw/agents/<id>/agent/auth-profiles.json', 'shell', { '<id>': id }, {
+        runIn: 'gateway_host',
+        why: `Give agent ${code(id)} the credentials main already has (on the gateway host).`,
+        then: 'Then `openclaw gateway restart` and retry.',
+      });
+    }
+    return commandStep('openclaw models status --agent <id>', 'openclaw', { '<id>': id }, {
+      why: 'Auth is per agent: this shows whether that agent has a credential of its own.',
+      then: 'If it lists `Missing auth`, copy main\'s store: `cp ~/.openclaw/agents/main/agent/auth-profiles.json ~/.openclaw/agents/<id>/agent/auth-profiles.json`, then `openclaw gateway restart`.',
+    });
+  },
+};
+
+export const wrongHost: Rule = {
+  id: 'wrong_host',
+  family: 'api-key',
+  title: 'The key was changed on this machine, but the gateway runs on another',
+  priority: 52,
+  beats: ['api_key_invalid'],
+  signals: ['the TUI/CLI talks to a remote gateway (non-loopback `ws://` URL, "VPS", "server") and the key was changed on the local machine'],
+  then: '`openclaw models status` on the gateway host',
+  docs: 'https://docs.openclaw.ai/gateway/troubleshooting',
+  commands: [{ kind: 'shell', template: 'ssh <gateway-host>' }],
+  when(view) {
+    const remote = gatewayRemote(view);
+    const failing = anthropicRejections(view).at(-1) ?? errorsWith(view, 'no_api_key').at(-1);
+    if (!failing) return null;
+    const place = view.latest('tui_header') ?? statements(view, 'gateway_local', 'gateway_remote').at(-1);
+    if (remote === false) return ruledOut(because('the gateway runs on this machine', place));
+    const changed = statements(view, 'reonboarded', 'edited_key', 'set_env_var').at(-1);
+    if (remote === true && (changed || view.failed.length > 0)) {
+      return confirmed(view.latest('tui_header')?.remote ? 2 : 1, because('The gateway runs on another machine, and the key was changed here: the gateway still has the old one.', place, changed));
+    }
+    if (remote === true) return possible(because('the gateway runs on another machine', place, failing));
+    return xApiKeyRejections(view).length > 0 ? possible(because(`${code(errorQuote(failing))}: the key that counts is the one on the gateway host`, failing)) : null;
+  },
+  next(ctx) {
+    const url = ctx.view.latest('tui_header')?.gatewayUrl;
+    const host = url ? /^wss?:\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/]+)/.exec(url)?.[1] : undefined;
+    return commandStep('ssh <gateway-host>', 'shell', { '<gateway-host>': host }, {
+      why: 'The gateway only uses the key stored on its own machine; run the onboarding there.',
+      then: 'On the gateway host run `openclaw onboard`, then `openclaw models status` there.',
+    });
+  },
+};
+
+export const customBaseUrl: Rule = {
+  id: 'custom_base_url',
+  family: 'api-key',
+  title: 'Anthropic requests go to a custom base URL or proxy',
+  priority: 54,
+  beats: ['api_key_invalid'],
+  signals: ['a non-default Anthropic base URL or proxy in config (`models.providers.anthropic.baseUrl`); 401 from a proxy'],
+  then: 'remove or fix the `baseUrl` (§5 "Anthropic base URL"), `openclaw gateway restart`',
+  docs: 'https://docs.openclaw.ai/concepts/model-providers',
+  commands: [
+    { kind: 'openclaw', template: 'openclaw config get models.providers.anthropic' },
+    { kind: 'openclaw', template: 'openclaw config set models.providers.anthropic \'{"baseUrl":"https://api.anthropic.com","models":[]}\' --strict-json' },
+  ],
+  when(view) {
+    const cfg = view.all('config_value').filter((v) => v.path.startsWith('models.providers.anthropic')).at(-1);
+    if (cfg) {
+      const url = /https?:\/\/[^\s"',}]+/.exec(cfg.value)?.[0];
+      if (url && !/^https:\/\/api\.anthropic\.com(\/v1)?\/?$/.test(url)) {
+        return confirmed(2, because(`${code(`${cfg.path} → ${url}`)}: Anthropic requests go to this URL, not \`https://api.anthropic.com\`.`, cfg));
+      }
+      return ruledOut(because('no custom Anthropic base URL in config', cfg));
+    }
+    const err = xApiKeyRejections(view).at(-1);
+    const pl = providerLine(view, 'anthropic');
+    const eff = pl ? effectiveCredential(view, pl.line) : undefined;
+    const cred = eff?.source === 'profile' ? eff.profile.credential : eff?.credential;
+    const head = maskHead(cred);
+    if (err && head?.startsWith('sk-ant-a') && !impossibleHead(head)) {
+      return possible(because('a well-formed key is rejected; a proxy base URL would do that too', err));
+    }
+    return null;
+  },
+  next(ctx) {
+    const cfg = ctx.view.all('config_value').filter((v) => v.path.startsWith('models.providers.anthropic')).at(-1);
+    if (cfg) {
+      return commandStep('openclaw config set models.providers.anthropic \'{"baseUrl":"https://api.anthropic.com","models":[]}\' --strict-json', 'openclaw', {}, {
+        why: 'This points Anthropic back at its own API (the schema needs `models` next to `baseUrl`). Keep your proxy only if it forwards the key unchanged.',
+        then: 'Then `openclaw gateway restart` and retry.',
+      });
+    }
+    return commandStep('openclaw config get models.providers.anthropic', 'openclaw', {}, {
+      why: 'A `baseUrl` here sends your key to a proxy instead of Anthropic; that proxy can answer 401.',
+      then: 'Paste what it prints (secrets show as `__OPENCLAW_REDACTED__`).',
+    });
+  },
+};
+
+export const defaultModelWithoutAuth: Rule = {
+  id: 'default_model_without_auth',
+  family: 'api-key',
+  title: 'The default model is from a provider you did not set up',
+  priority: 58,
+  beats: ['no_credentials'],
+  signals: ['`No API key found for provider "<p>"` / `Missing auth - <p>` where `<p>` is only the provider of the default (or fallback) model, while the user set up a DIFFERENT provider'],
+  then: '`openclaw models status`: `Default` names that provider',
+  docs: 'https://docs.openclaw.ai/concepts/model-providers',
+  commands: [{ kind: 'openclaw', template: 'openclaw configure --section model' }],
+  when(view) {
+    const status = view.latest('models_status');
+    if (!status) return null;
+    const inUse = new Set([status.defaultModel, ...status.fallbacks].map(providerOfModel).filter((p) => p !== undefined));
+    const withAuth = status.providers.filter((p) => p.profiles.length > 0 || p.env || p.modelsJson).map((p) => p.provider.toLowerCase());
+    const missing = status.missingAuth.find((m) => inUse.has(m.provider.toLowerCase()));
+    const other = withAuth.find((p) => !inUse.has(p));
+    if (missing && other) {
+      return confirmed(2, because(`${code(`Missing auth - ${missing.provider}`)} is the default model's provider, while you set up ${code(other)}.`, status));
+    }
+    return null;
+  },
+  next(ctx) {
+    const status = ctx.view.latest('models_status');
+    const other = status?.providers.find((p) => p.profiles.length > 0 || p.env)?.provider;
+    return commandStep('openclaw configure --section model', 'openclaw', {}, {
+      why: `Pick a model of the provider you did set up${other ? ` (${code(other)})` : ''} as the default.`,
+      then: 'Then `openclaw models status`: `Default` must name that provider.',
+    });
+  },
+};
+
+/** True when a `provider/model` ref puts a model under another provider's prefix. */
+function prefixMismatch(ref: string): boolean {
+  const p = providerOfModel(ref);
+  const m = ref.slice(ref.indexOf('/') + 1).toLowerCase();
+  if (!p) return false;
+  if (['openai', 'google', 'gemini', 'moonshot', 'minimax', 'openai-codex'].includes(p) && m.startsWith('claude')) return true;
+  if (p === 'anthropic' && /^(gpt|o\d|gemini|kimi|minimax|codex)/.test(m)) return true;
+  return p === 'google' && m.startsWith('gpt');
+}
+
+export const modelProviderPrefixMismatch: Rule = {
+  id: 'model_provider_prefix_mismatch',
+  family: 'api-key',
+  title: 'A model is named under the wrong provider',
+  priority: 56,
+  beats: ['no_credentials', 'provider_key_invalid'],
+  signals: ['model refs under the wrong provider prefix: `openai/claude-opus-4`, `anthropic/gpt-…` (`openai/gpt-…` with only Codex OAuth is codex_model_prefix_mismatch)'],
+  then: '`openclaw models status`',
+  docs: 'https://docs.openclaw.ai/concepts/model-providers',
+  commands: [{ kind: 'openclaw', template: 'openclaw configure --section model' }],
+  when(view) {
+    const status = view.latest('models_status');
+    const footer = view.latest('tui_footer');
+    const refs: { ref: string; fact: Parameters<typeof because>[1] }[] = [];
+    if (status?.defaultModel) refs.push({ ref: status.defaultModel, fact: status });
+    for (const f of status?.fallbacks ?? []) refs.push({ ref: f, fact: status });
+    if (footer?.model) refs.push({ ref: footer.model.includes('/') ? footer.model : `${footer.provider ?? ''}/${footer.model}`, fact: footer });
+    for (const e of view.all('provider_error')) if (e.model) refs.push({ ref: e.model, fact: e });
+    const bad = refs.find((r) => prefixMismatch(r.ref));
+    return bad ? confirmed(2, because(`${code(bad.ref)}: that model is not served under ${code(providerOfModel(bad.ref)!)}.`, bad.fact)) : null;
+  },
+  next: () =>
+    commandStep('openclaw configure --section model', 'openclaw', {}, {
+      why: 'Pick the model under its own provider (e.g. `anthropic/claude-…`, `openai/gpt-…`).',
+      then: 'Then `openclaw models status`.',
+    }),
+};
+
+export const sessionProfilePinned: Rule = {
+  id: 'session_profile_pinned',
+  family: 'api-key',
+  title: 'The chat session is pinned to another profile',
+  priority: 60,
+  beats: ['profile_order_conflict', 'api_key_invalid'],
+  signals: [
+    'the profile in use is not the one `models auth order get` shows, after `order set` (a session pinned with `/model <model>@<profileId>`, §3.3 step 4)',
+    'an old profile keeps winning in one session only',
+  ],
+  then: 'retry',
+  docs: 'https://docs.openclaw.ai/concepts/model-failover',
+  commands: [
+    { kind: 'tui', template: '/model' },
+    { kind: 'tui', template: '/reset' },
+  ],
+  when(view) {
+    const provider = threadProvider(view) ?? 'anthropic';
+    const order = explicitOrder(view, provider);
+    if (!order?.order?.length) return null;
+    const card = view.latest('status_card');
+    const err = view.all('provider_error').filter((e) => e.profileId).at(-1);
+    const used = card?.profileId ?? err?.profileId;
+    if (used && !order.order.includes(used)) {
+      return confirmed(2, because(`The order is ${code(order.order.join(', '))} but this session uses ${code(used)}: a per-session pin goes first (§3.3).`, order.fact, card ?? err));
+    }
+    return null;
+  },
+  next: () =>
+    commandStep('/model', 'tui', {}, {
+      runIn: 'tui',
+      why: 'Type it in that chat session: it shows the model and the `@profile` the session is pinned to.',
+      then: 'Then `/reset` (or `/new`) starts a session without the pin; retry there.',
+    }),
+};

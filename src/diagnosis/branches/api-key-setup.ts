@@ -1,0 +1,288 @@
+/**
+ * Family A (store and environment): where the credential should come from and does not
+ * (branches.md §A: stale_order_override, no_credentials, env_not_visible_to_service,
+ * secret_ref_unresolved, auth_store_malformed, env_var_name_unrecognized).
+ */
+import { code } from '../../reply/markdown.ts';
+import { commandStep } from '../commands.ts';
+import {
+  anthropicRejections,
+  because,
+  errorProvider,
+  errorQuote,
+  errorsWith,
+  providerLine,
+  providerOfModel,
+  statements,
+} from '../signals.ts';
+import type { Rule } from '../types.ts';
+import { confirmed, possible, ruledOut } from '../verdict.ts';
+import { envVarFor, namesSet, RIGHT_NAME } from './env-names.ts';
+
+const DOCS_ENV = 'https://docs.openclaw.ai/help/environment';
+const DOCS_AUTH = 'https://docs.openclaw.ai/gateway/authentication';
+
+/** `No API key found` errors of the main agent (an `Auth store` of another agent is agent_auth_missing). */
+const mainNoKey = (view: Parameters<Rule['when']>[0]) =>
+  errorsWith(view, 'no_api_key', 'no_api_key_resolved', 'no_auth_configured').filter((e) => !e.agentId || e.agentId === 'main');
+
+export const staleOrderOverride: Rule = {
+  id: 'stale_order_override',
+  family: 'api-key',
+  title: 'The stored auth order names a profile that is missing or broken',
+  priority: 35,
+  beats: ['profile_order_conflict', 'no_credentials'],
+  signals: ['`Order override: <ids>` naming a profile that is missing or broken', '`No credentials found for profile "<id>"`'],
+  then: '`openclaw models status`',
+  docs: DOCS_AUTH,
+  commands: [{ kind: 'openclaw', template: 'openclaw models auth order clear --provider <provider>' }],
+  when(view) {
+    const err = errorsWith(view, 'no_credentials_for_profile').at(-1);
+    if (err) return confirmed(3, because(`${code(errorQuote(err))}: the order points at a profile that has no credential.`, err));
+    const ord = view.all('auth_order').at(-1);
+    if (!ord) return null;
+    if (!ord.order?.length) return ruledOut(because('`Order override: (none)`', ord));
+    const pl = providerLine(view, (ord.provider ?? 'anthropic').toLowerCase());
+    if (!pl) return possible(because(`${code(`Order override: ${ord.order.join(', ')}`)}; whether those profiles exist shows in \`openclaw models status\``, ord));
+    const broken = ord.order.find((id) => {
+      const p = pl.line.profiles.find((x) => x.profileId === id);
+      return !p || p.credential.form === 'missing';
+    });
+    if (broken) return confirmed(2, because(`${code(`Order override: ${ord.order.join(', ')}`)} names ${code(broken)}, which has no credential.`, ord, pl.status));
+    return ruledOut(because('every profile in the order exists', ord, pl.status));
+  },
+  next(ctx) {
+    const err = errorsWith(ctx.view, 'no_credentials_for_profile').at(-1);
+    const provider = err ? errorProvider(err) : ctx.view.all('auth_order').at(-1)?.provider;
+    return commandStep('openclaw models auth order clear --provider <provider>', 'openclaw', { '<provider>': provider }, {
+      why: 'Clearing the override lets OpenClaw use the profiles that do exist (and the env key when there are none).',
+      then: 'Then `openclaw models status` and retry.',
+    });
+  },
+};
+
+export const noCredentials: Rule = {
+  id: 'no_credentials',
+  family: 'api-key',
+  title: 'No credential is set up for the provider',
+  priority: 5,
+  signals: ['a `Missing auth` section listing the provider', '`effective=missing`', '`No API key found for provider "<p>"` with the main agent\'s store'],
+  then: '`openclaw models status`',
+  docs: DOCS_AUTH,
+  commands: [
+    { kind: 'openclaw', template: 'openclaw onboard' },
+    { kind: 'claude', template: 'claude setup-token' },
+  ],
+  when(view) {
+    const status = view.latest('models_status');
+    const def = providerOfModel(status?.defaultModel);
+    const missing = [...(status?.missingAuth ?? [])].sort((a, b) => Number(b.provider === def) - Number(a.provider === def))[0];
+    if (status && missing) return confirmed(2, because(`${code(`Missing auth - ${missing.provider}`)}: no credential for ${code(missing.provider)}.`, status));
+    const empty = status?.providers.find((p) => p.effective?.kind === 'missing');
+    if (status && empty) return confirmed(2, because(`${code(`- ${empty.provider} effective=missing`)}`, status));
+    const err = mainNoKey(view).at(-1);
+    if (!err) return null;
+    const p = errorProvider(err) ?? 'anthropic';
+    const pl = providerLine(view, p);
+    if (pl && (pl.line.profiles.length > 0 || pl.line.env)) {
+      return ruledOut(because(`\`models status\` shows a credential for ${code(p)}`, pl.status));
+    }
+    return confirmed(2, because(`${code(errorQuote(err))}: no credential for ${code(p)} in the main agent's store.`, err));
+  },
+  askFirst(view) {
+    const p = missingProvider(view);
+    if (p !== 'anthropic') return null;
+    return statements(view, 'subscription', 'console_key').length > 0 ? null : 'account_type';
+  },
+  next(ctx) {
+    const p = missingProvider(ctx.view);
+    if (p === 'anthropic' && statements(ctx.view, 'subscription', 'console_key').at(-1)?.topic === 'subscription') {
+      return commandStep('claude setup-token', 'claude', {}, {
+        why: 'With a Claude subscription (no Console API key), the credential is a setup-token made by Claude Code.',
+        then: 'Then `openclaw models auth paste-token --provider anthropic`, paste the token, and run `openclaw models status`.',
+      });
+    }
+    return commandStep('openclaw onboard', 'openclaw', {}, {
+      why: `Choose ${p === 'anthropic' ? '**Anthropic API key**' : `the ${code(p)} provider`} and paste a key created in its console.`,
+      then: 'Then `openclaw models status` must list the provider without `Missing auth`.',
+    });
+  },
+};
+
+function missingProvider(view: Parameters<Rule['when']>[0]): string {
+  const status = view.latest('models_status');
+  const def = providerOfModel(status?.defaultModel);
+  const fromStatus = status?.missingAuth.find((m) => m.provider === def)?.provider ?? status?.missingAuth[0]?.provider;
+  const err = mainNoKey(view).at(-1);
+  return fromStatus ?? (err ? errorProvider(err) : undefined) ?? 'anthropic';
+}
+
+export const envNotVisibleToService: Rule = {
+  id: 'env_not_visible_to_service',
+  family: 'api-key',
+  title: 'The gateway service does not see the key exported in your shell',
+  priority: 45,
+  beats: ['no_credentials'],
+  signals: [
+    'the gateway runs under systemd/launchd/a container and the key was exported only in a shell',
+    '`Shell env : off` with the key missing for the service',
+    '`No API key found` at run time while the CLI sees `source=env:`',
+  ],
+  then: '`openclaw gateway restart`, then `openclaw models status`',
+  docs: DOCS_ENV,
+  commands: [{ kind: 'shell', template: "echo '<VAR>=<your key>' >> ~/.openclaw/.env" }],
+  when(view) {
+    const noKey = mainNoKey(view).at(-1);
+    const p = (noKey ? errorProvider(noKey) : undefined) ?? 'anthropic';
+    const pl = providerLine(view, p);
+    if (noKey && pl?.line.env) {
+      return confirmed(
+        2,
+        because(`The CLI sees ${code(`source=env: ${pl.line.env.variable ?? envVarFor(p)}`)} but the gateway run says ${code(errorQuote(noKey))}: the service does not have your shell's env.`, noKey, pl.status),
+      );
+    }
+    const setEnv = statements(view, 'set_env_var').at(-1) ?? view.all('command_run').find((c) => /^export [A-Z_]+=/.test(c.command));
+    const service = view.all('gateway_status').find((g) => g.service && g.service !== 'none') ?? view.all('environment').find((e) => e.service);
+    const failing = noKey ?? anthropicRejections(view).at(-1);
+    if (failing && setEnv && service) {
+      return confirmed(1, because('The gateway runs as a service and the key was set only in a shell: services do not inherit shell exports.', setEnv, service, failing));
+    }
+    if (noKey && setEnv) return possible(because(`${code(errorQuote(noKey))} although you set the variable in a shell`, noKey, setEnv));
+    return null;
+  },
+  next(ctx) {
+    const noKey = mainNoKey(ctx.view).at(-1);
+    const p = (noKey ? errorProvider(noKey) : undefined) ?? 'anthropic';
+    const variable = providerLine(ctx.view, p)?.line.env?.variable ?? envVarFor(p);
+    return commandStep("echo '<VAR>=<your key>' >> ~/.openclaw/.env", 'shell', { '<VAR>': variable }, {
+      runIn: 'gateway_host',
+      why: 'Type this on the gateway host, with your key in place of `<your key>` (never in Discord): the gateway reads `~/.openclaw/.env` at start, whatever started it.',
+      then: 'Then `openclaw gateway restart` and `openclaw models status`.',
+    });
+  },
+};
+
+export const secretRefUnresolved: Rule = {
+  id: 'secret_ref_unresolved',
+  family: 'api-key',
+  title: 'A profile points at an env variable that is not set',
+  priority: 50,
+  beats: ['no_credentials', 'env_not_visible_to_service'],
+  signals: [
+    'a label `ref(env:<VAR>)` (or `token:ref(…)`) with no `env=` bit for it',
+    '`Startup failed: required secrets are unavailable`',
+    '`Missing env var "<VAR>" referenced at config path`',
+    'probe reason `unresolved_ref`',
+  ],
+  then: '`openclaw gateway restart`, then `openclaw models status`',
+  docs: DOCS_ENV,
+  commands: [{ kind: 'shell', template: "echo '<VAR>=<value>' >> ~/.openclaw/.env" }],
+  when(view) {
+    const err = errorsWith(view, 'startup_secrets_unavailable', 'missing_env_var').at(-1);
+    if (err) return confirmed(3, because(`${code(errorQuote(err))}: the secret's env variable is not set where the gateway runs.`, err));
+    const status = view.latest('models_status');
+    for (const line of status?.providers ?? []) {
+      const ref = line.profiles.find((p) => p.credential.form === 'ref' && p.credential.source === 'env');
+      if (ref?.credential.form === 'ref' && !line.env) {
+        return confirmed(2, because(`${code(`${ref.profileId}=ref(env:${ref.credential.id})`)} with no \`env=\` bit: ${code(ref.credential.id)} is not set.`, status));
+      }
+    }
+    const probe = status?.probes.find((r) => r.reasonCode === 'unresolved_ref');
+    if (status && probe) return confirmed(2, because(`probe ${code(`${probe.profile}: unresolved_ref`)}`, status));
+    return null;
+  },
+  next(ctx) {
+    return commandStep("echo '<VAR>=<value>' >> ~/.openclaw/.env", 'shell', { '<VAR>': refVariable(ctx.view) }, {
+      runIn: 'gateway_host',
+      why: 'Type this on the gateway host with the secret in place of `<value>` (never in Discord), so the reference resolves.',
+      then: 'Then `openclaw gateway restart` and `openclaw models status`.',
+    });
+  },
+};
+
+function refVariable(view: Parameters<Rule['when']>[0]): string | undefined {
+  const err = errorsWith(view, 'missing_env_var', 'startup_secrets_unavailable').find((e) => e.variable);
+  if (err?.variable) return err.variable;
+  for (const line of view.latest('models_status')?.providers ?? []) {
+    for (const p of line.profiles) if (p.credential.form === 'ref' && p.credential.source === 'env') return p.credential.id;
+  }
+  return undefined;
+}
+
+export const authStoreMalformed: Rule = {
+  id: 'auth_store_malformed',
+  family: 'api-key',
+  title: "auth-profiles.json is not in the store's format",
+  priority: 28,
+  beats: ['no_credentials'],
+  signals: [
+    'a pasted auth-profiles.json whose fields are not the store\'s (§3.1): nested by provider, `mode`/`apiKey` instead of `type`/`key`, `type: "oauth"` with `accessToken`',
+    'a fragment of `profiles` entries is not by itself malformed',
+  ],
+  then: '`openclaw models status` shows the profile',
+  docs: DOCS_AUTH,
+  commands: [
+    { kind: 'openclaw', template: 'openclaw onboard' },
+    { kind: 'openclaw', template: 'openclaw models auth paste-token --provider <provider>' },
+  ],
+  when(view) {
+    for (const json of view.all('auth_profiles_json')) {
+      if (json.shape === 'nested_by_provider') return confirmed(2, because('The file is nested by provider (`{"anthropic": {…}}`); the store keeps `profiles` by profile id.', json));
+      const bad = json.profiles.find(
+        (p) =>
+          p.typeField === 'mode' ||
+          p.valueField === 'apiKey' ||
+          p.valueField === 'accessToken' ||
+          (p.type !== undefined && !['api_key', 'token', 'oauth'].includes(p.type)),
+      );
+      if (bad) {
+        const field = bad.typeField === 'mode' ? '"mode"' : `"${bad.valueField ?? bad.type}"`;
+        return confirmed(2, because(`${code(bad.profileId)} uses ${code(field)}, which is not a field of the store (\`type\` + \`key\`/\`token\`/\`access\`).`, json));
+      }
+      if (json.shape === 'store' && json.problems.length > 0) return confirmed(2, because(`auth-profiles.json: ${code(json.problems[0]!)}`, json));
+    }
+    return null;
+  },
+  next(ctx) {
+    const json = ctx.view.all('auth_profiles_json').at(-1);
+    const token = json?.profiles.find((p) => p.type === 'token' || p.valueField === 'token');
+    if (token) {
+      return commandStep('openclaw models auth paste-token --provider <provider>', 'openclaw', { '<provider>': token.provider ?? token.profileId.split(':')[0] }, {
+        why: 'Let OpenClaw write the token profile instead of editing the file by hand.',
+        then: 'Then `openclaw models status` shows the profile.',
+      });
+    }
+    return commandStep('openclaw onboard', 'openclaw', {}, {
+      why: 'Let OpenClaw write the store: choose your provider\'s API key in the wizard instead of editing the file by hand.',
+      then: 'Then `openclaw models status` shows the profile.',
+    });
+  },
+};
+
+export const envVarNameUnrecognized: Rule = {
+  id: 'env_var_name_unrecognized',
+  family: 'api-key',
+  title: 'The key is set under a name OpenClaw does not read',
+  priority: 48,
+  beats: ['no_credentials', 'env_not_visible_to_service'],
+  signals: ['the key is set under a name OpenClaw does not read: `CLAUDE_CODE_OAUTH_TOKEN`, `OPEN_ROUTER_API_KEY`, `ANTHROPIC_KEY`, `CLAUDE_API_KEY` … (§5.1)'],
+  then: '`openclaw gateway restart`, then `openclaw models status`',
+  docs: DOCS_ENV,
+  commands: [{ kind: 'shell', template: "echo '<RIGHT_NAME>=<value>' >> ~/.openclaw/.env" }],
+  when(view) {
+    const seen = namesSet(view).find((n) => RIGHT_NAME[n.name]);
+    if (!seen) return null;
+    return confirmed(
+      seen.fact.kind === 'statement' ? 1 : 2,
+      because(`${code(seen.name)} is not a name OpenClaw reads; it reads ${code(RIGHT_NAME[seen.name]!)}.`, seen.fact),
+    );
+  },
+  next(ctx) {
+    const seen = namesSet(ctx.view).find((n) => RIGHT_NAME[n.name]);
+    return commandStep("echo '<RIGHT_NAME>=<value>' >> ~/.openclaw/.env", 'shell', { '<RIGHT_NAME>': seen ? RIGHT_NAME[seen.name] : undefined }, {
+      runIn: 'gateway_host',
+      why: `Type this on the gateway host with the key in place of \`<value>\`${seen ? ` (the value you had in ${code(seen.name)})` : ''}, never in Discord.`,
+      then: 'Then `openclaw gateway restart` and `openclaw models status`.',
+    });
+  },
+};

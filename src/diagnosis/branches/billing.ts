@@ -1,0 +1,156 @@
+/**
+ * Family C: billing, cooldown and limits (branches.md §C). Cooldown and disabled suffixes come
+ * from `models status` labels (§1.3, §1.6); reasons and backoff from §3.4.
+ */
+import { code } from '../../reply/markdown.ts';
+import { commandStep } from '../commands.ts';
+import { because, errorProvider, errorQuote, errorsWith, lastSeq, statements } from '../signals.ts';
+import type { Rule, Step } from '../types.ts';
+import type { EvidenceView } from '../view.ts';
+import { confirmed, possible } from '../verdict.ts';
+
+const DOCS_FAILOVER = 'https://docs.openclaw.ai/concepts/model-failover';
+const GENERIC = ['api_key_invalid', 'setup_token_rejected', 'provider_key_invalid', 'rate_limited'] as const;
+
+const BILLING_CONSOLE: Record<string, string> = {
+  anthropic: 'the Anthropic Console (Plans & Billing)',
+  openai: 'the OpenAI platform (Settings → Billing)',
+  openrouter: 'OpenRouter (Settings → Credits)',
+};
+
+/** Unusable profiles (label suffixes and `--json` `unusableProfiles`) of a kind, newest status first. */
+function unusable(view: EvidenceView, kind: 'cooldown' | 'disabled') {
+  for (const s of [...view.all('models_status')].reverse()) {
+    for (const line of s.providers) {
+      const p = line.profiles.find((x) => x.unusable?.kind === kind);
+      if (p?.unusable) {
+        const reason = p.unusable.reason ? `:${p.unusable.reason}` : '';
+        return { status: s, provider: line.provider, label: `${p.profileId} [${kind}${reason} ${p.unusable.remaining}]` };
+      }
+    }
+    const u = s.unusableProfiles?.find((x) => x.kind === kind);
+    if (u) return { status: s, provider: u.profileId.split(':')[0] ?? '', label: `${u.profileId} ${kind}${u.reason ? ` (${u.reason})` : ''}` };
+  }
+  return undefined;
+}
+
+export const creditBalanceLow: Rule = {
+  id: 'credit_balance_low',
+  family: 'billing',
+  title: 'The account is out of credits',
+  priority: 80,
+  beats: [...GENERIC],
+  signals: ['`credit balance is too low`', 'the `⚠️ … returned a billing error` text', 'HTTP 402'],
+  then: '`openclaw models status`; a `[disabled:billing …]` suffix means OpenClaw still backs off (profile_disabled)',
+  docs: 'https://docs.openclaw.ai/help/faq',
+  commands: [],
+  when(view) {
+    const err = errorsWith(view, 'credit_balance_low', 'billing_error', 'payment_required').at(-1) ?? view.all('provider_error').find((e) => e.httpStatus === 402);
+    if (!err) return null;
+    const bought = lastSeq(view, (f) => f.kind === 'statement' && f.topic === 'bought_credits');
+    const errSeq = lastSeq(view, (f) => f === err);
+    const why = because(`${code(errorQuote(err))}: the provider refuses requests until the balance is topped up.`, err);
+    if (bought > errSeq && unusable(view, 'disabled')) return possible(why);
+    return confirmed(3, why);
+  },
+  next(ctx): Step {
+    const err = errorsWith(ctx.view, 'credit_balance_low', 'billing_error', 'payment_required').at(-1);
+    const provider = (err && errorProvider(err)) ?? 'anthropic';
+    const where = BILLING_CONSOLE[provider] ?? `${code(provider)}'s billing dashboard`;
+    const bought = statements(ctx.view, 'bought_credits').length > 0;
+    return {
+      kind: 'action',
+      text: `Top up in ${where}, in the SAME organization the key belongs to.`,
+      why: bought
+        ? 'Credits bought in another organization (or workspace) do not count for this key: check the key is listed in the org you paid for.'
+        : 'The provider answered with a billing error, not an authentication one: the key works, the balance does not.',
+      then: 'Then `openclaw models status`: a `[disabled:billing …]` suffix means OpenClaw still backs off for a while.',
+    };
+  },
+};
+
+export const profileDisabled: Rule = {
+  id: 'profile_disabled',
+  family: 'billing',
+  title: 'OpenClaw disabled the profile after failures',
+  priority: 70,
+  beats: ['profile_cooldown'],
+  signals: ['`[disabled:<reason> <dur>]` suffix', '`Provider <p> has billing issue (skipping all models)` after the cause was fixed'],
+  then: 'wait for it, or replace the credential; `openclaw doctor` shows `Auth profile cooldowns`',
+  docs: DOCS_FAILOVER,
+  commands: [{ kind: 'openclaw', template: 'openclaw models status --json' }],
+  when(view) {
+    const u = unusable(view, 'disabled');
+    if (u) return confirmed(2, because(`${code(u.label)}: OpenClaw skips this profile until the time runs out.`, u.status));
+    const skipped = errorsWith(view, 'provider_skipped').at(-1);
+    if (skipped) return confirmed(3, because(`${code(errorQuote(skipped))}`, skipped));
+    const doc = view.all('doctor').find((d) => d.entries.some((e) => e.status.startsWith('disabled')));
+    return doc ? confirmed(2, because('`openclaw doctor` lists a disabled profile', doc)) : null;
+  },
+  next: () =>
+    commandStep('openclaw models status --json', 'openclaw', {}, {
+      why: 'Read `auth.unusableProfiles[].until` in it: the profile stays disabled until then (5h doubling, up to 24h).',
+      then: 'Wait for it, or replace the credential; `openclaw doctor` shows `Auth profile cooldowns`.',
+    }),
+};
+
+export const profileCooldown: Rule = {
+  id: 'profile_cooldown',
+  family: 'billing',
+  title: 'The profile is in cooldown after failures',
+  priority: 30,
+  signals: ['`[cooldown <dur>]`', '`No available auth profile for <p> (all in cooldown or unavailable)`', '`Provider <p> is in cooldown`'],
+  then: 'follow the branch of the underlying failure reason',
+  docs: DOCS_FAILOVER,
+  commands: [{ kind: 'openclaw', template: 'openclaw logs --follow' }],
+  when(view) {
+    const err = errorsWith(view, 'no_available_profile', 'provider_cooldown').at(-1);
+    if (err) return confirmed(3, because(`${code(errorQuote(err))}: earlier failures put the profiles on hold.`, err));
+    const u = unusable(view, 'cooldown');
+    return u ? confirmed(2, because(`${code(u.label)}: earlier failures put it on hold.`, u.status)) : null;
+  },
+  next: () =>
+    commandStep('openclaw logs --follow', 'openclaw', {}, {
+      why: 'A cooldown is a consequence: the log shows the failure that caused it (auth, rate limit, billing…). Retry once while it runs.',
+      then: 'Paste the error line it shows; that failure decides the fix.',
+    }),
+};
+
+export const rateLimited: Rule = {
+  id: 'rate_limited',
+  family: 'billing',
+  title: 'The provider is rate limiting',
+  priority: 20,
+  signals: ['`429`', '`rate_limit_error`', '`⚠️ API rate limit reached`', '`RESOURCE_EXHAUSTED`', '`quota exceeded`'],
+  then: '—',
+  docs: DOCS_FAILOVER,
+  commands: [{ kind: 'openclaw', template: 'openclaw models fallbacks add <provider/model>' }],
+  when(view) {
+    const err = errorsWith(view, 'rate_limited').at(-1) ?? view.all('provider_error').find((e) => e.httpStatus === 429 && e.code === 'unknown');
+    return err ? confirmed(2, because(`${code(errorQuote(err))}: too many requests or tokens for this key's limits.`, err)) : null;
+  },
+  next: (ctx) => fallbackStep(ctx.view, 'Wait a minute and retry, or add a fallback model from another provider so runs continue while the limit lasts.'),
+};
+
+export const providerOverloaded: Rule = {
+  id: 'provider_overloaded',
+  family: 'billing',
+  title: 'The provider is overloaded',
+  priority: 10,
+  signals: ['`529`', '`overloaded_error`', '`The AI service is temporarily overloaded`', '(a 529 with a token-type profile holding an API key is api_key_in_token_profile)'],
+  then: 'retry later',
+  docs: DOCS_FAILOVER,
+  commands: [{ kind: 'openclaw', template: 'openclaw models fallbacks add <provider/model>' }],
+  when(view) {
+    const err = errorsWith(view, 'overloaded', 'auth_service_unavailable').at(-1) ?? view.all('provider_error').find((e) => e.httpStatus === 529);
+    return err ? confirmed(2, because(`${code(errorQuote(err))}: the provider is busy; nothing is wrong with your setup.`, err)) : null;
+  },
+  next: (ctx) => fallbackStep(ctx.view, 'Nothing to fix on your side; a fallback model keeps runs going while the provider is busy.'),
+};
+
+function fallbackStep(_view: EvidenceView, why: string): Step {
+  return commandStep('openclaw models fallbacks add <provider/model>', 'openclaw', { '<provider/model>': undefined }, {
+    why,
+    then: 'Retry later; `openclaw models status` shows the fallback.',
+  });
+}

@@ -1,0 +1,70 @@
+/**
+ * Family D: output that looks like a failure but is not (branches.md §D). The step is "nothing to
+ * fix" with a proof the user can run (`openclaw agent -m "ping"`, §5).
+ */
+import { code } from '../../reply/markdown.ts';
+import { because, errorProvider, errorQuote, isAuthRejection, statements } from '../signals.ts';
+import type { Rule } from '../types.ts';
+import { confirmed, possible } from '../verdict.ts';
+
+const PING = 'openclaw agent -m "ping"';
+
+export const usageProbeUnsupported: Rule = {
+  id: 'usage_probe_unsupported',
+  family: 'diagnostics',
+  title: 'The usage line fails for API keys; chat is not affected',
+  priority: 90,
+  beats: ['setup_token_rejected', 'api_key_invalid'],
+  signals: [
+    '`openclaw status --usage` or `/status` shows `HTTP 401 … Invalid bearer token` / 403 for Anthropic while the profile is an API key and chat works (seed 002)',
+    'usage exists only for OAuth/token credentials',
+  ],
+  then: '—',
+  docs: 'https://docs.openclaw.ai/help/faq',
+  commands: [{ kind: 'openclaw', template: PING }],
+  when(view) {
+    const usage = view
+      .all('provider_error')
+      .filter((e) => e.wrapper === 'usage' && (isAuthRejection(e) || e.httpStatus === 401 || e.httpStatus === 403))
+      .filter((e) => ['anthropic', 'claude', undefined].includes(errorProvider(e)))
+      .at(-1);
+    if (!usage) return null;
+    const why = because(`${code(errorQuote(usage))} comes from the usage probe: Anthropic has no usage endpoint for API keys, so it always fails there.`, usage);
+    const chatFailure = view.all('provider_error').some((e) => e.wrapper !== 'usage' && isAuthRejection(e));
+    return chatFailure ? possible(why) : confirmed(3, why);
+  },
+  next: () => ({
+    kind: 'none',
+    text: 'Nothing to fix: the usage line is harmless for API-key setups.',
+    why: 'Usage figures exist only for subscription (OAuth/token) credentials.',
+    proof: PING,
+  }),
+};
+
+export const statusMissingButRuntimeOk: Rule = {
+  id: 'status_missing_but_runtime_ok',
+  family: 'diagnostics',
+  title: '`models status` says missing, but the model answers',
+  priority: 85,
+  beats: ['no_credentials', 'default_model_without_auth'],
+  signals: [
+    '`models status` lists a provider under `Missing auth` (or `models list` says `Auth no`) while the user says that provider\'s model answers',
+  ],
+  then: 'if chat really fails, follow the error it prints',
+  docs: 'https://docs.openclaw.ai/help/faq',
+  commands: [{ kind: 'openclaw', template: PING }],
+  when(view) {
+    const status = view.latest('models_status');
+    const missing = status?.missingAuth[0];
+    const works = statements(view, 'chat_works').at(-1);
+    if (!status || !missing || !works) return null;
+    if (view.all('provider_error').some((e) => isAuthRejection(e) || e.code === 'no_api_key')) return null;
+    return confirmed(1, because(`${code(`Missing auth - ${missing.provider}`)} while you say ${code(works.quote)}: the status view does not read every key source.`, status, works));
+  },
+  next: () => ({
+    kind: 'none',
+    text: 'Nothing to fix: that status line is misleading when the model answers.',
+    why: '`models status` does not read every place a key can come from.',
+    proof: PING,
+  }),
+};

@@ -1,0 +1,94 @@
+/**
+ * Family F: OpenClaw's own Discord channel — pairing, intents, bot token (branches.md §F,
+ * openclaw-cli.md §7). A DM that gets a model error as its reply is NOT pairing: the bot answered.
+ */
+import { code } from '../../reply/markdown.ts';
+import { commandStep } from '../commands.ts';
+import { because, errorQuote, errorsWith, isAuthRejection, lastSeq, statements } from '../signals.ts';
+import type { Rule } from '../types.ts';
+import { confirmed, possible, ruledOut } from '../verdict.ts';
+
+const DOCS_DISCORD = 'https://docs.openclaw.ai/channels/discord#troubleshooting';
+
+export const discordDmPairing: Rule = {
+  id: 'discord_dm_pairing',
+  family: 'discord-channel',
+  title: 'DMs wait for pairing approval',
+  priority: 20,
+  signals: ['DMs to the user\'s OpenClaw bot get no answer / a pairing code'],
+  then: '`openclaw pairing approve discord <CODE>`',
+  docs: DOCS_DISCORD,
+  commands: [{ kind: 'openclaw', template: 'openclaw pairing list discord' }],
+  when(view) {
+    const pairing = view.all('pairing_list').at(-1);
+    if (pairing && pairing.pending > 0) return confirmed(2, because(`\`pairing list\` shows ${pairing.pending} pending request(s).`, pairing));
+    if (pairing) return ruledOut(because('no pending pairing request', pairing));
+    const said = statements(view, 'dm_not_working').at(-1);
+    if (!said) return null;
+    const saidAt = lastSeq(view, (f) => f === said);
+    const reply = view.all('provider_error').filter((e) => isAuthRejection(e) || e.code === 'no_api_key').at(-1);
+    if (reply && lastSeq(view, (f) => f === reply) >= saidAt) {
+      return ruledOut(because(`the DM got ${code(errorQuote(reply))} back: the bot answered, the model call failed`, said, reply));
+    }
+    const dm = view.all('channels_status').flatMap((c) => c.accounts).find((a) => a.dmPolicy);
+    if (dm && dm.dmPolicy !== 'pairing') return possible(because(`${code(`dm:${dm.dmPolicy}`)}`, said));
+    return confirmed(1, because(`${code(said.quote)}: new DM senders get a pairing code and wait for the owner's approval (DM policy \`pairing\` by default).`, said));
+  },
+  next: () =>
+    commandStep('openclaw pairing list discord', 'openclaw', {}, {
+      why: 'It lists DM senders waiting for approval (codes last 1 hour).',
+      then: 'Approve yours with `openclaw pairing approve discord <CODE>` (the code from the list), then DM the bot again.',
+    }),
+};
+
+export const discordIntentsMissing: Rule = {
+  id: 'discord_intents_missing',
+  family: 'discord-channel',
+  title: 'Message Content Intent is not enabled',
+  priority: 40,
+  signals: ['`gateway closed with code 4014`', '`intents:content=disabled`', 'bot online but silent in guild channels'],
+  then: '`openclaw gateway restart`, then `openclaw channels status --probe`',
+  docs: DOCS_DISCORD,
+  commands: [],
+  when(view) {
+    const err = errorsWith(view, 'discord_intents_missing').at(-1);
+    if (err) return confirmed(3, because(`${code(errorQuote(err))}`, err));
+    const ch = view.all('channels_status').find((c) => c.accounts.some((a) => a.intentsContent));
+    if (ch) {
+      const a = ch.accounts.find((x) => x.intentsContent)!;
+      return confirmed(2, because(`${code(`intents:content=${a.intentsContent}`)} for ${code(a.account)}: the bot cannot read guild messages.`, ch));
+    }
+    const said = statements(view, 'guild_not_working').at(-1);
+    return said ? possible(because(`${code(said.quote)}`, said)) : null;
+  },
+  next: () => ({
+    kind: 'action',
+    text: 'In the Discord Developer Portal → your app → Bot → Privileged Gateway Intents, turn on **Message Content Intent** and save.',
+    why: 'OpenClaw always requests it; without it Discord closes the connection (4014) or hides message text.',
+    then: 'Then `openclaw gateway restart` and `openclaw channels status --probe` (no `intents:content=` bit any more).',
+  }),
+};
+
+export const discordTokenMissing: Rule = {
+  id: 'discord_token_missing',
+  family: 'discord-channel',
+  title: 'The Discord bot token is missing or wrong',
+  priority: 45,
+  beats: ['provider_key_invalid'],
+  signals: ['`Discord bot token missing for account`', '`getMe failed (401)`'],
+  then: '`openclaw gateway restart`',
+  docs: DOCS_DISCORD,
+  commands: [{ kind: 'openclaw', template: 'openclaw config set channels.discord.token \'"<bot token>"\' --json' }],
+  when(view) {
+    const err = errorsWith(view, 'discord_token_missing', 'discord_getme_failed').at(-1);
+    if (err) return confirmed(3, because(`${code(errorQuote(err))}`, err));
+    const ch = view.all('channels_status').find((c) => c.accounts.some((a) => /missing token|getMe failed/i.test(a.error ?? '') || a.bits.includes('token:config (unavailable)')));
+    return ch ? confirmed(2, because('`channels status --probe` reports the bot token missing or refused', ch)) : null;
+  },
+  next: () =>
+    commandStep('openclaw config set channels.discord.token \'"<bot token>"\' --json', 'openclaw', {}, {
+      runIn: 'gateway_host',
+      why: 'Type it on the gateway host with the token from Developer Portal → Bot → Reset Token in place of `<bot token>` (never in Discord).',
+      then: 'Then `openclaw gateway restart`.',
+    }),
+};

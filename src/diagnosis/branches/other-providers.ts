@@ -1,0 +1,80 @@
+/**
+ * Family G: other providers (OpenRouter, OpenAI/Codex, Google, MiniMax, Moonshot …), diagnosed
+ * from their own error texts; commands use the provider id from the evidence (branches.md §G).
+ */
+import { code } from '../../reply/markdown.ts';
+import { commandStep } from '../commands.ts';
+import { because, errorProvider, errorQuote, errorsWith, isAuthRejection, providerOfModel } from '../signals.ts';
+import type { Rule } from '../types.ts';
+import type { EvidenceView } from '../view.ts';
+import { confirmed } from '../verdict.ts';
+
+const DOCS_PROVIDERS = 'https://docs.openclaw.ai/concepts/model-providers';
+
+export const codexModelPrefixMismatch: Rule = {
+  id: 'codex_model_prefix_mismatch',
+  family: 'other-providers',
+  title: 'An `openai/…` model with only Codex OAuth set up',
+  priority: 70,
+  beats: ['no_credentials', 'model_provider_prefix_mismatch', 'default_model_without_auth'],
+  signals: ['`No API key found for provider "openai". You are authenticated with OpenAI Codex OAuth`'],
+  then: '—',
+  docs: DOCS_PROVIDERS,
+  commands: [{ kind: 'openclaw', template: 'openclaw configure --section model' }],
+  when(view) {
+    const err = errorsWith(view, 'codex_oauth_only').at(-1);
+    if (err) return confirmed(3, because(`${code(errorQuote(err))}: Codex OAuth serves \`openai-codex/…\` models, not \`openai/…\`.`, err));
+    const status = view.latest('models_status');
+    const codex = status?.providers.some((p) => p.provider === 'openai-codex' && p.profiles.length > 0);
+    const openaiMissing = status?.missingAuth.some((m) => m.provider === 'openai');
+    if (status && codex && openaiMissing && providerOfModel(status.defaultModel) === 'openai') {
+      return confirmed(2, because(`${code(`Default : ${status.defaultModel}`)} with only \`openai-codex\` set up.`, status));
+    }
+    return null;
+  },
+  next: () =>
+    commandStep('openclaw configure --section model', 'openclaw', {}, {
+      why: 'Pick an `openai-codex/…` model: that is what your Codex login pays for.',
+      then: 'Then `openclaw models status`.',
+    }),
+};
+
+/** The newest auth rejection from a provider other than Anthropic. */
+function foreignRejection(view: EvidenceView) {
+  return view
+    .all('provider_error')
+    .filter((e) => e.wrapper !== 'usage' && (e.code === 'provider_key_invalid' || isAuthRejection(e)))
+    .filter((e) => {
+      const p = errorProvider(e);
+      return p !== undefined && p !== 'anthropic' && p !== 'claude' && p !== 'discord';
+    })
+    .at(-1);
+}
+
+export const providerKeyInvalid: Rule = {
+  id: 'provider_key_invalid',
+  family: 'other-providers',
+  title: "The provider rejects the key",
+  priority: 10,
+  signals: [
+    "401/403 from a non-Anthropic provider: OpenRouter `User not found` / `No auth credentials found`, OpenAI `incorrect api key`, Gemini `API_KEY_INVALID`, MiniMax `carry the API secret key`",
+  ],
+  then: '`openclaw models status`',
+  docs: DOCS_PROVIDERS,
+  commands: [{ kind: 'openclaw', template: 'openclaw onboard' }],
+  when(view) {
+    const err = foreignRejection(view);
+    if (!err) return null;
+    return confirmed(err.code === 'provider_key_invalid' ? 3 : 2, because(`${code(errorQuote(err))} from ${code(errorProvider(err)!)}: it does not accept the key OpenClaw sends.`, err));
+  },
+  next(ctx) {
+    const p = (() => {
+      const e = foreignRejection(ctx.view);
+      return e ? errorProvider(e) : undefined;
+    })();
+    return commandStep('openclaw onboard', 'openclaw', {}, {
+      why: `Create a new key in ${p ? code(p) : 'the provider'}'s console, then choose ${p ? code(p) : 'that provider'} in the wizard and paste it unchanged.`,
+      then: 'Then `openclaw models status`: the masked key must change.',
+    });
+  },
+};

@@ -1,0 +1,210 @@
+/**
+ * Family B: Claude subscription, setup-token and OAuth credentials, sent as Bearer
+ * (branches.md §B). Version-aware: the Claude CLI login method exists from 2026.3.26 (§9).
+ */
+import { code } from '../../reply/markdown.ts';
+import { commandStep, VERSION, versionAtLeast } from '../commands.ts';
+import { because, errorProvider, errorQuote, errorsWith, maskHead, providerLine, statements } from '../signals.ts';
+import type { Rule } from '../types.ts';
+import type { EvidenceView } from '../view.ts';
+import { confirmed, possible, ruledOut } from '../verdict.ts';
+
+const DOCS_TOKEN = 'https://docs.openclaw.ai/providers/anthropic#option-b-claude-setup-token';
+const DOCS_OAUTH = 'https://docs.openclaw.ai/concepts/oauth';
+const GENERIC_AUTH = ['api_key_invalid', 'setup_token_rejected', 'provider_key_invalid', 'rate_limited', 'token_expired'] as const;
+
+/** Anthropic token/OAuth profiles on the newest provider line. */
+function subscriptionProfiles(view: EvidenceView) {
+  return providerLine(view, 'anthropic')?.line.profiles.filter((p) => p.type === 'token' || p.type === 'oauth') ?? [];
+}
+
+export const setupTokenRejected: Rule = {
+  id: 'setup_token_rejected',
+  family: 'setup-token',
+  title: 'Anthropic rejects the setup-token',
+  priority: 10,
+  signals: ['`401 … Invalid bearer token` from a chat run (not from `status --usage`) with a token/OAuth profile'],
+  then: '`openclaw models auth paste-token --provider anthropic`, then `openclaw models status`',
+  docs: DOCS_TOKEN,
+  commands: [{ kind: 'claude', template: 'claude setup-token' }],
+  when(view) {
+    const errs = errorsWith(view, 'invalid_bearer_token').filter((e) => (errorProvider(e) ?? 'anthropic') === 'anthropic');
+    const chat = errs.filter((e) => e.wrapper !== 'usage').at(-1);
+    if (!chat) return errs.length > 0 ? ruledOut(because('the `Invalid bearer token` comes from the usage probe, not a chat run', errs.at(-1))) : null;
+    const token = subscriptionProfiles(view).find((p) => p.type === 'token' && !maskHead(p.credential)?.startsWith('sk-ant-a'));
+    const said = statements(view, 'subscription').at(-1);
+    if (token || said) {
+      return confirmed(2, because(`${code(errorQuote(chat))} for ${token ? code(token.profileId) : 'your subscription token'}: Anthropic no longer accepts that token.`, chat, said));
+    }
+    return possible(because(`${code(errorQuote(chat))}: a Bearer credential (setup-token or OAuth) was rejected`, chat));
+  },
+  next: () =>
+    commandStep('claude setup-token', 'claude', {}, {
+      why: 'Make a fresh token with Claude Code (on any machine where you are logged in to Claude).',
+      then: 'Then `openclaw models auth paste-token --provider anthropic` on the gateway host, paste it, and run `openclaw models status`.',
+    }),
+};
+
+export const tokenExpired: Rule = {
+  id: 'token_expired',
+  family: 'setup-token',
+  title: 'The subscription token has expired',
+  priority: 20,
+  beats: ['setup_token_rejected'],
+  signals: ['OAuth/token status `expired`, `expiring` or `unknown`', '`models status --check` exit 1 or 2'],
+  then: 'setup-token: `openclaw models auth paste-token --provider anthropic`; CLI login: `openclaw models auth login --provider anthropic --method cli`',
+  docs: DOCS_OAUTH,
+  commands: [
+    { kind: 'claude', template: 'claude setup-token' },
+    { kind: 'claude', template: 'claude auth login', since: VERSION.claudeCliMethod },
+    { kind: 'openclaw', template: 'openclaw models auth login --provider <provider>' },
+  ],
+  when(view) {
+    for (const s of [...view.all('models_status')].reverse()) {
+      for (const prov of s.oauthStatus) {
+        const p = prov.profiles.find((x) => x.status === 'expired' || x.status === 'expiring' || x.status === 'unknown');
+        if (p) return confirmed(2, because(`${code(`${p.profileId} ${p.status}${p.expires ? ` ${p.expires}` : ''}`)} under \`OAuth/token status\`.`, s));
+      }
+    }
+    const doc = view.all('doctor').find((d) => d.entries.some((e) => /expired/.test(e.status)));
+    if (doc) return confirmed(2, because(`doctor: ${code(doc.entries.find((e) => /expired/.test(e.status))!.profileId)} expired`, doc));
+    const err = errorsWith(view, 'token_expired').find((e) => (errorProvider(e) ?? 'anthropic') === 'anthropic');
+    if (err) return confirmed(2, because(`${code(errorQuote(err))}`, err));
+    return null;
+  },
+  next(ctx) {
+    const provider = expiredProvider(ctx.view);
+    if (provider !== 'anthropic') {
+      return commandStep('openclaw models auth login --provider <provider>', 'openclaw', { '<provider>': provider }, {
+        why: 'Log in again so OpenClaw gets a fresh token for this provider.',
+        then: 'Then `openclaw models status`: the profile must show `ok`.',
+      });
+    }
+    const oauth = subscriptionProfiles(ctx.view).some((p) => p.type === 'oauth');
+    if (oauth && versionAtLeast(ctx.view.version, VERSION.claudeCliMethod)) {
+      return commandStep('claude auth login', 'claude', {}, {
+        why: 'This profile reuses your Claude CLI login; log in to Claude Code again to renew it.',
+        then: 'Then `openclaw models auth login --provider anthropic --method cli`.',
+      });
+    }
+    return commandStep('claude setup-token', 'claude', {}, {
+      why: 'Setup-tokens do not renew themselves: make a new one with Claude Code.',
+      then: 'Then `openclaw models auth paste-token --provider anthropic` and `openclaw models status` (the profile shows `static` or `ok`).',
+    });
+  },
+};
+
+function expiredProvider(view: EvidenceView): string {
+  for (const s of [...view.all('models_status')].reverse()) {
+    for (const prov of s.oauthStatus) if (prov.profiles.some((x) => x.status !== 'ok' && x.status !== 'static')) return prov.provider.toLowerCase();
+  }
+  return 'anthropic';
+}
+
+export const claudeCodeOnlyCredential: Rule = {
+  id: 'claude_code_only_credential',
+  family: 'setup-token',
+  title: 'This credential works only inside Claude Code',
+  priority: 80,
+  beats: [...GENERIC_AUTH],
+  signals: ['`This credential is only authorized for use with Claude Code and cannot be used for other API requests.`'],
+  then: '`openclaw models status`',
+  docs: 'https://docs.openclaw.ai/providers/anthropic',
+  commands: [{ kind: 'openclaw', template: 'openclaw onboard' }],
+  when(view) {
+    const err = errorsWith(view, 'claude_code_only').at(-1);
+    return err ? confirmed(3, because(`${code(errorQuote(err))}: Anthropic refuses this subscription credential outside Claude Code.`, err)) : null;
+  },
+  next: () =>
+    commandStep('openclaw onboard', 'openclaw', {}, {
+      why: 'Choose **Anthropic API key** and paste a key from the Anthropic Console (Settings → API Keys).',
+      then: 'Then `openclaw models status`.',
+    }),
+};
+
+export const setupTokenPasteRejected: Rule = {
+  id: 'setup_token_paste_rejected',
+  family: 'setup-token',
+  title: 'The setup-token prompt refused what was pasted',
+  priority: 70,
+  signals: ['`Expected token starting with sk-ant-oat01-`', '`Token looks too short; paste the full setup-token`'],
+  then: '`openclaw models status`',
+  docs: DOCS_TOKEN,
+  commands: [
+    { kind: 'openclaw', template: 'openclaw onboard' },
+    { kind: 'claude', template: 'claude setup-token' },
+  ],
+  when(view) {
+    const err = errorsWith(view, 'setup_token_prefix', 'setup_token_short').at(-1);
+    return err ? confirmed(3, because(`${code(err.message)}: the setup-token prompt checks the prefix and length.`, err)) : null;
+  },
+  next(ctx) {
+    const err = errorsWith(ctx.view, 'setup_token_prefix', 'setup_token_short').at(-1);
+    if (err?.code === 'setup_token_prefix') {
+      return commandStep('openclaw onboard', 'openclaw', {}, {
+        why: 'An API key (`sk-ant-api…`) goes through the wizard as **Anthropic API key**, not through setup-token.',
+        then: 'Then `openclaw models status`.',
+      });
+    }
+    return commandStep('claude setup-token', 'claude', {}, {
+      why: 'The token was cut when pasting; make a new one and paste it whole (it is long; let it wrap).',
+      then: 'Then `openclaw models auth paste-token --provider anthropic` and `openclaw models status`.',
+    });
+  },
+};
+
+export const oauthRefreshFailed: Rule = {
+  id: 'oauth_refresh_failed',
+  family: 'setup-token',
+  title: 'OpenClaw could not refresh the OAuth login',
+  priority: 60,
+  beats: [...GENERIC_AUTH],
+  signals: ['`OAuth token refresh failed for <provider>`', '`refresh_token_reused`', 'Codex `token_expired`'],
+  then: '`openclaw models auth login --provider <provider>` if it persists',
+  docs: DOCS_OAUTH,
+  commands: [
+    { kind: 'openclaw', template: 'openclaw doctor --yes' },
+    { kind: 'openclaw', template: 'openclaw models auth login --provider <provider>' },
+  ],
+  when(view) {
+    const err =
+      errorsWith(view, 'oauth_refresh_failed', 'refresh_token_reused').at(-1) ??
+      errorsWith(view, 'token_expired').find((e) => (errorProvider(e) ?? '').includes('codex'));
+    return err ? confirmed(3, because(`${code(errorQuote(err))}`, err)) : null;
+  },
+  next(ctx) {
+    const err = errorsWith(ctx.view, 'oauth_refresh_failed', 'refresh_token_reused', 'token_expired').at(-1);
+    const provider = (err && errorProvider(err)) ?? undefined;
+    const relogin =
+      provider === 'anthropic'
+        ? versionAtLeast(ctx.view.version, VERSION.claudeCliMethod)
+          ? '`openclaw models auth login --provider anthropic --method cli`'
+          : '`claude setup-token`, then `openclaw models auth paste-token --provider anthropic`'
+        : `\`openclaw models auth login --provider ${provider ?? '<provider>'}\``;
+    return commandStep('openclaw doctor --yes', 'openclaw', {}, {
+      why: 'The error\'s own fix: doctor repairs the stored OAuth state.',
+      then: `If it still fails: ${relogin}.`,
+    });
+  },
+};
+
+export const extraUsageRequired: Rule = {
+  id: 'extra_usage_required',
+  family: 'setup-token',
+  title: 'The subscription needs extra usage for this request',
+  priority: 75,
+  beats: [...GENERIC_AUTH],
+  signals: ['`Third-party apps now draw from your extra usage`', "`You're out of extra usage`", '`Extra usage is required for long context requests`'],
+  then: 'turn `context1m` off or use an API key with billing',
+  docs: 'https://docs.openclaw.ai/providers/anthropic#troubleshooting',
+  commands: [{ kind: 'openclaw', template: 'openclaw config get agents.defaults.models' }],
+  when(view) {
+    const err = errorsWith(view, 'extra_usage_required').at(-1);
+    return err ? confirmed(3, because(`${code(errorQuote(err))}: the subscription's included usage does not cover this request.`, err)) : null;
+  },
+  next: () =>
+    commandStep('openclaw config get agents.defaults.models', 'openclaw', {}, {
+      why: 'Long-context requests (`context1m: true`) need extra usage on a subscription; this shows where it is set.',
+      then: 'Turn `context1m` off for that model, or use an Anthropic API key with billing (`openclaw onboard`).',
+    }),
+};

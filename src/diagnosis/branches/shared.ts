@@ -1,0 +1,103 @@
+/** Readers and texts shared by several rule families. Pure. */
+import { code } from '../../reply/markdown.ts';
+import type { Credential, ProfileLabel, ProviderAuth } from '../../evidence/facts.ts';
+import { anthropicRejections, because, type ErrorFact, errorQuote, effectiveCredential, statements, type StatusFact } from '../signals.ts';
+import type { Because } from '../types.ts';
+import type { EvidenceView } from '../view.ts';
+
+/** Sets the key in the current shell without echoing it (no clipboard, no history). */
+export const READ_KEY = 'read -rs ANTHROPIC_API_KEY && export ANTHROPIC_API_KEY';
+
+/** Writes `$ANTHROPIC_API_KEY` into the `anthropic:default` api_key profile (§5). */
+export const ONBOARD_WITH_ENV_KEY = 'openclaw onboard --non-interactive --accept-risk --anthropic-api-key "$ANTHROPIC_API_KEY"';
+
+/** The "only `models status` can tell" reason for a candidate still possible after an error line. */
+export function notSeenYet(err: ErrorFact): Because {
+  return because(
+    `${code(errorQuote(err))} says the credential was rejected; which one OpenClaw sends shows only in \`openclaw models status\`.`,
+    err,
+  );
+}
+
+/** `profileId=mask` (or `env=mask`) as models status prints it. */
+export function credentialLabel(eff: NonNullable<ReturnType<typeof effectiveCredential>>): string {
+  if (eff.source === 'profile') return profileLabel(eff.profile);
+  return `${eff.source === 'env' ? 'env' : 'models.json'}=${credentialText(eff.credential)}`;
+}
+
+export function credentialText(c: Credential): string {
+  switch (c.form) {
+    case 'masked':
+      return c.mask;
+    case 'ref':
+      return `ref(${c.source}:${c.id})`;
+    case 'marker':
+      return `marker(${c.value})`;
+    case 'oauth':
+      return c.email ? `OAuth (${c.email})` : 'OAuth';
+    case 'user_redacted':
+      return c.text;
+    default:
+      return 'missing';
+  }
+}
+
+export function profileLabel(p: ProfileLabel): string {
+  return `${p.profileId}=${p.type === 'token' ? 'token:' : ''}${credentialText(p.credential)}`;
+}
+
+/** Every credential on the newest `models status` provider lines (Anthropic's only unless `all`). */
+export function keyLabels(
+  view: EvidenceView,
+  all = false,
+): { status: StatusFact; provider: string; label: string; credential: Credential; type: ProfileLabel['type'] | 'env'; env?: string }[] {
+  const status = view.latest('models_status');
+  if (!status) return [];
+  const out: ReturnType<typeof keyLabels> = [];
+  for (const line of status.providers) {
+    const provider = line.provider.toLowerCase();
+    if (!all && provider !== 'anthropic') continue;
+    for (const p of line.profiles) out.push({ status, provider, label: profileLabel(p), credential: p.credential, type: p.type });
+    if (line.env) {
+      out.push({
+        status,
+        provider,
+        label: `env=${credentialText(line.env.credential)}`,
+        credential: line.env.credential,
+        type: 'env',
+        env: line.env.variable ?? (provider === 'anthropic' ? 'ANTHROPIC_API_KEY' : undefined),
+      });
+    }
+  }
+  return out;
+}
+
+/** A failure is still being reported: a rejected credential, "still the same error", a TUI run error. */
+export function failureSeen(view: EvidenceView): boolean {
+  return (
+    anthropicRejections(view).length > 0 ||
+    statements(view, 'still_failing', 'didnt_work').length > 0 ||
+    view.all('tui_status').some((s) => s.activity === 'error')
+  );
+}
+
+/**
+ * The profile the user just fixed: one whose mask changed between an older and the newest
+ * `models status` (seed 001: `API sk-a…` → `sk-ant-a…`), else `<provider>:default` after a
+ * re-onboarding (onboarding writes that id, §3.1).
+ */
+export function fixedProfile(view: EvidenceView, line: ProviderAuth): string | undefined {
+  const provider = line.provider.toLowerCase();
+  const older = view.history('models_status').slice(0, -1);
+  for (const s of older.reverse()) {
+    const old = s.providers.find((p) => p.provider.toLowerCase() === provider);
+    for (const p of line.profiles) {
+      const before = old?.profiles.find((q) => q.profileId === p.profileId);
+      if (before && credentialText(before.credential) !== credentialText(p.credential)) return p.profileId;
+    }
+  }
+  if (statements(view, 'reonboarded', 'edited_key').length > 0) {
+    return line.profiles.find((p) => p.profileId === `${provider}:default` && p.type === 'api_key')?.profileId;
+  }
+  return undefined;
+}

@@ -1,0 +1,111 @@
+/**
+ * Family E: using the tools — the TUI's `!` shell, slash commands typed in a terminal, the
+ * onboarding wizard, and pasted secrets (branches.md §E; TUI facts §4.4, §5.0).
+ */
+import { code } from '../../reply/markdown.ts';
+import { commandStep } from '../commands.ts';
+import { because, statements } from '../signals.ts';
+import type { Rule } from '../types.ts';
+import { confirmed } from '../verdict.ts';
+
+const DOCS_TUI = 'https://docs.openclaw.ai/help/troubleshooting';
+const SLASH = /^\/(reset|new|model|exit|status|think|help|quit|clear|compact|agent|session)\b/;
+
+export const tuiMultilineShell: Rule = {
+  id: 'tui_multiline_shell',
+  family: 'tools',
+  title: 'Several `!` lines were sent to the TUI at once',
+  priority: 90,
+  signals: ['`!openclaw: command not found` (several `!` lines pasted at once into the TUI)'],
+  then: 'paste its output',
+  docs: DOCS_TUI,
+  commands: [
+    { kind: 'tui', template: '!openclaw models status' },
+    { kind: 'tui', template: '!openclaw models auth order get --provider anthropic' },
+  ],
+  when(view) {
+    const err = view.all('shell_error').filter((e) => e.target.startsWith('!')).at(-1);
+    return err
+      ? confirmed(3, because(`${code(`${err.target}: command not found`)}: the TUI strips the \`!\` only on the first line of a message; the next lines reach the shell with it.`, err))
+      : null;
+  },
+  next(ctx) {
+    const haveStatus = ctx.view.all('models_status').some((s) => !s.partial);
+    const command = haveStatus ? '!openclaw models auth order get --provider anthropic' : '!openclaw models status';
+    return commandStep(command, 'tui', {}, {
+      runIn: 'tui',
+      why: 'Send ONE `!` command per TUI message (allow local shell if asked).',
+      then: 'Paste its output here.',
+    });
+  },
+};
+
+export const tuiCommandInShell: Rule = {
+  id: 'tui_command_in_shell',
+  family: 'tools',
+  title: 'A TUI slash command was typed in a terminal',
+  priority: 90,
+  signals: ['`no such file or directory: /reset`', '`command not found: /new`'],
+  then: 'retry',
+  docs: DOCS_TUI,
+  commands: [
+    { kind: 'tui', template: '/reset' },
+    { kind: 'tui', template: '/new' },
+    { kind: 'tui', template: '/model' },
+  ],
+  when(view) {
+    const err = view.all('shell_error').filter((e) => SLASH.test(e.target)).at(-1);
+    return err ? confirmed(3, because(`${code(`${err.shell ? `${err.shell}: ` : ''}${err.error.replace(/_/g, ' ')}: ${err.target}`)}: ${code(err.target)} is a TUI command, and the shell took it for a path.`, err)) : null;
+  },
+  next(ctx) {
+    const target = ctx.view.all('shell_error').filter((e) => SLASH.test(e.target)).at(-1)?.target ?? '/reset';
+    const slash = SLASH.exec(target)?.[0] ?? '/reset';
+    return commandStep(slash, 'tui', {}, {
+      runIn: 'tui',
+      why: `Type ${code(slash)} in the TUI's input box (open it with \`openclaw tui\`), not in the shell.`,
+      then: 'Then retry your message there.',
+    });
+  },
+};
+
+export const wizardKeptExistingValues: Rule = {
+  id: 'wizard_kept_existing_values',
+  family: 'tools',
+  title: 'The wizard kept the old values',
+  priority: 40,
+  signals: ['the onboarding `Config handling` screen with `● Use existing values`, and the failure is unchanged'],
+  then: '`openclaw models status`',
+  docs: 'https://docs.openclaw.ai/providers/anthropic',
+  commands: [{ kind: 'openclaw', template: 'openclaw onboard' }],
+  when(view) {
+    const w = view.all('wizard').filter((x) => x.screen === 'config_handling' && /existing/i.test(x.selected ?? '')).at(-1);
+    return w ? confirmed(2, because(`${code(`● ${w.selected}`)} keeps the key you already had, so nothing changes.`, w)) : null;
+  },
+  next: () =>
+    commandStep('openclaw onboard', 'openclaw', {}, {
+      why: 'On `Config handling`, press ↓ once so `●` sits on `Update values`, then Enter; paste the key unchanged when asked.',
+      then: 'Then `openclaw models status`.',
+    }),
+};
+
+export const secretInMessage: Rule = {
+  id: 'secret_in_message',
+  family: 'tools',
+  title: 'A full credential was pasted',
+  priority: 0,
+  reportable: false,
+  signals: ['a full live-looking credential in the message (Anthropic, OpenAI, OpenRouter, Discord bot token …); never the reported branch'],
+  then: 'create a new key and set it on the gateway host',
+  docs: 'https://docs.openclaw.ai/gateway/authentication',
+  commands: [],
+  when(view) {
+    const s = view.inCurrent('secret').at(-1);
+    return s ? confirmed(3, because(`a full ${s.credentialType.replace(/_/g, ' ')} (${code(s.masked)}) was in the message`, s)) : null;
+  },
+  next: (ctx) => ({
+    kind: 'action',
+    text: 'Revoke that credential now in the provider console and create a new one.',
+    why: 'It was posted in full; treat it as public.',
+    then: statements(ctx.view, 'console_key').length > 0 ? 'Set the new key on the gateway host.' : 'Create a new one and set it on the gateway host.',
+  }),
+};

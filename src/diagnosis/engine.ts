@@ -1,0 +1,95 @@
+/**
+ * The diagnosis engine: every rule over the view → candidates (confirmed / possible / ruled out,
+ * each with its because), then either the winning branch and its one step, or the one ask that
+ * decides, or `not_auth` when nothing in the view is a model-auth failure. Pure and synchronous;
+ * a rule that throws is treated as having nothing to say (no message may crash Pincer).
+ */
+import { askValues, ASKS, chooseAsk } from './asks.ts';
+import { RULES } from './branches/index.ts';
+import type { BranchId } from './catalog.ts';
+import { fill, typedForm } from './commands.ts';
+import { rankConfirmed } from './precedence.ts';
+import { gatewayRemote } from './signals.ts';
+import type { Ask, Candidate, Diagnosis, Rule, Step, Verdict } from './types.ts';
+import type { EvidenceView } from './view.ts';
+
+const CONFIDENCE: Record<1 | 2 | 3, number> = { 1: 0.7, 2: 0.9, 3: 1 };
+
+function judge(rule: Rule, view: EvidenceView): Verdict | null {
+  try {
+    return rule.when(view);
+  } catch {
+    return null;
+  }
+}
+
+/** The ask as the user should see it: the command filled (TUI form where it works) or the question. */
+export function presentAsk(ask: Ask, view: EvidenceView): NonNullable<Diagnosis['ask']> {
+  if (ask.kind === 'question' || !ask.command) return { ask, command: null, text: ask.question ?? '' };
+  const { text } = fill(ask.command, askValues(view));
+  const command = typedForm(view, text, 'openclaw', gatewayRemote(view) === true);
+  return { ask, command, text: ask.purpose ?? '' };
+}
+
+/**
+ * Diagnoses a thread's view.
+ * @returns status `diagnosed` (branch + step), `needs_evidence` (the ask), or `not_auth`.
+ */
+export function diagnose(view: EvidenceView): Diagnosis {
+  const judged = RULES.map((rule) => ({ rule, verdict: judge(rule, view) })).filter(
+    (j): j is { rule: Rule; verdict: Verdict } => j.verdict !== null,
+  );
+  const sideWarnings = judged.filter((j) => j.rule.reportable === false && j.verdict.status === 'confirmed').map((j) => j.rule.id);
+  const reportable = judged.filter((j) => j.rule.reportable !== false);
+  const failedBranches = new Set(view.failed.map((f) => f.branch));
+  const ranked = rankConfirmed(reportable.filter((j) => j.verdict.status === 'confirmed'), failedBranches);
+  const possible = reportable.filter((j) => j.verdict.status === 'possible');
+  const ruledOut = reportable.filter((j) => j.verdict.status === 'ruled_out');
+  const candidates: Candidate[] = [...ranked, ...possible, ...ruledOut].map((j) => ({
+    id: j.rule.id,
+    status: j.verdict.status,
+    because: j.verdict.because,
+  }));
+  const base = { candidates, ...(sideWarnings.length > 0 ? { sideWarnings } : {}) };
+
+  const winner = ranked[0];
+  if (winner) {
+    const step = safeStep(winner.rule, view, winner.verdict);
+    const askId = winner.rule.askFirst?.(view) ?? null;
+    const ask = ASKS.find((a) => a.id === askId && !a.answered(view));
+    const shown = ask ? presentAsk(ask, view) : null;
+    return {
+      ...base,
+      status: 'diagnosed',
+      branch: winner.rule.id,
+      step,
+      ask: shown,
+      nextCommand: shown ? shown.command : stepCommand(step, view),
+      confidence: CONFIDENCE[winner.verdict.specificity ?? 1],
+    };
+  }
+  if (possible.length > 0) {
+    const ask = chooseAsk(
+      possible.map((p) => p.rule.id as BranchId),
+      view,
+    );
+    const shown = ask ? presentAsk(ask, view) : null;
+    return { ...base, status: 'needs_evidence', branch: null, step: null, ask: shown, nextCommand: shown?.command ?? null, confidence: 0 };
+  }
+  return { ...base, status: 'not_auth', branch: null, step: null, ask: null, nextCommand: null, confidence: 0 };
+}
+
+function safeStep(rule: Rule, view: EvidenceView, verdict: Verdict): Step {
+  try {
+    return rule.next({ view, verdict });
+  } catch {
+    return { kind: 'action', text: rule.title, why: verdict.because[0]?.reason ?? '', then: rule.then };
+  }
+}
+
+/** The exact text to type for a step, or null for actions and "nothing to do". */
+export function stepCommand(step: Step, view: EvidenceView): string | null {
+  if (step.kind !== 'command') return null;
+  if (step.runIn === 'gateway_host') return step.command;
+  return typedForm(view, step.command, step.commandKind, gatewayRemote(view) === true);
+}

@@ -1,0 +1,123 @@
+/**
+ * Diagnosis → the words the user sees: one step, the command in a code block, one or two
+ * sentences of why quoting the evidence, what to paste back, the docs page, and a small footer
+ * with the branch id and confidence. Plain data (markdown + buttons), under Discord's 2000
+ * characters, never holding a full credential or a live mention.
+ */
+import { ruleFor } from '../diagnosis/branches/index.ts';
+import type { Diagnosis, Step } from '../diagnosis/types.ts';
+import type { EvidenceView } from '../diagnosis/view.ts';
+import { maskSecrets } from '../ingest/secrets.ts';
+import { code, codeBlock, neutralize } from './markdown.ts';
+import type { RenderedReply } from './types.ts';
+
+export const NOT_AUTH_NOTE =
+  'Pincer handles model authentication and credential failures; a human helper will take it from here.';
+
+const LIMIT = 2000;
+
+/** Where to type the command, when that is not a plain terminal. */
+function placeNote(step: Extract<Step, { kind: 'command' }>, typed: string | null): string | null {
+  if (typed?.startsWith('!')) return 'Send it as its own message inside the TUI (the `!` runs it in your local shell).';
+  if (step.runIn === 'gateway_host') return 'Type it on the machine that runs the gateway.';
+  if (step.commandKind === 'tui') return 'Type it in the TUI input box, not in a terminal.';
+  if (step.commandKind === 'openclaw' || step.commandKind === 'shell' || step.commandKind === 'claude') {
+    return step.command.startsWith('openclaw onboard') || step.command.includes('paste-token') ? 'Run it in a normal terminal, not inside the TUI.' : null;
+  }
+  return null;
+}
+
+function secretLine(view: EvidenceView): string | null {
+  const s = view.inCurrent('secret').at(-1);
+  if (!s) return null;
+  return `⚠️ Your message held a full credential (${code(s.masked)}): revoke it now in the provider console and make a new one.`;
+}
+
+function footer(d: Diagnosis): string {
+  if (d.status === 'diagnosed') return `-# ${d.branch} · confidence ${d.confidence.toFixed(2)}`;
+  const open = d.candidates.filter((c) => c.status === 'possible').map((c) => c.id);
+  return `-# needs evidence · possible: ${open.slice(0, 5).join(', ')}${open.length > 5 ? ', …' : ''}`;
+}
+
+function thenLine(then: string): string {
+  const pasteBack = /`openclaw [^`]+`/.test(then) ? ' Paste what it prints here.' : '';
+  return `**Then:** ${then}${pasteBack}`;
+}
+
+function stepLines(step: Step, typed: string | null): string[] {
+  if (step.kind === 'command') {
+    const lines = [step.why, codeBlock(typed ?? step.command)];
+    const place = placeNote(step, typed);
+    if (place) lines.push(place);
+    for (const m of step.missing ?? []) lines.push(`Replace ${code(m.placeholder)}: ${m.where}.`);
+    lines.push(thenLine(step.then));
+    return lines;
+  }
+  if (step.kind === 'action') return [`**Do this:** ${step.text}`, step.why, thenLine(step.then)];
+  const lines = [`**${step.text}**`, step.why];
+  if (step.proof) lines.push('To see that chat works:', codeBlock(step.proof));
+  return lines;
+}
+
+function askLines(d: Diagnosis): string[] {
+  const shown = d.ask!;
+  if (shown.ask.kind === 'question') return [`**${shown.text}**`, `Just answer here: ${shown.ask.purpose ?? 'it decides the next step'}.`];
+  const lines = [`To tell which, run this and paste the output here; ${shown.text || 'it decides the next step'}:`, codeBlock(shown.command ?? '')];
+  if (shown.command?.startsWith('!')) lines.push('Send it as its own message inside the TUI (one `!` command per message).');
+  if (shown.command?.includes('<id>')) lines.push('Replace `<id>` with the agent that runs the failing job (`main` unless you created another); the TUI footer shows it as `agent <id>`.');
+  if (shown.command?.includes('<provider>')) lines.push('Replace `<provider>` with the part before `/` in your model name (e.g. `anthropic`).');
+  return lines;
+}
+
+/** Cuts whole lines from the middle (never the command or the footer) until it fits. */
+function fit(lines: string[]): string {
+  let text = lines.filter(Boolean).join('\n');
+  while (text.length > LIMIT && lines.length > 3) {
+    lines.splice(lines.length - 3, 1);
+    text = lines.filter(Boolean).join('\n');
+  }
+  return text.length > LIMIT ? `${text.slice(0, LIMIT - 1)}…` : text;
+}
+
+/**
+ * Renders a diagnosis for the thread whose view produced it.
+ * @returns kind `diagnosis` (buttons worked/didnt_work/dismiss), `ask` (dismiss) or `not_auth`
+ *   (the one-line note, no buttons).
+ */
+export function renderDiagnosis(d: Diagnosis, view: EvidenceView): RenderedReply {
+  const warn = secretLine(view);
+  if (d.status === 'not_auth') {
+    const markdown = [warn, NOT_AUTH_NOTE].filter(Boolean).join('\n');
+    return { kind: 'not_auth', markdown, buttons: [], branch: null, nextCommand: null, askId: null };
+  }
+  const lines: (string | null)[] = [warn];
+  if (d.status === 'diagnosed' && d.branch) {
+    const rule = ruleFor(d.branch);
+    const winner = d.candidates.find((c) => c.id === d.branch);
+    lines.push(`**${rule?.title ?? d.branch}**`, winner?.because[0]?.reason ?? null);
+    if (d.ask) lines.push(...askLines(d));
+    else if (d.step) lines.push(...stepLines(d.step, d.nextCommand));
+    if (rule) lines.push(`Docs: <${rule.docs}>`);
+  } else {
+    const lead = d.candidates.find((c) => c.status === 'possible')?.because[0]?.reason;
+    if (lead) lines.push(lead);
+    if (d.ask) lines.push(...askLines(d));
+    else lines.push('What you pasted fits several causes and no single check tells them apart; a human helper will take it from here.');
+  }
+  lines.push(footer(d));
+  const markdown = maskSecrets(neutralizeOutsideCode(fit(lines.filter((l): l is string => l !== null)))).text;
+  const diagnosed = d.status === 'diagnosed' && !d.ask;
+  return {
+    kind: diagnosed ? 'diagnosis' : d.status === 'diagnosed' ? 'diagnosis' : 'ask',
+    markdown,
+    buttons: diagnosed || d.status === 'diagnosed' ? ['worked', 'didnt_work', 'dismiss'] : ['dismiss'],
+    branch: d.branch,
+    nextCommand: d.nextCommand,
+    askId: d.ask?.ask.id ?? null,
+  };
+}
+
+/** Mentions can only come from quoted evidence; neutralise any that slipped through. */
+function neutralizeOutsideCode(text: string): string {
+  return neutralize(text);
+}
