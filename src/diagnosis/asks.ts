@@ -24,7 +24,7 @@ const STATUS_SCOPE: BranchId[] = [
   'profile_order_conflict', 'profile_shadows_env', 'no_credentials', 'secret_ref_unresolved',
   'key_provider_mismatch', 'custom_base_url', 'default_model_without_auth', 'env_not_visible_to_service',
   'model_provider_prefix_mismatch', 'setup_token_rejected', 'token_expired', 'profile_disabled',
-  'profile_cooldown', 'codex_model_prefix_mismatch',
+  'profile_cooldown', 'codex_model_prefix_mismatch', 'stale_order_override',
 ];
 
 function statusOutcomes(scope: BranchId[]): AskOutcome[] {
@@ -46,6 +46,7 @@ function statusOutcomes(scope: BranchId[]): AskOutcome[] {
     o('a static setup-token in use', ['setup_token_rejected']),
     o('the CLI sees an env key', ['env_not_visible_to_service']),
     o('a model under the wrong provider', ['model_provider_prefix_mismatch']),
+    o('an ordered profile that does not exist', ['stale_order_override']),
   ];
 }
 
@@ -224,7 +225,10 @@ export function chooseAsk(possible: readonly BranchId[], view: EvidenceView): As
     .map((a) => ({ a, worst: worstCase(a, possible), doable: doability(a, view) }))
     .filter((s) => s.worst !== Infinity);
   scored.sort((x, y) => x.worst - y.worst || x.a.cost - y.a.cost || x.doable - y.doable || (x.a.rank ?? 99) - (y.a.rank ?? 99));
-  return scored[0]?.a ?? null;
+  if (scored[0]) return scored[0].a;
+  // Nothing splits what is left: `models status` is still the one look that shows the setup.
+  const status = ASKS.find((a) => a.id === 'models_status')!;
+  return possible.length > 0 && !status.answered(view) ? status : null;
 }
 
 /** Values for an ask's placeholders, from the evidence. */

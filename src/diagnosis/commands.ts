@@ -47,6 +47,7 @@ export const WHERE_TO_FIND: Record<string, string> = {
   '<agent-id>': 'the agent id is in the error\'s `Auth store: …/agents/<id>/agent/…` path, or in the TUI footer (`agent <id>`)',
   '<gateway-host>': 'the gateway host is the address in the TUI header (`openclaw tui - ws://<host>:<port> - …`) or in `gateway.remote.url` of your config',
   '<provider/model>': 'pick a model of another provider you have a key for; `openclaw models list` shows them with `Auth yes`',
+  '<CODE>': 'the code is in the `Code` column of `openclaw pairing list discord` (8 letters and digits, valid for 1 hour)',
   '<VAR>': 'the variable name is the one inside `ref(env:…)` on the `openclaw models status` provider line',
 };
 

@@ -201,11 +201,11 @@ export function userOs(view: EvidenceView): 'macos' | 'linux' | 'windows' | 'wsl
 
 /** True / false when the thread shows whether the gateway is remote; null when unknown. */
 export function gatewayRemote(view: EvidenceView): boolean | null {
+  // The TUI header's URL is the gateway's address: it beats what the user says ("on my laptop").
   const header = view.latest('tui_header');
-  const said = statements(view, 'gateway_local', 'gateway_remote').at(-1);
-  if (said) return said.topic === 'gateway_remote';
   if (header) return header.remote;
-  return null;
+  const said = statements(view, 'gateway_local', 'gateway_remote').at(-1);
+  return said ? said.topic === 'gateway_remote' : null;
 }
 
 /** The agent id the thread is about when it is not `main` (error store path, `--agent`, footer). */

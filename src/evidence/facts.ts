@@ -407,6 +407,8 @@ export const PairingListFact = z.object({
   ...common,
   channel: z.string().optional(),
   pending: z.number().int().nonnegative(),
+  /** The pending pairing codes (`Code` column), when the table was pasted (added by diagnosis). */
+  codes: z.array(z.string()).optional(),
 });
 
 /** `openclaw gateway status`. */

@@ -95,7 +95,8 @@ export const wrongHost: Rule = {
     if (!failing) return null;
     const place = view.latest('tui_header') ?? statements(view, 'gateway_local', 'gateway_remote').at(-1);
     if (remote === false) return ruledOut(because('the gateway runs on this machine', place));
-    const changed = statements(view, 'reonboarded', 'edited_key', 'set_env_var').at(-1);
+    // The user changed something (or tried and it still fails) on the machine they are on.
+    const changed = statements(view, 'reonboarded', 'edited_key', 'set_env_var', 'still_failing', 'didnt_work').at(-1);
     if (remote === true && (changed || view.failed.length > 0)) {
       return confirmed(view.latest('tui_header')?.remote ? 2 : 1, because('The gateway runs on another machine, and the key was changed here: the gateway still has the old one.', place, changed));
     }
@@ -206,7 +207,7 @@ export const modelProviderPrefixMismatch: Rule = {
   family: 'api-key',
   title: 'A model is named under the wrong provider',
   priority: 56,
-  beats: ['no_credentials', 'provider_key_invalid'],
+  beats: ['no_credentials', 'provider_key_invalid', 'default_model_without_auth'],
   signals: ['model refs under the wrong provider prefix: `openai/claude-opus-4`, `anthropic/gpt-…` (`openai/gpt-…` with only Codex OAuth is codex_model_prefix_mismatch)'],
   then: '`openclaw models status`',
   docs: 'https://docs.openclaw.ai/concepts/model-providers',

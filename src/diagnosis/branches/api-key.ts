@@ -227,6 +227,7 @@ export const profileOrderConflict: Rule = {
   family: 'api-key',
   title: 'Another auth profile is used instead of the one you fixed',
   priority: 15,
+  beats: ['setup_token_rejected', 'api_key_invalid'],
   signals: ['`profiles=N` with N ≥ 2 for the failing provider and the profile in use is not the one the user just fixed'],
   then: '`openclaw models auth order get --provider <provider>`, then `/reset` in the TUI and retry',
   docs: DOCS_AUTH,

@@ -18,7 +18,10 @@ export const discordDmPairing: Rule = {
   signals: ['DMs to the user\'s OpenClaw bot get no answer / a pairing code'],
   then: '`openclaw pairing approve discord <CODE>`',
   docs: DOCS_DISCORD,
-  commands: [{ kind: 'openclaw', template: 'openclaw pairing list discord' }],
+  commands: [
+    { kind: 'openclaw', template: 'openclaw pairing list discord' },
+    { kind: 'openclaw', template: 'openclaw pairing approve discord <CODE>' },
+  ],
   when(view) {
     const pairing = view.all('pairing_list').at(-1);
     if (pairing && pairing.pending > 0) return confirmed(2, because(`\`pairing list\` shows ${pairing.pending} pending request(s).`, pairing));
@@ -34,11 +37,19 @@ export const discordDmPairing: Rule = {
     if (dm && dm.dmPolicy !== 'pairing') return possible(because(`${code(`dm:${dm.dmPolicy}`)}`, said));
     return confirmed(1, because(`${code(said.quote)}: new DM senders get a pairing code and wait for the owner's approval (DM policy \`pairing\` by default).`, said));
   },
-  next: () =>
-    commandStep('openclaw pairing list discord', 'openclaw', {}, {
+  next(ctx) {
+    const pairing = ctx.view.all('pairing_list').at(-1);
+    if (pairing && pairing.pending > 0) {
+      return commandStep('openclaw pairing approve discord <CODE>', 'openclaw', { '<CODE>': pairing.codes?.[0] }, {
+        why: 'Approve the waiting DM sender (codes expire after 1 hour; if several are listed, approve yours).',
+        then: 'Then DM the bot again; it should answer.',
+      });
+    }
+    return commandStep('openclaw pairing list discord', 'openclaw', {}, {
       why: 'It lists DM senders waiting for approval (codes last 1 hour).',
       then: 'Approve yours with `openclaw pairing approve discord <CODE>` (the code from the list), then DM the bot again.',
-    }),
+    });
+  },
 };
 
 export const discordIntentsMissing: Rule = {

@@ -1,0 +1,20 @@
+/** `pincer rules`: every rule with its family, priority and fixture counts, as a plain table. */
+import { RULES } from '../diagnosis/branches/index.ts';
+import { type FixtureIndex, readFixtureIndex } from './fixture-index.ts';
+
+/**
+ * Lists all rules, one per line: `id  family  priority  +positives -near-misses  title`.
+ * @param fixtures the fixture index (defaults to the repository's test/fixtures/)
+ */
+export function listRules(fixtures: FixtureIndex = readFixtureIndex()): string {
+  const width = Math.max(...RULES.map((r) => r.id.length));
+  const header = `${'branch'.padEnd(width)}  ${'family'.padEnd(15)}  prio  fixtures  title`;
+  const rows = [...RULES]
+    .sort((a, b) => a.family.localeCompare(b.family) || a.id.localeCompare(b.id))
+    .map((r) => {
+      const f = fixtures[r.id] ?? [];
+      const counts = `+${f.filter((x) => x.positive).length} -${f.filter((x) => !x.positive).length}`;
+      return `${r.id.padEnd(width)}  ${r.family.padEnd(15)}  ${String(r.priority).padStart(4)}  ${counts.padEnd(8)}  ${r.title}`;
+    });
+  return [header, ...rows, '', `${RULES.length} rules`].join('\n');
+}
