@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BRANCH_IDS } from '../diagnosis/catalog.ts';
 
 export interface FixtureEntry {
   /** Path relative to the repository root. */
@@ -23,17 +24,20 @@ export function readFixtureIndex(dir: string = FIXTURES_DIR): FixtureIndex {
   const index: FixtureIndex = {};
   if (!existsSync(dir)) return index;
   for (const branch of readdirSync(dir, { withFileTypes: true })) {
-    if (!branch.isDirectory()) continue;
+    // Other stages keep their own fixtures here too (secrets/, threads/ …): only branch ids count.
+    if (!branch.isDirectory() || !(BRANCH_IDS as readonly string[]).includes(branch.name)) continue;
     const entries: FixtureEntry[] = [];
     for (const file of readdirSync(join(dir, branch.name)).filter((f) => f.endsWith('.txt')).sort()) {
       const expectedPath = join(dir, branch.name, file.replace(/\.txt$/, '.json'));
-      let expectedBranch: unknown = null;
+      let expected: { branch?: unknown; side_warnings?: unknown };
       try {
-        expectedBranch = (JSON.parse(readFileSync(expectedPath, 'utf8')) as { branch?: unknown }).branch;
+        expected = JSON.parse(readFileSync(expectedPath, 'utf8')) as typeof expected;
       } catch {
         continue;
       }
-      entries.push({ path: relative(REPO_ROOT, join(dir, branch.name, file)), positive: expectedBranch === branch.name });
+      // Side warnings (secret_in_message) are never the reported branch: their positives expect the warning.
+      const warned = Array.isArray(expected.side_warnings) && expected.side_warnings.includes(branch.name);
+      entries.push({ path: relative(REPO_ROOT, join(dir, branch.name, file)), positive: expected.branch === branch.name || warned });
     }
     index[branch.name] = entries;
   }

@@ -7,6 +7,7 @@
  * candidates in the worst case, then the cheapest (question < one command < several), then the
  * one doable where the user is, then the lowest `rank`.
  */
+import { ruleFor } from './branches/index.ts';
 import type { BranchId } from './catalog.ts';
 import { gatewayRemote, maskHead, nonMainAgent, providerLine, statements, threadProvider } from './signals.ts';
 import type { Ask, AskOutcome } from './types.ts';
@@ -111,7 +112,7 @@ export const ASKS: readonly Ask[] = [
     rank: 20,
     outcomes: [
       outcome(ACCOUNT_SCOPE, 'an API key from the Console', [], ACCOUNT_SCOPE.filter((id) => !['setup_token_rejected', 'token_expired', 'oauth_token_in_api_key_profile'].includes(id))),
-      outcome(ACCOUNT_SCOPE, 'a Claude subscription', [], ['setup_token_rejected', 'token_expired', 'oauth_token_in_api_key_profile']),
+      outcome(ACCOUNT_SCOPE, 'a Claude subscription', [], ['setup_token_rejected', 'token_expired', 'oauth_token_in_api_key_profile', 'key_provider_mismatch']),
     ],
     answered: (v) => statements(v, 'subscription', 'console_key').length > 0,
   },
@@ -194,12 +195,18 @@ function anthropicCredential(v: EvidenceView) {
   return line?.profiles.find((p) => p.credential.form === 'masked')?.credential ?? line?.env?.credential;
 }
 
-/** Candidates left by each answer that can happen given `possible` (answers confirming nothing possible are skipped). */
+/**
+ * Candidates left by each answer that can happen given `possible`: those it does not rule out and
+ * that the branch it confirms does not beat (the engine would report the confirmed one). Answers
+ * confirming nothing possible cannot happen and are skipped.
+ */
 export function remainders(ask: Ask, possible: readonly BranchId[]): BranchId[][] {
   const out: BranchId[][] = [];
   for (const o of ask.outcomes) {
-    if (o.confirms.length > 0 && !o.confirms.some((id) => possible.includes(id))) continue;
-    out.push(possible.filter((id) => !o.rulesOut.includes(id)));
+    const decided = o.confirms.filter((id) => possible.includes(id));
+    if (o.confirms.length > 0 && decided.length === 0) continue;
+    const beaten = new Set(decided.flatMap((id) => ruleFor(id)?.beats ?? []));
+    out.push(possible.filter((id) => !o.rulesOut.includes(id) && !beaten.has(id)));
   }
   return out;
 }
@@ -221,14 +228,23 @@ function doability(ask: Ask, view: EvidenceView): number {
  * changes anything. Pure.
  */
 export function chooseAsk(possible: readonly BranchId[], view: EvidenceView): Ask | null {
-  const scored = ASKS.filter((a) => !a.answered(view))
+  const scored = ASKS.filter((a) => !isAnswered(a, view))
     .map((a) => ({ a, worst: worstCase(a, possible), doable: doability(a, view) }))
     .filter((s) => s.worst !== Infinity);
   scored.sort((x, y) => x.worst - y.worst || x.a.cost - y.a.cost || x.doable - y.doable || (x.a.rank ?? 99) - (y.a.rank ?? 99));
   if (scored[0]) return scored[0].a;
   // Nothing splits what is left: `models status` is still the one look that shows the setup.
   const status = ASKS.find((a) => a.id === 'models_status')!;
-  return possible.length > 0 && !status.answered(view) ? status : null;
+  return possible.length > 0 && !isAnswered(status, view) ? status : null;
+}
+
+/** `ask.answered`, where an ask whose check throws on odd evidence counts as answered (never asked). */
+export function isAnswered(ask: Ask, view: EvidenceView): boolean {
+  try {
+    return ask.answered(view);
+  } catch {
+    return true;
+  }
 }
 
 /** Values for an ask's placeholders, from the evidence. */

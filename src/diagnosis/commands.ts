@@ -45,7 +45,7 @@ export const WHERE_TO_FIND: Record<string, string> = {
   '<profile-id>': 'profile ids are the `name:id=` labels on the provider line of `openclaw models status` (e.g. `anthropic:default`)',
   '<id>': 'the agent id is in the error\'s `Auth store: …/agents/<id>/agent/…` path, or in the TUI footer (`agent <id>`)',
   '<agent-id>': 'the agent id is in the error\'s `Auth store: …/agents/<id>/agent/…` path, or in the TUI footer (`agent <id>`)',
-  '<gateway-host>': 'the gateway host is the address in the TUI header (`openclaw tui - ws://<host>:<port> - …`) or in `gateway.remote.url` of your config',
+  '<gateway-host>': 'the gateway host is the address in the TUI header (`openclaw tui - ws://<host>:<port> - …`), i.e. the VPS or server you set the gateway up on',
   '<provider/model>': 'pick a model of another provider you have a key for; `openclaw models list` shows them with `Auth yes`',
   '<CODE>': 'the code is in the `Code` column of `openclaw pairing list discord` (8 letters and digits, valid for 1 hour)',
   '<VAR>': 'the variable name is the one inside `ref(env:…)` on the `openclaw models status` provider line',
@@ -101,7 +101,8 @@ export function commandStep(
 ): Step {
   const { text: command, missing } = fill(template, values);
   const runIn = text.runIn ?? (commandKind === 'tui' ? 'tui' : 'shell');
-  const step: Step = { kind: 'command', command, commandKind, runIn, why: text.why, then: text.then };
+  const then = fill(text.then, values).text;
+  const step: Step = { kind: 'command', command, commandKind, runIn, why: text.why, then };
   if (missing.length > 0) step.missing = missing;
   return step;
 }

@@ -4,7 +4,7 @@
  * decides, or `not_auth` when nothing in the view is a model-auth failure. Pure and synchronous;
  * a rule that throws is treated as having nothing to say (no message may crash Pincer).
  */
-import { askValues, ASKS, chooseAsk } from './asks.ts';
+import { askValues, ASKS, chooseAsk, isAnswered } from './asks.ts';
 import { RULES } from './branches/index.ts';
 import type { BranchId } from './catalog.ts';
 import { fill, typedForm } from './commands.ts';
@@ -15,13 +15,15 @@ import type { EvidenceView } from './view.ts';
 
 const CONFIDENCE: Record<1 | 2 | 3, number> = { 1: 0.7, 2: 0.9, 3: 1 };
 
-function judge(rule: Rule, view: EvidenceView): Verdict | null {
+function attempt<T>(fn: () => T, fallback: T): T {
   try {
-    return rule.when(view);
+    return fn();
   } catch {
-    return null;
+    return fallback;
   }
 }
+
+const judge = (rule: Rule, view: EvidenceView): Verdict | null => attempt(() => rule.when(view), null);
 
 /** The ask as the user should see it: the command filled (TUI form where it works) or the question. */
 export function presentAsk(ask: Ask, view: EvidenceView): NonNullable<Diagnosis['ask']> {
@@ -55,8 +57,8 @@ export function diagnose(view: EvidenceView): Diagnosis {
   const winner = ranked[0];
   if (winner) {
     const step = safeStep(winner.rule, view, winner.verdict);
-    const askId = winner.rule.askFirst?.(view) ?? null;
-    const ask = ASKS.find((a) => a.id === askId && !a.answered(view));
+    const askId = attempt(() => winner.rule.askFirst?.(view) ?? null, null);
+    const ask = ASKS.find((a) => a.id === askId && !isAnswered(a, view));
     const shown = ask ? presentAsk(ask, view) : null;
     return {
       ...base,

@@ -39,9 +39,11 @@ function footer(d: Diagnosis): string {
   return `-# needs evidence · possible: ${open.slice(0, 5).join(', ')}${open.length > 5 ? ', …' : ''}`;
 }
 
+/** The step's `then`, always ending with what to paste back here. */
 function thenLine(then: string): string {
-  const pasteBack = /`openclaw [^`]+`/.test(then) ? ' Paste what it prints here.' : '';
-  return `**Then:** ${then}${pasteBack}`;
+  const text = then.replace(/^then:?\s+/i, '').replace(/^./, (c) => c.toUpperCase());
+  const pasteBack = /paste/i.test(text) ? '' : ' If it still fails, paste what you see here.';
+  return `**Then:** ${text}${pasteBack}`;
 }
 
 function stepLines(step: Step, typed: string | null): string[] {
@@ -94,27 +96,33 @@ export function renderDiagnosis(d: Diagnosis, view: EvidenceView): RenderedReply
   if (d.status === 'diagnosed' && d.branch) {
     const rule = ruleFor(d.branch);
     const winner = d.candidates.find((c) => c.id === d.branch);
-    lines.push(`**${rule?.title ?? d.branch}**`, winner?.because[0]?.reason ?? null);
+    lines.push(`**${rule?.title ?? d.branch}**`, sentence(winner?.because[0]?.reason));
     if (d.ask) lines.push(...askLines(d));
     else if (d.step) lines.push(...stepLines(d.step, d.nextCommand));
     if (rule) lines.push(`Docs: <${rule.docs}>`);
   } else {
     const lead = d.candidates.find((c) => c.status === 'possible')?.because[0]?.reason;
-    if (lead) lines.push(lead);
+    if (lead) lines.push(sentence(lead));
     if (d.ask) lines.push(...askLines(d));
     else lines.push('What you pasted fits several causes and no single check tells them apart; a human helper will take it from here.');
   }
   lines.push(footer(d));
   const markdown = maskSecrets(neutralizeOutsideCode(fit(lines.filter((l): l is string => l !== null)))).text;
-  const diagnosed = d.status === 'diagnosed' && !d.ask;
+  const diagnosed = d.status === 'diagnosed';
   return {
-    kind: diagnosed ? 'diagnosis' : d.status === 'diagnosed' ? 'diagnosis' : 'ask',
+    kind: diagnosed ? 'diagnosis' : 'ask',
     markdown,
-    buttons: diagnosed || d.status === 'diagnosed' ? ['worked', 'didnt_work', 'dismiss'] : ['dismiss'],
+    buttons: diagnosed ? ['worked', 'didnt_work', 'dismiss'] : ['dismiss'],
     branch: d.branch,
     nextCommand: d.nextCommand,
     askId: d.ask?.ask.id ?? null,
   };
+}
+
+/** A reason as a sentence (ends with a full stop), or null. */
+function sentence(text: string | undefined): string | null {
+  if (!text) return null;
+  return /[.!?…:]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 }
 
 /** Mentions can only come from quoted evidence; neutralise any that slipped through. */

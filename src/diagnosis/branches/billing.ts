@@ -7,7 +7,7 @@ import { commandStep } from '../commands.ts';
 import { because, errorProvider, errorQuote, errorsWith, lastSeq, statements } from '../signals.ts';
 import type { Rule, Step } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
-import { confirmed, possible } from '../verdict.ts';
+import { confirmed, possible, ruledOut } from '../verdict.ts';
 
 const DOCS_FAILOVER = 'https://docs.openclaw.ai/concepts/model-failover';
 const GENERIC = ['api_key_invalid', 'setup_token_rejected', 'provider_key_invalid', 'rate_limited'] as const;
@@ -143,7 +143,10 @@ export const providerOverloaded: Rule = {
   commands: [{ kind: 'openclaw', template: 'openclaw models fallbacks add <provider/model>' }],
   when(view) {
     const err = errorsWith(view, 'overloaded', 'auth_service_unavailable').at(-1) ?? view.all('provider_error').find((e) => e.httpStatus === 529);
-    return err ? confirmed(2, because(`${code(errorQuote(err))}: the provider is busy; nothing is wrong with your setup.`, err)) : null;
+    if (!err) return null;
+    const json = view.all('auth_profiles_json').find((j) => j.profiles.some((p) => p.type === 'token' && p.valueHead?.startsWith('sk-ant-') && !p.valueHead.startsWith('sk-ant-oat')));
+    if (json) return ruledOut(because('the 529s come with an API key stored as `"type": "token"`: the profile, not the provider, is the problem', err, json));
+    return confirmed(2, because(`${code(errorQuote(err))}: the provider is busy; nothing is wrong with your setup.`, err));
   },
   next: (ctx) => fallbackStep(ctx.view, 'Nothing to fix on your side; a fallback model keeps runs going while the provider is busy.'),
 };

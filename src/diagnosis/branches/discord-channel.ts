@@ -63,7 +63,7 @@ export const discordIntentsMissing: Rule = {
   commands: [],
   when(view) {
     const err = errorsWith(view, 'discord_intents_missing').at(-1);
-    if (err) return confirmed(3, because(`${code(errorQuote(err))}`, err));
+    if (err) return confirmed(3, because(`${code(errorQuote(err))}: Discord refuses the bot's connection without Message Content Intent.`, err));
     const ch = view.all('channels_status').find((c) => c.accounts.some((a) => a.intentsContent));
     if (ch) {
       const a = ch.accounts.find((x) => x.intentsContent)!;

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { BRANCH_IDS } from '../../src/diagnosis/catalog.ts';
+import { RULES } from '../../src/diagnosis/branches/index.ts';
+import { renderDiagnosis } from '../../src/reply/render.ts';
+import { readFixtureIndex } from '../../src/cli/fixture-index.ts';
+import { candidateIds, loadStages, readFixtures, runThread } from './pipeline.ts';
+import { checkCommand, kindOf } from './reference-commands.ts';
+
+const fixtures = readFixtures();
+const stages = await loadStages();
+
+describe('catalog coverage', () => {
+  const index = readFixtureIndex();
+  it.each(BRANCH_IDS.map((id) => [id]))('%s has a rule, ≥2 positive fixtures and ≥1 near-miss', (id) => {
+    expect(RULES.find((r) => r.id === id), `no rule for ${id}`).toBeDefined();
+    const files = index[id] ?? [];
+    expect(files.filter((f) => f.positive).length, `positive fixtures for ${id}`).toBeGreaterThanOrEqual(2);
+    expect(files.filter((f) => !f.positive).length, `near-miss fixtures for ${id}`).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe.skipIf(stages === null)('golden fixtures: text → ingest → evidence → view → diagnose', () => {
+  it.for(fixtures.map((f) => [`${f.branch}/${f.name}`, f] as const))('%s', ([, f], ctx) => {
+    const { view, diagnosis, kinds } = runThread(f.text, stages!);
+    const missing = (f.expected.requires ?? []).filter((k) => !kinds.has(k));
+    if (missing.length > 0) ctx.skip(`parsers do not read ${missing.join(', ')} yet`);
+    expect(diagnosis.status).toBe(f.expected.status);
+    expect(diagnosis.branch).toBe(f.expected.branch);
+    expect(diagnosis.nextCommand).toBe(f.expected.next_command);
+    if (f.expected.candidates) expect(candidateIds(diagnosis)).toEqual(f.expected.candidates);
+    expect(diagnosis.sideWarnings ?? []).toEqual(f.expected.side_warnings ?? []);
+    // A near-miss never confirms the branch it sits under.
+    const positive = f.expected.branch === f.branch || (f.expected.side_warnings ?? []).includes(f.branch as never);
+    if (!positive) expect(diagnosis.candidates.find((c) => c.id === f.branch)?.status).not.toBe('confirmed');
+    // The next command is one the reference lists, for the thread's version.
+    if (diagnosis.nextCommand) expect(checkCommand(kindOf(diagnosis.nextCommand), diagnosis.nextCommand, view.version)).toBeNull();
+    // The reply fits Discord and never holds a full credential.
+    const reply = renderDiagnosis(diagnosis, view);
+    expect(reply.markdown.length).toBeLessThanOrEqual(2000);
+    expect(reply.markdown).not.toMatch(/sk-ant-(?:api|oat)\d\d-[A-Za-z0-9_-]{20,}/);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { ASKS } from '../../src/diagnosis/asks.ts';
+import { RULES } from '../../src/diagnosis/branches/index.ts';
+import { BRANCH_IDS } from '../../src/diagnosis/catalog.ts';
+import { parseRules, RuleSchema } from '../../src/diagnosis/rule-schema.ts';
+import type { Rule } from '../../src/diagnosis/types.ts';
+import { checkCommand } from './reference-commands.ts';
+
+describe('rules', () => {
+  it('cover every catalog id exactly once, each valid against the schema', () => {
+    expect([...RULES.map((r) => r.id)].sort()).toEqual([...BRANCH_IDS].sort());
+    for (const r of RULES) expect(RuleSchema.safeParse(r).success, r.id).toBe(true);
+  });
+
+  it('reject a rule whose when is not a function, naming the rule', () => {
+    const bad = { ...RULES[0]!, when: 'confirmed' } as unknown as Rule;
+    expect(() => parseRules([bad])).toThrow(/api_key_invalid: when/);
+  });
+
+  it('reject a rule id outside the catalog and a rule that beats itself', () => {
+    expect(() => parseRules([{ ...RULES[0]!, id: 'api_key_wrong' } as unknown as Rule])).toThrow(/api_key_wrong/);
+    expect(() => parseRules([{ ...RULES[0]!, beats: ['api_key_invalid'] }])).toThrow(/beats itself/);
+  });
+
+  it('encode the precedence of branches.md', () => {
+    const beats = (a: string, b: string) => RULES.find((r) => r.id === a)?.beats?.includes(b as never);
+    expect(beats('api_key_in_token_profile', 'profile_order_conflict')).toBe(true);
+    expect(beats('oauth_token_in_api_key_profile', 'profile_order_conflict')).toBe(true);
+    expect(beats('api_key_altered', 'api_key_invalid')).toBe(true);
+    for (const specific of ['claude_code_only_credential', 'credit_balance_low', 'extra_usage_required']) {
+      expect(beats(specific, 'rate_limited'), specific).toBe(true);
+      expect(beats(specific, 'api_key_invalid'), specific).toBe(true);
+    }
+    expect(beats('usage_probe_unsupported', 'setup_token_rejected')).toBe(true);
+    expect(beats('default_model_without_auth', 'no_credentials')).toBe(true);
+    expect(RULES.find((r) => r.id === 'secret_in_message')?.reportable).toBe(false);
+  });
+});
+
+describe('every command a rule or an ask can emit is one the reference lists', () => {
+  const declared = RULES.flatMap((r) => r.commands.map((c) => [`${r.id}: ${c.template}`, c] as const));
+  it.each(declared)('%s', (_name, c) => {
+    expect(checkCommand(c.kind, c.template, c.since ?? null)).toBeNull();
+  });
+
+  it.each(ASKS.filter((a) => a.command).map((a) => [a.id, a.command!] as const))('ask %s', (_id, command) => {
+    expect(checkCommand('openclaw', command)).toBeNull();
+  });
+
+  it('openclaw commands quoted in the rules\' `then` texts exist too', () => {
+    for (const r of RULES) {
+      for (const m of r.then.matchAll(/`(openclaw [^`]+)`/g)) expect(checkCommand('openclaw', m[1]!), `${r.id}: ${m[1]}`).toBeNull();
+    }
+  });
+
+  it('the checker refuses what the reference does not list', () => {
+    expect(checkCommand('openclaw', 'openclaw models auth logout anthropic:default')).toMatch(/unknown subcommand|argument/);
+    expect(checkCommand('openclaw', 'openclaw models auth paste-api-key --provider anthropic')).not.toBeNull();
+    expect(checkCommand('openclaw', 'openclaw models status --verbose')).toMatch(/--verbose/);
+    expect(checkCommand('openclaw', 'openclaw models auth login --provider anthropic --method cli', '2026.3.13')).toMatch(/2026\.3\.26/);
+    expect(checkCommand('openclaw', 'openclaw models auth login --provider anthropic --method cli', '2026.4.12')).toBeNull();
+    expect(checkCommand('shell', 'rm -rf ~/.openclaw')).not.toBeNull();
+    expect(checkCommand('tui', '/exit')).not.toBeNull();
+    expect(checkCommand('claude', 'claude login')).not.toBeNull();
+  });
+});
