@@ -5,7 +5,7 @@ import { code, codeBlock, escapeText, neutralize } from '../../src/reply/markdow
 import { NOT_AUTH_NOTE, renderDiagnosis } from '../../src/reply/render.ts';
 import { error, footer, line, masked, profile, said, status, viewOf, x401 } from '../diagnosis/facts.ts';
 
-const FULL_KEY = 'sk-ant-api03-' + 'FAKEfakeTESTtest0123456789'.repeat(3) + 'AbCd';
+const FULL_KEY = 'sk-ant-api03-' + 'FAKEfake'.repeat(11) + '-0000';
 
 describe('renderDiagnosis', () => {
   it('a diagnosis: title, quoted evidence, the command in a code block, what to paste back, docs, footer, buttons', () => {
