@@ -74,9 +74,13 @@ function matchPrompt(text: string): { prompt: string; rest: string } | null {
 
 const MODELS_STATUS_START = /^(?:Config|Agent ?dir|Default|Fallbacks|Image|Aliases|Configured|Auth |Shell env|Providers w|OAuth\/token|Missing auth|- )/;
 
+/** A wrapped line spans at most this many source lines (keeps joining linear). */
+const MAX_JOIN = 8;
+
 /** True when `next` (source line after `cur`) continues a line the terminal wrapped. */
 function continues(cur: PreparedLine, next: PreparedLine, after: PreparedLine | undefined): boolean {
   if (next.text === '' || next.prompt !== undefined || cur.prompt !== undefined) return false;
+  if (cur.end - cur.start + 1 >= MAX_JOIN) return false;
   const n = next.text.trimStart();
   const c = cur.text.trim();
   if (/^[-*•]\s|^\d+[.)]\s|^[│|┌├└+]/.test(n) || n.startsWith('!')) return false;
