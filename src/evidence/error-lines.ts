@@ -60,7 +60,7 @@ function toFact(p: Parsed, first: PreparedLine, last: PreparedLine, ctx: { messa
 const MAYBE_ERROR =
   /error|failed|HTTP \d|LLM |\{|No API key|No credentials|No available|OAuth token|Missing env|Expected token|Token looks|temporarily|rate limit|billing|authorized|credit balance|xtra usage|4014|token missing|getMe|No auth configured|Unknown model|Model not found|not allowed|Token expired/;
 
-const USAGE = /^(Anthropic|Claude|OpenAI|Codex|Gemini|Google|Copilot|MiniMax|z\.ai|[A-Z][A-Za-z]{1,20})(?: \([^)]{0,40}\))?: (HTTP \d{3}.*|Token expired)$/;
+const USAGE = /^(Anthropic|Claude|OpenAI|Codex|Gemini|Google|Copilot|GitHub Copilot|MiniMax|z\.ai|Zai|OpenRouter|Moonshot|Kimi)(?: \([^)]{0,40}\))?: (HTTP \d{3}.*|Token expired)$/;
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isErrorBody = (v: unknown): boolean =>

@@ -39,7 +39,8 @@ export function ingest(input: IngestInput): IngestResult {
   for (const attachment of input.attachments ?? []) {
     const decoded = decodeAttachment(attachment);
     notes.push(...decoded.notes);
-    if (decoded.text !== null) parts.push(`[attachment: ${attachment.name || 'attachment'}]\n${decoded.text}`);
+    const name = (attachment.name || 'attachment').replace(/[\x00-\x1f\x7f\u2028\u2029\]]/g, '_').slice(0, 200);
+    if (decoded.text !== null) parts.push(`[attachment: ${name}]\n${decoded.text}`);
   }
   let raw = parts.join('\n');
   if (raw.length > HARD_CAP) raw = cut(raw, HARD_CAP);

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { extractEvidence } from '../../src/evidence/index.ts';
+
+const topics = (text: string): string[] =>
+  extractEvidence(text, 'm').facts.flatMap((f) => (f.kind === 'statement' ? [f.value ? `${f.topic}=${f.value}` : f.topic] : []));
+
+describe('statements', () => {
+  it('reads what the seed-001 user said, and only that', () => {
+    expect(topics('i deleted some spaces to shorten it, to fit')).toEqual(['edited_key']);
+    expect(topics('locally')).toEqual(['gateway_local']);
+    expect(topics('yes it contains api')).toEqual(['key_prefix=sk-ant-api', 'answer_yes']);
+    expect(topics('i have the first')).toEqual(['answer_first']);
+    expect(topics('I purchased credits, and it still says that')).toEqual(['bought_credits', 'still_failing']);
+    expect(topics('its working now, but I need help configuring it to discord')).toEqual(['works_now']);
+    expect(topics('dms are not working')).toEqual(['dm_not_working']);
+    expect(topics('what do I do next?')).toEqual(['asks_what_next']);
+    expect(topics('after running what you said and typing in the api key it output:')).toEqual(['reonboarded']);
+    expect(topics('im on macOS')).toEqual(['os=macos']);
+  });
+
+  it('stays silent where the words do not clearly say it', () => {
+    expect(topics('I want to put the key again, what do i run?')).toEqual([]);
+    expect(topics('should i type the request id?')).toEqual([]);
+    expect(topics('local shell: enabled for this session')).toEqual([]);
+    expect(topics('Nothing changed')).toEqual([]);
+    expect(topics('the key is valid, I checked it with curl')).toEqual([]);
+  });
+
+  it('names a key prefix only when the text names it', () => {
+    expect(topics('it starts with sk-ant-api03-')).toEqual(['key_prefix=sk-ant-api03']);
+    expect(topics('my key starts with sk-or-')).toEqual(['key_prefix=sk-or']);
+    expect(topics('I checked the start of the key')).toEqual([]);
+  });
+
+  it('does not read TUI output or error lines as statements', () => {
+    expect(topics('[local] No credentials found for profile "anthropic:default".')).toEqual([]);
+    expect(topics('No API key found for provider "anthropic".')).toEqual([]);
+  });
+});
