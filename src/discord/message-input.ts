@@ -73,3 +73,16 @@ export async function completeThread(ctx: BotContext, thread: AnyThreadChannel, 
   const starter = message.id === thread.id ? message : await thread.fetchStarterMessage().catch(() => null);
   if (starter) thread.ownerId = starter.author.id;
 }
+
+/**
+ * The text handed to the pipeline: the content without mentions of Pincer itself (noise for the
+ * evidence parsers); for other configured bots also their embeds (answer bots often reply in
+ * embeds), as title, description and fields, one per line.
+ */
+export function messageText(ctx: BotContext, message: Message, role: AuthorRole): string {
+  const botId = ctx.client.user?.id;
+  const content = botId ? message.content.replaceAll(`<@${botId}>`, '').replaceAll(`<@!${botId}>`, '').trim() : message.content;
+  if (role !== 'other_bot' || message.embeds.length === 0) return content;
+  const embedLines = message.embeds.flatMap((e) => [e.title, e.description, ...e.fields.map((f) => `${f.name}: ${f.value}`)]);
+  return [content, ...embedLines].filter((line): line is string => Boolean(line && line.trim())).join('\n');
+}

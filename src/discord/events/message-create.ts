@@ -11,7 +11,7 @@ import type { BotContext } from '../context.ts';
 import { carryOut, type ReplyTarget } from '../effects.ts';
 import { guardEvent, logFailure } from '../errors.ts';
 import { askForTextOnce } from '../image-ask.ts';
-import { authorRole, completeThread, isAddressed, isUserMessage, locateThread } from '../message-input.ts';
+import { authorRole, completeThread, isAddressed, isUserMessage, locateThread, messageText } from '../message-input.ts';
 
 export function attachmentMetas(message: Message): AttachmentMeta[] {
   return [...message.attachments.values()].map((a) => ({ name: a.name, url: a.url, contentType: a.contentType, size: a.size }));
@@ -33,8 +33,8 @@ export async function handleMessage(ctx: BotContext, incoming: Message | Partial
 
   await ctx.queue.run(where.threadId, async () => {
     const files = await collectAttachments(attachmentMetas(message), { cdnBaseUrl: ctx.config.cdnBaseUrl });
-    const text = message.content;
-    if (text.trim() === '' && files.texts.length === 0) {
+    const text = messageText(ctx, message, role);
+    if (message.content.trim() === '' && text === '' && files.texts.length === 0) {
       if (files.images > 0 && role !== 'other_bot' && (role === 'author' || addressed)) await askForTextOnce(ctx, target, message);
       return;
     }

@@ -11,7 +11,7 @@ import { collectAttachments } from '../attachments.ts';
 import type { BotContext } from '../context.ts';
 import { carryOut } from '../effects.ts';
 import { guardEvent } from '../errors.ts';
-import { authorRole, isUserMessage, locateThread } from '../message-input.ts';
+import { authorRole, isUserMessage, locateThread, messageText } from '../message-input.ts';
 import { attachmentMetas } from './message-create.ts';
 
 export async function handleEdit(ctx: BotContext, before: Message | PartialMessage, after: Message | PartialMessage): Promise<void> {
@@ -33,7 +33,7 @@ export async function handleEdit(ctx: BotContext, before: Message | PartialMessa
       ...where,
       eventId,
       messageId: message.id,
-      text: message.content,
+      text: messageText(ctx, message, role),
       ...(files.texts.length > 0 ? { attachments: files.texts } : {}),
     };
     const result = ctx.pipeline.edit(input, ctx.now());

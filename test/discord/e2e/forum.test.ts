@@ -91,3 +91,30 @@ describe('help forum posts', () => {
     expect(posts(h.fake, thread.id)).toHaveLength(1);
   });
 });
+
+describe('message text', () => {
+  it('drops the mention of Pincer from the text it reads', async () => {
+    h = await startHarness();
+    const alice = h.fake.state.addUser('alice');
+    const { thread } = h.fake.act.forumPost(alice, 'auth', 'first');
+    h.fake.act.say(thread.id, alice, 'invalid x-api-key', { mentionBot: true });
+    await eventually(() => h.pipeline.messages.length === 2);
+    expect(h.pipeline.messages[1]).toMatchObject({ text: 'invalid x-api-key', addressed: true });
+  });
+
+  it("reads a configured answer bot's embed as its text", async () => {
+    let botId = '';
+    h = await startHarness({ before: (fake) => void (botId = addBot(fake, 'krill').id) });
+    h.config.answerBotIds.push(botId);
+    const alice = h.fake.state.addUser('alice');
+    const { thread } = h.fake.act.forumPost(alice, 'auth', 'first');
+    const m = h.fake.act.say(thread.id, h.fake.state.users.get(botId)!, '', { silent: true });
+    h.fake.gateway.dispatch('MESSAGE_CREATE', {
+      ...m,
+      guild_id: h.fake.state.guildId,
+      embeds: [{ title: 'Suggested fix', description: 'Run openclaw doctor', fields: [{ name: 'Docs', value: 'auth page' }] }],
+    });
+    await eventually(() => h.pipeline.messages.length === 2);
+    expect(h.pipeline.messages[1]).toMatchObject({ role: 'other_bot', text: 'Suggested fix\nRun openclaw doctor\nDocs: auth page' });
+  });
+});
