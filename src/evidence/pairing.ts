@@ -1,14 +1,16 @@
 /**
  * `openclaw pairing list [channel]` (§5, OpenClaw 2026.3.13): `No pending <channel> pairing
- * requests.` or `Pairing requests (N)` followed by a `Code | <ID> | Meta | Requested` table.
+ * requests.` or `Pairing requests (N)` followed by a `Code | <ID> | Meta | Requested` table
+ * (Unicode or ASCII borders) whose codes are 8 characters of `ABCDEFGHJKLMNPQRSTUVWXYZ23456789` (§7).
  */
 import { spanOf, type Parser } from './context.ts';
-import type { Fact } from './facts.ts';
+import type { Fact, FactOf } from './facts.ts';
 
 /** Reads pairing list outputs. */
 export const parsePairing: Parser = (lines, ctx) => {
   const facts: Fact[] = [];
   let lastChannel: string | undefined;
+  let pendingTable: FactOf<'pairing_list'> | null = null;
   for (const line of lines) {
     const cmd = /^openclaw pairing list(?: --channel)? ([a-z]{2,20})\b/.exec(line.command ?? line.text.trim());
     if (cmd) lastChannel = cmd[1];
@@ -23,10 +25,22 @@ export const parsePairing: Parser = (lines, ctx) => {
     }
     const some = /^Pairing requests \((\d{1,4})\)$/.exec(t);
     if (some) {
-      const fact: Fact = { kind: 'pairing_list', source: spanOf(ctx, line), confidence: 1, pending: Number(some[1]) };
+      const fact: FactOf<'pairing_list'> = { kind: 'pairing_list', source: spanOf(ctx, line), confidence: 1, pending: Number(some[1]) };
       if (lastChannel) fact.channel = lastChannel;
       facts.push(fact);
+      pendingTable = fact;
+      continue;
     }
+    if (!pendingTable) continue;
+    if (!/^[│|┌├└+]/.test(t)) {
+      pendingTable = null;
+      continue;
+    }
+    const code = /^[│|]\s*([A-HJ-NP-Z2-9]{8})\s*[│|]/.exec(t);
+    if (code) {
+      (pendingTable.codes ??= []).push(code[1] as string);
+      pendingTable.source = { ...pendingTable.source, lineEnd: line.end };
+    } else if (/^[└+]/.test(t)) pendingTable.source = { ...pendingTable.source, lineEnd: line.end };
   }
   return facts;
 };

@@ -10,7 +10,7 @@ import type { Fact } from './facts.ts';
 type Hit = { shell?: string; error: 'command_not_found' | 'no_such_file'; target: string };
 
 const PATTERNS: [RegExp, (m: RegExpExecArray) => Hit][] = [
-  [/^(zsh|bash|fish): (command not found|no such file or directory): (\S{1,300})$/i, (m) => ({ shell: m[1], error: /command/i.test(m[2] as string) ? 'command_not_found' : 'no_such_file', target: m[3] as string })],
+  [/^(zsh|bash|fish)(?::\d{1,6})?: (command not found|no such file or directory): (\S{1,300})$/i, (m) => ({ shell: m[1], error: /command/i.test(m[2] as string) ? 'command_not_found' : 'no_such_file', target: m[3] as string })],
   [/^((?:\/(?:usr\/)?bin\/)?(?:ba|z|da)?sh)(?:: line \d{1,6}| ?: ?\d{1,6})?: (\S{1,300}): (command not found|not found|No such file or directory)$/i, (m) => ({ shell: (m[1] as string).split('/').pop(), error: /file/i.test(m[3] as string) ? 'no_such_file' : 'command_not_found', target: m[2] as string })],
   [/^'([^']{1,200})' is not recognized as an internal or external command/, (m) => ({ shell: 'cmd', error: 'command_not_found', target: m[1] as string })],
   [/The term '([^']{1,200})' is not recognized as (?:the )?name of a cmdlet/, (m) => ({ shell: 'powershell', error: 'command_not_found', target: m[1] as string })],
