@@ -17,6 +17,18 @@ describe('start-up check against the guild the bot sees', () => {
     ]);
   });
 
+  it('names the permissions the bot lacks in the help forum', async () => {
+    h = await startHarness({
+      before: (fake) => {
+        const everyone = fake.state.roles.get(fake.state.guildId)!;
+        const botRole = [...fake.state.roles.values()].find((r) => r.name === 'Pincer')!;
+        botRole.permissions = everyone.permissions; // no Administrator, no Manage Threads/Messages
+      },
+    });
+    const setup = h.logs.filter((l) => l.check === 'setup').map((l) => l.msg);
+    expect(setup).toContain('permissions: in #help the bot lacks Manage Threads, Manage Messages');
+  });
+
   it('reports a complete setup as ok', async () => {
     h = await startHarness();
     expect(h.logs.filter((l) => l.check === 'setup').map((l) => l.msg)).toEqual(['setup ok: forums, tags, roles, channels and permissions']);
