@@ -89,6 +89,14 @@ function safeStep(rule: Rule, view: EvidenceView, verdict: Verdict): Step {
   }
 }
 
+/**
+ * `candidates` as `pincer diagnose --json` reports them: every id not ruled out, confirmed ones
+ * first (the reported branch first), then the possible ones.
+ */
+export function candidateIds(d: Diagnosis): BranchId[] {
+  return d.candidates.filter((c) => c.status !== 'ruled_out').map((c) => c.id);
+}
+
 /** The exact text to type for a step, or null for actions and "nothing to do". */
 export function stepCommand(step: Step, view: EvidenceView): string | null {
   if (step.kind !== 'command') return null;

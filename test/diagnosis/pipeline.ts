@@ -78,7 +78,4 @@ export function runThread(text: string, stages: Stages): { view: EvidenceView; d
   return { view, diagnosis: diagnose(view), kinds, secrets: records.some((r) => r.fact.kind === 'secret') };
 }
 
-/** `candidates` as `pincer diagnose --json` reports them: every id not ruled out, the branch first. */
-export function candidateIds(d: Diagnosis): BranchId[] {
-  return d.candidates.filter((c) => c.status !== 'ruled_out').map((c) => c.id);
-}
+export { candidateIds } from '../../src/diagnosis/engine.ts';

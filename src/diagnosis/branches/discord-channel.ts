@@ -33,8 +33,12 @@ export const discordDmPairing: Rule = {
     if (reply && lastSeq(view, (f) => f === reply) >= saidAt) {
       return ruledOut(because(`the DM got ${code(errorQuote(reply))} back: the bot answered, the model call failed`, said, reply));
     }
-    const dm = view.all('channels_status').flatMap((c) => c.accounts).find((a) => a.dmPolicy);
+    const status = view.all('channels_status').find((c) => c.accounts.some((a) => a.dmPolicy));
+    const dm = status?.accounts.find((a) => a.dmPolicy);
     if (dm && dm.dmPolicy !== 'pairing') return possible(because(`${code(`dm:${dm.dmPolicy}`)}`, said));
+    if (dm) {
+      return confirmed(2, because(`${code(said.quote)} with ${code('dm:pairing')}: new DM senders wait for the owner's approval.`, said, status));
+    }
     return confirmed(1, because(`${code(said.quote)}: new DM senders get a pairing code and wait for the owner's approval (DM policy \`pairing\` by default).`, said));
   },
   next(ctx) {

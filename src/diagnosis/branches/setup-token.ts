@@ -33,8 +33,10 @@ export const setupTokenRejected: Rule = {
     if (!chat) return errs.length > 0 ? ruledOut(because('the `Invalid bearer token` comes from the usage probe, not a chat run', errs.at(-1))) : null;
     const token = subscriptionProfiles(view).find((p) => p.type === 'token' && !maskHead(p.credential)?.startsWith('sk-ant-a'));
     const said = statements(view, 'subscription').at(-1);
-    if (token || said) {
-      return confirmed(2, because(`${code(errorQuote(chat))} for ${token ? code(token.profileId) : 'your subscription token'}: Anthropic no longer accepts that token.`, chat, said));
+    const card = view.all('status_card').filter((c) => c.authMode === 'token' || c.authMode === 'oauth').at(-1);
+    if (token || said || card) {
+      const which = token?.profileId ?? card?.profileId;
+      return confirmed(2, because(`${code(errorQuote(chat))} for ${which ? code(which) : 'your subscription token'}: Anthropic no longer accepts that token.`, chat, said ?? card));
     }
     return possible(because(`${code(errorQuote(chat))}: a Bearer credential (setup-token or OAuth) was rejected`, chat));
   },
