@@ -46,6 +46,7 @@ export function isTextAttachment(a: Pick<AttachmentMeta, 'name' | 'contentType'>
   return TEXT_EXTENSIONS.test(a.name) || (a.contentType ?? '').startsWith('text/');
 }
 
+/** A picture (screenshot): by extension, or an `image/*` content type. Pincer cannot read it. */
 export function isImageAttachment(a: Pick<AttachmentMeta, 'name' | 'contentType'>): boolean {
   return IMAGE_EXTENSIONS.test(a.name) || (a.contentType ?? '').startsWith('image/');
 }

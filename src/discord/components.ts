@@ -15,6 +15,7 @@ const LOOK: Record<ReplyButton, { label: string; style: ButtonStyle }> = {
   dismiss: { label: 'Dismiss', style: ButtonStyle.Secondary },
 };
 
+/** The custom id of one feedback button of reply `replyId`. */
 export function feedbackCustomId(verdict: ReplyButton, replyId: string): string {
   return `${FEEDBACK_PREFIX}${verdict}:${replyId}`;
 }

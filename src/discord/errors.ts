@@ -43,6 +43,7 @@ export function describeError(err: unknown): Record<string, unknown> {
   return { name: typeof err };
 }
 
+/** True for Discord refusals that happen in a live server (see EXPECTED_CODES): logged at warn. */
 export function isExpectedDiscordError(err: unknown): boolean {
   return err instanceof DiscordAPIError && EXPECTED_CODES[Number(err.code)] !== undefined;
 }

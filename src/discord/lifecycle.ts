@@ -13,6 +13,7 @@ export const FATAL_CLOSE_CODES: Record<number, string> = {
   4014: 'disallowed intents: enable the Message Content intent in the Developer Portal (Bot → Privileged Gateway Intents)',
 };
 
+/** True for the close codes after which discord.js never reconnects (4004, 4010–4014). */
 export function isFatalCloseCode(code: number): boolean {
   return FATAL_CLOSE_CODES[code] !== undefined;
 }

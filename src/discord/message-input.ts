@@ -21,6 +21,7 @@ export interface ThreadLocation {
 /** User messages Pincer reads (not joins, pins, thread renames…). */
 const USER_TYPES = new Set<MessageType>([MessageType.Default, MessageType.Reply]);
 
+/** True for what people write (default messages and replies; partials whose type is unknown yet). */
 export function isUserMessage(message: Message | PartialMessage): boolean {
   return message.type === null || USER_TYPES.has(message.type);
 }

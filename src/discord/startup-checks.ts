@@ -33,6 +33,7 @@ function seeChannel(channel: GuildBasedChannel, me: GuildMember | null, forumIds
   };
 }
 
+/** What the bot sees of the configured channels and roles in every guild it is in. */
 export function snapshot(ctx: BotContext): SetupSnapshot {
   const channels = new Map<string, ChannelSeen>();
   const roleIds = new Set<string>();

@@ -24,6 +24,7 @@ export const data = new ContextMenuCommandBuilder()
   .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
   .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
 
+/** Defers ephemerally, reads the target message's text and text attachments, answers the caller only. */
 export async function execute(interaction: MessageContextMenuCommandInteraction, ctx: BotContext): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const target = interaction.targetMessage;

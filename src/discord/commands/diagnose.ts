@@ -45,6 +45,7 @@ function pasteModal(): ModalBuilder {
     .addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(field));
 }
 
+/** Without `file`: shows the paste modal (answered by `diagnoseModal`). With `file`: defers and reads it. */
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const file = interaction.options.getAttachment('file');
   if (!file) {

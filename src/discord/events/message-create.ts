@@ -13,6 +13,7 @@ import { guardEvent, logFailure } from '../errors.ts';
 import { askForTextOnce } from '../image-ask.ts';
 import { authorRole, completeThread, isAddressed, isUserMessage, locateThread, messageText } from '../message-input.ts';
 
+/** A message's attachments as plain data for attachments.ts. */
 export function attachmentMetas(message: Message): AttachmentMeta[] {
   return [...message.attachments.values()].map((a) => ({ name: a.name, url: a.url, contentType: a.contentType, size: a.size }));
 }

@@ -14,6 +14,7 @@ import { guardEvent } from '../errors.ts';
 import { authorRole, isUserMessage, locateThread, messageText } from '../message-input.ts';
 import { attachmentMetas } from './message-create.ts';
 
+/** Handles one edit (see the file comment); resolves when its effects are carried out. */
 export async function handleEdit(ctx: BotContext, before: Message | PartialMessage, after: Message | PartialMessage): Promise<void> {
   if (ctx.stopping || !isUserMessage(after)) return;
   const message = after.partial ? await after.fetch() : after;
