@@ -52,6 +52,18 @@ export interface AskRecord {
   answeredBy?: string;
   /** Asked again after a change made the old answer stale. */
   repeat: number;
+  /** Episode it was asked in (asks never carry over a solved problem). */
+  episode: number;
+  /** What was asked, as the user must type it (TUI form in the TUI), or null for a question. */
+  command: string | null;
+  /** The question or the ask's one-line text (for nudges and reminders). */
+  text: string;
+  /** The ask's expected answers in order (`AskOutcome.answer`): "the first one" maps to [0]. */
+  answers: string[];
+  /** The answer the thread gave (an outcome's `answer`, when a statement picked one). */
+  answer?: string;
+  /** A 24 h reminder about it was sent (at most one unprompted message per ask). */
+  reminded?: boolean;
 }
 
 export type SuggestionOutcome = 'pending' | 'worked' | 'failed' | 'unknown';
@@ -64,6 +76,9 @@ export interface SuggestionRecord {
   outcome: SuggestionOutcome;
   /** Signature of the failure it was meant to fix (to notice "the same failure again"). */
   failureSignature: string;
+  episode: number;
+  /** The message whose evidence decided the outcome (or the feedback's replyId). */
+  decidedBy?: string;
 }
 
 export interface ReplyRecord {
@@ -78,9 +93,58 @@ export interface ReplyRecord {
   branch: BranchId | null;
   nextCommand: string | null;
   askId: string | null;
+  /** Seq of the message it answers (for "did something change since?"). */
+  seq: number;
+  episode: number;
+  /**
+   * What it said, for "never repeat": `ask:<askId>`, `dx:<branch>:<nextCommand>`, or null
+   * (other kinds are compared by text only).
+   */
+  key: string | null;
   /** Set by the adapter once posted (Discord message id); used to edit or delete it. */
   postedId?: string;
   deleted?: boolean;
+}
+
+/**
+ * "Something changed" (issue 5): the user reported an action, or new evidence differs from the
+ * old. Recorded at the message that showed it; a repeat of an earlier reply is allowed (once,
+ * worded differently) only after a change.
+ */
+export interface ChangeRecord {
+  seq: number;
+  messageId: string;
+  episode: number;
+  /** Short phrase that completes "since you …" / "your new … differs", e.g. `ran onboarding again`. */
+  reason: string;
+}
+
+export interface EscalationRecord {
+  at: number;
+  episode: number;
+  /** The message (or reply) that triggered it. */
+  triggerId: string;
+  summary: EscalationSummary;
+}
+
+export interface SolutionRecord {
+  at: number;
+  episode: number;
+  /** The message marked as the solution, when known. */
+  messageId: string | null;
+  by: string;
+  /** The branch Pincer had when the thread was solved. */
+  branch: BranchId | null;
+  /** The marked message is one of Pincer's replies. */
+  pincerReply: boolean;
+  source: 'pincer' | 'answer_overflow' | 'feedback';
+}
+
+export interface FeedbackRecord {
+  at: number;
+  replyId: string;
+  verdict: 'worked' | 'didnt_work' | 'dismiss';
+  by: string;
 }
 
 export interface ThreadState {
@@ -100,6 +164,12 @@ export interface ThreadState {
   replies: ReplyRecord[];
   escalatedAt?: number;
   solvePromptedAt?: number;
+  changes: ChangeRecord[];
+  escalations: EscalationRecord[];
+  solutions: SolutionRecord[];
+  feedback: FeedbackRecord[];
+  /** Due timers (ms epoch); rows in the store's timers table. */
+  timers: Partial<Record<TimerKind, number>>;
 }
 
 export type ThreadEvent =

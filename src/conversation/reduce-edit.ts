@@ -1,0 +1,79 @@
+/**
+ * An edited message. For the thread author's paste: the old version's facts are replaced, the
+ * diagnosis is redone, and Pincer's reply to that message is edited in place (never a second
+ * post); if Pincer had not answered it, the edit is answered like a new message.
+ */
+import { askRecord } from './asks.ts';
+import { withEpisodeFacts } from './episodes.ts';
+import { failureSignature } from './fingerprint.ts';
+import { replyRecord, setStatus, type Turn } from './post.ts';
+import { outcomeOf } from './reduce-message.ts';
+import { respond } from './respond.ts';
+import type { ReducerDeps } from './deps.ts';
+import type { Outcome, ThreadEvent, ThreadState } from './types.ts';
+import { viewOf } from './view-input.ts';
+import { hashText, replyKey, textSaid } from '../reply/policy.ts';
+import type { Diagnosis } from '../diagnosis/types.ts';
+import type { RenderedReply } from '../reply/types.ts';
+
+type EditEvent = Extract<ThreadEvent, { type: 'edit' }>;
+
+/** Rewrites reply `replyId` (and the ask / suggestion it made) to say `reply` instead. */
+function rewrite(s: ThreadState, replyId: string, reply: RenderedReply, d: Diagnosis, now: number, sig: string): ThreadState {
+  const old = s.replies.find((r) => r.replyId === replyId);
+  if (!old) return s;
+  const record = { ...replyRecord(s, reply, { replyId, toMessageId: old.toMessageId, seq: old.seq, at: old.at }, replyKey(reply)), episode: old.episode };
+  if (old.postedId) record.postedId = old.postedId;
+  let next: ThreadState = {
+    ...s,
+    replies: s.replies.map((r) => (r.replyId === replyId ? record : r)),
+    asks: s.asks.filter((a) => a.replyId !== replyId),
+    suggestions: s.suggestions.filter((g) => g.replyId !== replyId),
+  };
+  const ask = reply.kind === 'ask' ? askRecord(next, d, replyId, now) : null;
+  if (ask) next = { ...next, asks: [...next.asks, ask] };
+  if (reply.kind === 'diagnosis' && d.branch) {
+    next = {
+      ...next,
+      suggestions: [
+        ...next.suggestions,
+        { replyId, branch: d.branch, command: d.nextCommand, at: now, outcome: 'pending', failureSignature: sig, episode: old.episode },
+      ],
+    };
+  }
+  return next;
+}
+
+export function onEdit(t: Turn, ev: EditEvent, deps: ReducerDeps): Outcome | null {
+  const s0 = t.state;
+  const msg = s0.messages.find((m) => m.messageId === ev.messageId);
+  if (!msg || msg.textHash === ev.textHash) return null;
+  let s: ThreadState = { ...s0, messages: s0.messages.map((m) => (m === msg ? { ...m, textHash: ev.textHash } : m)) };
+  if (msg.role !== 'author') {
+    t.state = s;
+    return null;
+  }
+  const kept = s.facts.filter((f) => f.episode === msg.episode && f.messageId !== ev.messageId);
+  const fresh = ev.evidence.facts.map((fact) => ({ messageId: ev.messageId, seq: msg.seq, episode: msg.episode, fact, stale: false }));
+  s = withEpisodeFacts(s, msg.episode, [...kept, ...fresh]);
+  t.state = s;
+  if (msg.episode !== s.episode) return null;
+  const view = viewOf(s, ev.messageId);
+  const d = deps.diagnose(view);
+  const reply = deps.render(d, view);
+  const sig = failureSignature(view.all('provider_error'));
+  const earlier = s.replies.filter((r) => r.toMessageId === ev.messageId && !r.deleted).at(-1);
+  if (!earlier) {
+    respond(t, d, view, reply, { messageId: ev.messageId, seq: msg.seq }, false, sig);
+    return outcomeOf(d, t);
+  }
+  if (earlier.textHash === hashText(reply.markdown) || textSaid(s, reply, earlier.replyId) || d.status === 'not_auth') {
+    return outcomeOf(d, t);
+  }
+  t.state = rewrite(s, earlier.replyId, reply, d, t.now, sig);
+  t.effects.push({ type: 'edit_reply', replyId: earlier.replyId, reply });
+  t.posted = reply;
+  if (reply.kind === 'ask') setStatus(t, 'needs_info');
+  else if (reply.kind === 'diagnosis') setStatus(t, 'bot_answered');
+  return outcomeOf(d, t);
+}

@@ -1,0 +1,92 @@
+/**
+ * Speak or stay silent (issue 5's rules that hold in every thread):
+ * - a reply whose text, or whose key (same ask / same branch + next command), was already posted
+ *   is a repeat; after a change it may go out once more with a first sentence saying why;
+ * - a repeat with nothing changed gets one nudge (how to do the pending step where the user is),
+ *   the next one hands over to humans (once per problem), then one holding note, then silence;
+ * - an ask already answered in this episode is never asked again without a change.
+ */
+import type { BranchId } from '../diagnosis/catalog.ts';
+import type { Diagnosis } from '../diagnosis/types.ts';
+import type { EvidenceView } from '../diagnosis/view.ts';
+import { hashText, lastWithKey, pickUnsaid, replyKey, textSaid } from '../reply/policy.ts';
+import { askNudges, escalationReplies, holdingNotes, repeatLead, stepNudges } from '../reply/policy-texts.ts';
+import type { RenderedReply } from '../reply/types.ts';
+import { answeredAsk, openAsk } from './asks.ts';
+import { escalatedThisEpisode, escalationSummary } from './escalation.ts';
+import { post, setStatus, type Turn } from './post.ts';
+import { episodeReplies, lastChangeSince } from './thread.ts';
+import type { EscalationSummary } from './types.ts';
+
+export interface Target {
+  messageId: string;
+  seq: number;
+}
+
+/** Hands the thread to humans once per episode (reply + `escalate` effect); later: holding note. */
+export function escalate(t: Turn, reason: EscalationSummary['reason'], branch: BranchId | null, to: Target): void {
+  if (escalatedThisEpisode(t.state)) return hold(t, to);
+  const summary = escalationSummary(t.state, reason, branch);
+  const reply = pickUnsaid(t.state, escalationReplies(summary));
+  if (reply) post(t, reply, to.messageId, to.seq, { key: null });
+  t.state = {
+    ...t.state,
+    escalatedAt: t.now,
+    escalations: [...t.state.escalations, { at: t.now, episode: t.state.episode, triggerId: to.messageId, summary }],
+  };
+  t.effects.push({ type: 'escalate', summary });
+  setStatus(t, 'needs_human');
+}
+
+/** One holding note per episode after the hand-over; silence after that. */
+function hold(t: Turn, to: Target): void {
+  if (episodeReplies(t.state).some((r) => r.key === 'hold')) return;
+  const note = pickUnsaid(t.state, holdingNotes());
+  if (note) post(t, note, to.messageId, to.seq, { key: 'hold' });
+}
+
+/** Same thing again with nothing changed: nudge once per key, then escalate, then hold. */
+function repeatWithoutChange(t: Turn, d: Diagnosis, view: EvidenceView, candidate: RenderedReply, to: Target): void {
+  const key = replyKey(candidate) ?? `text:${hashText(candidate.markdown)}`;
+  const nudgeKey = `nudge:${key}`;
+  const nudged = episodeReplies(t.state).some((r) => r.key === nudgeKey);
+  if (!nudged) {
+    const ask = candidate.kind === 'ask' ? openAsk(t.state) : undefined;
+    const variants =
+      candidate.kind === 'ask'
+        ? askNudges(ask ?? { askId: candidate.askId ?? '', command: d.ask?.command ?? null, text: d.ask?.text ?? '' }, view.inTui)
+        : stepNudges(candidate.branch, candidate.nextCommand, d.step && d.step.kind !== 'none' ? d.step.then : null);
+    const nudge = pickUnsaid(t.state, variants);
+    if (nudge) return post(t, nudge, to.messageId, to.seq, { key: nudgeKey });
+  }
+  escalate(t, 'repeated_paste', d.branch, to);
+}
+
+/**
+ * Answers an author message (or an addressed helper) with the diagnosis `d`, obeying the rules
+ * above. `addressed` matters only for `not_auth` (silent in a help thread unless addressed).
+ */
+export function respond(t: Turn, d: Diagnosis, view: EvidenceView, candidate: RenderedReply, to: Target, addressed: boolean, failureSignature: string): void {
+  const s = t.state;
+  if (d.status === 'not_auth') {
+    if (addressed && !textSaid(s, candidate)) post(t, candidate, to.messageId, to.seq, { key: null });
+    return;
+  }
+  const key = replyKey(candidate);
+  const prev = lastWithKey(s, key);
+  const answered = candidate.kind === 'ask' && candidate.askId ? answeredAsk(s, candidate.askId) : undefined;
+  const answeredSeq = answered ? (s.messages.find((m) => m.messageId === answered.answeredBy)?.seq ?? -1) : undefined;
+  const repeat = prev !== undefined || answered !== undefined || textSaid(s, candidate);
+  const opts = { diagnosis: d, failureSignature };
+  if (!repeat) return post(t, candidate, to.messageId, to.seq, opts);
+  const since = Math.max(prev?.seq ?? -1, answeredSeq ?? -1);
+  const change = lastChangeSince(s, since);
+  if (change) {
+    const kind = candidate.kind === 'ask' ? 'ask' : 'step';
+    for (const v of [0, 1]) {
+      const reworded = { ...candidate, markdown: `${repeatLead(change.reason, kind, v)}\n${candidate.markdown}` };
+      if (!textSaid(s, reworded, undefined, true)) return post(t, reworded, to.messageId, to.seq, opts);
+    }
+  }
+  repeatWithoutChange(t, d, view, candidate, to);
+}

@@ -1,0 +1,114 @@
+/**
+ * The replies the conversation layer writes itself — nudges, reminders, the hand-over to humans,
+ * the solve prompt, the note to another member — worded like a good human helper: short, one
+ * step, never a secret. Each builder returns variants, first choice first; the policy takes the
+ * first whose text the thread has not seen (never the same text twice).
+ */
+import type { BranchId } from '../diagnosis/catalog.ts';
+import type { EscalationSummary } from '../conversation/types.ts';
+import type { RenderedReply, ReplyKind } from './types.ts';
+
+const reply = (kind: ReplyKind, markdown: string, extra: Partial<RenderedReply> = {}): RenderedReply => ({
+  kind,
+  markdown,
+  buttons: [],
+  branch: null,
+  nextCommand: null,
+  askId: null,
+  ...extra,
+});
+
+/** The command as the user must type it where they are (`!` prefix inside the TUI). */
+export const whereTyped = (command: string, inTui: boolean): string =>
+  inTui && !command.startsWith('!') && !command.startsWith('/') ? `!${command}` : command;
+
+/** Pending ask, same paste again: how to run it where the user is. */
+export function askNudges(ask: { askId: string; command: string | null; text: string }, inTui: boolean): RenderedReply[] {
+  const extra = { askId: ask.askId, nextCommand: ask.command ? whereTyped(ask.command, inTui) : null };
+  if (!ask.command) {
+    return [
+      reply('nudge', `That looks like the same output as before, so I still need this answered first: ${ask.text}\nA few words are enough.`, extra),
+      reply('nudge', `Before anything else, I need one answer from you: ${ask.text}`, extra),
+    ];
+  }
+  const cmd = whereTyped(ask.command, inTui);
+  const how = inTui
+    ? `Inside the TUI, type \`${cmd}\` as its own message (one command per message; say yes if it asks to allow local shell), then paste everything it prints here.`
+    : `In a terminal on the machine running the gateway, run \`${cmd}\` and paste everything it prints here.`;
+  return [
+    reply('nudge', `That's the same error as before, so I can't tell more from it.\n${how}`, extra),
+    reply('nudge', `I still need one output to go further.\n${how}`, extra),
+  ];
+}
+
+/** Same evidence again after a diagnosis: the step has not changed; say so differently. */
+export function stepNudges(branch: BranchId | null, command: string | null, then: string | null): RenderedReply[] {
+  const extra = { branch, nextCommand: command };
+  const after = then ? ` Then ${then.charAt(0).toLowerCase()}${then.slice(1)}` : '';
+  const run = command ? `run \`${command}\`` : 'do the step in my last message';
+  return [
+    reply('nudge', `Nothing new since my last message, so the next step is the same: ${run}.${after}\nIf you already did and it still fails, say "didn't work" and I'll bring in a human helper.`, extra),
+    reply('nudge', `This matches what you sent before. Please ${run} first.${after}`, extra),
+  ];
+}
+
+/** A 24 h reminder about an unanswered ask (at most one per ask). */
+export function reminders(ask: { askId: string; command: string | null; text: string }, inTui: boolean): RenderedReply[] {
+  const what = ask.command ? `run \`${whereTyped(ask.command, inTui)}\` and paste the output here` : `answer this: ${ask.text}`;
+  return [
+    reply('nudge', `Still stuck? When you have a minute, ${what}, and I'll take it from there.`, { askId: ask.askId }),
+    reply('nudge', `Checking in: whenever you can, ${what}.`, { askId: ask.askId }),
+  ];
+}
+
+const REASONS: Record<EscalationSummary['reason'], string> = {
+  repeated_failure: 'the same error came back after two fixes for the same cause',
+  didnt_work: "you said the fix didn't work",
+  no_hypothesis: 'I have no other cause left to try for what you pasted',
+  repeated_paste: "the same output keeps coming back and I can't tell more from it",
+  requested: 'you asked for a human',
+};
+
+/** The hand-over: why, then the evidence and the tries, as short lines. */
+export function escalationReplies(summary: EscalationSummary): RenderedReply[] {
+  const lines = [
+    ...summary.evidence.map((e) => `- ${e}`),
+    ...summary.tried.map((t) => `- tried: ${t}`),
+  ].slice(0, 12);
+  const body = lines.length ? `\nWhat the thread shows so far:\n${lines.join('\n')}` : '';
+  return [
+    reply('escalation', `I'm handing this to the human helpers, because ${REASONS[summary.reason]}.${body}`, { branch: summary.branch }),
+    reply('escalation', `A human helper should take this one: ${REASONS[summary.reason]}.${body}`, { branch: summary.branch }),
+  ];
+}
+
+/** After the hand-over, once, when nothing new arrives: the user is not left unanswered. */
+export const holdingNotes = (): RenderedReply[] => [
+  reply('nudge', "A human helper has this thread now. I'll speak up again if you paste something new, like fresh `openclaw models status` output after a change."),
+  reply('nudge', 'Still waiting on a human helper here; paste new output whenever something changes.'),
+];
+
+/** "It works now" (or a thanks after a step): ask once to mark the solution. */
+export function solvePrompts(works: boolean): RenderedReply[] {
+  const all = [
+    reply('solve_prompt', 'Glad it works now! Please mark the message that fixed it as the solution (right-click it → Apps → Mark Solution), so the next person with this error finds it.'),
+    reply('solve_prompt', 'Nice, that one is sorted. If a message here fixed it, marking it as the solution (right-click → Apps → Mark Solution) helps the next person.'),
+    reply('solve_prompt', "You're welcome! If that fixed it, please mark the message that did as the solution (right-click it → Apps → Mark Solution)."),
+  ];
+  return works ? all : [all[2] as RenderedReply, all[1] as RenderedReply];
+}
+
+/** Another member's paste in someone else's thread: answered for them, never merged. */
+export const memberPointers = (): RenderedReply[] => [
+  reply('not_auth', "That looks like your own setup, not the original poster's. Please open a post of your own with your paste, so I can read it without mixing the two up."),
+  reply('not_auth', 'To keep this thread about one setup, please post yours separately; I read each post on its own.'),
+];
+
+/** First sentence for a reply repeated after a change: says why it is asked/said again. */
+export function repeatLead(reason: string, kind: 'ask' | 'step', variant: number): string {
+  const leads =
+    kind === 'ask'
+      ? [`Since ${reason}, the earlier output may be out of date, so I need it once more.`, `Asking again because ${reason}.`]
+      : [`Since ${reason} and it still points to the same cause, here is the step again.`, `Even after that change (${reason}), the next step stays the same.`];
+  return leads[variant % leads.length] ?? leads[0] ?? '';
+}
