@@ -10,7 +10,7 @@ import type { AskRecord, ThreadState } from './types.ts';
 
 /** The newest unanswered ask of the current episode. */
 export const openAsk = (s: ThreadState): AskRecord | undefined =>
-  s.asks.filter((a) => a.episode === s.episode && !a.answeredBy).at(-1);
+  s.asks.filter((a) => a.episode === s.episode && !a.answeredBy && !a.supersededBy).at(-1);
 
 /** An ask with this id already answered in the current episode (its answer is held). */
 export const answeredAsk = (s: ThreadState, askId: string): AskRecord | undefined =>

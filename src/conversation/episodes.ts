@@ -83,12 +83,19 @@ export function nothingNew(earlier: readonly StoredFact[], facts: readonly Fact[
   return facts.filter(isSubstantive).every((f) => held.has(fingerprint(f))) && changeReason(earlier, facts) === null;
 }
 
-/** Replaces episode `episode`'s facts (re-deriving staleness and its change records). */
-export function withEpisodeFacts(s: ThreadState, episode: number, facts: readonly StoredFact[]): ThreadState {
+/**
+ * Replaces episode `episode`'s facts, re-deriving every stale flag. Change records are history
+ * — what the thread showed when it was shown; a reply repeated because of a change stays
+ * justified even if that paste is edited later — so only message `seq` (the new or edited one)
+ * may gain a record, and none is removed.
+ */
+export function withEpisodeFacts(s: ThreadState, episode: number, facts: readonly StoredFact[], seq: number): ThreadState {
   const analysed = analyseEpisode(facts, episode);
+  const has = s.changes.some((c) => c.episode === episode && c.seq === seq);
+  const mine = has ? [] : analysed.changes.filter((c) => c.seq === seq);
   return {
     ...s,
     facts: [...s.facts.filter((f) => f.episode !== episode), ...analysed.facts],
-    changes: [...s.changes.filter((c) => c.episode !== episode), ...analysed.changes],
+    changes: [...s.changes, ...mine].sort((a, b) => a.episode - b.episode || a.seq - b.seq),
   };
 }

@@ -7,7 +7,7 @@ import { firstSentence, hashText, replyKey } from '../reply/policy.ts';
 import type { RenderedReply } from '../reply/types.ts';
 import { askRecord } from './asks.ts';
 import { nextReplyId } from './thread.ts';
-import type { Effect, ReplyRecord, ThreadState, ThreadStatus } from './types.ts';
+import type { AskRecord, Effect, ReplyRecord, ThreadState, ThreadStatus } from './types.ts';
 
 /** One event's work in progress: the state so far and the effects to hand back. */
 export interface Turn {
@@ -69,7 +69,9 @@ export function post(t: Turn, reply: RenderedReply, toMessageId: string, seq: nu
   const d = opts.diagnosis;
   if (d && reply.kind === 'ask') {
     const ask = askRecord(next, d, replyId, t.now);
-    if (ask) next = { ...next, asks: [...next.asks, ask] };
+    const open = (a: AskRecord) => a.episode === s.episode && !a.answeredBy && !a.supersededBy;
+    const older = next.asks.map((a) => (open(a) ? { ...a, supersededBy: replyId } : a));
+    if (ask) next = { ...next, asks: [...older, ask] };
   }
   if (d && reply.kind === 'diagnosis' && d.branch) {
     next = {

@@ -8,7 +8,7 @@ import { withEpisodeFacts } from './episodes.ts';
 import { failureSignature } from './fingerprint.ts';
 import { replyRecord, setStatus, type Turn } from './post.ts';
 import { outcomeOf } from './reduce-message.ts';
-import { respond } from './respond.ts';
+import { repetition, respond } from './respond.ts';
 import type { ReducerDeps } from './deps.ts';
 import type { Outcome, ThreadEvent, ThreadState } from './types.ts';
 import { viewOf } from './view-input.ts';
@@ -24,6 +24,7 @@ function rewrite(s: ThreadState, replyId: string, reply: RenderedReply, d: Diagn
   if (!old) return s;
   const record = { ...replyRecord(s, reply, { replyId, toMessageId: old.toMessageId, seq: old.seq, at: old.at }, replyKey(reply)), episode: old.episode };
   if (old.postedId) record.postedId = old.postedId;
+  record.previousHashes = [...(old.previousHashes ?? []), old.textHash];
   let next: ThreadState = {
     ...s,
     replies: s.replies.map((r) => (r.replyId === replyId ? record : r)),
@@ -55,7 +56,7 @@ export function onEdit(t: Turn, ev: EditEvent, deps: ReducerDeps): Outcome | nul
   }
   const kept = s.facts.filter((f) => f.episode === msg.episode && f.messageId !== ev.messageId);
   const fresh = ev.evidence.facts.map((fact) => ({ messageId: ev.messageId, seq: msg.seq, episode: msg.episode, fact, stale: false }));
-  s = withEpisodeFacts(s, msg.episode, [...kept, ...fresh]);
+  s = withEpisodeFacts(s, msg.episode, [...kept, ...fresh], msg.seq);
   t.state = s;
   if (msg.episode !== s.episode) return null;
   const view = viewOf(s, ev.messageId);
@@ -64,10 +65,15 @@ export function onEdit(t: Turn, ev: EditEvent, deps: ReducerDeps): Outcome | nul
   const sig = failureSignature(view.all('provider_error'));
   const earlier = s.replies.filter((r) => r.toMessageId === ev.messageId && !r.deleted).at(-1);
   if (!earlier) {
-    respond(t, d, view, reply, { messageId: ev.messageId, seq: msg.seq }, false, sig);
+    const helperActive = s.messages.some((m) => m.role === 'helper' && m.episode === s.episode);
+    // Posted now: "changed since" counts from the thread's newest message, not the edited one.
+    if (!s.paused && !helperActive) respond(t, d, view, reply, { messageId: ev.messageId, seq: s.messages.length - 1 }, false, sig);
     return outcomeOf(d, t);
   }
-  if (earlier.textHash === hashText(reply.markdown) || textSaid(s, reply, earlier.replyId) || d.status === 'not_auth') {
+  // The edited reply may say something new, never something the thread already heard.
+  const others = { ...s, replies: s.replies.filter((r) => r.replyId !== earlier.replyId) };
+  const repeat = repetition(others, reply).repeat || textSaid(s, reply);
+  if (earlier.textHash === hashText(reply.markdown) || repeat || d.status === 'not_auth') {
     return outcomeOf(d, t);
   }
   t.state = rewrite(s, earlier.replyId, reply, d, t.now, sig);

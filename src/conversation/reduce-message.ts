@@ -6,13 +6,13 @@
  */
 import type { Fact, StatementTopic } from '../evidence/facts.ts';
 import type { Diagnosis } from '../diagnosis/types.ts';
-import { lastWithKey, pickUnsaid, textSaid } from '../reply/policy.ts';
+import { pickUnsaid } from '../reply/policy.ts';
 import { memberPointers, solvePrompts } from '../reply/policy-texts.ts';
 import { mapAnswers, openAsk } from './asks.ts';
 import { nothingNew, withEpisodeFacts } from './episodes.ts';
 import { failureSignature, isSubstantive } from './fingerprint.ts';
 import { post, setStatus, type Turn } from './post.ts';
-import { escalate, respond, type Target } from './respond.ts';
+import { escalate, repetition, respond, type Target } from './respond.ts';
 import { failedSteps, failuresOn, pendingSuggestion, settle } from './suggestions.ts';
 import { episodeFacts } from './thread.ts';
 import type { Outcome, StoredFact, ThreadEvent, ThreadState } from './types.ts';
@@ -59,9 +59,7 @@ function otherRole(t: Turn, ev: MessageEvent, to: Target, deps: ReducerDeps): vo
     const view = viewOf(s, lastAuthorMessageId(s));
     const d = deps.diagnose(view);
     const reply = deps.render(d, view);
-    if (d.status !== 'not_auth' && !textSaid(s, reply) && !lastWithKey(s, reply.kind === 'diagnosis' ? `dx:${reply.branch ?? '-'}:${reply.nextCommand ?? '-'}` : null)) {
-      post(t, reply, to.messageId, to.seq, { diagnosis: d, key: null });
-    }
+    if (d.status !== 'not_auth' && !repetition(s, reply).repeat) post(t, reply, to.messageId, to.seq, { diagnosis: d });
   }
 }
 
@@ -88,7 +86,7 @@ export function onMessage(t: Turn, ev: MessageEvent, deps: ReducerDeps): Outcome
   const kept = worksNow ? facts.filter((f) => !(f.kind === 'statement' && (f.topic === 'works_now' || f.topic === 'thanks'))) : facts;
   const stored: StoredFact[] = kept.map((fact) => ({ messageId: ev.messageId, seq, episode: s.episode, fact, stale: false }));
   s = { ...s, messages: [...s.messages, { ...record, episode: s.episode }] };
-  s = withEpisodeFacts(s, s.episode, [...episodeFacts(s), ...stored]);
+  s = withEpisodeFacts(s, s.episode, [...episodeFacts(s), ...stored], seq);
 
   const didntWork = says(facts, 'didnt_work');
   let failed = false;

@@ -16,11 +16,23 @@ import { answeredAsk, openAsk } from './asks.ts';
 import { escalatedThisEpisode, escalationSummary } from './escalation.ts';
 import { post, setStatus, type Turn } from './post.ts';
 import { episodeReplies, lastChangeSince } from './thread.ts';
-import type { EscalationSummary } from './types.ts';
+import type { ChangeRecord, EscalationSummary, ThreadState } from './types.ts';
 
 export interface Target {
   messageId: string;
   seq: number;
+}
+
+/**
+ * Is `candidate` a repeat (its text, its ask or its branch + next command already posted, or its
+ * ask already answered), and if so, the newest change since — which allows it once more.
+ */
+export function repetition(s: ThreadState, candidate: RenderedReply): { repeat: boolean; change: ChangeRecord | undefined } {
+  const prev = lastWithKey(s, replyKey(candidate));
+  const answered = candidate.kind === 'ask' && candidate.askId ? answeredAsk(s, candidate.askId) : undefined;
+  const answeredSeq = answered ? (s.messages.find((m) => m.messageId === answered.answeredBy)?.seq ?? -1) : -1;
+  const repeat = prev !== undefined || answered !== undefined || textSaid(s, candidate);
+  return { repeat, change: repeat ? lastChangeSince(s, Math.max(prev?.seq ?? -1, answeredSeq)) : undefined };
 }
 
 /** Hands the thread to humans once per episode (reply + `escalate` effect); later: holding note. */
@@ -72,15 +84,9 @@ export function respond(t: Turn, d: Diagnosis, view: EvidenceView, candidate: Re
     if (addressed && !textSaid(s, candidate)) post(t, candidate, to.messageId, to.seq, { key: null });
     return;
   }
-  const key = replyKey(candidate);
-  const prev = lastWithKey(s, key);
-  const answered = candidate.kind === 'ask' && candidate.askId ? answeredAsk(s, candidate.askId) : undefined;
-  const answeredSeq = answered ? (s.messages.find((m) => m.messageId === answered.answeredBy)?.seq ?? -1) : undefined;
-  const repeat = prev !== undefined || answered !== undefined || textSaid(s, candidate);
+  const { repeat, change } = repetition(s, candidate);
   const opts = { diagnosis: d, failureSignature };
   if (!repeat) return post(t, candidate, to.messageId, to.seq, opts);
-  const since = Math.max(prev?.seq ?? -1, answeredSeq ?? -1);
-  const change = lastChangeSince(s, since);
   if (change) {
     const kind = candidate.kind === 'ask' ? 'ask' : 'step';
     for (const v of [0, 1]) {

@@ -62,6 +62,8 @@ export interface AskRecord {
   answers: string[];
   /** The answer the thread gave (an outcome's `answer`, when a statement picked one). */
   answer?: string;
+  /** A later ask replaced it before it was answered (one ask is pending at a time). */
+  supersededBy?: string;
   /** A 24 h reminder about it was sent (at most one unprompted message per ask). */
   reminded?: boolean;
 }
@@ -93,7 +95,7 @@ export interface ReplyRecord {
   branch: BranchId | null;
   nextCommand: string | null;
   askId: string | null;
-  /** Seq of the message it answers (for "did something change since?"). */
+  /** Seq of the thread's newest message when it was posted (for "did something change since?"). */
   seq: number;
   episode: number;
   /**
@@ -101,6 +103,8 @@ export interface ReplyRecord {
    * (other kinds are compared by text only).
    */
   key: string | null;
+  /** Hashes of the texts this reply had before edits (they were posted too: never again). */
+  previousHashes?: string[];
   /** Set by the adapter once posted (Discord message id); used to edit or delete it. */
   postedId?: string;
   deleted?: boolean;

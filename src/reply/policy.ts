@@ -47,7 +47,12 @@ const live = (s: ThreadState, except?: string): ReplyRecord[] =>
 export function textSaid(s: ThreadState, r: RenderedReply, exceptReplyId?: string, sameOpening = false): boolean {
   const h = hashText(r.markdown);
   const fs = firstSentence(r.markdown);
-  return live(s, exceptReplyId).some((p) => p.textHash === h || (sameOpening && fs.length > 0 && p.firstSentence === fs));
+  return s.replies.some(
+    (p) =>
+      p.textHash === h ||
+      (p.previousHashes ?? []).includes(h) ||
+      (p.replyId !== exceptReplyId && sameOpening && fs.length > 0 && p.firstSentence === fs),
+  );
 }
 
 /** The newest earlier reply with the same key (same ask, same branch + next command), if any. */
