@@ -1,0 +1,71 @@
+/**
+ * Opening Pincer's SQLite database: better-sqlite3, WAL journal, foreign keys on, a busy timeout,
+ * and the numbered migrations in `<package root>/migrations/NNN_name.sql` applied in order.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+
+export type { Database } from 'better-sqlite3';
+type Db = Database.Database;
+
+/** `<package root>/migrations`, resolved from this file, not from the working directory. */
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
+
+const MIGRATION_FILE = /^(\d{3})_[A-Za-z0-9_-]+\.sql$/;
+
+/**
+ * Applies every migration of `dir` not yet recorded in `schema_migrations`, in number order,
+ * each in its own transaction. Returns the file names applied.
+ * @throws Error naming the file when a migration fails (that migration is rolled back; earlier
+ *   ones stay applied and recorded), or when two files share a number.
+ */
+export function migrate(db: Db, dir: string = MIGRATIONS_DIR): string[] {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+  const files = readdirSync(dir)
+    .filter((f) => MIGRATION_FILE.test(f))
+    .sort();
+  const versions = files.map((f) => Number(f.slice(0, 3)));
+  const dup = versions.find((v, i) => versions.indexOf(v) !== i);
+  if (dup !== undefined) throw new Error(`migrations: two files are numbered ${String(dup).padStart(3, '0')} in ${dir}`);
+  const done = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const applied: string[] = [];
+  for (const file of files) {
+    const version = Number(file.slice(0, 3));
+    if (done.has(version)) continue;
+    const sql = readFileSync(join(dir, file), 'utf8');
+    try {
+      db.transaction(() => {
+        db.exec(sql);
+        record.run(version, file, Date.now());
+      })();
+    } catch (err) {
+      throw new Error(`migration ${file} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    applied.push(file);
+  }
+  return applied;
+}
+
+/**
+ * Opens (creating if needed) the database at `path` (`':memory:'` for tests) and migrates it.
+ * `migrationsDir` overrides the package's `migrations/` (tests).
+ * @throws Error naming the migration file when one fails; the connection is closed and the
+ *   database keeps every earlier migration, without any part of the failing one.
+ */
+export function openDatabase(path: string, opts: { migrationsDir?: string } = {}): Db {
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+    migrate(db, opts.migrationsDir);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * Privacy retention: message text older than the configured age is removed; facts, hashes and
+ * counts stay (issue 5 §Privacy).
+ */
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Clears the text of every message received more than `olderThanMs` ms before `now` (ms epoch,
+ * default the current time) and stamps `text_purged_at`. Returns how many messages lost their
+ * text. Facts, text hashes and all other rows are kept.
+ */
+export function purgeOldText(db: Database, olderThanMs: number, now: number = Date.now()): number {
+  return db
+    .prepare('UPDATE messages SET text = NULL, text_purged_at = ? WHERE text IS NOT NULL AND at < ?')
+    .run(now, now - olderThanMs).changes;
+}

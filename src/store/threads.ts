@@ -1,0 +1,138 @@
+/**
+ * The thread repository: loads a ThreadState from SQLite and persists a Reduction, plus
+ * processed-event bookkeeping, posted reply ids, open threads and due timers.
+ *
+ * `commit` runs in ONE transaction: the processed_events row, the thread row, and every list row
+ * that changed between `before` and the reduction's state (inserted, updated or deleted). A
+ * process killed before the commit leaves no trace of the event, so it is processed again; one
+ * killed after it sees the event as processed: nothing lost, nothing repeated.
+ */
+import type { Database } from 'better-sqlite3';
+import type { ThreadState, TimerKind } from '../conversation/types.ts';
+import type { Reduction } from '../conversation/types.ts';
+import { LIST_TABLES, factRows, type ListTable, type Row } from './rows.ts';
+
+export interface StoreOptions {
+  /** Keep the (already masked) message text until `purgeOldText` removes it; default true. */
+  keepText?: boolean;
+}
+
+export interface ThreadStore {
+  /** The thread's state, or null when it was never stored. Unreadable rows are skipped. */
+  load(threadId: string): ThreadState | null;
+  isProcessed(eventId: string): boolean;
+  /**
+   * Persists `reduction.state` (diffed against `before`, null for a new thread) and marks
+   * `eventId` processed, in one transaction. `texts` = masked message text by message id, stored
+   * when `keepText`. A second commit of the same event id does nothing.
+   */
+  commit(eventId: string, before: ThreadState | null, reduction: Reduction, now: number, texts?: Record<string, string>): void;
+  /** The adapter posted reply `replyId` as platform message `postedId`. */
+  replyPosted(threadId: string, replyId: string, postedId: string): void;
+  /** Ids of threads not solved or closed, oldest first. */
+  openThreads(): string[];
+  /** Timers due at or before `now` (ms epoch), earliest first. */
+  dueTimers(now: number): { threadId: string; timer: TimerKind; dueAt: number }[];
+}
+
+type AnyTable = ListTable<unknown>;
+const TABLES = Object.values(LIST_TABLES) as AnyTable[];
+
+const rowsOf = (t: AnyTable, s: ThreadState | null): Row[] =>
+  !s ? [] : t.table === 'facts' ? factRows(s) : t.list(s).map((r, i) => t.toRow(r, i));
+
+const keyOf = (t: AnyTable, r: Row): string => JSON.stringify(t.keys.map((k) => r[k]));
+
+function threadRow(s: ThreadState): Row {
+  return {
+    id: s.id, channel_kind: s.channelKind, author_id: s.authorId, status: s.status, paused: s.paused ? 1 : 0,
+    episode: s.episode, created_at: s.createdAt, updated_at: s.updatedAt,
+    escalated_at: s.escalatedAt ?? null, solve_prompted_at: s.solvePromptedAt ?? null,
+  };
+}
+
+export function createThreadStore(db: Database, opts: StoreOptions = {}): ThreadStore {
+  const keepText = opts.keepText ?? true;
+  const upsert = new Map<string, ReturnType<Database['prepare']>>();
+  const remove = new Map<string, ReturnType<Database['prepare']>>();
+  const select = new Map<string, ReturnType<Database['prepare']>>();
+  for (const t of TABLES) {
+    const cols = ['thread_id', ...t.cols];
+    const conflict = ['thread_id', ...t.keys].join(', ');
+    const updates = t.cols.filter((c) => !t.keys.includes(c)).map((c) => `${c} = excluded.${c}`).join(', ');
+    upsert.set(t.table, db.prepare(
+      `INSERT INTO ${t.table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')}) ON CONFLICT (${conflict}) DO UPDATE SET ${updates}`,
+    ));
+    remove.set(t.table, db.prepare(`DELETE FROM ${t.table} WHERE thread_id = ? AND ${t.keys.map((k) => `${k} = ?`).join(' AND ')}`));
+    select.set(t.table, db.prepare(`SELECT * FROM ${t.table} WHERE thread_id = ? ORDER BY ord`));
+  }
+  const q = {
+    thread: db.prepare('SELECT * FROM threads WHERE id = ?'),
+    upsertThread: db.prepare(
+      `INSERT INTO threads (id, channel_kind, author_id, status, paused, episode, created_at, updated_at, escalated_at, solve_prompted_at)
+       VALUES (@id, @channel_kind, @author_id, @status, @paused, @episode, @created_at, @updated_at, @escalated_at, @solve_prompted_at)
+       ON CONFLICT (id) DO UPDATE SET status = excluded.status, paused = excluded.paused, episode = excluded.episode,
+         updated_at = excluded.updated_at, escalated_at = excluded.escalated_at, solve_prompted_at = excluded.solve_prompted_at`,
+    ),
+    processed: db.prepare('SELECT 1 FROM processed_events WHERE event_id = ?'),
+    markProcessed: db.prepare('INSERT OR IGNORE INTO processed_events (event_id, thread_id, processed_at) VALUES (?, ?, ?)'),
+    text: db.prepare('UPDATE messages SET text = ? WHERE thread_id = ? AND message_id = ? AND text_purged_at IS NULL'),
+    timers: db.prepare('SELECT kind, due_at FROM timers WHERE thread_id = ?'),
+    setTimer: db.prepare('INSERT INTO timers (thread_id, kind, due_at) VALUES (?, ?, ?) ON CONFLICT (thread_id, kind) DO UPDATE SET due_at = excluded.due_at'),
+    dropTimer: db.prepare('DELETE FROM timers WHERE thread_id = ? AND kind = ?'),
+    due: db.prepare('SELECT thread_id, kind, due_at FROM timers WHERE due_at <= ? ORDER BY due_at, thread_id, kind'),
+    open: db.prepare("SELECT id FROM threads WHERE status NOT IN ('solved', 'closed') ORDER BY created_at, id"),
+    posted: db.prepare('UPDATE replies SET posted_id = ? WHERE thread_id = ? AND reply_id = ?'),
+  };
+
+  function load(threadId: string): ThreadState | null {
+    const t = q.thread.get(threadId) as Row | undefined;
+    if (!t) return null;
+    const lists: Record<string, unknown[]> = {};
+    for (const table of TABLES) {
+      const rows = select.get(table.table)?.all(threadId) as Row[];
+      lists[table.table] = rows.map((r) => table.fromRow(r)).filter((r) => r !== null);
+    }
+    const timers: Partial<Record<TimerKind, number>> = {};
+    for (const r of q.timers.all(threadId) as { kind: TimerKind; due_at: number }[]) timers[r.kind] = r.due_at;
+    const state = {
+      id: String(t.id), channelKind: t.channel_kind, authorId: String(t.author_id), status: t.status,
+      paused: t.paused === 1, createdAt: Number(t.created_at), updatedAt: Number(t.updated_at), episode: Number(t.episode),
+      ...lists, timers,
+    } as unknown as ThreadState;
+    if (t.escalated_at !== null) state.escalatedAt = Number(t.escalated_at);
+    if (t.solve_prompted_at !== null) state.solvePromptedAt = Number(t.solve_prompted_at);
+    return state;
+  }
+
+  const commitTx = db.transaction((eventId: string, before: ThreadState | null, r: Reduction, now: number, texts?: Record<string, string>) => {
+    const s = r.state;
+    if (q.markProcessed.run(eventId, s.id, now).changes === 0) return;
+    q.upsertThread.run(threadRow(s));
+    for (const t of TABLES) {
+      const old = new Map(rowsOf(t, before).map((row) => [keyOf(t, row), JSON.stringify(row)]));
+      const fresh = rowsOf(t, s);
+      const keys = new Set(fresh.map((row) => keyOf(t, row)));
+      for (const k of old.keys()) if (!keys.has(k)) remove.get(t.table)?.run([s.id, ...(JSON.parse(k) as unknown[])]);
+      for (const row of fresh) if (old.get(keyOf(t, row)) !== JSON.stringify(row)) upsert.get(t.table)?.run({ thread_id: s.id, ...row });
+    }
+    for (const kind of ['remind_author', 'auto_close'] as const) {
+      const due = s.timers[kind];
+      if (due === undefined) q.dropTimer.run(s.id, kind);
+      else if (before?.timers[kind] !== due) q.setTimer.run(s.id, kind, due);
+    }
+    if (keepText && texts) for (const [id, text] of Object.entries(texts)) q.text.run(text, s.id, id);
+  });
+
+  return {
+    load,
+    isProcessed: (eventId) => q.processed.get(eventId) !== undefined,
+    commit: (eventId, before, reduction, now, texts) => commitTx(eventId, before, reduction, now, texts),
+    replyPosted: (threadId, replyId, postedId) => {
+      q.posted.run(postedId, threadId, replyId);
+    },
+    openThreads: () => (q.open.all() as { id: string }[]).map((r) => r.id),
+    dueTimers: (now) =>
+      (q.due.all(now) as { thread_id: string; kind: TimerKind; due_at: number }[]).map((r) => ({ threadId: r.thread_id, timer: r.kind, dueAt: r.due_at })),
+  };
+}
