@@ -5,6 +5,7 @@
  * first line it read, so a test can see which input produced which Discord call.
  */
 import type { Effect, ReplyRecord, ThreadState } from '../../src/conversation/types.ts';
+import { newThread } from '../../src/conversation/thread.ts';
 import type { RenderedReply, ReplyKind } from '../../src/reply/types.ts';
 import type { IncomingAction, IncomingEdit, IncomingMessage, OneOffResult, Pipeline, PipelineResult } from '../../src/pipeline/types.ts';
 import type { AttachmentInput } from '../../src/ingest/types.ts';
@@ -34,7 +35,7 @@ export class RecordingPipeline implements Pipeline {
   private state(input: { threadId: string; channelKind: ThreadState['channelKind']; threadAuthorId: string }): ThreadState {
     let t = this.threads.get(input.threadId);
     if (!t) {
-      t = { id: input.threadId, channelKind: input.channelKind, authorId: input.threadAuthorId, status: 'new', paused: false, createdAt: 0, updatedAt: 0, episode: 1, messages: [], facts: [], asks: [], suggestions: [], replies: [] };
+      t = { ...newThread({ id: input.threadId, channelKind: input.channelKind, authorId: input.threadAuthorId, now: 0 }), episode: 1 };
       this.threads.set(input.threadId, t);
     }
     return t;
@@ -56,7 +57,7 @@ export class RecordingPipeline implements Pipeline {
     const reply = input.role === 'author' || input.addressed ? this.respond(input, this) : null;
     if (!reply) return this.result([], thread);
     const replyId = `reply-${++this.replyCount}`;
-    const record: ReplyRecord = { replyId, toMessageId: input.messageId, at: now, kind: reply.kind, textHash: '', firstSentence: '', branch: null, nextCommand: null, askId: null };
+    const record: ReplyRecord = { replyId, toMessageId: input.messageId, at: now, kind: reply.kind, textHash: '', firstSentence: '', branch: null, nextCommand: null, askId: null, seq: thread.messages.length - 1, episode: 1, key: null };
     thread.replies.push(record);
     return this.result([{ type: 'reply', replyId, toMessageId: input.messageId, reply }, { type: 'set_status', status: 'needs_info' }], thread);
   }
