@@ -95,12 +95,27 @@ function isInTui(live: readonly FactRecord[]): boolean {
   return lastTui >= 0 && lastTui >= lastShell;
 }
 
-/** Builds the view. Pure; O(number of records) per query. */
+/**
+ * Error lines of a message are superseded by the error lines of a newer message: the newest
+ * failure is the one to fix (seed 001: the credit-balance line after the 401s, then a 401 again).
+ * Returns the records with those older error lines left out.
+ */
+function withoutSupersededErrors(records: readonly FactRecord[]): FactRecord[] {
+  let newest = -1;
+  for (const r of records) if (r.fact.kind === 'provider_error') newest = Math.max(newest, r.seq);
+  return records.filter((r) => r.fact.kind !== 'provider_error' || r.seq === newest);
+}
+
+/**
+ * Builds the view. Pure; O(number of records) per query. Stale records and error lines older
+ * than the newest message with one are left out of `all`/`latest`/`inCurrent` (kept in
+ * `history` and `records`).
+ */
 export function buildView(input: ViewInput): EvidenceView {
-  const live = input.records.filter((r) => !r.stale);
+  const live = withoutSupersededErrors(input.records.filter((r) => !r.stale));
   const current = live.filter((r) => r.messageId === input.currentMessageId);
   const versionFact = ofKind(live, 'version').at(-1);
-  const inTui = isInTui(live);
+  const inTui = isInTui(input.records.filter((r) => !r.stale));
   return {
     records: input.records,
     current,

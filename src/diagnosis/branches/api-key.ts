@@ -12,6 +12,7 @@ import {
   explicitOrder,
   foreignHead,
   impossibleHead,
+  lastSeq,
   maskHead,
   profileInUse,
   providerLine,
@@ -37,7 +38,10 @@ export const apiKeyInvalid: Rule = {
   ],
   then: '`openclaw models status`: the masked suffix must change; then `openclaw gateway restart`',
   docs: DOCS_ANTHROPIC,
-  commands: [{ kind: 'openclaw', template: 'openclaw onboard' }],
+  commands: [
+    { kind: 'openclaw', template: 'openclaw onboard' },
+    { kind: 'tui', template: '/reset' },
+  ],
   when(view) {
     const err = xApiKeyRejections(view).at(-1);
     if (!err) return null;
@@ -64,11 +68,22 @@ export const apiKeyInvalid: Rule = {
     }
     return possible(notSeenYet(err));
   },
-  next: () =>
-    commandStep('openclaw onboard', 'openclaw', {}, {
+  next(ctx) {
+    // The order was pinned after the last 401: that error may predate the fix, so retry first.
+    const order = explicitOrder(ctx.view, 'anthropic');
+    const errAt = lastSeq(ctx.view, (f) => f === xApiKeyRejections(ctx.view).at(-1));
+    if (order?.order?.length && lastSeq(ctx.view, (f) => f === order.fact) > errAt) {
+      return commandStep('/reset', 'tui', {}, {
+        runIn: 'tui',
+        why: `The order now pins ${code(order.order.join(', '))}, set after that 401: start a fresh session in the TUI and send a test message.`,
+        then: 'If the same `invalid x-api-key` comes back, the key itself is invalid: create a new one in the Anthropic Console and run `openclaw onboard`. Paste what you get here.',
+      });
+    }
+    return commandStep('openclaw onboard', 'openclaw', {}, {
       why: 'Create a NEW key in the Anthropic Console (Settings → API Keys, copy it with the copy button), then choose **Anthropic API key** and paste it unchanged.',
       then: 'Run `openclaw models status` (the masked suffix must change), then `openclaw gateway restart`.',
-    }),
+    });
+  },
 };
 
 export const apiKeyAltered: Rule = {
@@ -100,8 +115,11 @@ export const apiKeyAltered: Rule = {
         );
       }
     }
+    // "I deleted some spaces" stops counting once the key was entered again or a clean mask shows.
     const said = statements(view, 'edited_key').at(-1);
-    if (said) return confirmed(1, because(`You said ${code(said.quote)}: a key with any character changed is a different key.`, said));
+    const saidAt = lastSeq(view, (f) => f === said);
+    const redone = lastSeq(view, (f) => (f.kind === 'statement' && f.topic === 'reonboarded') || f.kind === 'models_status');
+    if (said && saidAt >= redone) return confirmed(1, because(`You said ${code(said.quote)}: a key with any character changed is a different key.`, said));
     const err = xApiKeyRejections(view).at(-1);
     return err && !providerLine(view, 'anthropic') ? possible(notSeenYet(err)) : null;
   },

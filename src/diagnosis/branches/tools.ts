@@ -24,7 +24,8 @@ export const tuiMultilineShell: Rule = {
     { kind: 'tui', template: '!openclaw models auth order get --provider anthropic' },
   ],
   when(view) {
-    const err = view.all('shell_error').filter((e) => e.target.startsWith('!')).at(-1);
+    // A shell's complaint is about what was just typed: only the message being answered counts.
+    const err = view.inCurrent('shell_error').filter((e) => e.target.startsWith('!')).at(-1);
     return err
       ? confirmed(3, because(`${code(`${err.target}: command not found`)}: the TUI strips the \`!\` only on the first line of a message; the next lines reach the shell with it.`, err))
       : null;
@@ -54,11 +55,11 @@ export const tuiCommandInShell: Rule = {
     { kind: 'tui', template: '/model' },
   ],
   when(view) {
-    const err = view.all('shell_error').filter((e) => SLASH.test(e.target)).at(-1);
+    const err = view.inCurrent('shell_error').filter((e) => SLASH.test(e.target)).at(-1);
     return err ? confirmed(3, because(`${code(`${err.shell ? `${err.shell}: ` : ''}${err.error.replace(/_/g, ' ')}: ${err.target}`)}: ${code(err.target)} is a TUI command, and the shell took it for a path.`, err)) : null;
   },
   next(ctx) {
-    const target = ctx.view.all('shell_error').filter((e) => SLASH.test(e.target)).at(-1)?.target ?? '/reset';
+    const target = ctx.view.inCurrent('shell_error').filter((e) => SLASH.test(e.target)).at(-1)?.target ?? '/reset';
     const slash = SLASH.exec(target)?.[0] ?? '/reset';
     return commandStep(slash, 'tui', {}, {
       runIn: 'tui',
@@ -78,7 +79,8 @@ export const wizardKeptExistingValues: Rule = {
   docs: 'https://docs.openclaw.ai/providers/anthropic',
   commands: [{ kind: 'openclaw', template: 'openclaw onboard' }],
   when(view) {
-    const w = view.all('wizard').filter((x) => x.screen === 'config_handling' && /existing/i.test(x.selected ?? '')).at(-1);
+    // The screen the user is looking at now; an old paste of it says nothing about later runs.
+    const w = view.inCurrent('wizard').filter((x) => x.screen === 'config_handling' && /existing/i.test(x.selected ?? '')).at(-1);
     return w ? confirmed(2, because(`${code(`● ${w.selected}`)} keeps the key you already had, so nothing changes.`, w)) : null;
   },
   next: () =>
