@@ -58,6 +58,7 @@ export interface BotHandle {
  */
 export async function startBot(opts: StartBotOptions): Promise<BotHandle> {
   const { config, pipeline, logger } = opts;
+  const startedAt = (opts.now ?? Date.now)();
   const client = createClient(opts.clientOptions);
   const ctx: BotContext = {
     client,
@@ -113,14 +114,14 @@ export async function startBot(opts: StartBotOptions): Promise<BotHandle> {
   logger.info({ user: client.user?.id, guilds: client.guilds.cache.size }, 'Pincer is connected to Discord');
 
   runStartupChecks(ctx);
-  const caughtUp = opts.catchUp === false ? Promise.resolve() : startCatchUp(ctx);
+  const caughtUp = opts.catchUp === false ? Promise.resolve() : startCatchUp(ctx, startedAt);
 
   // A new session (re-IDENTIFY after op 9 or close 1000) does not replay what was sent while the
   // connection was down: read the help threads back again, as at start-up.
   client.on(Events.ShardReady, (shardId) => {
     if (ctx.stopping || opts.catchUp === false) return;
     logger.info({ shardId }, 'new gateway session: catching up');
-    void startCatchUp(ctx);
+    void startCatchUp(ctx, ctx.now());
   });
 
   if (opts.handleSignals !== false) {

@@ -8,28 +8,22 @@
 import type { AnyThreadChannel, Message } from 'discord.js';
 import type { BotContext } from './context.ts';
 import { describeError, logFailure } from './errors.ts';
+import { catchUpStart } from './catch-up-start.ts';
 import { handleMessage } from './events/message-create.ts';
 
 const PAGE = 100;
 /** Per thread, at most this many pages (500 messages) are read back. */
 const MAX_PAGES = 5;
 
-/** Snowflake just before `id` (fetching `after` it includes `id` itself). */
-const before = (id: string): string => (BigInt(id) - 1n).toString();
-
-/** The id to read after, or null when the thread is to be left alone. */
-export function catchUpStart(ctx: BotContext, thread: AnyThreadChannel): string | null {
-  const state = ctx.pipeline.thread(thread.id);
-  if (state) {
-    const ids = state.messages.map((m) => BigInt(m.messageId)).filter((n) => n > 0n);
-    return ids.length > 0 ? ids.reduce((a, b) => (b > a ? b : a)).toString() : before(thread.id);
-  }
-  const created = thread.createdTimestamp ?? 0;
-  return ctx.now() - created <= ctx.config.gates.catchUpMaxAgeHours * 3_600_000 ? before(thread.id) : null;
-}
-
-async function catchUpThread(ctx: BotContext, thread: AnyThreadChannel): Promise<number> {
-  let after = catchUpStart(ctx, thread);
+async function catchUpThread(ctx: BotContext, thread: AnyThreadChannel, boundaryMs: number): Promise<number> {
+  let after = catchUpStart({
+    threadId: thread.id,
+    createdAt: thread.createdTimestamp ?? 0,
+    processedIds: ctx.pipeline.thread(thread.id)?.messages.map((m) => m.messageId) ?? null,
+    now: ctx.now(),
+    maxAgeMs: ctx.config.gates.catchUpMaxAgeHours * 3_600_000,
+    boundaryMs,
+  });
   let handled = 0;
   for (let page = 0; after !== null && page < MAX_PAGES && !ctx.stopping; page++) {
     const batch = await thread.messages.fetch({ after, limit: PAGE, cache: true });
@@ -44,11 +38,12 @@ async function catchUpThread(ctx: BotContext, thread: AnyThreadChannel): Promise
 }
 
 /**
- * Reads back every active thread of the configured help forums. Never throws: a thread that
- * fails (deleted, no access) is logged and the others continue.
+ * Reads back every active thread of the configured help forums. `boundaryMs`: when the outage
+ * ended (the bot started, or a new gateway session began) — see catch-up-start.ts. Never throws:
+ * a thread that fails (deleted, no access) is logged and the others continue.
  * @returns how many threads were visited and messages handed to the message handler.
  */
-export async function catchUp(ctx: BotContext): Promise<{ threads: number; messages: number }> {
+export async function catchUp(ctx: BotContext, boundaryMs: number): Promise<{ threads: number; messages: number }> {
   let threads = 0;
   let messages = 0;
   for (const guild of ctx.client.guilds.cache.values()) {
@@ -62,7 +57,7 @@ export async function catchUp(ctx: BotContext): Promise<{ threads: number; messa
     for (const thread of active.threads.values()) {
       if (!thread.parentId || !ctx.config.helpForumIds.includes(thread.parentId)) continue;
       try {
-        messages += await catchUpThread(ctx, thread);
+        messages += await catchUpThread(ctx, thread, boundaryMs);
         threads += 1;
       } catch (err) {
         logFailure(ctx, 'catch-up: thread', { threadId: thread.id }, err);
@@ -74,8 +69,8 @@ export async function catchUp(ctx: BotContext): Promise<{ threads: number; messa
 }
 
 /** Runs `catchUp` in the background, tracked for a clean stop; a failure is logged. */
-export function startCatchUp(ctx: BotContext): Promise<void> {
-  const run = catchUp(ctx).then(
+export function startCatchUp(ctx: BotContext, boundaryMs: number): Promise<void> {
+  const run = catchUp(ctx, boundaryMs).then(
     () => undefined,
     (err) => ctx.logger.error({ err: describeError(err) }, 'catch-up failed'),
   );

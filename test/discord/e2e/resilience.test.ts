@@ -151,7 +151,7 @@ describe('coexistence with other answer bots', () => {
     });
     h.config.answerBotIds.push(botId);
     const { catchUp } = await import('../../../src/discord/catch-up.ts');
-    await catchUp(h.bot.ctx);
+    await catchUp(h.bot.ctx, Date.now());
     const [one, two] = h.fake.state.activeThreads();
     expect(posts(h.fake, one!.id)).toHaveLength(0);
     expect(posts(h.fake, two!.id).map((p) => p.body.content)).toEqual(['Run: openclaw models auth paste-token']);
@@ -169,5 +169,27 @@ describe('new gateway session', () => {
     h.fake.gateway.invalidateSessions(false);
     await eventually(() => posts(h.fake, thread.id).length === 2);
     expect(posts(h.fake, thread.id).map((p) => p.body.content)).toEqual(['Pincer read: first', 'Pincer read: during the outage']);
+  });
+});
+
+describe('catch-up racing live messages', () => {
+  it('still reads messages missed before a live message that was answered first', async () => {
+    h = await startHarness();
+    const alice = h.fake.state.addUser('alice');
+    const { thread } = h.fake.act.forumPost(alice, 'auth', 'first');
+    await eventually(() => posts(h.fake, thread.id).length === 1);
+    h.fake.act.say(thread.id, alice, 'missed while down', { silent: true });
+    await new Promise((r) => setTimeout(r, 5)); // the outage ends after the missed message
+    const outageEnded = Date.now();
+    await new Promise((r) => setTimeout(r, 5));
+    h.fake.act.say(thread.id, alice, 'live after the restart');
+    await eventually(() => posts(h.fake, thread.id).length === 2);
+    const { catchUp } = await import('../../../src/discord/catch-up.ts');
+    await catchUp(h.bot.ctx, outageEnded);
+    expect(posts(h.fake, thread.id).map((p) => p.body.content)).toEqual([
+      'Pincer read: first',
+      'Pincer read: live after the restart',
+      'Pincer read: missed while down',
+    ]);
   });
 });
