@@ -34,10 +34,18 @@ export const unknownMessage = discordError(404, 10008, 'Unknown Message');
 
 const API_PREFIX = '/api/v10';
 
+/** The raw body (events, not async iteration: that costs event-loop turns on every request). */
+function rawBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
 async function readBody(req: IncomingMessage): Promise<{ body: any; files: RecordedRequest['files'] }> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  const raw = Buffer.concat(chunks);
+  const raw = await rawBody(req);
   const type = req.headers['content-type'] ?? '';
   if (raw.length === 0) return { body: null, files: [] };
   if (type.startsWith('multipart/form-data')) {

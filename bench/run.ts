@@ -1,0 +1,33 @@
+/**
+ * `npm run bench` (never part of `npm test`): the pipeline alone, then Pincer end to end through
+ * the fake Discord next to an echo bot, then memory and database size. Prints a table and, last,
+ *   bench: pipeline <n> msg/s p99 <x> ms | e2e <ratio>x echo, p99 <y> ms | rss <z> MB
+ * Sections whose src pieces have not landed say so instead of printing a number.
+ * Loopback only. BENCH_QUICK=1 shrinks every section (a smoke run of the bench itself).
+ */
+import os from 'node:os';
+import { benchPipeline } from './pipeline.ts';
+import { loadStages } from './stages.ts';
+import { fmt } from './stats.ts';
+import { printTable, type Row } from './table.ts';
+
+const quick = process.env.BENCH_QUICK === '1';
+const rows: Row[] = [];
+const only = new Set((process.env.BENCH_ONLY ?? 'pipeline,e2e,memory').split(','));
+
+const load = () => os.loadavg()[0]!.toFixed(1);
+rows.push({ section: 'machine', measure: 'cores, node, load average at start', value: `${os.cpus().length}, ${process.version}, ${load()}`, note: 'other processes share the CPU: compare ratios, not absolutes' });
+const stages = await loadStages();
+const pipeline = only.has('pipeline') ? await benchPipeline(stages, rows, quick) : null;
+
+const e2e = only.has('e2e') ? await (await import('./e2e.ts')).benchE2e(rows, quick) : null;
+const memory = only.has('memory') ? await (await import('./memory.ts')).benchMemory(rows, quick) : null;
+
+rows.push({ section: 'machine', measure: 'load average at end', value: load() });
+printTable(rows);
+const part = (v: number | null | undefined, f: (n: number) => string) => (v == null || !Number.isFinite(v) ? 'n/a' : f(v));
+process.stdout.write(
+  `bench: pipeline ${part(pipeline?.msgsPerSec, fmt)} msg/s p99 ${part(pipeline?.p99Ms, fmt)} ms` +
+    ` | e2e ${part(e2e?.ratio, (n) => n.toFixed(2))}x echo, p99 ${part(e2e?.p99Ms, fmt)} ms` +
+    ` | rss ${part(memory?.rssMb, fmt)} MB\n`,
+);
