@@ -1,13 +1,9 @@
 /**
- * The real rules engine and renderer, as the reducer's default dependencies.
+ * The real rules engine and renderer, as the reducer's default dependencies (tests inject their
+ * own to table-test the conversation policy with controlled diagnoses).
  */
+import { diagnose } from '../diagnosis/engine.ts';
+import { renderDiagnosis } from '../reply/render.ts';
 import type { ReducerDeps } from './deps.ts';
 
-export const defaultDeps: ReducerDeps = {
-  diagnose() {
-    throw new Error('diagnose() is not wired yet: src/diagnosis/engine.ts has not landed');
-  },
-  render() {
-    throw new Error('renderDiagnosis() is not wired yet: src/reply/render.ts has not landed');
-  },
-};
+export const defaultDeps: ReducerDeps = { diagnose, render: renderDiagnosis };

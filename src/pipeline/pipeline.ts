@@ -1,0 +1,152 @@
+/**
+ * The pipeline of design.md, wired: ingest → evidence → conversation (reduce, which runs the
+ * diagnosis and the reply policy) → store. Adapters call it with plain inputs and carry out the
+ * effects it returns. Synchronous; each call is one SQLite transaction, so a crash between two
+ * calls loses nothing and repeats nothing.
+ */
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { ingest } from '../ingest/index.ts';
+import { extractEvidence } from '../evidence/index.ts';
+import { newThread, reduce } from '../conversation/reducer.ts';
+import { createThreadStore } from '../store/threads.ts';
+import type { Reduction, ThreadEvent, ThreadState } from '../conversation/types.ts';
+import type { Evidence } from '../evidence/facts.ts';
+import type { AttachmentInput, IngestNote, IngestResult } from '../ingest/types.ts';
+import type { Logger } from '../log/logger.ts';
+import { notesOnlyReply, withNotes } from '../reply/notes.ts';
+import type { IncomingAction, IncomingEdit, IncomingMessage, OneOffResult, Pipeline, PipelineResult } from './types.ts';
+
+export interface PipelineDeps {
+  db: Database;
+  logger?: Logger;
+}
+
+/** Reads one input into clean text + evidence. Pure apart from the hash. */
+export function readInput(
+  messageId: string,
+  text: string,
+  attachments?: AttachmentInput[],
+): { ingested: IngestResult; evidence: Evidence; textHash: string } {
+  const ingested = ingest({ text, attachments });
+  const read = extractEvidence(ingested.text, messageId);
+  const evidence: Evidence = { ...read, notes: [...read.notes, ...ingested.notes.map((n) => n.message)] };
+  const textHash = createHash('sha256').update(ingested.text.trim()).digest('hex').slice(0, 16);
+  return { ingested, evidence, textHash };
+}
+
+/** Builds the pipeline over an open database (see src/store/db.ts `openDatabase`). */
+export function createPipeline({ db, logger }: PipelineDeps): Pipeline {
+  const store = createThreadStore(db);
+
+  const run = (
+    ref: { threadId: string; channelKind: IncomingMessage['channelKind']; threadAuthorId: string; eventId: string },
+    event: ThreadEvent,
+    now: number,
+    ingested: IngestResult | null,
+  ): PipelineResult => {
+    const before = store.load(ref.threadId);
+    const state: ThreadState =
+      before ?? newThread({ id: ref.threadId, channelKind: ref.channelKind, authorId: ref.threadAuthorId, now });
+    const reduction = reduce(state, event, now);
+    const texts = ingested && event.type !== 'feedback' && 'messageId' in event && event.messageId ? { [event.messageId]: ingested.text } : undefined;
+    store.commit(ref.eventId, before, reduction, now, texts);
+    logger?.debug(
+      { threadId: ref.threadId, eventId: ref.eventId, branch: reduction.outcome?.branch ?? null, effects: reduction.effects.map((e) => e.type) },
+      'event handled',
+    );
+    const shown = showNotes(reduction, ingested?.notes ?? [], 'addressed' in event && event.addressed);
+    return {
+      duplicate: false,
+      effects: shown.effects,
+      outcome: shown.outcome,
+      thread: reduction.state,
+      secrets: ingested?.secrets ?? [],
+      notes: ingested?.notes ?? [],
+    };
+  };
+
+  /** A repeated delivery: nothing is read, nothing is stored, nothing is said. */
+  const duplicate = (threadId: string): PipelineResult => ({
+    duplicate: true,
+    effects: [],
+    outcome: null,
+    thread: store.load(threadId),
+    secrets: [],
+    notes: [],
+  });
+
+  return {
+    message(input: IncomingMessage, now: number): PipelineResult {
+      if (store.isProcessed(input.eventId)) return duplicate(input.threadId);
+      const { ingested, evidence, textHash } = readInput(input.messageId, input.text, input.attachments);
+      const event: ThreadEvent = {
+        type: 'message',
+        messageId: input.messageId,
+        authorId: input.authorId,
+        role: input.role,
+        addressed: input.addressed,
+        evidence,
+        textHash,
+      };
+      return run(input, event, now, ingested);
+    },
+
+    edit(input: IncomingEdit, now: number): PipelineResult {
+      if (store.isProcessed(input.eventId)) return duplicate(input.threadId);
+      const { ingested, evidence, textHash } = readInput(input.messageId, input.text, input.attachments);
+      return run(input, { type: 'edit', messageId: input.messageId, evidence, textHash }, now, ingested);
+    },
+
+    action(input: IncomingAction, now: number): PipelineResult {
+      if (store.isProcessed(input.eventId)) return duplicate(input.threadId);
+      const { threadId, channelKind, threadAuthorId, eventId, ...event } = input;
+      return run({ threadId, channelKind, threadAuthorId, eventId }, event as ThreadEvent, now, null);
+    },
+
+    replyPosted(threadId, replyId, postedId) {
+      store.replyPosted(threadId, replyId, postedId);
+    },
+
+    thread(threadId) {
+      return store.load(threadId);
+    },
+
+    diagnoseOnce(text: string, attachments?: AttachmentInput[]): OneOffResult {
+      return diagnoseOnce(text, attachments);
+    },
+  };
+}
+
+/**
+ * Diagnoses one paste as if the user had addressed Pincer in a fresh thread; stores nothing.
+ * Used by `pincer diagnose`, the "Diagnose with Pincer" context menu and `/diagnose`.
+ */
+export function diagnoseOnce(text: string, attachments?: AttachmentInput[], now = 0): OneOffResult {
+  const messageId = 'once:1';
+  const { ingested, evidence, textHash } = readInput(messageId, text, attachments);
+  const state = newThread({ id: 'once', channelKind: 'interaction', authorId: 'user', now });
+  const reduction = reduce(
+    state,
+    { type: 'message', messageId, authorId: 'user', role: 'author', addressed: true, evidence, textHash },
+    now,
+  );
+  const shown = showNotes(reduction, ingested.notes, true);
+  const outcome = shown.outcome ?? { status: 'not_auth', branch: null, candidates: [], nextCommand: null, reply: null };
+  return { outcome, secrets: ingested.secrets, notes: ingested.notes };
+}
+
+/**
+ * Puts ingest's notes (cut, binary, empty …) on the reply the user sees, in the effects and the
+ * outcome alike; when Pincer was addressed but has nothing to say, the notes are the reply.
+ */
+function showNotes(reduction: Reduction, notes: IngestNote[], addressed: boolean): Pick<Reduction, 'effects' | 'outcome'> {
+  if (notes.length === 0 || !reduction.outcome) return reduction;
+  const { outcome } = reduction;
+  if (outcome.reply) {
+    const reply = withNotes(outcome.reply, notes);
+    const effects = reduction.effects.map((e) => (e.type === 'reply' || e.type === 'edit_reply') && e.reply === outcome.reply ? { ...e, reply } : e);
+    return { effects, outcome: { ...outcome, reply } };
+  }
+  return addressed ? { effects: reduction.effects, outcome: { ...outcome, reply: notesOnlyReply(notes) } } : reduction;
+}
