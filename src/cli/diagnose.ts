@@ -1,0 +1,44 @@
+/**
+ * `pincer diagnose [--json] [FILE|-]`: one pasted message, read as if the user had addressed
+ * Pincer; nothing is stored. With --json it prints ONE object (the contract in README.md):
+ *   {"status", "branch", "candidates", "next_command", "reply", "secret_masked"}
+ */
+import { parseArgs } from 'node:util';
+import { diagnoseOnce } from '../pipeline/pipeline.ts';
+import type { OneOffResult } from '../pipeline/types.ts';
+import { type CliIo, println } from './io.ts';
+import { readSource } from './read-source.ts';
+
+export interface DiagnoseJson {
+  status: OneOffResult['outcome']['status'];
+  branch: string | null;
+  candidates: string[];
+  next_command: string | null;
+  reply: string;
+  secret_masked: boolean;
+}
+
+/** The JSON contract of `pincer diagnose --json` for one result. */
+export function toDiagnoseJson(result: OneOffResult): DiagnoseJson {
+  const { outcome } = result;
+  return {
+    status: outcome.status,
+    branch: outcome.branch,
+    candidates: outcome.candidates,
+    next_command: outcome.nextCommand,
+    reply: outcome.reply?.markdown ?? '',
+    secret_masked: result.secrets.length > 0,
+  };
+}
+
+/** @returns the exit code: 0, or 2 when the input could not be read (InputError propagates to main). */
+export async function runDiagnose(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: true });
+  const source = await readSource(positionals[0], io.stdin);
+  // The input goes in as an attachment so ingest can tell text from binary and note a cut.
+  const attachments = source.bytes.length > 0 ? [{ name: source.name, bytes: source.bytes, cut: source.cut }] : [];
+  const result = diagnoseOnce('', attachments);
+  if (values.json) println(io.stdout, JSON.stringify(toDiagnoseJson(result)));
+  else println(io.stdout, result.outcome.reply?.markdown ?? '');
+  return 0;
+}
