@@ -82,7 +82,7 @@ export function anthropicRejections(view: EvidenceView): ErrorFact[] {
 
 /** The `invalid x-api-key` family: Anthropic rejected what was sent as an API key. */
 export function xApiKeyRejections(view: EvidenceView): ErrorFact[] {
-  return anthropicRejections(view).filter((e) => e.code !== 'invalid_bearer_token' && e.code !== 'permission_error');
+  return anthropicRejections(view).filter((e) => e.code !== 'invalid_bearer_token' && e.code !== 'permission_error' && e.code !== 'oauth_org_not_allowed');
 }
 
 export function errorsWith(view: EvidenceView, ...codes: ErrorFact['code'][]): ErrorFact[] {

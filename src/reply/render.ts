@@ -5,6 +5,7 @@
  * characters, never holding a full credential or a live mention.
  */
 import { ruleFor } from '../diagnosis/branches/index.ts';
+import { gatewayRemote } from '../diagnosis/signals.ts';
 import type { Diagnosis, Step } from '../diagnosis/types.ts';
 import type { EvidenceView } from '../diagnosis/view.ts';
 import { maskSecrets } from '../ingest/secrets.ts';
@@ -61,11 +62,12 @@ function stepLines(step: Step, typed: string | null): string[] {
   return lines;
 }
 
-function askLines(d: Diagnosis): string[] {
+function askLines(d: Diagnosis, view: EvidenceView): string[] {
   const shown = d.ask!;
   if (shown.ask.kind === 'question') return [`**${shown.text}**`, `Just answer here: ${shown.ask.purpose ?? 'it decides the next step'}.`];
   const lines = [`To tell which, run this and paste the output here; ${shown.text || 'it decides the next step'}:`, codeBlock(shown.command ?? '')];
   if (shown.command?.startsWith('!')) lines.push('Send it as its own message inside the TUI (one `!` command per message).');
+  else if (shown.ask.where === 'gateway_host' && gatewayRemote(view) === true) lines.push('Run it on the machine that runs the gateway (not where the TUI runs).');
   if (shown.command?.includes('<id>')) lines.push('Replace `<id>` with the agent that runs the failing job (`main` unless you created another); the TUI footer shows it as `agent <id>`.');
   if (shown.command?.includes('<provider>')) lines.push('Replace `<provider>` with the part before `/` in your model name (e.g. `anthropic`).');
   return lines;
@@ -97,13 +99,13 @@ export function renderDiagnosis(d: Diagnosis, view: EvidenceView): RenderedReply
     const rule = ruleFor(d.branch);
     const winner = d.candidates.find((c) => c.id === d.branch);
     lines.push(`**${rule?.title ?? d.branch}**`, sentence(winner?.because[0]?.reason));
-    if (d.ask) lines.push(...askLines(d));
+    if (d.ask) lines.push(...askLines(d, view));
     else if (d.step) lines.push(...stepLines(d.step, d.nextCommand));
     if (rule) lines.push(`Docs: <${rule.docs}>`);
   } else {
     const lead = d.candidates.find((c) => c.status === 'possible')?.because[0]?.reason;
     if (lead) lines.push(sentence(lead));
-    if (d.ask) lines.push(...askLines(d));
+    if (d.ask) lines.push(...askLines(d, view));
     else lines.push('What you pasted fits several causes and no single check tells them apart; a human helper will take it from here.');
   }
   lines.push(footer(d));

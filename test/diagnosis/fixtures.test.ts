@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BRANCH_IDS } from '../../src/diagnosis/catalog.ts';
 import { RULES } from '../../src/diagnosis/branches/index.ts';
+import { maskSecrets } from '../../src/ingest/secrets.ts';
 import { renderDiagnosis } from '../../src/reply/render.ts';
 import { readFixtureIndex } from '../../src/cli/fixture-index.ts';
 import { candidateIds, loadStages, readFixtures, runThread } from './pipeline.ts';
@@ -34,9 +35,15 @@ describe.skipIf(stages === null)('golden fixtures: text → ingest → evidence 
     if (!positive) expect(diagnosis.candidates.find((c) => c.id === f.branch)?.status).not.toBe('confirmed');
     // The next command is one the reference lists, for the thread's version.
     if (diagnosis.nextCommand) expect(checkCommand(kindOf(diagnosis.nextCommand), diagnosis.nextCommand, view.version)).toBeNull();
+    // Every `openclaw …` the step's own words mention exists too.
+    if (diagnosis.step && diagnosis.step.kind !== 'none') {
+      for (const m of `${diagnosis.step.why} ${diagnosis.step.then}`.matchAll(/`(openclaw [^`]+)`/g)) {
+        expect(checkCommand('openclaw', m[1]!, view.version), m[1]).toBeNull();
+      }
+    }
     // The reply fits Discord and never holds a full credential.
     const reply = renderDiagnosis(diagnosis, view);
     expect(reply.markdown.length).toBeLessThanOrEqual(2000);
-    expect(reply.markdown).not.toMatch(/sk-ant-(?:api|oat)\d\d-[A-Za-z0-9_-]{20,}/);
+    expect(maskSecrets(reply.markdown).findings).toEqual([]);
   });
 });

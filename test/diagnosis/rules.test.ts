@@ -22,6 +22,17 @@ describe('rules', () => {
     expect(() => parseRules([{ ...RULES[0]!, beats: ['api_key_invalid'] }])).toThrow(/beats itself/);
   });
 
+  it('link a docs page the reference lists (§8, and the anchors seed 001 uses)', () => {
+    const pages = [
+      'gateway/authentication', 'providers/anthropic', 'help/faq', 'help/troubleshooting', 'gateway/troubleshooting',
+      'concepts/model-failover', 'concepts/oauth', 'help/environment', 'channels/discord', 'concepts/model-providers',
+    ];
+    for (const r of RULES) {
+      const path = r.docs.replace('https://docs.openclaw.ai/', '').replace(/#.*$/, '');
+      expect(pages, `${r.id}: ${r.docs}`).toContain(path);
+    }
+  });
+
   it('encode the precedence of branches.md', () => {
     const beats = (a: string, b: string) => RULES.find((r) => r.id === a)?.beats?.includes(b as never);
     expect(beats('api_key_in_token_profile', 'profile_order_conflict')).toBe(true);

@@ -109,13 +109,18 @@ export const claudeCodeOnlyCredential: Rule = {
   title: 'This credential works only inside Claude Code',
   priority: 80,
   beats: [...GENERIC_AUTH],
-  signals: ['`This credential is only authorized for use with Claude Code and cannot be used for other API requests.`'],
+  signals: [
+    '`This credential is only authorized for use with Claude Code and cannot be used for other API requests.`',
+    '`403 permission_error: OAuth authentication is currently not allowed for this organization.` (same fix: an API key)',
+  ],
   then: '`openclaw models status`',
   docs: 'https://docs.openclaw.ai/providers/anthropic',
   commands: [{ kind: 'openclaw', template: 'openclaw onboard' }],
   when(view) {
     const err = errorsWith(view, 'claude_code_only').at(-1);
-    return err ? confirmed(3, because(`${code(errorQuote(err))}: Anthropic refuses this subscription credential outside Claude Code.`, err)) : null;
+    if (err) return confirmed(3, because(`${code(errorQuote(err))}: Anthropic refuses this subscription credential outside Claude Code.`, err));
+    const org = errorsWith(view, 'oauth_org_not_allowed').at(-1);
+    return org ? confirmed(2, because(`${code(errorQuote(org))}: this organization refuses subscription (OAuth) credentials for API use.`, org)) : null;
   },
   next: () =>
     commandStep('openclaw onboard', 'openclaw', {}, {
