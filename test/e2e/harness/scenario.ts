@@ -82,9 +82,9 @@ export class Scenario {
     this.bot = null;
   }
 
-  /** Messages the bot posted in a channel, oldest first (what users see, edits applied). */
+  /** Messages the bot posted in a channel, oldest first, as users see them now (copies: a later edit does not change them). */
   botMessages(channelId: string): APIMessage[] {
-    return this.fake.state.history(channelId).filter((m) => m.author.id === this.fake.state.bot.id);
+    return this.fake.state.history(channelId).filter((m) => m.author.id === this.fake.state.bot.id).map((m) => structuredClone(m));
   }
 
   /** Bot messages replying to `m` (Discord's reply reference), oldest first. */
