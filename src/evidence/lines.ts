@@ -10,6 +10,7 @@
  * Linear time: every line is looked at a bounded number of times; regexes have no nested repeats.
  */
 import type { FactOf } from './facts.ts';
+import { splitFlattened } from './flattened.ts';
 
 export interface PreparedLine {
   /** Line text without prefixes, prompts and fences; trailing blanks trimmed. */
@@ -61,6 +62,9 @@ function stripLine(raw: string): { text: string; local: boolean } {
   if (FENCE_ONLY.test(t)) return { text: '', local };
   if (t.startsWith('```')) text = text.replace(/^\s*`{3,}/, '');
   if (t.endsWith('```')) text = text.replace(/`{3,}\s*$/, '');
+  // A whole line in inline code, bold or a spoiler: `run error: …`, **connected | error**.
+  const wrapped = /^\s*(`|\*\*|\|\|)([^`*|].*[^`*|]|[^`*|])\1\s*$/.exec(text);
+  if (wrapped && !(wrapped[2] as string).includes(wrapped[1] as string)) text = wrapped[2] as string;
   return { text: text.trimEnd(), local };
 }
 
@@ -79,7 +83,7 @@ const MAX_JOIN = 8;
 
 /** True when `next` (source line after `cur`) continues a line the terminal wrapped. */
 function continues(cur: PreparedLine, next: PreparedLine, after: PreparedLine | undefined): boolean {
-  if (next.text === '' || next.prompt !== undefined || cur.prompt !== undefined) return false;
+  if (next.text === '' || next.prompt !== undefined || cur.prompt !== undefined || next.start === cur.end) return false;
   if (cur.end - cur.start + 1 >= MAX_JOIN) return false;
   const n = next.text.trimStart();
   const c = cur.text.trim();
@@ -128,7 +132,8 @@ export function prepareLines(text: string): PreparedText {
       prep.text = '';
       prep.prompt = '!';
     }
-    stripped.push(prep);
+    const pieces = prep.prompt === undefined ? splitFlattened(prep.text) : [prep.text];
+    for (const piece of pieces) stripped.push(pieces.length === 1 ? prep : { ...prep, text: piece });
   });
   const lines: PreparedLine[] = [];
   for (let i = 0; i < stripped.length; i++) {
