@@ -65,31 +65,8 @@ export function post(t: Turn, reply: RenderedReply, toMessageId: string, seq: nu
   const replyId = nextReplyId(s, toMessageId);
   const key = opts.key === undefined ? replyKey(reply) : opts.key;
   const record = replyRecord(s, reply, { replyId, toMessageId, seq, at: t.now }, key);
-  let next: ThreadState = { ...s, replies: [...s.replies, record] };
   const d = opts.diagnosis;
-  if (d && reply.kind === 'ask') {
-    const ask = askRecord(next, d, replyId, t.now);
-    const open = (a: AskRecord) => a.episode === s.episode && !a.answeredBy && !a.supersededBy;
-    const older = next.asks.map((a) => (open(a) ? { ...a, supersededBy: replyId } : a));
-    if (ask) next = { ...next, asks: [...older, ask] };
-  }
-  if (d && reply.kind === 'diagnosis' && d.branch) {
-    next = {
-      ...next,
-      suggestions: [
-        ...next.suggestions,
-        {
-          replyId,
-          branch: d.branch,
-          command: d.nextCommand,
-          at: t.now,
-          outcome: 'pending',
-          failureSignature: opts.failureSignature ?? '',
-          episode: s.episode,
-        },
-      ],
-    };
-  }
+  const next = d ? withReplyRecords({ ...s, replies: [...s.replies, record] }, reply, d, replyId, t.now, opts.failureSignature ?? '') : { ...s, replies: [...s.replies, record] };
   t.state = next;
   t.posted = reply;
   t.effects.push({ type: 'reply', replyId, toMessageId, reply });
@@ -97,8 +74,29 @@ export function post(t: Turn, reply: RenderedReply, toMessageId: string, seq: nu
   if (status) setStatus(t, status);
 }
 
+/** The reply asks something (an ask, or a diagnosis whose step waits on an ask). */
+export const asksSomething = (reply: RenderedReply): boolean =>
+  reply.askId !== null && (reply.kind === 'ask' || reply.kind === 'diagnosis');
+
+/**
+ * Adds the ask a reply makes (superseding any open one) or the step it suggests (`pending`,
+ * with the failure it is meant to fix). Used for new posts and for edited replies.
+ */
+export function withReplyRecords(s: ThreadState, reply: RenderedReply, d: Diagnosis, replyId: string, now: number, failureSignature: string): ThreadState {
+  if (asksSomething(reply) && d.ask?.ask.id === reply.askId) {
+    const ask = askRecord(s, d, replyId, now);
+    if (!ask) return s;
+    const open = (a: AskRecord) => a.episode === s.episode && !a.answeredBy && !a.supersededBy;
+    return { ...s, asks: [...s.asks.map((a) => (open(a) ? { ...a, supersededBy: replyId } : a)), ask] };
+  }
+  if (reply.kind !== 'diagnosis' || !d.branch) return s;
+  const suggestion = { replyId, branch: d.branch, command: d.nextCommand, at: now, outcome: 'pending' as const, failureSignature, episode: s.episode };
+  return { ...s, suggestions: [...s.suggestions, suggestion] };
+}
+
 /** The status a reply leaves the thread in, or null to keep it. */
 function statusAfter(reply: RenderedReply): ThreadStatus | null {
+  if (asksSomething(reply)) return 'needs_info';
   switch (reply.kind) {
     case 'ask':
       return 'needs_info';

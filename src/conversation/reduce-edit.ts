@@ -3,10 +3,9 @@
  * diagnosis is redone, and Pincer's reply to that message is edited in place (never a second
  * post); if Pincer had not answered it, the edit is answered like a new message.
  */
-import { askRecord } from './asks.ts';
 import { withEpisodeFacts } from './episodes.ts';
 import { failureSignature } from './fingerprint.ts';
-import { replyRecord, setStatus, type Turn } from './post.ts';
+import { asksSomething, replyRecord, setStatus, withReplyRecords, type Turn } from './post.ts';
 import { outcomeOf } from './reduce-message.ts';
 import { repetition, respond } from './respond.ts';
 import type { ReducerDeps } from './deps.ts';
@@ -25,24 +24,13 @@ function rewrite(s: ThreadState, replyId: string, reply: RenderedReply, d: Diagn
   const record = { ...replyRecord(s, reply, { replyId, toMessageId: old.toMessageId, seq: old.seq, at: old.at }, replyKey(reply)), episode: old.episode };
   if (old.postedId) record.postedId = old.postedId;
   record.previousHashes = [...(old.previousHashes ?? []), old.textHash];
-  let next: ThreadState = {
+  const next: ThreadState = {
     ...s,
     replies: s.replies.map((r) => (r.replyId === replyId ? record : r)),
     asks: s.asks.filter((a) => a.replyId !== replyId),
     suggestions: s.suggestions.filter((g) => g.replyId !== replyId),
   };
-  const ask = reply.kind === 'ask' ? askRecord(next, d, replyId, now) : null;
-  if (ask) next = { ...next, asks: [...next.asks, ask] };
-  if (reply.kind === 'diagnosis' && d.branch) {
-    next = {
-      ...next,
-      suggestions: [
-        ...next.suggestions,
-        { replyId, branch: d.branch, command: d.nextCommand, at: now, outcome: 'pending', failureSignature: sig, episode: old.episode },
-      ],
-    };
-  }
-  return next;
+  return withReplyRecords(next, reply, d, replyId, now, sig);
 }
 
 export function onEdit(t: Turn, ev: EditEvent, deps: ReducerDeps): Outcome | null {
@@ -79,7 +67,7 @@ export function onEdit(t: Turn, ev: EditEvent, deps: ReducerDeps): Outcome | nul
   t.state = rewrite(s, earlier.replyId, reply, d, t.now, sig);
   t.effects.push({ type: 'edit_reply', replyId: earlier.replyId, reply });
   t.posted = reply;
-  if (reply.kind === 'ask') setStatus(t, 'needs_info');
+  if (asksSomething(reply)) setStatus(t, 'needs_info');
   else if (reply.kind === 'diagnosis') setStatus(t, 'bot_answered');
   return outcomeOf(d, t);
 }

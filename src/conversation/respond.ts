@@ -14,7 +14,7 @@ import { askNudges, escalationReplies, holdingNotes, repeatLead, stepNudges } fr
 import type { RenderedReply } from '../reply/types.ts';
 import { answeredAsk, openAsk } from './asks.ts';
 import { escalatedThisEpisode, escalationSummary } from './escalation.ts';
-import { post, setStatus, type Turn } from './post.ts';
+import { asksSomething, post, setStatus, type Turn } from './post.ts';
 import { episodeReplies, lastChangeSince } from './thread.ts';
 import type { ChangeRecord, EscalationSummary, ThreadState } from './types.ts';
 
@@ -29,7 +29,7 @@ export interface Target {
  */
 export function repetition(s: ThreadState, candidate: RenderedReply): { repeat: boolean; change: ChangeRecord | undefined } {
   const prev = lastWithKey(s, replyKey(candidate));
-  const answered = candidate.kind === 'ask' && candidate.askId ? answeredAsk(s, candidate.askId) : undefined;
+  const answered = asksSomething(candidate) && candidate.askId ? answeredAsk(s, candidate.askId) : undefined;
   const answeredSeq = answered ? (s.messages.find((m) => m.messageId === answered.answeredBy)?.seq ?? -1) : -1;
   const repeat = prev !== undefined || answered !== undefined || textSaid(s, candidate);
   return { repeat, change: repeat ? lastChangeSince(s, Math.max(prev?.seq ?? -1, answeredSeq)) : undefined };
@@ -63,9 +63,9 @@ function repeatWithoutChange(t: Turn, d: Diagnosis, view: EvidenceView, candidat
   const nudgeKey = `nudge:${key}`;
   const nudged = episodeReplies(t.state).some((r) => r.key === nudgeKey);
   if (!nudged) {
-    const ask = candidate.kind === 'ask' ? openAsk(t.state) : undefined;
+    const ask = asksSomething(candidate) ? openAsk(t.state) : undefined;
     const variants =
-      candidate.kind === 'ask'
+      asksSomething(candidate)
         ? askNudges(ask ?? { askId: candidate.askId ?? '', command: d.ask?.command ?? null, text: d.ask?.text ?? '' }, view.inTui)
         : stepNudges(candidate.branch, candidate.nextCommand, d.step && d.step.kind !== 'none' ? d.step.then : null);
     const nudge = pickUnsaid(t.state, variants);
@@ -84,11 +84,13 @@ export function respond(t: Turn, d: Diagnosis, view: EvidenceView, candidate: Re
     if (addressed && !textSaid(s, candidate)) post(t, candidate, to.messageId, to.seq, { key: null });
     return;
   }
+  // Nothing to ask and nothing confirmed: hand over instead of a vague reply.
+  if (d.status === 'needs_evidence' && !d.ask) return escalate(t, 'no_hypothesis', null, to);
   const { repeat, change } = repetition(s, candidate);
   const opts = { diagnosis: d, failureSignature };
   if (!repeat) return post(t, candidate, to.messageId, to.seq, opts);
   if (change) {
-    const kind = candidate.kind === 'ask' ? 'ask' : 'step';
+    const kind = asksSomething(candidate) ? 'ask' : 'step';
     for (const v of [0, 1]) {
       const reworded = { ...candidate, markdown: `${repeatLead(change.reason, kind, v)}\n${candidate.markdown}` };
       if (!textSaid(s, reworded, undefined, true)) return post(t, reworded, to.messageId, to.seq, opts);

@@ -30,9 +30,12 @@ export function firstSentence(markdown: string): string {
 export const hashText = (markdown: string): string =>
   createHash('sha256').update(normalise(markdown)).digest('hex').slice(0, 32);
 
-/** What a reply says, beyond its words: the ask it makes or the (branch, next command) it gives. */
+/**
+ * What a reply says, beyond its words: the ask it makes (also a diagnosis whose step waits on an
+ * ask) or the (branch, next command) it gives.
+ */
 export function replyKey(r: RenderedReply): string | null {
-  if (r.kind === 'ask' && r.askId) return `ask:${r.askId}`;
+  if ((r.kind === 'ask' || r.kind === 'diagnosis') && r.askId) return `ask:${r.askId}`;
   if (r.kind === 'diagnosis') return `dx:${r.branch ?? '-'}:${r.nextCommand ?? '-'}`;
   return null;
 }
