@@ -14,7 +14,9 @@ import type { Fact } from '../evidence/facts.ts';
 import type { ChangeRecord, StoredFact, ThreadState } from './types.ts';
 import {
   ACTION_TOPICS,
+  EVENT_KINDS,
   SNAPSHOT_KINDS,
+  isAction,
   differsReason,
   failureSignature,
   fingerprint,
@@ -56,14 +58,18 @@ export function analyseEpisode(
     const group = bySeq.get(seq) ?? [];
     const incoming = group.map((g) => g.fact);
     const reason = changeReason(out, incoming);
-    const action = incoming.some(
-      (f) => (f.kind === 'statement' && ACTION_TOPICS[f.topic]) || f.kind === 'auth_order_changed',
-    );
+    const action = incoming.some(isAction);
+    const output = incoming.some((f) => isSubstantive(f) && f.kind !== 'statement');
     const subjects = new Set(incoming.filter((f) => SNAPSHOT_KINDS.has(f.kind) || f.kind === 'version').map(subjectOf));
     const hasErrors = incoming.some((f) => f.kind === 'provider_error');
     for (const r of out) {
       if (r.stale) continue;
-      if ((action && SNAPSHOT_KINDS.has(r.fact.kind)) || subjects.has(subjectOf(r.fact)) || (hasErrors && r.fact.kind === 'provider_error')) {
+      if (
+        (action && SNAPSHOT_KINDS.has(r.fact.kind)) ||
+        (output && EVENT_KINDS.has(r.fact.kind)) ||
+        subjects.has(subjectOf(r.fact)) ||
+        (hasErrors && r.fact.kind === 'provider_error')
+      ) {
         r.stale = true;
       }
     }
@@ -77,10 +83,13 @@ export function analyseEpisode(
 /**
  * "Nothing new": every substantive fact of the message is already held, live, in the episode
  * (same content; a new request id does not count), and the message is not a change.
+ * With `besidesActions`, a reported action ("I ran onboard again") does not count as new: the
+ * same error after it is exactly the fix failing.
  */
-export function nothingNew(earlier: readonly StoredFact[], facts: readonly Fact[]): boolean {
+export function nothingNew(earlier: readonly StoredFact[], facts: readonly Fact[], besidesActions = false): boolean {
+  const rest = besidesActions ? facts.filter((f) => !isAction(f)) : facts;
   const held = new Set(earlier.filter((r) => !r.stale).map((r) => fingerprint(r.fact)));
-  return facts.filter(isSubstantive).every((f) => held.has(fingerprint(f))) && changeReason(earlier, facts) === null;
+  return rest.filter(isSubstantive).every((f) => held.has(fingerprint(f))) && changeReason(earlier, rest) === null;
 }
 
 /**

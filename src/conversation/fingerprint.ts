@@ -29,6 +29,12 @@ export const SNAPSHOT_KINDS: ReadonlySet<FactKind> = new Set([
   'wizard',
 ]);
 
+/**
+ * One-off mistakes shown once (a shell complaint, a wizard screen): old news as soon as a later
+ * message shows new output — the user has moved on.
+ */
+export const EVENT_KINDS: ReadonlySet<FactKind> = new Set(['shell_error', 'wizard']);
+
 /** Statements that carry no new evidence: a repeat of the complaint, a question, politeness. */
 export const FILLER_TOPICS: ReadonlySet<StatementTopic> = new Set([
   'still_failing',
@@ -67,6 +73,8 @@ export function fingerprint(fact: Fact): string {
       return stable([rest.kind, rest.agentId ?? '', rest.defaultModel ?? '', rest.providers, rest.missingAuth, rest.oauthStatus, rest.unusableProfiles ?? []]);
     case 'statement':
       return stable([rest.kind, rest.topic, rest.value ?? '']);
+    case 'version':
+      return stable([rest.kind, rest.version, rest.commit ?? '']);
     default:
       return stable(rest);
   }
@@ -88,6 +96,10 @@ export function subjectOf(fact: Fact): string {
       return fact.kind;
   }
 }
+
+/** A reported action statement (re-onboarded, restarted …) or `order set` output. */
+export const isAction = (fact: Fact): boolean =>
+  (fact.kind === 'statement' && ACTION_TOPICS[fact.topic] !== undefined) || fact.kind === 'auth_order_changed';
 
 /** Facts that say something about the problem (not environment, not filler statements). */
 export const isSubstantive = (fact: Fact): boolean =>

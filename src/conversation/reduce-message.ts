@@ -13,7 +13,7 @@ import { nothingNew, withEpisodeFacts } from './episodes.ts';
 import { failureSignature, isSubstantive } from './fingerprint.ts';
 import { post, setStatus, type Turn } from './post.ts';
 import { escalate, repetition, respond, type Target } from './respond.ts';
-import { failedSteps, failuresOn, pendingSuggestion, settle } from './suggestions.ts';
+import { failuresOn, hasFailed, pendingSuggestion, settle } from './suggestions.ts';
 import { episodeFacts } from './thread.ts';
 import type { Outcome, StoredFact, ThreadEvent, ThreadState } from './types.ts';
 import { lastAuthorMessageId, viewOf } from './view-input.ts';
@@ -37,7 +37,7 @@ export const outcomeOf = (d: Diagnosis, t: Turn): Outcome => ({
 function noNextStep(d: Diagnosis, s: ThreadState): boolean {
   if (d.status === 'not_auth') return true;
   if (d.status === 'needs_evidence') return d.ask === null;
-  return d.step === null || failedSteps(s).some((f) => f.command === d.nextCommand);
+  return d.step === null || hasFailed(s, d.branch, d.nextCommand);
 }
 
 /** "It works now" / thanks: ask once (per problem) to mark the solution. */
@@ -78,7 +78,8 @@ export function onMessage(t: Turn, ev: MessageEvent, deps: ReducerDeps): Outcome
   const open = openAsk(s);
   const { facts, answer } = mapAnswers(open, ev.evidence.facts);
   const worksNow = says(facts, 'works_now');
-  const same = nothingNew(episodeFacts(s), facts);
+  const same = nothingNew(episodeFacts(s), facts, true);
+  const fresh = !nothingNew(episodeFacts(s), facts);
   const pending = pendingSuggestion(s);
   const sig = failureSignature(facts);
   const closedEpisode = s.episode;
@@ -125,7 +126,7 @@ export function onMessage(t: Turn, ev: MessageEvent, deps: ReducerDeps): Outcome
   } else if (failed && pending && noNextStep(d, s)) {
     escalate(t, 'no_hypothesis', pending.branch, to);
   } else {
-    respond(t, d, view, deps.render(d, view), to, ev.addressed, liveSig);
+    respond(t, d, view, deps.render(d, view), to, ev.addressed, liveSig, fresh);
   }
   return outcomeOf(d, t);
 }

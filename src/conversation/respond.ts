@@ -13,6 +13,7 @@ import { hashText, lastWithKey, pickUnsaid, replyKey, textSaid } from '../reply/
 import { askNudges, escalationReplies, holdingNotes, repeatLead, stepNudges } from '../reply/policy-texts.ts';
 import type { RenderedReply } from '../reply/types.ts';
 import { answeredAsk, openAsk } from './asks.ts';
+import { hasFailed } from './suggestions.ts';
 import { escalatedThisEpisode, escalationSummary } from './escalation.ts';
 import { asksSomething, post, setStatus, type Turn } from './post.ts';
 import { episodeReplies, lastChangeSince } from './thread.ts';
@@ -31,13 +32,32 @@ export function repetition(s: ThreadState, candidate: RenderedReply): { repeat: 
   const prev = lastWithKey(s, replyKey(candidate));
   const answered = asksSomething(candidate) && candidate.askId ? answeredAsk(s, candidate.askId) : undefined;
   const answeredSeq = answered ? (s.messages.find((m) => m.messageId === answered.answeredBy)?.seq ?? -1) : -1;
-  const repeat = prev !== undefined || answered !== undefined || textSaid(s, candidate);
-  return { repeat, change: repeat ? lastChangeSince(s, Math.max(prev?.seq ?? -1, answeredSeq)) : undefined };
+  const said = textSaid(s, candidate);
+  const repeat = prev !== undefined || answered !== undefined || said;
+  if (!repeat) return { repeat, change: undefined };
+  const change = lastChangeSince(s, Math.max(prev?.seq ?? -1, answeredSeq));
+  const h = hashText(candidate.markdown);
+  const first = prev ?? s.replies.find((r) => r.textHash === h || (r.previousHashes ?? []).includes(h));
+  const earlierProblem = !answered && first !== undefined && first.episode < s.episode;
+  if (change || !earlierProblem) return { repeat, change };
+  // Said while solving an earlier problem: this one is new, which is a change in itself.
+  const last = s.messages.at(-1);
+  return { repeat, change: { seq: last?.seq ?? 0, messageId: last?.messageId ?? '', episode: s.episode, reason: 'this is a new problem' } };
 }
 
-/** Hands the thread to humans once per episode (reply + `escalate` effect); later: holding note. */
-export function escalate(t: Turn, reason: EscalationSummary['reason'], branch: BranchId | null, to: Target): void {
-  if (escalatedThisEpisode(t.state)) return hold(t, to);
+/**
+ * Hands the thread to humans once per episode (reply + `escalate` effect). Afterwards a holding
+ * note instead, once per `holdKey` (default: per reason and branch), then silence.
+ */
+export function escalate(
+  t: Turn,
+  reason: EscalationSummary['reason'],
+  branch: BranchId | null,
+  to: Target,
+  holdKey = `hold:${reason}:${branch ?? '-'}`,
+  command: string | null = null,
+): void {
+  if (escalatedThisEpisode(t.state)) return hold(t, to, holdKey, reason, command);
   const summary = escalationSummary(t.state, reason, branch);
   const reply = pickUnsaid(t.state, escalationReplies(summary));
   if (reply) post(t, reply, to.messageId, to.seq, { key: null });
@@ -50,42 +70,53 @@ export function escalate(t: Turn, reason: EscalationSummary['reason'], branch: B
   setStatus(t, 'needs_human');
 }
 
-/** One holding note per episode after the hand-over; silence after that. */
-function hold(t: Turn, to: Target): void {
-  if (episodeReplies(t.state).some((r) => r.key === 'hold')) return;
-  const note = pickUnsaid(t.state, holdingNotes());
-  if (note) post(t, note, to.messageId, to.seq, { key: 'hold' });
+function hold(t: Turn, to: Target, key: string, reason: EscalationSummary['reason'], command: string | null): void {
+  if (episodeReplies(t.state).some((r) => r.key === key)) return;
+  const note = pickUnsaid(t.state, holdingNotes(reason, command));
+  if (note) post(t, note, to.messageId, to.seq, { key });
 }
 
 /** Same thing again with nothing changed: nudge once per key, then escalate, then hold. */
-function repeatWithoutChange(t: Turn, d: Diagnosis, view: EvidenceView, candidate: RenderedReply, to: Target): void {
+function repeatWithoutChange(t: Turn, d: Diagnosis, view: EvidenceView, candidate: RenderedReply, to: Target, fresh: boolean): void {
   const key = replyKey(candidate) ?? `text:${hashText(candidate.markdown)}`;
   const nudgeKey = `nudge:${key}`;
   const nudged = episodeReplies(t.state).some((r) => r.key === nudgeKey);
   if (!nudged) {
     const ask = asksSomething(candidate) ? openAsk(t.state) : undefined;
-    const variants =
-      asksSomething(candidate)
-        ? askNudges(ask ?? { askId: candidate.askId ?? '', command: d.ask?.command ?? null, text: d.ask?.text ?? '' }, view.inTui)
-        : stepNudges(candidate.branch, candidate.nextCommand, d.step && d.step.kind !== 'none' ? d.step.then : null);
+    const variants = asksSomething(candidate)
+      ? askNudges(ask ?? { askId: candidate.askId ?? '', command: d.ask?.command ?? null, text: d.ask?.text ?? '' }, view.inTui)
+      : stepNudges(candidate.branch, candidate.nextCommand, d.step && d.step.kind !== 'none' ? d.step.then : null, fresh);
     const nudge = pickUnsaid(t.state, variants);
     if (nudge) return post(t, nudge, to.messageId, to.seq, { key: nudgeKey });
   }
-  escalate(t, 'repeated_paste', d.branch, to);
+  escalate(t, 'repeated_paste', d.branch, to, `hold:${key}`, candidate.nextCommand);
 }
 
 /**
  * Answers an author message (or an addressed helper) with the diagnosis `d`, obeying the rules
- * above. `addressed` matters only for `not_auth` (silent in a help thread unless addressed).
+ * above. `addressed` matters only for `not_auth` (silent in a help thread unless addressed);
+ * `fresh` = the message held new evidence (a repeat then says "that fits", not "nothing new").
  */
-export function respond(t: Turn, d: Diagnosis, view: EvidenceView, candidate: RenderedReply, to: Target, addressed: boolean, failureSignature: string): void {
+export function respond(
+  t: Turn,
+  d: Diagnosis,
+  view: EvidenceView,
+  candidate: RenderedReply,
+  to: Target,
+  addressed: boolean,
+  failureSignature: string,
+  fresh = false,
+): void {
   const s = t.state;
   if (d.status === 'not_auth') {
     if (addressed && !textSaid(s, candidate)) post(t, candidate, to.messageId, to.seq, { key: null });
     return;
   }
-  // Nothing to ask and nothing confirmed: hand over instead of a vague reply.
+  // Nothing to ask and nothing confirmed, or only a step that already failed: hand over.
   if (d.status === 'needs_evidence' && !d.ask) return escalate(t, 'no_hypothesis', null, to);
+  if (candidate.kind === 'diagnosis' && hasFailed(s, candidate.branch, candidate.nextCommand)) {
+    return escalate(t, 'no_hypothesis', candidate.branch, to);
+  }
   const { repeat, change } = repetition(s, candidate);
   const opts = { diagnosis: d, failureSignature };
   if (!repeat) return post(t, candidate, to.messageId, to.seq, opts);
@@ -96,5 +127,5 @@ export function respond(t: Turn, d: Diagnosis, view: EvidenceView, candidate: Re
       if (!textSaid(s, reworded, undefined, true)) return post(t, reworded, to.messageId, to.seq, opts);
     }
   }
-  repeatWithoutChange(t, d, view, candidate, to);
+  repeatWithoutChange(t, d, view, candidate, to, fresh);
 }

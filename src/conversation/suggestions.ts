@@ -10,11 +10,16 @@ import type { SuggestionOutcome, SuggestionRecord, ThreadState } from './types.t
 export const pendingSuggestion = (s: ThreadState): SuggestionRecord | undefined =>
   s.suggestions.filter((g) => g.episode === s.episode && g.outcome === 'pending').at(-1);
 
-/** Failed steps of the thread (every episode: a command that failed stays failed). */
+/**
+ * Failed steps of the thread (every episode: a command that failed stays failed). A step without
+ * a command (a console action) is listed with command `''`.
+ */
 export const failedSteps = (s: ThreadState): { branch: BranchId; command: string }[] =>
-  s.suggestions
-    .filter((g) => g.outcome === 'failed' && g.command !== null)
-    .map((g) => ({ branch: g.branch, command: g.command ?? '' }));
+  s.suggestions.filter((g) => g.outcome === 'failed').map((g) => ({ branch: g.branch, command: g.command ?? '' }));
+
+/** This (branch, next command) was suggested and failed before. */
+export const hasFailed = (s: ThreadState, branch: BranchId | null, command: string | null): boolean =>
+  s.suggestions.some((g) => g.outcome === 'failed' && g.branch === branch && (g.command ?? '') === (command ?? ''));
 
 /** Sets the outcome of every pending suggestion matching `which` (returns a new state). */
 export function settle(

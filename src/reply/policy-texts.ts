@@ -41,15 +41,24 @@ export function askNudges(ask: { askId: string; command: string | null; text: st
   ];
 }
 
-/** Same evidence again after a diagnosis: the step has not changed; say so differently. */
-export function stepNudges(branch: BranchId | null, command: string | null, then: string | null): RenderedReply[] {
+/**
+ * The same step again: `fresh` = the message held new evidence that does not change the step
+ * ("I'm on macOS", "yes it contains api"); otherwise nothing new came in.
+ */
+export function stepNudges(branch: BranchId | null, command: string | null, then: string | null, fresh: boolean): RenderedReply[] {
   const extra = { branch, nextCommand: command };
   const after = then ? ` Then ${then.charAt(0).toLowerCase()}${then.slice(1)}` : '';
   const run = command ? `run \`${command}\`` : 'do the step in my last message';
-  return [
-    reply('nudge', `Nothing new since my last message, so the next step is the same: ${run}.${after}\nIf you already did and it still fails, say "didn't work" and I'll bring in a human helper.`, extra),
-    reply('nudge', `This matches what you sent before. Please ${run} first.${after}`, extra),
-  ];
+  const stuck = 'If you already did and it still fails, say "didn\'t work" and I\'ll bring in a human helper.';
+  return fresh
+    ? [
+        reply('nudge', `Thanks, that fits what I said: the next step is still to ${run}.${after}`, extra),
+        reply('nudge', `That doesn't change the next step: ${run}.${after}\n${stuck}`, extra),
+      ]
+    : [
+        reply('nudge', `Nothing new since my last message, so the next step is the same: ${run}.${after}\n${stuck}`, extra),
+        reply('nudge', `This matches what you sent before. Please ${run} first.${after}`, extra),
+      ];
 }
 
 /** A 24 h reminder about an unanswered ask (at most one per ask). */
@@ -82,11 +91,24 @@ export function escalationReplies(summary: EscalationSummary): RenderedReply[] {
   ];
 }
 
-/** After the hand-over, once, when nothing new arrives: the user is not left unanswered. */
-export const holdingNotes = (): RenderedReply[] => [
-  reply('nudge', "A human helper has this thread now. I'll speak up again if you paste something new, like fresh `openclaw models status` output after a change."),
-  reply('nudge', 'Still waiting on a human helper here; paste new output whenever something changes.'),
-];
+
+const HOLD_OPENINGS: Record<EscalationSummary['reason'], string> = {
+  repeated_failure: "That fix didn't work either, so this stays with the human helpers I've asked to look.",
+  didnt_work: "Noted that it didn't work; a human helper has been asked to look at this thread.",
+  no_hypothesis: "I have nothing else to suggest for this, and a human helper has been asked to look.",
+  repeated_paste: 'A human helper has been asked to look at this thread.',
+  requested: 'A human helper has been asked to look at this thread.',
+};
+
+/** After the hand-over (once per reason/step): the user is not left without an answer. */
+export function holdingNotes(reason: EscalationSummary['reason'], command: string | null): RenderedReply[] {
+  const step = command ? ` Until then, the step stands: \`${command}\`.` : '';
+  return [
+    reply('nudge', `${HOLD_OPENINGS[reason]}${step}`),
+    reply('nudge', `Still waiting on a human helper here.${step} Paste new output whenever something changes.`),
+    reply('nudge', `I have no further step for this one${command ? ` beyond \`${command}\`` : ''}; the human helpers have the history of what was tried.`),
+  ];
+}
 
 /** "It works now" (or a thanks after a step): ask once to mark the solution. */
 export function solvePrompts(works: boolean): RenderedReply[] {

@@ -64,7 +64,7 @@ export function lastWithKey(s: ThreadState, key: string | null, exceptReplyId?: 
   return live(s, exceptReplyId).filter((p) => p.key === key).at(-1);
 }
 
-/** The first variant whose text and first sentence the thread has not seen, or null. */
-export function pickUnsaid(s: ThreadState, variants: readonly RenderedReply[], exceptReplyId?: string): RenderedReply | null {
-  return variants.find((v) => !textSaid(s, v, exceptReplyId, true)) ?? null;
+/** The first variant whose text the thread has not seen, or null. */
+export function pickUnsaid(s: ThreadState, variants: readonly RenderedReply[]): RenderedReply | null {
+  return variants.find((v) => !textSaid(s, v)) ?? null;
 }

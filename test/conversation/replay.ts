@@ -1,0 +1,46 @@
+/**
+ * Replays a transcribed help thread (test/fixtures/threads/*.json) through the real stages —
+ * ingest, evidence, the reducer with the real engine and renderer — as `pincer replay` does:
+ * `user` is the thread's author, `helper` (an earlier answer bot) is context only.
+ */
+import { readFileSync } from 'node:fs';
+import { extractEvidence } from '../../src/evidence/index.ts';
+import { ingest } from '../../src/ingest/index.ts';
+import { newThread, reduce } from '../../src/conversation/reducer.ts';
+import type { Reduction, ThreadEvent, ThreadState } from '../../src/conversation/types.ts';
+import { hashText } from '../../src/reply/policy.ts';
+
+export interface ReplayStep {
+  index: number;
+  text: string;
+  reduction: Reduction;
+}
+
+export function threadEvents(file: string): { index: number; text: string; event: ThreadEvent }[] {
+  const { messages } = JSON.parse(readFileSync(file, 'utf8')) as { messages: { role: 'user' | 'helper'; text: string }[] };
+  return messages.map((m, index) => {
+    const clean = ingest({ text: m.text }).text;
+    const messageId = `msg-${index}`;
+    const event: ThreadEvent = {
+      type: 'message',
+      messageId,
+      authorId: m.role === 'user' ? 'author' : 'answer-bot',
+      role: m.role === 'user' ? 'author' : 'other_bot',
+      addressed: false,
+      evidence: extractEvidence(clean, messageId),
+      textHash: hashText(clean),
+    };
+    return { index, text: m.text, event };
+  });
+}
+
+export function replay(file: string, start = Date.UTC(2026, 2, 20, 9)): { steps: ReplayStep[]; state: ThreadState } {
+  let state = newThread({ id: 'replay', channelKind: 'forum_post', authorId: 'author', now: start });
+  const steps: ReplayStep[] = [];
+  for (const { index, text, event } of threadEvents(file)) {
+    const reduction = reduce(state, event, start + index * 60_000);
+    state = reduction.state;
+    if (event.type === 'message' && event.role === 'author') steps.push({ index, text, reduction });
+  }
+  return { steps, state };
+}
