@@ -50,6 +50,8 @@ export type Step =
       then: string;
       /** Placeholders left in `command` that the evidence did not hold, and where to find each. */
       missing?: { placeholder: string; where: string }[];
+      /** Replaces the rule's title as the reply's first line when the step is a check, not the fix. */
+      headline?: string;
     }
   | { kind: 'action'; text: string; why: string; then: string }
   | { kind: 'none'; text: string; why: string; proof?: string };

@@ -98,7 +98,8 @@ export function renderDiagnosis(d: Diagnosis, view: EvidenceView): RenderedReply
   if (d.status === 'diagnosed' && d.branch) {
     const rule = ruleFor(d.branch);
     const winner = d.candidates.find((c) => c.id === d.branch);
-    lines.push(`**${rule?.title ?? d.branch}**`, sentence(winner?.because[0]?.reason));
+    const headline = d.step?.kind === 'command' && !d.ask ? d.step.headline : undefined;
+    lines.push(`**${headline ?? rule?.title ?? d.branch}**`, sentence(winner?.because[0]?.reason));
     if (d.ask) lines.push(...askLines(d, view));
     else if (d.step) lines.push(...stepLines(d.step, d.nextCommand));
     if (rule) lines.push(`Docs: <${rule.docs}>`);

@@ -54,6 +54,17 @@ export const apiKeyInvalid: Rule = {
     if (cred.form === 'ref' && pl.line.env) cred = pl.line.env.credential;
     const head = maskHead(cred);
     if (type === 'api_key' && head?.startsWith('sk-ant-a') && !impossibleHead(head)) {
+      const order = explicitOrder(view, 'anthropic');
+      if (order?.order?.length && lastSeq(view, (f) => f === order.fact) > lastSeq(view, (f) => f === err)) {
+        return confirmed(
+          1,
+          because(
+            `You pinned ${code(order.order.join(', '))} after the last ${code(errorQuote(err))}; that profile holds a well-formed key (${code(credentialLabel(eff))}), so only a fresh run can tell whether Anthropic accepts it.`,
+            order.fact,
+            pl.status,
+          ),
+        );
+      }
       return confirmed(
         2,
         because(
@@ -73,11 +84,12 @@ export const apiKeyInvalid: Rule = {
     const order = explicitOrder(ctx.view, 'anthropic');
     const errAt = lastSeq(ctx.view, (f) => f === xApiKeyRejections(ctx.view).at(-1));
     if (order?.order?.length && lastSeq(ctx.view, (f) => f === order.fact) > errAt) {
-      return commandStep('/reset', 'tui', {}, {
+      const step = commandStep('/reset', 'tui', {}, {
         runIn: 'tui',
-        why: `The order now pins ${code(order.order.join(', '))}, set after that 401: start a fresh session in the TUI and send a test message.`,
+        why: 'Start a fresh session in the TUI (`openclaw tui` if it is closed) and send a test message.',
         then: 'If the same `invalid x-api-key` comes back, the key itself is invalid: create a new one in the Anthropic Console and run `openclaw onboard`. Paste what you get here.',
       });
+      return step.kind === 'command' ? { ...step, headline: 'Pinned: now retry in a fresh session' } : step;
     }
     return commandStep('openclaw onboard', 'openclaw', {}, {
       why: 'Create a NEW key in the Anthropic Console (Settings → API Keys, copy it with the copy button), then choose **Anthropic API key** and paste it unchanged.',
