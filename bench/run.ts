@@ -17,11 +17,25 @@ const only = new Set((process.env.BENCH_ONLY ?? 'pipeline,e2e,memory').split(','
 
 const load = () => os.loadavg()[0]!.toFixed(1);
 rows.push({ section: 'machine', measure: 'cores, node, load average at start', value: `${os.cpus().length}, ${process.version}, ${load()}`, note: 'other processes share the CPU: compare ratios, not absolutes' });
-const stages = await loadStages();
-const pipeline = only.has('pipeline') ? await benchPipeline(stages, rows, quick) : null;
+/** Runs one section; a failure becomes a row (the other sections still run). Progress on stderr. */
+async function section<T>(name: string, run: () => Promise<T | null>): Promise<T | null> {
+  if (!only.has(name)) return null;
+  const from = rows.length;
+  const t0 = performance.now();
+  try {
+    return await run();
+  } catch (err) {
+    rows.push({ section: name, measure: 'FAILED', value: 'n/a', note: String(err).slice(0, 160) });
+    return null;
+  } finally {
+    process.stderr.write(`bench: ${name} done in ${fmt((performance.now() - t0) / 1000)} s\n`);
+    printTable(rows.slice(from), (l) => process.stderr.write(`  ${l}\n`));
+  }
+}
 
-const e2e = only.has('e2e') ? await (await import('./e2e.ts')).benchE2e(rows, quick) : null;
-const memory = only.has('memory') ? await (await import('./memory.ts')).benchMemory(rows, quick) : null;
+const pipeline = await section('pipeline', async () => benchPipeline(await loadStages(), rows, quick));
+const e2e = await section('e2e', async () => (await import('./e2e.ts')).benchE2e(rows, quick));
+const memory = await section('memory', async () => (await import('./memory.ts')).benchMemory(rows, quick));
 
 rows.push({ section: 'machine', measure: 'load average at end', value: load() });
 printTable(rows);

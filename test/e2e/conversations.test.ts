@@ -1,22 +1,16 @@
 // Issue 8, scenarios 2 and 3: where users meet Pincer besides forum posts — DMs, /diagnose with
 // its modal, "Diagnose with Pincer" on someone's message — and how pastes arrive: a long paste
 // as Discord's message.txt, an edited paste.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventually } from '../fake-discord/eventually.ts';
-import { Scenario } from './harness/scenario.ts';
+import { scenarioPerTest, type Scenario } from './harness/scenario.ts';
 import { seedText } from './harness/seed.ts';
 
 const PASTE_401 = seedText(0); // the TUI's 401: Pincer asks for `!openclaw models status`
 const EPHEMERAL = 64;
 
 let sc: Scenario;
-// A real bot process per test on a shared 2-core machine: generous bounds (never asserted on).
-beforeEach(async () => {
-  sc = await Scenario.start();
-}, 60_000);
-afterEach(async () => {
-  await sc.close();
-}, 60_000);
+scenarioPerTest((s) => (sc = s));
 
 describe('conversations', { timeout: 60_000 }, () => {
   it('answers a DM in the DM channel', async () => {

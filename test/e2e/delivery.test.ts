@@ -1,21 +1,15 @@
 // Issue 8, scenarios 6 and 7: what Discord's delivery does to a bot — duplicates, gateway drops,
 // rate limits, a revoked token, a crash — and what the user must still see: one answer each.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventually } from '../fake-discord/eventually.ts';
-import { Scenario } from './harness/scenario.ts';
+import { scenarioPerTest, type Scenario } from './harness/scenario.ts';
 import { seedText } from './harness/seed.ts';
 
 const PASTE_401 = seedText(0); // "run error: HTTP 401 authentication_error: invalid x-api-key …"
 const REPLY_PATH = /^\/channels\/\d+\/messages$/;
 
 let sc: Scenario;
-// A real bot process per test on a shared 2-core machine: generous bounds (never asserted on).
-beforeEach(async () => {
-  sc = await Scenario.start();
-}, 60_000);
-afterEach(async () => {
-  await sc.close();
-}, 60_000);
+scenarioPerTest((s) => (sc = s));
 
 describe('delivery faults', { timeout: 60_000 }, () => {
   it('the same MESSAGE_CREATE delivered twice, and again later, gets one reply', async () => {

@@ -2,23 +2,19 @@
 import { once } from 'node:events';
 import { REST } from 'discord.js';
 import type { Client, Message, ThreadChannel } from 'discord.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startBareClient, stopClient } from '../fake-discord/bare-client.ts';
+import { describe, expect, it } from 'vitest';
+import { fakePerTest, startBareClient } from '../fake-discord/bare-client.ts';
 import { eventually } from '../fake-discord/eventually.ts';
 import { loopbackOnlyAgent } from '../fake-discord/guard.ts';
-import { FakeDiscord } from '../fake-discord/index.ts';
+import type { FakeDiscord } from '../fake-discord/index.ts';
 
 let fake: FakeDiscord;
 let client: Client | undefined;
 
-beforeEach(async () => {
-  fake = await FakeDiscord.start();
-});
-afterEach(async () => {
-  await stopClient(client);
+fakePerTest((f) => {
+  fake = f;
   client = undefined;
-  await fake.stop();
-});
+}, () => client);
 
 /** Opens a post and waits until the client has it cached; returns the thread id and its author. */
 async function openPost(c: Client) {

@@ -2,22 +2,18 @@
 import { once } from 'node:events';
 import type { Client, DMChannel, Message, ThreadChannel } from 'discord.js';
 import { GatewayIntentBits as I } from 'discord.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startBareClient, stopClient } from '../fake-discord/bare-client.ts';
+import { describe, expect, it } from 'vitest';
+import { fakePerTest, startBareClient } from '../fake-discord/bare-client.ts';
 import { eventually } from '../fake-discord/eventually.ts';
-import { FakeDiscord } from '../fake-discord/index.ts';
+import type { FakeDiscord } from '../fake-discord/index.ts';
 
 let fake: FakeDiscord;
 let client: Client | undefined;
 
-beforeEach(async () => {
-  fake = await FakeDiscord.start();
-});
-afterEach(async () => {
-  await stopClient(client);
+fakePerTest((f) => {
+  fake = f;
   client = undefined;
-  await fake.stop();
-});
+}, () => client);
 
 describe('fake Discord with a bare discord.js client', () => {
   it('logs in and caches the guild, the forum with its tags, roles and the bot member', async () => {

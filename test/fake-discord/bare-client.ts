@@ -4,9 +4,10 @@
  */
 import { once } from 'node:events';
 import { Client, GatewayIntentBits as I, Partials, type ClientOptions } from 'discord.js';
+import { afterEach, beforeEach } from 'vitest';
 import { withTimeout } from './eventually.ts';
 import { loopbackOnlyAgent } from './guard.ts';
-import type { FakeDiscord } from './index.ts';
+import { FakeDiscord } from './index.ts';
 
 export const BOT_INTENTS = [I.Guilds, I.GuildMessages, I.MessageContent, I.DirectMessages];
 
@@ -29,4 +30,20 @@ export async function startBareClient(fake: FakeDiscord, o: Partial<ClientOption
 export async function stopClient(client: Client | undefined): Promise<void> {
   if (!client) return;
   await withTimeout(client.destroy(), 3_000, 'client.destroy').catch(() => {});
+}
+
+/**
+ * A fresh fake for every test of a file (`use` receives it); afterwards stops the test's client
+ * (`current()`, bounded) and the fake.
+ */
+export function fakePerTest(use: (fake: FakeDiscord) => void, current: () => Client | undefined): void {
+  let fake: FakeDiscord | undefined;
+  beforeEach(async () => {
+    fake = await FakeDiscord.start();
+    use(fake);
+  });
+  afterEach(async () => {
+    await stopClient(current());
+    await fake?.stop();
+  });
 }

@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIMessage, APIUser } from 'discord-api-types/v10';
+import { afterEach, beforeEach } from 'vitest';
 import { eventually, withTimeout } from '../../fake-discord/eventually.ts';
 import { FakeDiscord } from '../../fake-discord/index.ts';
 import { botEnv } from './bot-env.ts';
@@ -119,4 +120,20 @@ export class Scenario {
     await this.fake.stop().catch(() => {});
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Gives every test of a file a fresh Scenario (`use` receives it) and closes it afterwards.
+ * The bounds are generous: a real bot process per test on a shared 2-core machine.
+ */
+export function scenarioPerTest(use: (sc: Scenario) => void, o: Parameters<typeof Scenario.start>[0] = {}): void {
+  let current: Scenario | undefined;
+  beforeEach(async () => {
+    current = await Scenario.start(o);
+    use(current);
+  }, 60_000);
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  }, 60_000);
 }

@@ -81,14 +81,12 @@ export function forumTag(id: string, name: string, moderated = false): APIGuildF
   return { id, name, moderated, emoji_id: null, emoji_name: null } satisfies APIGuildForumTag;
 }
 
-/** A forum channel (type 15). `available_tags` is what thread tag logic reads. */
-export function forumChannel(id: string, guildId: string, name: string, tags: APIGuildForumTag[]): APIGuildForumChannel {
+/** Fields every top-level guild channel of the fake shares. */
+function guildChannelBase(guildId: string, name: string, position: number) {
   return {
-    id,
     guild_id: guildId,
-    type: ChannelType.GuildForum,
     name,
-    position: 0,
+    position,
     permission_overwrites: [],
     parent_id: null,
     nsfw: false,
@@ -96,6 +94,15 @@ export function forumChannel(id: string, guildId: string, name: string, tags: AP
     last_message_id: null,
     rate_limit_per_user: 0,
     flags: NO_FLAGS,
+  };
+}
+
+/** A forum channel (type 15). `available_tags` is what thread tag logic reads. */
+export function forumChannel(id: string, guildId: string, name: string, tags: APIGuildForumTag[]): APIGuildForumChannel {
+  return {
+    id,
+    ...guildChannelBase(guildId, name, 0),
+    type: ChannelType.GuildForum,
     available_tags: tags,
     default_reaction_emoji: null,
     default_thread_rate_limit_per_user: 0,
@@ -108,17 +115,8 @@ export function forumChannel(id: string, guildId: string, name: string, tags: AP
 export function textChannel(id: string, guildId: string, name: string, position: number): APITextChannel {
   return {
     id,
-    guild_id: guildId,
+    ...guildChannelBase(guildId, name, position),
     type: ChannelType.GuildText,
-    name,
-    position,
-    permission_overwrites: [],
-    parent_id: null,
-    nsfw: false,
-    topic: null,
-    last_message_id: null,
-    rate_limit_per_user: 0,
-    flags: NO_FLAGS,
     default_auto_archive_duration: ThreadAutoArchiveDuration.OneWeek,
     default_thread_rate_limit_per_user: 0,
     last_pin_timestamp: null,
