@@ -131,6 +131,17 @@ describe('placeholders and versions', () => {
     expect(diagnose(oauthExpired(null)).nextCommand).toBe('claude setup-token');
   });
 
+  it('names the file holding the auth order for the version (auth-state.json from ≈2026.4.7)', () => {
+    const stale = error('no_credentials_for_profile', { profileId: 'anthropic:default', message: 'No credentials found for profile "anthropic:default".' });
+    const why = (v: string | null) => {
+      const step = diagnose(viewOf([...(v ? [version(v)] : []), stale])).step;
+      return step?.kind === 'command' ? step.why : '';
+    };
+    expect(why('2026.4.12')).toContain('`auth-state.json`');
+    expect(why('2026.3.13')).toContain('`auth-profiles.json`');
+    expect(why(null)).toContain('`auth-profiles.json`');
+  });
+
   it('compares versions numerically, unknown counting as the baseline', () => {
     expect(versionAtLeast('2026.4.12-beta.1', '2026.4.7')).toBe(true);
     expect(versionAtLeast('2026.3.9', '2026.3.26')).toBe(false);

@@ -4,7 +4,7 @@
  * secret_ref_unresolved, auth_store_malformed, env_var_name_unrecognized).
  */
 import { code } from '../../reply/markdown.ts';
-import { commandStep } from '../commands.ts';
+import { authOrderFile, commandStep } from '../commands.ts';
 import {
   anthropicRejections,
   because,
@@ -55,7 +55,7 @@ export const staleOrderOverride: Rule = {
     const err = errorsWith(ctx.view, 'no_credentials_for_profile').at(-1);
     const provider = err ? errorProvider(err) : ctx.view.all('auth_order').at(-1)?.provider;
     return commandStep('openclaw models auth order clear --provider <provider>', 'openclaw', { '<provider>': provider }, {
-      why: 'Clearing the override lets OpenClaw use the profiles that do exist (and the env key when there are none).',
+      why: `The override is stored in the agent's ${code(authOrderFile(ctx.view.version))}; clearing it lets OpenClaw use the profiles that do exist (and the env key when there are none).`,
       then: 'Then `openclaw models status` and retry.',
     });
   },
