@@ -21,6 +21,7 @@ import { onThreadCreate } from './events/thread-create.ts';
 import { FATAL_CLOSE_CODES, isFatalCloseCode, withTimeout } from './lifecycle.ts';
 import { Inflight, ThreadQueue } from './runtime.ts';
 import { runStartupChecks } from './startup-checks.ts';
+import { startTimerLoop } from './timers.ts';
 
 export interface StartBotOptions {
   config: DiscordConfig;
@@ -42,6 +43,8 @@ export interface StartBotOptions {
   now?: () => number;
   /** Run catch-up after ready (default true). */
   catchUp?: boolean;
+  /** How often due timers are polled (ms; default 60 000). */
+  timerIntervalMs?: number;
 }
 
 export interface BotHandle {
@@ -73,10 +76,12 @@ export async function startBot(opts: StartBotOptions): Promise<BotHandle> {
     stopping: false,
   };
 
+  let stopTimers: () => void = () => undefined;
   let stopped: Promise<void> | null = null;
   const stop = (reason = 'stop'): Promise<void> =>
     (stopped ??= (async () => {
       ctx.stopping = true;
+      stopTimers();
       logger.info({ reason, inflight: ctx.inflight.size }, 'stopping: no new events, finishing in-flight work');
       if (!(await ctx.inflight.drain(10_000))) logger.warn({ inflight: ctx.inflight.size }, 'stop: in-flight work still running after 10 s');
       await withTimeout(client.destroy(), 5_000, undefined); // destroy can hang before READY (pitfall 13)
@@ -114,6 +119,7 @@ export async function startBot(opts: StartBotOptions): Promise<BotHandle> {
   logger.info({ user: client.user?.id, guilds: client.guilds.cache.size }, 'Pincer is connected to Discord');
 
   runStartupChecks(ctx);
+  stopTimers = startTimerLoop(ctx, opts.timerIntervalMs ?? 60_000);
   const caughtUp = opts.catchUp === false ? Promise.resolve() : startCatchUp(ctx, startedAt);
 
   // A new session (re-IDENTIFY after op 9 or close 1000) does not replay what was sent while the

@@ -78,4 +78,17 @@ export interface Pipeline {
   thread(threadId: string): ThreadState | null;
   /** Diagnose one paste as if the user had addressed Pincer, without storing anything. */
   diagnoseOnce(text: string, attachments?: AttachmentInput[]): OneOffResult;
+  /**
+   * Timers due at or before `now` (ms epoch), earliest first. The Discord adapter polls it and
+   * fires each as an `IncomingAction` of type `timer` (event id `timer:<kind>:<threadId>:<dueAt>`).
+   * Optional: without it no reminder or auto-close runs.
+   */
+  dueTimers?(now: number): DueTimer[];
+}
+
+export interface DueTimer {
+  threadId: string;
+  timer: TimerKind;
+  /** ms epoch. */
+  dueAt: number;
 }

@@ -7,7 +7,7 @@
 import type { Effect, ReplyRecord, ThreadState } from '../../src/conversation/types.ts';
 import { newThread } from '../../src/conversation/thread.ts';
 import type { RenderedReply, ReplyKind } from '../../src/reply/types.ts';
-import type { IncomingAction, IncomingEdit, IncomingMessage, OneOffResult, Pipeline, PipelineResult } from '../../src/pipeline/types.ts';
+import type { DueTimer, IncomingAction, IncomingEdit, IncomingMessage, OneOffResult, Pipeline, PipelineResult } from '../../src/pipeline/types.ts';
 import type { AttachmentInput } from '../../src/ingest/types.ts';
 
 export function rendered(markdown: string, kind: ReplyKind = 'ask'): RenderedReply {
@@ -73,9 +73,23 @@ export class RecordingPipeline implements Pipeline {
     return this.result([{ type: 'edit_reply', replyId: earlier.replyId, reply }], thread);
   }
 
-  action(input: IncomingAction): PipelineResult {
+  action(input: IncomingAction, now: number): PipelineResult {
     this.actions.push(input);
-    return this.result([], this.threads.get(input.threadId) ?? null);
+    if (this.processed.has(input.eventId)) return this.result([], null, true);
+    this.processed.add(input.eventId);
+    const thread = this.threads.get(input.threadId) ?? null;
+    if (input.type !== 'timer' || !thread) return this.result([], thread);
+    this.timers = this.timers.filter((t) => !(t.threadId === input.threadId && t.timer === input.timer));
+    const replyId = `reply-${++this.replyCount}`;
+    thread.replies.push({ replyId, toMessageId: '', at: now, kind: 'nudge', textHash: '', firstSentence: '', branch: null, nextCommand: null, askId: null, seq: thread.messages.length, episode: 1, key: null });
+    return this.result([{ type: 'reply', replyId, toMessageId: '', reply: rendered(`Timer: ${input.timer}`, 'nudge') }], thread);
+  }
+
+  /** Timers the test armed; `action` of type timer removes the one it fires. */
+  timers: DueTimer[] = [];
+
+  dueTimers(now: number): DueTimer[] {
+    return this.timers.filter((t) => t.dueAt <= now);
   }
 
   replyPosted(threadId: string, replyId: string, postedId: string): void {

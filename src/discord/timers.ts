@@ -1,0 +1,49 @@
+/**
+ * Fires the threads' due timers (reminders, auto-close): the timers are rows in the database
+ * (they survive restarts); this loop polls `pipeline.dueTimers(now)` every `intervalMs`, hands
+ * each to the pipeline as a `timer` action in the thread's queue, and carries out the effects
+ * in the thread. The event id includes the due time, so a timer fires once even if two polls see it.
+ */
+import type { DueTimer } from '../pipeline/types.ts';
+import type { BotContext } from './context.ts';
+import { carryOut } from './effects.ts';
+import { guardEvent } from './errors.ts';
+import { resolveTarget } from './targets.ts';
+
+async function fire(ctx: BotContext, due: DueTimer): Promise<void> {
+  const eventId = `timer:${due.timer}:${due.threadId}:${due.dueAt}`;
+  await ctx.queue.run(due.threadId, async () => {
+    const thread = ctx.pipeline.thread(due.threadId);
+    if (!thread || ctx.stopping) return;
+    const ref = { threadId: due.threadId, channelKind: thread.channelKind, threadAuthorId: thread.authorId, eventId };
+    const result = ctx.pipeline.action({ ...ref, type: 'timer', timer: due.timer }, ctx.now());
+    if (result.duplicate || result.effects.length === 0) return;
+    const target = await resolveTarget(ctx, due.threadId);
+    if (!target) {
+      ctx.logger.warn({ threadId: due.threadId, eventId }, 'timer: the thread is gone');
+      return;
+    }
+    await carryOut(ctx, target, result.effects, eventId);
+  });
+}
+
+/** One poll: fires every due timer. Never throws. */
+export async function fireDueTimers(ctx: BotContext): Promise<number> {
+  if (ctx.stopping || !ctx.pipeline.dueTimers) return 0;
+  const due = ctx.pipeline.dueTimers(ctx.now());
+  await Promise.all(due.map((d) => guardEvent(ctx, 'timer', { threadId: d.threadId, eventId: `timer:${d.timer}` }, () => fire(ctx, d))));
+  return due.length;
+}
+
+/** Starts polling; returns the function that stops it. Polls never overlap. */
+export function startTimerLoop(ctx: BotContext, intervalMs: number): () => void {
+  let busy = false;
+  const tick = (): void => {
+    if (busy) return;
+    busy = true;
+    void fireDueTimers(ctx).finally(() => (busy = false));
+  };
+  const handle = setInterval(tick, intervalMs);
+  handle.unref();
+  return () => clearInterval(handle);
+}
