@@ -115,6 +115,10 @@ export function createPipeline({ db, logger }: PipelineDeps): Pipeline {
     diagnoseOnce(text: string, attachments?: AttachmentInput[]): OneOffResult {
       return diagnoseOnce(text, attachments);
     },
+
+    dueTimers(now) {
+      return store.dueTimers(now);
+    },
   };
 }
 
