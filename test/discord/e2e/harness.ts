@@ -11,6 +11,7 @@ import { startBot, type BotHandle, type StartBotOptions } from '../../../src/dis
 import { withTimeout } from '../../fake-discord/eventually.ts';
 import { installGlobal, loopbackOnlyAgent } from '../../fake-discord/guard.ts';
 import { FakeDiscord } from '../../fake-discord/index.ts';
+import type { Pipeline } from '../../../src/pipeline/types.ts';
 import { RecordingPipeline } from '../recording-pipeline.ts';
 
 export interface Harness {
@@ -31,7 +32,8 @@ export interface HarnessOptions {
   /** Prepare the fake before the bot logs in (messages posted while Pincer was down). */
   before?: (fake: FakeDiscord, pipeline: RecordingPipeline) => void;
   bot?: Partial<StartBotOptions>;
-  pipeline?: RecordingPipeline;
+  /** Another pipeline (the real one); `Harness.pipeline` is then only usable through `bot.ctx.pipeline`. */
+  pipeline?: Pipeline;
 }
 
 /** A configured bot user other than Pincer (e.g. the server's AI answer bot). */
@@ -44,7 +46,7 @@ export function addBot(fake: FakeDiscord, name: string): APIUser {
 export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const fake = await FakeDiscord.start();
   const restoreFetch = installGlobal(loopbackOnlyAgent());
-  const pipeline = o.pipeline ?? new RecordingPipeline();
+  const pipeline = (o.pipeline ?? new RecordingPipeline()) as RecordingPipeline;
   const logs: Record<string, any>[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {

@@ -1,0 +1,59 @@
+// The bot over the real pipeline and a real SQLite database (in memory), against the fake Discord:
+// the adapter and the pipeline agree on ids (event ids, posted reply ids, timers).
+import { afterEach, describe, expect, it } from 'vitest';
+import seed from '../../fixtures/threads/seed-001.json' with { type: 'json' };
+import { createPipeline } from '../../../src/pipeline/pipeline.ts';
+import { openDatabase } from '../../../src/store/db.ts';
+import { eventually } from '../../fake-discord/eventually.ts';
+import { posts, startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+afterEach(async () => h?.stop());
+
+async function realHarness(): Promise<Harness> {
+  const db = openDatabase(':memory:');
+  return startHarness({ pipeline: createPipeline({ db }), bot: { onStop: () => void db.close() } });
+}
+
+describe('the bot over the real pipeline', () => {
+  it("answers seed 001's first post in its thread and stores the posted reply's id", async () => {
+    h = await realHarness();
+    const alice = h.fake.state.addUser('alice');
+    const { thread } = h.fake.act.forumPost(alice, 'run error', seed.messages[0]!.text);
+    const [post] = await eventually(() => posts(h.fake, thread.id).length >= 1 && posts(h.fake, thread.id));
+    expect(post!.body.content.length).toBeGreaterThan(0);
+    expect(post!.body.content.length).toBeLessThanOrEqual(2000);
+    expect(post!.body.allowed_mentions).toEqual({ parse: [] });
+    const posted = h.fake.state.history(thread.id).find((m) => m.author.id === h.fake.state.bot.id)!;
+    const state = await eventually(() => {
+      const t = h.bot.ctx.pipeline.thread(thread.id);
+      return t?.replies[0]?.postedId ? t : null;
+    });
+    expect(state.replies[0]!.postedId).toBe(posted.id);
+    expect(state.messages[0]!.messageId).toBe(thread.id);
+  });
+
+  it('answers a DM paste, and the same message delivered again is not answered twice', async () => {
+    h = await realHarness();
+    const bob = h.fake.state.addUser('bob');
+    h.fake.faults.gateway.duplicateNext(1);
+    h.fake.act.dm(bob, seed.messages[0]!.text);
+    const dm = h.fake.act.dmChannelId(bob);
+    await eventually(() => posts(h.fake, dm).length >= 1);
+    h.fake.act.dm(bob, 'marker: thanks');
+    await eventually(() => h.bot.ctx.pipeline.thread(`dm:${bob.id}`)?.messages.length === 2);
+    const answersToFirst = posts(h.fake, dm).filter((p) => p.body.message_reference?.message_id === h.fake.state.history(dm)[0]!.id);
+    expect(answersToFirst).toHaveLength(1);
+  });
+
+  it('answers /diagnose from the modal with a one-off diagnosis', async () => {
+    h = await realHarness();
+    const bob = h.fake.state.addUser('bob');
+    const shown = h.fake.act.slash(bob, 'diagnose', h.fake.state.generalChannel.id);
+    await eventually(() => shown.modal);
+    const submitted = h.fake.act.submitModal(shown, { paste: seed.messages[0]!.text });
+    const answer = await eventually(() => submitted.original);
+    expect(answer.content.length).toBeGreaterThan(0);
+    expect(answer.flags! & 64).toBe(64);
+  });
+});
