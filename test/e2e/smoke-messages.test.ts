@@ -1,7 +1,7 @@
 // A bare discord.js client against the fake: the message flows a help bot relies on.
 import { once } from 'node:events';
 import type { Client, DMChannel, Message, ThreadChannel } from 'discord.js';
-import { GatewayIntentBits as I } from 'discord.js';
+import { GatewayIntentBits as I, Partials } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { fakePerTest, startBareClient } from '../fake-discord/bare-client.ts';
 import { eventually } from '../fake-discord/eventually.ts';
@@ -111,5 +111,32 @@ describe('fake Discord with a bare discord.js client', () => {
     expect(msg.channel.isDMBased()).toBe(true);
     await (msg.channel as DMChannel).send("noted");
     await eventually(() => fake.recorder.requests('POST', `/channels/${dm.channel_id}/messages`).length === 1);
+  });
+});
+
+describe('reactions', () => {
+  it('delivers a user\'s reaction to messageReactionAdd (Partials for an uncached message)', async () => {
+    client = await startBareClient(fake, {
+      intents: [I.Guilds, I.GuildMessages, I.GuildMessageReactions],
+      partials: [Partials.Channel, Partials.Message, Partials.Reaction],
+    });
+    const helen = fake.state.addUser('helen');
+    const { thread } = fake.act.forumPost(helen, 'solved?', 'works now', { silent: true });
+    await client.channels.fetch(thread.id);
+    const answer = fake.act.say(thread.id, helen, 'the answer', { silent: true });
+    const reacted = once(client, 'messageReactionAdd') as Promise<[{ emoji: { name: string }; message: { id: string } }, { id: string }]>;
+    fake.act.react(helen, answer, '✅');
+    const [reaction, user] = await reacted;
+    expect([reaction.emoji.name, reaction.message.id, user.id]).toEqual(['✅', answer.id, helen.id]);
+  });
+
+  it('keeps the bot\'s own reaction on the message, as users would see it', async () => {
+    client = await startBareClient(fake);
+    const ivy = fake.state.addUser('ivy');
+    const seen = once(client, 'messageCreate') as Promise<[Message]>;
+    const { starter } = fake.act.forumPost(ivy, 'fixed', 'works now');
+    const [msg] = await seen;
+    await msg.react('✅');
+    expect(fake.state.channelMessages(starter.channel_id).get(starter.id)?.reactions?.map((r) => [r.emoji.name, r.me])).toEqual([['✅', true]]);
   });
 });

@@ -106,6 +106,24 @@ export class Actions {
     this.ctx.gateway.dispatch(E.MessageCreate, gatewayMessage(this.ctx, current));
   }
 
+  /** `user` adds `emoji` (a unicode emoji) to `message`: MESSAGE_REACTION_ADD (Answer Overflow's ✅). */
+  react(user: APIUser, message: APIMessage, emoji: string): void {
+    const s = this.ctx.state;
+    const channel = s.channel(message.channel_id);
+    const guildId = channel && 'guild_id' in channel ? channel.guild_id : undefined;
+    this.ctx.gateway.dispatch(E.MessageReactionAdd, {
+      type: 0,
+      user_id: user.id,
+      channel_id: message.channel_id,
+      message_id: message.id,
+      ...(guildId ? { guild_id: guildId, member: s.members.get(user.id) } : {}),
+      emoji: { id: null, name: emoji },
+      burst: false,
+      burst_colors: [],
+      message_author_id: message.author.id,
+    });
+  }
+
   remove(message: APIMessage): void {
     deleteMessage(this.ctx, message.channel_id, message.id);
   }

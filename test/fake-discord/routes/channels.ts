@@ -1,7 +1,8 @@
 /**
  * REST routes on channels and their messages: fetch/patch channels (PATCH answers the FULL
  * channel including `type`, or discord.js evicts the thread — pitfall 4), message history with
- * before/after/around, post (JSON or multipart with files), edit, delete, reactions, typing,
+ * before/after/around, post (JSON or multipart with files), edit, delete, the bot's reactions
+ * (kept on the message, so a test sees the ✅ users see), typing,
  * pins, joining threads, archived threads of a forum.
  */
 import { GatewayDispatchEvents as E, type APIAttachment, type APIMessage } from 'discord-api-types/v10';
@@ -109,8 +110,15 @@ export const channelRoutes: Route[] = [
   }],
   ['DELETE', at('/channels/:id/messages/:id'), (ctx, r) =>
     deleteMessage(ctx, r.params[0]!, r.params[1]!) ? noContent : unknownMessage],
-  ['PUT', at('/channels/:id/messages/:id/reactions/([^/]+)/@me'), (ctx, r) =>
-    ctx.state.channelMessages(r.params[0]!).has(r.params[1]!) ? noContent : unknownMessage],
+  ['PUT', at('/channels/:id/messages/:id/reactions/([^/]+)/@me'), (ctx, r) => {
+    const m = ctx.state.channelMessages(r.params[0]!).get(r.params[1]!);
+    if (!m) return unknownMessage;
+    const name = r.params[2]!; // already URL-decoded by the server core
+    if (!m.reactions?.some((x) => x.emoji.name === name && x.me)) {
+      m.reactions = [...(m.reactions ?? []), { count: 1, count_details: { burst: 0, normal: 1 }, me: true, me_burst: false, burst_colors: [], emoji: { id: null, name } }];
+    }
+    return noContent;
+  }],
   ['DELETE', at('/channels/:id/messages/:id/reactions/([^/]+)/@me'), () => noContent],
   ['POST', at('/channels/:id/typing'), () => noContent],
   ['PUT', at('/channels/:id/pins/:id'), () => noContent],
