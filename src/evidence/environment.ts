@@ -49,7 +49,7 @@ export const parseEnvironment: Parser = (lines, ctx) => {
       if (os) add(`os:${os}`, { kind: 'environment', source: spanOf(ctx, line), confidence: 0.9, os, from: 'prompt' });
     }
     const t = line.command ?? line.text;
-    if (t === '' || t.length > 2000) continue;
+    if (t === '' || t.length > 2000 || !/[/\\]|system|launch|docker/.test(t)) continue;
     const os = osOfPath(t);
     if (os) add(`os:${os}`, { kind: 'environment', source: spanOf(ctx, line), confidence: 0.8, os, from: 'path' });
     const service = serviceOf(t);

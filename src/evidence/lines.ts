@@ -69,6 +69,7 @@ function stripLine(raw: string): { text: string; local: boolean } {
 }
 
 function matchPrompt(text: string): { prompt: string; rest: string } | null {
+  if (!/[$%#>]/.test(text)) return null;
   for (const re of PROMPTS) {
     const m = re.exec(text);
     if (m) return { prompt: m[1] as string, rest: (m[2] ?? '').trim() };

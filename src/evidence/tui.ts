@@ -22,7 +22,7 @@ export const parseTui: Parser = (lines, ctx) => {
   const facts: Fact[] = [];
   for (const line of lines) {
     const t = line.text.trim();
-    if (t === '' || t.length > 600) continue;
+    if (t === '' || t.length > 600 || !(t.includes(' | ') || t.startsWith('openclaw tui'))) continue;
     const parts = t.split(' | ');
     if (parts.length === 2) {
       const [a, b] = parts as [string, string];
