@@ -34,6 +34,12 @@ function markSolved(t: Turn, by: string, messageId: string | null, source: 'pinc
   setStatus(t, 'solved');
 }
 
+/**
+ * Applies a feedback button, a solved/unsolved mark, a due timer or pause/resume to the turn:
+ * "worked" and solved marks close the problem (solution recorded, auto-close scheduled by the
+ * reducer), "didn't work" hands over, "dismiss" deletes the reply, a reminder goes out at most
+ * once per ask, auto_close closes a solved thread.
+ */
 export function onAction(t: Turn, ev: Action): void {
   const s = t.state;
   switch (ev.type) {

@@ -33,6 +33,11 @@ function rewrite(s: ThreadState, replyId: string, reply: RenderedReply, d: Diagn
   return withReplyRecords(next, reply, d, replyId, now, sig);
 }
 
+/**
+ * Applies an `edit` event to the turn. Returns the outcome when the thread author's paste in the
+ * current problem was re-read, else null (unknown message, same text, someone else's message,
+ * or a message of an earlier, solved problem: its facts are replaced but nothing is said).
+ */
 export function onEdit(t: Turn, ev: EditEvent, deps: ReducerDeps): Outcome | null {
   const s0 = t.state;
   const msg = s0.messages.find((m) => m.messageId === ev.messageId);
