@@ -76,7 +76,7 @@ function valueSpans(text: string, re: RegExp, credentialType: string): SecretSpa
       if (!isCredentialValue(valueAt(text, start, end), name) && end !== own) end = own;
       const value = valueAt(text, start, end);
       if (isCredentialValue(value, name)) {
-        spans.push({ start, end, credentialType, label: labelOf(value), variable: name, keyed: false });
+        spans.push({ start, end, credentialType, label: labelOf(value), keyed: false });
       }
       if (text[end] !== ',' || end === start) break;
       start = end + 1;
