@@ -12,8 +12,6 @@ export interface SecretSpan {
   end: number;
   credentialType: string;
   label: string;
-  /** The variable or field that held it (`OPENAI_API_KEY`, `apiKey`), when known. */
-  variable?: string;
   /** True for formats recognised by their head (preferred when spans overlap). */
   keyed: boolean;
 }

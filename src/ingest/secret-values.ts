@@ -76,7 +76,7 @@ function valueSpans(text: string, re: RegExp, credentialType: string): SecretSpa
       if (!isCredentialValue(valueAt(text, start, end), name) && end !== own) end = own;
       const value = valueAt(text, start, end);
       if (isCredentialValue(value, name)) {
-        spans.push({ start, end, credentialType, label: labelOf(value), variable: name, keyed: false });
+        spans.push({ start, end, credentialType, label: labelOf(value), keyed: false });
       }
       if (text[end] !== ',' || end === start) break;
       start = end + 1;
@@ -140,11 +140,13 @@ function privateKeySpans(text: string): SecretSpan[] {
 
 /** Spans of credentials found by position (variables, fields, flags, URLs, headers, PEM). */
 export function findValueSpans(text: string): SecretSpan[] {
-  return [
-    ...valueSpans(text, new RegExp(ASSIGNMENT.source, ASSIGNMENT.flags), 'secret_value'),
-    ...valueSpans(text, new RegExp(FLAG.source, FLAG.flags), 'secret_value'),
-    ...urlPasswordSpans(text),
-    ...bearerSpans(text),
-    ...privateKeySpans(text),
-  ];
+  // Cheap literal checks first: most pastes have no URL password, header, flag or PEM block.
+  const spans = /key|token|secret|pass|pwd|credential|access|refresh/i.test(text)
+    ? valueSpans(text, new RegExp(ASSIGNMENT.source, ASSIGNMENT.flags), 'secret_value')
+    : [];
+  if (text.includes('--')) spans.push(...valueSpans(text, new RegExp(FLAG.source, FLAG.flags), 'secret_value'));
+  if (text.includes('://')) spans.push(...urlPasswordSpans(text));
+  if (text.includes('Bearer') || text.includes('Basic')) spans.push(...bearerSpans(text));
+  if (text.includes('-----BEGIN')) spans.push(...privateKeySpans(text));
+  return spans;
 }

@@ -45,8 +45,8 @@ function merge(spans: SecretSpan[]): SecretSpan[] {
 
 /**
  * Masks every full credential in `text`. Pure; never throws; linear in `text.length`.
- * @returns the masked text and one finding per distinct credential (masked form only; the
- *   variable that held it, when known).
+ * @returns the masked text and one finding per distinct credential (its type and masked form
+ *   only, never any other part of the secret).
  */
 export function maskSecrets(text: string): { text: string; findings: SecretFinding[] } {
   const spans = merge([...findKeyedSpans(text), ...findValueSpans(text)]);
@@ -58,9 +58,7 @@ export function maskSecrets(text: string): { text: string; findings: SecretFindi
     const masked = maskOf(span.label, text.slice(span.start, span.end));
     parts.push(text.slice(at, span.start), masked);
     at = span.end;
-    const finding: SecretFinding = { credentialType: span.credentialType, masked };
-    if (span.variable !== undefined) finding.variable = span.variable;
-    if (!findings.has(masked)) findings.set(masked, finding);
+    if (!findings.has(masked)) findings.set(masked, { credentialType: span.credentialType, masked });
   }
   parts.push(text.slice(at));
   return { text: parts.join(''), findings: [...findings.values()] };

@@ -23,8 +23,6 @@ export interface SecretFinding {
   credentialType: string;
   /** Safe to show/store: type prefix + `…` + last 4, e.g. `sk-ant-api03-…AbCd`. */
   masked: string;
-  /** The variable, field or flag that held it (`OPENAI_API_KEY`, `apiKey`), when known. */
-  variable?: string;
 }
 
 /** Something the user should be told about their input (never silent truncation). */

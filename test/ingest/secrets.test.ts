@@ -53,7 +53,10 @@ describe('maskSecrets', () => {
     const b = fakeChars('list-b', 32);
     const { text, findings } = maskSecrets(`OPENCLAW_LIVE_ANTHROPIC_KEYS=${a},${b}`);
     expect(text).toBe(`OPENCLAW_LIVE_ANTHROPIC_KEYS=…${a.slice(-4)},…${b.slice(-4)}`);
-    expect(findings.map((f) => f.variable)).toEqual(['OPENCLAW_LIVE_ANTHROPIC_KEYS', 'OPENCLAW_LIVE_ANTHROPIC_KEYS']);
+    expect(findings).toEqual([
+      { credentialType: 'secret_value', masked: `…${a.slice(-4)}` },
+      { credentialType: 'secret_value', masked: `…${b.slice(-4)}` },
+    ]);
   });
 
   it('keeps a short lowercase type prefix of an unknown key format', () => {

@@ -1,8 +1,8 @@
 /**
  * SQL goes through parameters only: injection-shaped ids and text (quotes, `'); DROP TABLE
  * threads;--`, `OR 1=1`, NULs, backslashes, emoji) go through ingest, evidence, the conversation
- * reducer and the thread store into a SQLite file, and come back unchanged; every table is still
- * there afterwards.
+ * reducer and the thread store (directly, and as the adapters call it: the pipeline) into a
+ * SQLite file, and come back unchanged; every table is still there afterwards.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { newThread } from '../../src/conversation/thread.ts';
 import { diagnose } from '../../src/diagnosis/engine.ts';
 import { extractEvidence } from '../../src/evidence/index.ts';
 import { ingest } from '../../src/ingest/index.ts';
+import { createPipeline } from '../../src/pipeline/pipeline.ts';
 import { renderDiagnosis } from '../../src/reply/render.ts';
 import { openDatabase } from '../../src/store/db.ts';
 import { createThreadStore } from '../../src/store/threads.ts';
@@ -63,6 +64,28 @@ describe('injection-shaped input through the thread store', () => {
       | undefined;
     expect(row).toEqual({ message_id: hostile, author_id: hostile, text });
     expect(text).toContain(hostile.replace(/\u0000|\u202E/g, ''));
+    db.close();
+  });
+});
+
+describe('injection-shaped input through the pipeline', () => {
+  it.each(INJECTION_SHAPED)('a message with ids and text %j is stored, read back, and recognised when repeated', (hostile) => {
+    const db = open();
+    const pipeline = createPipeline({ db });
+    const before = tables(db);
+    const threadId = `terminal:${hostile}`;
+    const raw = `run error: HTTP 401 authentication_error: invalid x-api-key\n${hostile}`;
+    const input = {
+      threadId, channelKind: 'terminal', threadAuthorId: hostile, eventId: `message:${hostile}`,
+      messageId: hostile, authorId: hostile, role: 'author', addressed: true, text: raw,
+    } as const;
+    expect(pipeline.message(input, 1_700_000_000_000).duplicate).toBe(false);
+    expect(tables(db)).toEqual(before);
+    const thread = pipeline.thread(threadId);
+    expect([thread?.id, thread?.authorId]).toEqual([threadId, hostile]);
+    const row = db.prepare('SELECT message_id, text FROM messages WHERE thread_id = ?').get(threadId);
+    expect(row).toEqual({ message_id: hostile, text: ingest({ text: raw }).text });
+    expect(pipeline.message(input, 1_700_000_001_000).duplicate).toBe(true);
     db.close();
   });
 });
