@@ -115,7 +115,8 @@ export async function steady(rig: Rig, text: string, perSec: number, count: numb
     if (wait > 1) await sleep(wait);
     post(rig, i, text);
   }
-  const deadline = performance.now() + 30_000;
+  // Drain (bounded): a backlog left here would slow down whatever is measured next.
+  const deadline = performance.now() + 180_000;
   while (rig.tracker.pending > 0 && performance.now() < deadline) await rig.tracker.next(1_000);
   return { latencies: [...rig.tracker.latencies], missing: rig.tracker.pending };
 }
