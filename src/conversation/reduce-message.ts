@@ -116,6 +116,9 @@ export function onMessage(t: Turn, ev: MessageEvent, deps: ReducerDeps): Outcome
     return outcomeOf(d, t);
   }
   if (silent) return outcomeOf(d, t);
+  // A question or remark with nothing Pincer can read ("should i type the request id?") is not
+  // "the same paste again": in a help thread it gets no reply and never counts toward a hand-over.
+  if (kept.length === 0 && !ev.addressed) return outcomeOf(d, t);
   const liveSig = failureSignature(view.all('provider_error'));
   if (says(facts, 'thanks') && !substantive) {
     if (s.replies.some((r) => r.kind === 'diagnosis' && r.episode === s.episode)) solvePrompt(t, s.episode, to, false);

@@ -70,6 +70,22 @@ describe('the same paste again (seed 001 pastes the same 401 eight times)', () =
   });
 });
 
+describe('a question with nothing to read, between repeats (seed 001: "I want to put the key again, what do i run?")', () => {
+  const again = (n: number) => msg(`m${n}`, [f.err401(`sha256:${n}0000000000`), f.footer()]);
+  const { steps, state } = run([again(1), again(2), msg('q3', []), msg('q4', []), again(5)]);
+
+  it('is not "the same paste again": no reply in a help thread and no hand-over', () => {
+    expect(replies(steps[2]!)).toEqual([]);
+    expect(replies(steps[3]!)).toEqual([]);
+    expect(steps.slice(0, 4).flatMap((s) => s.effects).filter((e) => e.type === 'escalate')).toEqual([]);
+  });
+
+  it('the next real repeat is what hands over', () => {
+    expect(only(steps[4]!)?.kind).toBe('escalation');
+    expect(state.status).toBe('needs_human');
+  });
+});
+
 describe('evidence that answers the open ask', () => {
   it('closes the ask, moves the diagnosis and cancels the reminder', () => {
     const { steps, state } = run([msg('m1', [f.err401()]), msg('m2', [f.status()])]);
