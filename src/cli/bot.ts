@@ -9,7 +9,9 @@ import type { ClientOverrides } from '../discord/client.ts';
 import { runBot } from '../discord/run.ts';
 import { createLogger } from '../log/logger.ts';
 import { createPipeline } from '../pipeline/pipeline.ts';
+import { retentionMs, timerSettings } from '../config/timers.ts';
 import { openConfiguredDatabase } from './database.ts';
+import { keepRetention } from './retention.ts';
 
 export interface DiscordRunOptions {
   /** REST/gateway overrides (tests: the fake Discord on 127.0.0.1). */
@@ -26,11 +28,14 @@ export async function runDiscordBot(env: Record<string, string | undefined>, opt
   const config = parseDiscordConfig(env);
   const logger = createLogger({ level: core.LOG_LEVEL, pretty: core.LOG_PRETTY });
   const db = openConfiguredDatabase(core);
-  const pipeline = createPipeline({ db, logger });
+  const pipeline = createPipeline({ db, logger, timers: timerSettings(core) });
+  const stopRetention = keepRetention(db, retentionMs(core), logger);
   try {
     return await runBot({ config, pipeline, logger, clientOptions: opts.clientOptions, onStop: () => { db.close(); } });
   } catch (err) {
     if (db.open) db.close();
     throw err;
+  } finally {
+    stopRetention();
   }
 }

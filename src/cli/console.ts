@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Database } from 'better-sqlite3';
-import { createPipeline } from '../pipeline/pipeline.ts';
+import { createPipeline, type PipelineDeps } from '../pipeline/pipeline.ts';
 import type { Pipeline, PipelineResult } from '../pipeline/types.ts';
 import { currentConsoleThread } from '../store/console-threads.ts';
 import { type CliIo, println } from './io.ts';
@@ -22,11 +22,13 @@ export interface ConsoleOptions {
   /** Start a fresh thread instead of continuing the last one (interactive only). */
   fresh: boolean;
   now?: () => number;
+  /** Reminder and auto-close delays, ms. */
+  timers?: PipelineDeps['timers'];
 }
 
 /** Runs the terminal thread until end of input. @returns the exit code (0). */
-export async function runConsole({ db, io, fresh, now = Date.now }: ConsoleOptions): Promise<number> {
-  const pipeline = createPipeline({ db });
+export async function runConsole({ db, io, fresh, now = Date.now, timers }: ConsoleOptions): Promise<number> {
+  const pipeline = createPipeline({ db, timers });
   const interactive = io.stdin.isTTY === true;
   const threadId = interactive ? currentConsoleThread(db, { fresh }) : `terminal:pipe:${randomUUID()}`;
   const existing = pipeline.thread(threadId);

@@ -16,6 +16,8 @@ import { maskSecrets } from '../ingest/secrets.ts';
 import { runDiscordBot } from './bot.ts';
 import { runConsole } from './console.ts';
 import { openConfiguredDatabase } from './database.ts';
+import { retentionMs, timerSettings } from '../config/timers.ts';
+import { purgeOldText } from '../store/retention.ts';
 import { runDeployCommands } from './deploy.ts';
 import { runDiagnose } from './diagnose.ts';
 import { type CliIo, println, processIo } from './io.ts';
@@ -42,7 +44,8 @@ async function dispatch(command: string | undefined, rest: string[], io: CliIo):
       const { values } = parseArgs({ args: rest, options: { new: { type: 'boolean' } } });
       const db = openConfiguredDatabase(config);
       try {
-        return await runConsole({ db, io, fresh: values.new === true });
+        purgeOldText(db, retentionMs(config));
+        return await runConsole({ db, io, fresh: values.new === true, timers: timerSettings(config) });
       } finally {
         db.close();
       }

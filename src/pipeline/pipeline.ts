@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { ingest } from '../ingest/index.ts';
 import { extractEvidence } from '../evidence/index.ts';
+import { defaultDeps } from '../conversation/default-deps.ts';
+import type { ReducerDeps } from '../conversation/deps.ts';
 import { newThread, reduce } from '../conversation/reducer.ts';
 import { createThreadStore } from '../store/threads.ts';
 import type { Reduction, ThreadEvent, ThreadState } from '../conversation/types.ts';
@@ -20,6 +22,8 @@ import type { IncomingAction, IncomingEdit, IncomingMessage, OneOffResult, Pipel
 export interface PipelineDeps {
   db: Database;
   logger?: Logger;
+  /** Reminder and auto-close delays, ms (config PINCER_REMIND_AFTER_HOURS / …AUTO_CLOSE…). */
+  timers?: ReducerDeps['timers'];
 }
 
 /** Reads one input into clean text + evidence. Pure apart from the hash. */
@@ -36,8 +40,9 @@ export function readInput(
 }
 
 /** Builds the pipeline over an open database (see src/store/db.ts `openDatabase`). */
-export function createPipeline({ db, logger }: PipelineDeps): Pipeline {
+export function createPipeline({ db, logger, timers }: PipelineDeps): Pipeline {
   const store = createThreadStore(db);
+  const deps: ReducerDeps = { ...defaultDeps, timers };
 
   const run = (
     ref: { threadId: string; channelKind: IncomingMessage['channelKind']; threadAuthorId: string; eventId: string },
@@ -48,7 +53,7 @@ export function createPipeline({ db, logger }: PipelineDeps): Pipeline {
     const before = store.load(ref.threadId);
     const state: ThreadState =
       before ?? newThread({ id: ref.threadId, channelKind: ref.channelKind, authorId: ref.threadAuthorId, now });
-    const reduction = reduce(state, event, now);
+    const reduction = reduce(state, event, now, deps);
     const texts = ingested && event.type !== 'feedback' && 'messageId' in event && event.messageId ? { [event.messageId]: ingested.text } : undefined;
     store.commit(ref.eventId, before, reduction, now, texts);
     logger?.debug(
