@@ -191,6 +191,8 @@ export type ThreadEvent =
   | { type: 'feedback'; replyId: string; verdict: 'worked' | 'didnt_work' | 'dismiss'; by: string }
   | { type: 'solved'; by: string; messageId?: string; source: 'pincer' | 'answer_overflow' }
   | { type: 'unsolved'; by: string }
+  /** `/helper`: a person asks for a human; handled as an escalation with reason `requested`. */
+  | { type: 'helper'; by: string }
   | { type: 'timer'; timer: TimerKind }
   | { type: 'pause'; by: string }
   | { type: 'resume'; by: string };

@@ -4,6 +4,7 @@
  * fatal gateway close, and on SIGTERM/SIGINT stop taking events, finish in-flight work, destroy
  * the client and call `onStop` (the caller closes the database there).
  */
+import type { Database } from 'better-sqlite3';
 import { Events } from 'discord.js';
 import type { DiscordConfig } from '../config/discord.ts';
 import type { Logger } from '../log/logger.ts';
@@ -22,6 +23,7 @@ import { FATAL_CLOSE_CODES, isFatalCloseCode, withTimeout } from './lifecycle.ts
 import { Inflight, ThreadQueue } from './runtime.ts';
 import { runStartupChecks } from './startup-checks.ts';
 import { startTimerLoop } from './timers.ts';
+import { startWorkflow, workflowHooks } from './workflow/hooks.ts';
 
 export interface StartBotOptions {
   config: DiscordConfig;
@@ -29,8 +31,10 @@ export interface StartBotOptions {
   logger: Logger;
   /** REST / gateway overrides (tests point these at the fake Discord). */
   clientOptions?: ClientOverrides;
-  /** Issue 7's hooks (tags, escalation, timers, leaked keys); missing ones only log. */
+  /** Overrides of issue 7's hooks (tags, escalation, timers, leaked keys; default workflow/hooks.ts). */
   hooks?: Partial<BotHooks>;
+  /** The pipeline's open database: helper alerts, stats, forget-me and the timer loop need it. */
+  db?: Database;
   /** Commands, modals and buttons; default commands/index.ts. */
   registry?: Registry;
   /** Called last by `stop()` (close the database). */
@@ -68,13 +72,15 @@ export async function startBot(opts: StartBotOptions): Promise<BotHandle> {
     config,
     pipeline,
     logger,
-    hooks: { ...defaultHooks, ...opts.hooks },
+    hooks: { ...defaultHooks, ...workflowHooks, ...opts.hooks },
     registry: opts.registry ?? defaultRegistry,
     queue: new ThreadQueue(),
     inflight: new Inflight(),
     now: opts.now ?? Date.now,
     stopping: false,
+    ...(opts.db ? { db: opts.db } : {}),
   };
+  let stopWorkflow = (): void => undefined;
 
   let stopTimers: () => void = () => undefined;
   let stopped: Promise<void> | null = null;
@@ -82,6 +88,7 @@ export async function startBot(opts: StartBotOptions): Promise<BotHandle> {
     (stopped ??= (async () => {
       ctx.stopping = true;
       stopTimers();
+      stopWorkflow();
       logger.info({ reason, inflight: ctx.inflight.size }, 'stopping: no new events, finishing in-flight work');
       if (!(await ctx.inflight.drain(10_000))) logger.warn({ inflight: ctx.inflight.size }, 'stop: in-flight work still running after 10 s');
       await withTimeout(client.destroy(), 5_000, undefined); // destroy can hang before READY (pitfall 13)
@@ -121,6 +128,7 @@ export async function startBot(opts: StartBotOptions): Promise<BotHandle> {
   runStartupChecks(ctx);
   stopTimers = startTimerLoop(ctx, opts.timerIntervalMs ?? 60_000);
   const caughtUp = opts.catchUp === false ? Promise.resolve() : startCatchUp(ctx, startedAt);
+  stopWorkflow = startWorkflow(ctx, caughtUp);
 
   // A new session (re-IDENTIFY after op 9 or close 1000) does not replay what was sent while the
   // connection was down: read the help threads back again, as at start-up.

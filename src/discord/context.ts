@@ -2,6 +2,7 @@
  * What every Discord handler gets: the client, config, pipeline, logger, the hooks issue 7 plugs
  * into, and the runtime helpers (per-thread ordering, in-flight tracking, the clock).
  */
+import type { Database } from 'better-sqlite3';
 import type { Client, Message } from 'discord.js';
 import type { DiscordConfig } from '../config/discord.ts';
 import type { EscalationSummary, Effect, ThreadStatus } from '../conversation/types.ts';
@@ -41,6 +42,8 @@ export interface BotContext {
   now(): number;
   /** Set by `stop()`: handlers take no new events. */
   stopping: boolean;
+  /** The database the pipeline uses (issue 7: helper alerts, stats, forget-me, the timer loop). */
+  db?: Database;
 }
 
 export const defaultHooks: BotHooks = {

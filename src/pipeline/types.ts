@@ -40,6 +40,8 @@ export type IncomingAction = ThreadRef & { eventId: string } & (
     | { type: 'feedback'; replyId: string; verdict: 'worked' | 'didnt_work' | 'dismiss'; by: string }
     | { type: 'solved'; by: string; messageId?: string; source: 'pincer' | 'answer_overflow' }
     | { type: 'unsolved'; by: string }
+    /** `/helper`: a person asks for a human; recorded as an escalation (reason `requested`). */
+    | { type: 'helper'; by: string }
     | { type: 'timer'; timer: TimerKind }
     | { type: 'pause'; by: string }
     | { type: 'resume'; by: string }

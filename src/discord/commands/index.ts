@@ -6,15 +6,20 @@
  */
 import { diagnoseMessageCommand } from './diagnose-message.ts';
 import { diagnoseCommand, diagnoseModal } from './diagnose.ts';
+import { helperCommand } from './helper.ts';
+import { markSolutionMenu, solvedCommand, unsolveCommand } from './mark-solution.ts';
+import { pincerSlashCommand } from './pincer.ts';
 import type { Registry } from './types.ts';
+import { acknowledgeButton } from '../workflow/escalation.ts';
+import { feedbackButtons } from '../workflow/feedback.ts';
 
 /** Command names owned by the other bots on OpenClaw's server; Pincer must not reuse them. */
 export const RESERVED_COMMAND_NAMES = ['Mark Solution'];
 
 export const registry: Registry = {
-  commands: [diagnoseCommand, diagnoseMessageCommand],
+  commands: [diagnoseCommand, diagnoseMessageCommand, markSolutionMenu, solvedCommand, unsolveCommand, helperCommand, pincerSlashCommand],
   modals: [diagnoseModal],
-  components: [],
+  components: [feedbackButtons, acknowledgeButton],
 };
 
 /** The JSON bodies `deploy-commands` PUTs to Discord. */
