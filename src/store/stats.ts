@@ -30,8 +30,9 @@ export interface WindowStats {
   /** Suggested fixes reported as failed, `branch: command`, most frequent first. */
   failedFixes: Counted[];
   /**
-   * Error signatures (`HTTP 401 authentication_error (anthropic)`) in threads where Pincer never
-   * had a diagnosis: the coverage gaps, most frequent first.
+   * Error signatures (`HTTP 401 authentication_error (anthropic)`) of threads where Pincer never
+   * had a diagnosis and is not waiting for an answer to an ask: the coverage gaps, by number of
+   * threads, most frequent first.
    */
   unmatched: Counted[];
 }
@@ -78,7 +79,7 @@ export function windowStats(db: Database, days: number, now: number, limit = 5):
     `SELECT TRIM(COALESCE('HTTP ' || json_extract(f.fact, '$.httpStatus') || ' ', '') || json_extract(f.fact, '$.code')
               || COALESCE(' (' || json_extract(f.fact, '$.provider') || ')', '')) AS label, COUNT(DISTINCT f.thread_id) AS n
      FROM facts f JOIN threads t ON t.id = f.thread_id
-     WHERE f.kind = 'provider_error' AND t.created_at >= ?
+     WHERE f.kind = 'provider_error' AND t.created_at >= ? AND t.status <> 'needs_info'
        AND NOT EXISTS (SELECT 1 FROM suggestions s WHERE s.thread_id = f.thread_id)
      GROUP BY label ORDER BY n DESC, label LIMIT ?`,
     since,

@@ -65,7 +65,7 @@ export async function handleLeakedCredentials(ctx: BotContext, message: Message,
     await postTo(ctx, ctx.config.modlogChannelId, modLogLine(findings, message.author.id, jumpLink(message.guildId, message.channelId), removed), 'mod-log entry');
   }
   const types = [...new Set(findings.map((f) => f.credentialType))];
-  ctx.db &&
+  if (ctx.db) {
     createWorkflowStore(ctx.db).recordLeak({
       messageId: message.id,
       threadId: message.channel.isThread() ? message.channelId : inGuild ? null : `dm:${message.author.id}`,
@@ -77,5 +77,6 @@ export async function handleLeakedCredentials(ctx: BotContext, message: Message,
       alertedHelpers: alerted,
       at: ctx.now(),
     });
+  }
   ctx.logger.warn({ messageId: message.id, channelId: message.channelId, credentialTypes: types, removed, alertedHelpers: alerted }, 'credential pasted');
 }

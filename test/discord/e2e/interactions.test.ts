@@ -72,7 +72,7 @@ describe('deploy-commands', () => {
       guildId: h.fake.state.guildId,
       rest: { api: `${h.fake.baseUrl}/api`, agent: loopbackOnlyAgent() },
     });
-    expect(names.sort()).toEqual(['Diagnose with Pincer', 'diagnose']);
+    expect(names.sort()).toEqual(['Diagnose with Pincer', 'Pincer: Mark solution', 'diagnose', 'helper', 'pincer', 'solved', 'unsolve']);
     const [put] = h.fake.recorder.requests('PUT', `/applications/${h.fake.state.applicationId}/guilds/${h.fake.state.guildId}/commands`);
     expect(put!.body.find((c: { name: string }) => c.name === 'diagnose').contexts).toEqual([0, 1]);
     for (const reserved of RESERVED_COMMAND_NAMES) expect(names.map((n) => n.toLowerCase())).not.toContain(reserved.toLowerCase());

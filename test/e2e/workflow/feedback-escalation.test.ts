@@ -25,7 +25,7 @@ const click = (who: keyof Scenario['people'], m: { id: string; channel_id: strin
 };
 const helperPosts = () => sc.botMessages(sc.fake.state.helperChannel.id);
 
-describe('feedback buttons', () => {
+describe('feedback buttons', { timeout: 60_000 }, () => {
   it("Didn't work: refused for a random member; from the author it is a failed fix that alerts the helpers once", async () => {
     sc = await Scenario.start();
     const { alice, helper } = sc.people;
@@ -82,7 +82,7 @@ describe('feedback buttons', () => {
   });
 });
 
-describe('/helper', () => {
+describe('/helper', { timeout: 60_000 }, () => {
   it('refuses a random member, holds the author back right after a reply, and posts once for a helper', async () => {
     sc = await Scenario.start();
     const { thread } = await answeredPost();

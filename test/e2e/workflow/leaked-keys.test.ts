@@ -31,7 +31,7 @@ function withoutManageMessages(s: Scenario): void {
   botRole.permissions = String(BigInt(botRole.permissions) & ~(8n | (1n << 13n)));
 }
 
-describe('a full credential in a message', () => {
+describe('a full credential in a message', { timeout: 60_000 }, () => {
   it('in a forum post: removed, public note without it, rotation steps by DM, mod-log line, no trace anywhere', async () => {
     sc = await Scenario.start();
     const { alice } = sc.people;

@@ -18,7 +18,7 @@ const sub = (name: string, options: { name: string; type: number; value: string 
 const pincer = (who: keyof Scenario['people'], channelId: string, name: string, options?: Parameters<typeof sub>[1]) =>
   answerOf(sc.fake.act.slash(sc.people[who], 'pincer', channelId, sub(name, options)));
 
-describe('/pincer for moderators', () => {
+describe('/pincer for moderators', { timeout: 60_000 }, () => {
   it('status, stats and explain answer moderators only', async () => {
     sc = await Scenario.start();
     const { starter, thread } = sc.fake.act.forumPost(sc.people.alice, 'billing error', BILLING_ERROR);
@@ -63,7 +63,7 @@ describe('/pincer for moderators', () => {
   });
 });
 
-describe('/pincer forget-me', () => {
+describe('/pincer forget-me', { timeout: 60_000 }, () => {
   it("deletes the caller's messages and evidence, keeps anonymous counts, and touches nobody else", async () => {
     sc = await Scenario.start();
     const { alice, bob } = sc.people;
@@ -74,10 +74,14 @@ describe('/pincer forget-me', () => {
     const count = (sql: string, ...p: unknown[]) => rows(sc, sql, ...p)[0]!.n as number;
     expect(count('SELECT COUNT(*) AS n FROM messages WHERE author_id = ?', alice.id)).toBe(1);
     const bobFacts = count('SELECT COUNT(*) AS n FROM facts WHERE thread_id = ?', b.thread.id);
+    const dm = sc.fake.act.dm(alice, TUI_401);
+    await sc.replyTo(dm);
+    expect(count('SELECT COUNT(*) AS n FROM threads WHERE id = ?', `dm:${alice.id}`)).toBe(1);
 
     const answer = await answerOf(sc.fake.act.slash(alice, 'pincer', sc.fake.state.generalChannel.id, sub('forget-me')));
     expect(answer.ephemeral).toBe(true);
-    expect(answer.content).toMatch(/^Done\. I deleted 1 message and \d+ pieces? of evidence/);
+    expect(answer.content).toMatch(/^Done\. I deleted 2 messages and \d+ pieces? of evidence/);
+    expect(count('SELECT COUNT(*) AS n FROM threads WHERE id = ?', `dm:${alice.id}`)).toBe(0);
     expect(count('SELECT COUNT(*) AS n FROM messages WHERE author_id = ?', alice.id)).toBe(0);
     expect(count('SELECT COUNT(*) AS n FROM facts WHERE thread_id = ?', a.thread.id)).toBe(0);
     expect(rows(sc, 'SELECT author_id, status FROM threads WHERE id = ?', a.thread.id)).toEqual([{ author_id: 'forgotten', status: 'bot_answered' }]);

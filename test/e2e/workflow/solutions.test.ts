@@ -22,7 +22,7 @@ async function answeredPost() {
   return { thread, starter, reply };
 }
 
-describe('marking a solution', () => {
+describe('marking a solution', { timeout: 60_000 }, () => {
   it('"Pincer: Mark solution": refused for a random member, done for the author (ephemeral, ✅, solved tag, row)', async () => {
     sc = await Scenario.start();
     const { alice, random } = sc.people;

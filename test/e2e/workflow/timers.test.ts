@@ -17,7 +17,7 @@ async function comesDueWhileDown(threadId: string, kind: string): Promise<void> 
   await sc.startBot();
 }
 
-describe('due timers', () => {
+describe('due timers', { timeout: 60_000 }, () => {
   it('reminds the author once about an unanswered ask, after a restart', async () => {
     sc = await Scenario.start();
     const { thread, starter } = sc.fake.act.forumPost(sc.people.alice, '401 in the tui', TUI_401);
