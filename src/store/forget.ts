@@ -28,15 +28,15 @@ export function forgetUser(db: Database, userId: string): ForgetResult {
   const dmThread = `dm:${userId}`;
   const run = (sql: string, ...args: unknown[]) => db.prepare(sql).run(...args).changes;
   return db.transaction((): ForgetResult => {
-    const dmThreadsDeleted = run('DELETE FROM threads WHERE id = ?', dmThread);
-    run('DELETE FROM processed_events WHERE thread_id = ?', dmThread);
-    run('DELETE FROM helper_alerts WHERE thread_id = ?', dmThread);
     const facts = run(
       `DELETE FROM facts WHERE EXISTS (SELECT 1 FROM messages m
          WHERE m.thread_id = facts.thread_id AND m.message_id = facts.message_id AND m.author_id = ?)`,
       userId,
     );
     const messages = run('DELETE FROM messages WHERE author_id = ?', userId);
+    const dmThreadsDeleted = run('DELETE FROM threads WHERE id = ?', dmThread);
+    run('DELETE FROM processed_events WHERE thread_id = ?', dmThread);
+    run('DELETE FROM helper_alerts WHERE thread_id = ?', dmThread);
     run(
       `UPDATE escalations SET data = json_set(data, '$.summary.evidence', json('[]'))
        WHERE thread_id IN (SELECT id FROM threads WHERE author_id = ?)`,
