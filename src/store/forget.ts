@@ -3,7 +3,8 @@
  * the anonymous counts (threads, suggestions, solutions, feedback verdicts) that statistics need.
  *
  * - their messages (text and hash) and the evidence facts read from them are deleted;
- * - their private DM thread (`dm:<userId>`, whose id names them) is deleted whole;
+ * - their private DM thread (`dm:<userId>`, whose id names them) is deleted whole (processed
+ *   event ids stay: they name messages, not people, and keep a redelivery from being answered);
  * - every other place that names them (thread author, feedback and solution "by", the helper who
  *   acknowledged an alert, the author of a pasted credential) is replaced by `forgotten`;
  * - in threads they started, the escalation summaries (which quote evidence) are emptied.
@@ -35,7 +36,6 @@ export function forgetUser(db: Database, userId: string): ForgetResult {
     );
     const messages = run('DELETE FROM messages WHERE author_id = ?', userId);
     const dmThreadsDeleted = run('DELETE FROM threads WHERE id = ?', dmThread);
-    run('DELETE FROM processed_events WHERE thread_id = ?', dmThread);
     run('DELETE FROM helper_alerts WHERE thread_id = ?', dmThread);
     run(
       `UPDATE escalations SET data = json_set(data, '$.summary.evidence', json('[]'))
@@ -46,7 +46,7 @@ export function forgetUser(db: Database, userId: string): ForgetResult {
     run("UPDATE feedback SET given_by = ?, data = json_set(data, '$.by', ?) WHERE given_by = ?", FORGOTTEN, FORGOTTEN, userId);
     run("UPDATE solutions SET solved_by = ?, data = json_set(data, '$.by', ?) WHERE solved_by = ?", FORGOTTEN, FORGOTTEN, userId);
     run('UPDATE helper_alerts SET acknowledged_by = ? WHERE acknowledged_by = ?', FORGOTTEN, userId);
-    run('UPDATE leaked_credentials SET author_id = ? WHERE author_id = ?', FORGOTTEN, userId);
+    run('UPDATE leaked_credentials SET author_id = ?, thread_id = NULL WHERE author_id = ?', FORGOTTEN, userId);
     return { messages, facts, threadsAnonymized, dmThreadsDeleted };
   })();
 }
