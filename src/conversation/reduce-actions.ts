@@ -6,6 +6,7 @@ import { pickUnsaid } from '../reply/policy.ts';
 import { reminders } from '../reply/policy-texts.ts';
 import { openAsk } from './asks.ts';
 import { post, setStatus, type Turn } from './post.ts';
+import { escalatedThisEpisode, escalationSummary } from './escalation.ts';
 import { escalate } from './respond.ts';
 import { settle } from './suggestions.ts';
 import type { ThreadEvent, ThreadState, ThreadStatus } from './types.ts';
@@ -68,6 +69,8 @@ export function onAction(t: Turn, ev: Action): void {
       setStatus(t, statusFromReplies(t.state));
       return;
     }
+    case 'helper':
+      return requestHelper(t, ev.by);
     case 'timer':
       if (ev.timer === 'auto_close') {
         if (s.status === 'solved') setStatus(t, 'closed');
@@ -81,6 +84,23 @@ export function onAction(t: Turn, ev: Action): void {
       t.state = { ...s, paused: false };
       return;
   }
+}
+
+/**
+ * `/helper`: a person asks for a human. The same hand-over as an automatic escalation (reason
+ * `requested`, once per problem; nothing again when already escalated). A thread Pincer has no
+ * message of gets the escalation without a reply.
+ */
+function requestHelper(t: Turn, by: string): void {
+  const s = t.state;
+  if (escalatedThisEpisode(s)) return;
+  const branch = s.suggestions.filter((g) => g.episode === s.episode).at(-1)?.branch ?? null;
+  const last = s.messages.at(-1);
+  if (last) return escalate(t, 'requested', branch, { messageId: last.messageId, seq: last.seq });
+  const summary = escalationSummary(s, 'requested', branch);
+  t.state = { ...s, escalatedAt: t.now, escalations: [...s.escalations, { at: t.now, episode: s.episode, triggerId: by, summary }] };
+  t.effects.push({ type: 'escalate', summary });
+  setStatus(t, 'needs_human');
 }
 
 /** remind_author: once per open ask, when the author has not answered it. */

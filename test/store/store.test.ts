@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newThread, reduce } from '../../src/conversation/reducer.ts';
 import type { Effect, ThreadEvent, ThreadState } from '../../src/conversation/types.ts';
-import { openDatabase, type Database } from '../../src/store/db.ts';
+import { MIGRATIONS_DIR, openDatabase, type Database } from '../../src/store/db.ts';
 import { purgeOldText } from '../../src/store/retention.ts';
 import { createThreadStore } from '../../src/store/threads.ts';
 import { deps, f, msg } from '../conversation/fixtures.ts';
@@ -60,10 +60,12 @@ describe('openDatabase', () => {
     const db = openDatabase(path);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.prepare('SELECT name FROM schema_migrations').all()).toEqual([{ name: '001_threads.sql' }]);
+    const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
+    expect(db.prepare('SELECT name FROM schema_migrations ORDER BY version').all()).toEqual(files.map((name) => ({ name })));
+    expect(files[0]).toBe('001_threads.sql');
     db.close();
     const again = openDatabase(path);
-    expect(again.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: 1 });
+    expect(again.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: files.length });
     again.close();
   });
 
