@@ -31,7 +31,7 @@ export async function runDiscordBot(env: Record<string, string | undefined>, opt
   const pipeline = createPipeline({ db, logger, timers: timerSettings(core) });
   const stopRetention = keepRetention(db, retentionMs(core), logger);
   try {
-    return await runBot({ config, pipeline, logger, clientOptions: opts.clientOptions, onStop: () => { db.close(); } });
+    return await runBot({ config, pipeline, logger, db, clientOptions: opts.clientOptions, onStop: () => { db.close(); } });
   } catch (err) {
     if (db.open) db.close();
     throw err;

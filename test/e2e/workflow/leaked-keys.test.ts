@@ -47,6 +47,7 @@ describe.skipIf(pincerEntryMissing)('a full credential in a message', { timeout:
     expect(modlog.content).toBe(
       `Credential removed: anthropic api key posted by <@${alice.id}> (${alice.id}) in https://discord.com/channels/${sc.fake.state.guildId}/${thread.id}.`,
     );
+    await eventually(() => leakRows().length === 1);
     expect(leakRows()).toEqual([{ thread_id: thread.id, author_id: alice.id, credential_types: 'anthropic_api_key', in_guild: 1, removed: 1, alerted_helpers: 0 }]);
     expect(sc.botMessages(sc.fake.state.helperChannel.id)).toEqual([]);
     await sc.settle();
