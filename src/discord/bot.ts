@@ -126,9 +126,9 @@ export async function startBot(opts: StartBotOptions): Promise<BotHandle> {
   logger.info({ user: client.user?.id, guilds: client.guilds.cache.size }, 'Pincer is connected to Discord');
 
   runStartupChecks(ctx);
-  stopTimers = startTimerLoop(ctx, opts.timerIntervalMs ?? 60_000);
   const caughtUp = opts.catchUp === false ? Promise.resolve() : startCatchUp(ctx, startedAt);
-  stopWorkflow = startWorkflow(ctx, caughtUp);
+  stopTimers = startTimerLoop(ctx, opts.timerIntervalMs ?? 60_000, caughtUp);
+  stopWorkflow = startWorkflow(ctx);
 
   // A new session (re-IDENTIFY after op 9 or close 1000) does not replay what was sent while the
   // connection was down: read the help threads back again, as at start-up.

@@ -35,8 +35,12 @@ export async function fireDueTimers(ctx: BotContext): Promise<number> {
   return due.length;
 }
 
-/** Starts polling; returns the function that stops it. Polls never overlap. */
-export function startTimerLoop(ctx: BotContext, intervalMs: number): () => void {
+/**
+ * Starts polling; returns the function that stops it. Polls never overlap. `first` (catch-up)
+ * triggers one poll as soon as it settles, so timers that came due while Pincer was down run at
+ * start-up rather than one interval later.
+ */
+export function startTimerLoop(ctx: BotContext, intervalMs: number, first?: Promise<unknown>): () => void {
   let busy = false;
   const tick = (): void => {
     if (busy) return;
@@ -45,5 +49,6 @@ export function startTimerLoop(ctx: BotContext, intervalMs: number): () => void 
   };
   const handle = setInterval(tick, intervalMs);
   handle.unref();
+  void first?.then(tick, tick);
   return () => clearInterval(handle);
 }

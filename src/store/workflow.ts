@@ -47,8 +47,6 @@ export interface WorkflowStore {
   acknowledgeHelperAlert(threadId: string, by: string, at: number): boolean;
   /** Records a pasted credential (first report of a message wins). */
   recordLeak(l: LeakedCredential): void;
-  /** Deletes a timer row still due at `dueAt` or earlier (the timer ran, or cannot run). */
-  dropTimerIfDue(threadId: string, kind: string, dueAt: number): void;
 }
 
 type Row = Record<string, string | number | null>;
@@ -80,7 +78,6 @@ export function createWorkflowStore(db: Database): WorkflowStore {
       `UPDATE helper_alerts SET acknowledged_by = ?, acknowledged_at = ?
        WHERE thread_id = ? AND episode = (SELECT MAX(episode) FROM helper_alerts WHERE thread_id = ?) AND acknowledged_by IS NULL`,
     ),
-    dropTimer: db.prepare('DELETE FROM timers WHERE thread_id = ? AND kind = ? AND due_at <= ?'),
     leak: db.prepare(
       `INSERT OR IGNORE INTO leaked_credentials
        (message_id, thread_id, channel_id, author_id, credential_types, in_guild, removed, alerted_helpers, at)
@@ -104,6 +101,5 @@ export function createWorkflowStore(db: Database): WorkflowStore {
         removed: l.removed ? 1 : 0,
         alertedHelpers: l.alertedHelpers ? 1 : 0,
       }),
-    dropTimerIfDue: (threadId, kind, dueAt) => void q.dropTimer.run(threadId, kind, dueAt),
   };
 }

@@ -37,16 +37,6 @@ export function helpThreadOf(ctx: BotContext, channel: Channel | null, userId: s
   };
 }
 
-/** Where a stored thread's messages go: the forum thread by id, or the user's DM channel. */
-export async function targetOf(ctx: BotContext, threadId: string): Promise<ReplyTarget | null> {
-  if (threadId.startsWith('dm:')) {
-    const dm = await ctx.client.users.createDM(threadId.slice(3)).catch(() => null);
-    return dm ? { threadId, channel: dm } : null;
-  }
-  const channel = await ctx.client.channels.fetch(threadId).catch(() => null);
-  return channel?.isSendable() ? { threadId, channel } : null;
-}
-
 /** A link to a thread (or message) for the helper channel and the mod-log; text only, never fetched. */
 export function jumpLink(guildId: string | null, channelId: string, messageId?: string): string {
   return `https://discord.com/channels/${guildId ?? '@me'}/${channelId}${messageId ? `/${messageId}` : ''}`;
