@@ -110,3 +110,27 @@ function statusAfter(reply: RenderedReply): ThreadStatus | null {
       return null;
   }
 }
+
+/**
+ * Puts `lead` (one line) above the reply posted in this turn, keeping its record in step; or
+ * posts `lead` alone as a reply of `kind` when nothing was posted.
+ */
+export function leadPosted(t: Turn, lead: string, kind: RenderedReply['kind'], toMessageId: string, seq: number): void {
+  const before = t.posted;
+  if (!before) {
+    post(t, { kind, markdown: lead, buttons: [], branch: null, nextCommand: null, askId: null }, toMessageId, seq, { key: null, status: t.state.status });
+    return;
+  }
+  if (before.markdown.includes(lead)) return;
+  const reply = { ...before, markdown: `${lead}\n${before.markdown}` };
+  t.posted = reply;
+  t.effects = t.effects.map((e) => (e.type === 'reply' && e.reply === before ? { ...e, reply } : e));
+  t.state = {
+    ...t.state,
+    replies: t.state.replies.map((r) =>
+      r.toMessageId === toMessageId && r.textHash === hashText(before.markdown)
+        ? { ...r, textHash: hashText(reply.markdown), firstSentence: firstSentence(reply.markdown), previousHashes: [...(r.previousHashes ?? []), r.textHash] }
+        : r,
+    ),
+  };
+}

@@ -7,11 +7,12 @@
 import type { Fact, StatementTopic } from '../evidence/facts.ts';
 import type { Diagnosis } from '../diagnosis/types.ts';
 import { pickUnsaid } from '../reply/policy.ts';
+import { secretLine } from '../reply/render.ts';
 import { memberPointers, solvePrompts } from '../reply/policy-texts.ts';
 import { mapAnswers, openAsk } from './asks.ts';
 import { nothingNew, withEpisodeFacts } from './episodes.ts';
 import { failureSignature, isSubstantive } from './fingerprint.ts';
-import { post, setStatus, type Turn } from './post.ts';
+import { leadPosted, post, setStatus, type Turn } from './post.ts';
 import { escalate, repetition, respond, type Target } from './respond.ts';
 import { failuresOn, hasFailed, pendingSuggestion, settle } from './suggestions.ts';
 import { episodeFacts } from './thread.ts';
@@ -103,6 +104,12 @@ export function onMessage(t: Turn, ev: MessageEvent, deps: ReducerDeps): Outcome
   }
   const view = viewOf(s, ev.messageId);
   const d = deps.diagnose(view);
+  /** Whatever the policy decided, a full credential in this message is called out (issue 9). */
+  const done = (): Outcome => {
+    const warning = secretLine(view);
+    if (warning) leadPosted(t, warning, 'secret_warning', ev.messageId, seq);
+    return outcomeOf(d, t);
+  };
   if (open && !worksNow && ((d.ask?.ask.id !== open.askId && kept.some(isSubstantive)) || answer !== undefined)) {
     s = { ...s, asks: s.asks.map((a) => (a === open ? { ...a, answeredBy: ev.messageId, ...(answer ? { answer } : {}) } : a)) };
   }
@@ -113,12 +120,14 @@ export function onMessage(t: Turn, ev: MessageEvent, deps: ReducerDeps): Outcome
   if (worksNow && !substantive) {
     setStatus(t, 'solved');
     if (!silent) solvePrompt(t, closedEpisode, to, true);
-    return outcomeOf(d, t);
+    return done();
   }
-  if (silent) return outcomeOf(d, t);
+  if (silent) return done();
   // A question or remark with nothing Pincer can read ("should i type the request id?") is not
   // "the same paste again": in a help thread it gets no reply and never counts toward a hand-over.
-  if (kept.length === 0 && !ev.addressed) return outcomeOf(d, t);
+  // A message whose only evidence is a leaked credential gets the warning alone.
+  const readable = kept.filter((f) => f.kind !== 'secret');
+  if (readable.length === 0 && (!ev.addressed || kept.length > 0)) return done();
   const liveSig = failureSignature(view.all('provider_error'));
   if (says(facts, 'thanks') && !substantive) {
     if (s.replies.some((r) => r.kind === 'diagnosis' && r.episode === s.episode)) solvePrompt(t, s.episode, to, false);
@@ -131,5 +140,5 @@ export function onMessage(t: Turn, ev: MessageEvent, deps: ReducerDeps): Outcome
   } else {
     respond(t, d, view, deps.render(d, view), to, ev.addressed, liveSig, fresh);
   }
-  return outcomeOf(d, t);
+  return done();
 }

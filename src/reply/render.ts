@@ -28,7 +28,8 @@ function placeNote(step: Extract<Step, { kind: 'command' }>, typed: string | nul
   return null;
 }
 
-function secretLine(view: EvidenceView): string | null {
+/** The warning for a full credential in the message being answered, or null. */
+export function secretLine(view: EvidenceView): string | null {
   const s = view.inCurrent('secret').at(-1);
   if (!s) return null;
   return `⚠️ Your message held a full credential (${code(s.masked)}): revoke it now in the provider console and make a new one.`;

@@ -39,6 +39,7 @@ export const f = {
       providers: [{ provider: 'anthropic', counts: { total: profiles.length, oauth: 0, token: opts.token ? 1 : 0, apiKey: 1 }, profiles }],
     };
   },
+  secret: (masked = 'sk-ant-api03-…Xy9W'): Fact => ({ kind: 'secret', ...src, credentialType: 'anthropic_api_key', masked }),
   say: (topic: StatementTopic, value?: string): Fact => ({ kind: 'statement', ...src, topic, quote: topic, ...(value ? { value } : {}) }),
 };
 

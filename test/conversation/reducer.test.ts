@@ -86,6 +86,28 @@ describe('a question with nothing to read, between repeats (seed 001: "I want to
   });
 });
 
+describe('a full credential in a message (issue 9)', () => {
+  const again = (n: number, ...extra: ReturnType<typeof f.secret>[]) => msg(`m${n}`, [f.err401(`sha256:${n}0000000000`), f.footer(), ...extra]);
+
+  it('is called out even when the policy would only nudge', () => {
+    const { steps } = run([again(1), again(2, f.secret())]);
+    const reply = only(steps[1]!);
+    expect(reply?.kind).toBe('nudge');
+    expect(reply?.markdown.split('\n')[0]).toMatch(/full credential \(`sk-ant-api03-…Xy9W`\): revoke it now/);
+  });
+
+  it('alone in a message: the warning, and no hand-over for "the same output again"', () => {
+    const { steps } = run([again(1), again(2), msg('m3', [f.secret()])]);
+    expect(only(steps[2]!)?.kind).toBe('secret_warning');
+    expect(steps[2]!.effects.filter((e) => e.type === 'escalate')).toEqual([]);
+  });
+
+  it('after the hand-over, when Pincer would stay silent: the warning still goes out', () => {
+    const { steps } = run([again(1), again(2), again(3), again(4), again(5), again(6, f.secret('sk-proj-…AbCd'))]);
+    expect(only(steps[5]!)?.markdown).toContain('`sk-proj-…AbCd`');
+  });
+});
+
 describe('evidence that answers the open ask', () => {
   it('closes the ask, moves the diagnosis and cancels the reminder', () => {
     const { steps, state } = run([msg('m1', [f.err401()]), msg('m2', [f.status()])]);
