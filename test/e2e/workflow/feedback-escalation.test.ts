@@ -7,7 +7,7 @@ import { ANSWERS } from '../../../src/discord/workflow/feedback.ts';
 import { ONLY_AUTHOR_OR_HELPER } from '../../../src/discord/workflow/roles.ts';
 import { eventually } from '../../fake-discord/eventually.ts';
 import { Scenario } from '../harness/scenario.ts';
-import { answerOf, BILLING_ERROR, botReactions, buttonId, pincerEntryMissing, rows, tagNames } from './helpers.ts';
+import { answerOf, BILLING_ERROR, botReactions, buttonId, rows, tagNames } from './helpers.ts';
 
 let sc: Scenario;
 afterEach(async () => sc?.close());
@@ -25,7 +25,7 @@ const click = (who: keyof Scenario['people'], m: { id: string; channel_id: strin
 };
 const helperPosts = () => sc.botMessages(sc.fake.state.helperChannel.id);
 
-describe.skipIf(pincerEntryMissing)('feedback buttons', { timeout: 60_000 }, () => {
+describe('feedback buttons', { timeout: 60_000 }, () => {
   it("Didn't work: refused for a random member; from the author it is a failed fix that alerts the helpers once", async () => {
     sc = await Scenario.start();
     const { alice, helper } = sc.people;
@@ -82,7 +82,7 @@ describe.skipIf(pincerEntryMissing)('feedback buttons', { timeout: 60_000 }, () 
   });
 });
 
-describe.skipIf(pincerEntryMissing)('/helper', { timeout: 60_000 }, () => {
+describe('/helper', { timeout: 60_000 }, () => {
   it('refuses a random member, holds the author back right after a reply, and posts once for a helper', async () => {
     sc = await Scenario.start();
     const { thread } = await answeredPost();

@@ -3,12 +3,10 @@
  * operator would (a separate read-only connection, so it sees what the bot committed), wait for
  * an interaction's ephemeral answer, and find Pincer's buttons on a posted reply.
  */
-import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { GatewayDispatchEvents, type APIMessage, type APIUser } from 'discord-api-types/v10';
 import { eventually } from '../../fake-discord/eventually.ts';
 import type { InteractionRecord } from '../../fake-discord/index.ts';
-import { BOT_MAIN } from '../harness/bot-process.ts';
 import type { Scenario } from '../harness/scenario.ts';
 
 export type Row = Record<string, unknown>;
@@ -92,9 +90,3 @@ export function reactAs(sc: Scenario, user: APIUser, message: APIMessage, emoji:
     message_author_id: message.author.id,
   });
 }
-
-/**
- * True until the harness's Pincer child entry (bot-main.ts, which needs the pipeline wiring) has
- * landed: the scenarios are skipped rather than failing on a missing file.
- */
-export const pincerEntryMissing = !existsSync(BOT_MAIN);

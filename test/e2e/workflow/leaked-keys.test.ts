@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FAKE_CREDENTIALS, tracesIn } from '../../fixtures/secrets/fake-credentials.ts';
 import { eventually } from '../../fake-discord/eventually.ts';
 import { Scenario } from '../harness/scenario.ts';
-import { pincerEntryMissing, rows } from './helpers.ts';
+import { rows } from './helpers.ts';
 
 let sc: Scenario;
 afterEach(async () => sc?.close());
@@ -31,7 +31,7 @@ function withoutManageMessages(s: Scenario): void {
   botRole.permissions = String(BigInt(botRole.permissions) & ~(8n | (1n << 13n)));
 }
 
-describe.skipIf(pincerEntryMissing)('a full credential in a message', { timeout: 60_000 }, () => {
+describe('a full credential in a message', { timeout: 60_000 }, () => {
   it('in a forum post: removed, public note without it, rotation steps by DM, mod-log line, no trace anywhere', async () => {
     sc = await Scenario.start();
     const { alice } = sc.people;

@@ -7,7 +7,7 @@ import { MOD_TEXTS } from '../../../src/discord/workflow/moderator.ts';
 import { ONLY_MODERATORS } from '../../../src/discord/workflow/roles.ts';
 import { eventually } from '../../fake-discord/eventually.ts';
 import { Scenario } from '../harness/scenario.ts';
-import { answerOf, BILLING_ERROR, pincerEntryMissing, rows, TUI_401 } from './helpers.ts';
+import { answerOf, BILLING_ERROR, rows, TUI_401 } from './helpers.ts';
 
 let sc: Scenario;
 afterEach(async () => sc?.close());
@@ -18,7 +18,7 @@ const sub = (name: string, options: { name: string; type: number; value: string 
 const pincer = (who: keyof Scenario['people'], channelId: string, name: string, options?: Parameters<typeof sub>[1]) =>
   answerOf(sc.fake.act.slash(sc.people[who], 'pincer', channelId, sub(name, options)));
 
-describe.skipIf(pincerEntryMissing)('/pincer for moderators', { timeout: 60_000 }, () => {
+describe('/pincer for moderators', { timeout: 60_000 }, () => {
   it('status, stats and explain answer moderators only', async () => {
     sc = await Scenario.start();
     const { starter, thread } = sc.fake.act.forumPost(sc.people.alice, 'billing error', BILLING_ERROR);
@@ -63,7 +63,7 @@ describe.skipIf(pincerEntryMissing)('/pincer for moderators', { timeout: 60_000 
   });
 });
 
-describe.skipIf(pincerEntryMissing)('/pincer forget-me', { timeout: 60_000 }, () => {
+describe('/pincer forget-me', { timeout: 60_000 }, () => {
   it("deletes the caller's messages and evidence, keeps anonymous counts, and touches nobody else", async () => {
     sc = await Scenario.start();
     const { alice, bob } = sc.people;

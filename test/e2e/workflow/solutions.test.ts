@@ -5,7 +5,7 @@ import { ONLY_AUTHOR_OR_HELPER } from '../../../src/discord/workflow/roles.ts';
 import { SOLUTION_TEXTS } from '../../../src/discord/workflow/solutions.ts';
 import { eventually } from '../../fake-discord/eventually.ts';
 import { Scenario } from '../harness/scenario.ts';
-import { answerOf, BILLING_ERROR, botReactions, pincerEntryMissing, reactAs, rows, tagNames } from './helpers.ts';
+import { answerOf, BILLING_ERROR, botReactions, reactAs, rows, tagNames } from './helpers.ts';
 
 let sc: Scenario;
 afterEach(async () => sc?.close());
@@ -22,7 +22,7 @@ async function answeredPost() {
   return { thread, starter, reply };
 }
 
-describe.skipIf(pincerEntryMissing)('marking a solution', { timeout: 60_000 }, () => {
+describe('marking a solution', { timeout: 60_000 }, () => {
   it('"Pincer: Mark solution": refused for a random member, done for the author (ephemeral, ✅, solved tag, row)', async () => {
     sc = await Scenario.start();
     const { alice, random } = sc.people;

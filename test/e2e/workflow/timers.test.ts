@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventually } from '../../fake-discord/eventually.ts';
 import { Scenario } from '../harness/scenario.ts';
-import { answerOf, pincerEntryMissing, rows, TUI_401, write } from './helpers.ts';
+import { answerOf, rows, TUI_401, write } from './helpers.ts';
 
 let sc: Scenario;
 afterEach(async () => sc?.close());
@@ -17,7 +17,7 @@ async function comesDueWhileDown(threadId: string, kind: string): Promise<void> 
   await sc.startBot();
 }
 
-describe.skipIf(pincerEntryMissing)('due timers', { timeout: 60_000 }, () => {
+describe('due timers', { timeout: 60_000 }, () => {
   it('reminds the author once about an unanswered ask, after a restart', async () => {
     sc = await Scenario.start();
     const { thread, starter } = sc.fake.act.forumPost(sc.people.alice, '401 in the tui', TUI_401);
