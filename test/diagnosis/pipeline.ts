@@ -1,10 +1,9 @@
 /**
  * The fixture pipeline: text → ingest → extractEvidence → buildView → diagnose, for fixture files
  * that may hold several messages of one thread separated by a line `=== message ===` (oldest
- * first; the last one is the message being answered). Loaded lazily so the diagnosis tests run
- * before the ingest/evidence stages exist in a checkout.
+ * first; the last one is the message being answered).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BRANCH_IDS, type BranchId } from '../../src/diagnosis/catalog.ts';
 import { diagnose } from '../../src/diagnosis/engine.ts';
@@ -12,6 +11,8 @@ import type { Diagnosis } from '../../src/diagnosis/types.ts';
 import { buildView, type EvidenceView, type FactRecord } from '../../src/diagnosis/view.ts';
 import type { Evidence } from '../../src/evidence/facts.ts';
 import { FIXTURES_DIR } from '../../src/cli/fixture-index.ts';
+import { extractEvidence } from '../../src/evidence/index.ts';
+import { ingest } from '../../src/ingest/index.ts';
 
 export const MESSAGE_SEPARATOR = /^=== message ===\n/m;
 
@@ -20,13 +21,9 @@ export interface Stages {
   extractEvidence(text: string, messageId: string): Evidence;
 }
 
-/** The ingest and evidence stages, or null when this checkout does not have them yet. */
-export async function loadStages(): Promise<Stages | null> {
-  const ingestPath = '../../src/ingest/index.ts';
-  const evidencePath = '../../src/evidence/index.ts';
-  if (!existsSync(new URL(ingestPath, import.meta.url)) || !existsSync(new URL(evidencePath, import.meta.url))) return null;
-  const [i, e] = await Promise.all([import(ingestPath), import(evidencePath)]);
-  return { ingest: i.ingest, extractEvidence: e.extractEvidence };
+/** The ingest and evidence stages the fixtures run through (the real ones). */
+export async function loadStages(): Promise<Stages> {
+  return { ingest, extractEvidence };
 }
 
 export interface Expected {

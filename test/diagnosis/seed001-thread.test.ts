@@ -20,7 +20,7 @@ function replay(): Map<number, Diagnosis> {
   let records: FactRecord[] = [];
   thread.messages.forEach((m, i) => {
     if (m.role !== 'user') return;
-    const facts = stages!.extractEvidence(stages!.ingest({ text: m.text }).text, `m${i}`).facts;
+    const facts = stages.extractEvidence(stages.ingest({ text: m.text }).text, `m${i}`).facts;
     if (facts.some((f) => f.kind === 'statement' && f.topic === 'works_now')) records = [];
     for (const fact of facts) {
       if (fact.kind === 'models_status') records = records.map((r) => (r.fact.kind === 'models_status' ? { ...r, stale: true } : r));
@@ -34,7 +34,7 @@ function replay(): Map<number, Diagnosis> {
 /** The user message whose text starts with `start` (its index in the thread). */
 const at = (start: string) => thread.messages.findIndex((m) => m.role === 'user' && m.text.startsWith(start));
 
-describe.skipIf(stages === null)('seed 001, message by message', () => {
+describe('seed 001, message by message', () => {
   const results = stages ? replay() : new Map<number, Diagnosis>();
   const outcome = (i: number) => {
     const d = results.get(i)!;

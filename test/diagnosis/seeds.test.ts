@@ -88,14 +88,14 @@ const table: [string, string, { status: string; branch: string | null; next: str
   ['§1.10 F: OAuth env token, openai fallback missing', REFERENCE.F, { status: 'diagnosed', branch: 'no_credentials', next: 'openclaw onboard' }],
 ];
 
-describe.skipIf(stages === null)('seeds and reference examples', () => {
+describe('seeds and reference examples', () => {
   it.each(table)('%s', (_name, text, expected) => {
-    const { diagnosis } = runThread(text, stages!);
+    const { diagnosis } = runThread(text, stages);
     expect({ status: diagnosis.status, branch: diagnosis.branch, next: diagnosis.nextCommand }).toEqual(expected);
   });
 
   it('seed 004 asks for one thing that separates a bad key from an agent without one', () => {
-    const { diagnosis } = runThread(fixture('agent_auth_missing/near-miss-seed004-cron.txt'), stages!);
+    const { diagnosis } = runThread(fixture('agent_auth_missing/near-miss-seed004-cron.txt'), stages);
     expect(diagnosis.ask?.ask.outcomes.some((o) => o.confirms.includes('agent_auth_missing'))).toBe(true);
     expect(diagnosis.ask?.ask.outcomes.some((o) => o.confirms.includes('api_key_invalid'))).toBe(true);
   });

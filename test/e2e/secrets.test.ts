@@ -55,5 +55,5 @@ describe('a pasted API key', () => {
     expect(findTraces({ dbPath: sc.dbPath, logs, outputs: sentToDiscord })).toEqual([]);
   });
 
-  it.todo('is deleted, with a public note without the key and rotation steps by DM (issue 7 workflow)');
+  // Deletion, the public note and the rotation DM: test/e2e/workflow/leaked-keys.test.ts.
 });

@@ -5,7 +5,9 @@
 import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Scenario } from './harness/scenario.ts';
+import { eventually } from '../fake-discord/eventually.ts';
 import { seed001, terminalReplay, type ReplayLine } from './harness/seed.ts';
+import { tagNames } from './workflow/helpers.ts';
 
 /** Messages [STOP_AT, RESTART_AT) are posted while the bot is stopped. */
 const STOP_AT = 24;
@@ -56,7 +58,14 @@ describe('seed 001 in a forum post', () => {
     for (const l of missed) expect(sc.repliesTo(posted[l.index]!)).toHaveLength(1);
   });
 
-  it.todo('mirrors the replay state in forum tags (needs the issue-7 setStatus hook: src/discord has no tag code yet)');
+  it("mirrors the thread's state in its forum tags, as the terminal replay reports it", async () => {
+    const stateTag: Record<string, string> = { needs_info: 'needs-info', bot_answered: 'bot-answered', needs_human: 'needs-human', solved: 'solved' };
+    const expected = stateTag[replay.at(-1)!.state];
+    expect(expected).toBeDefined();
+    await eventually(() => tagNames(sc, posted[0]!.channel_id).includes(expected!), { timeout: 10_000, message: `no ${expected} tag` });
+    const stateTags = tagNames(sc, posted[0]!.channel_id).filter((t) => Object.values(stateTag).includes(t));
+    expect(stateTags).toEqual([expected]);
+  });
 
   it('never posts the same reply text twice', () => {
     const texts = sc.botMessages(posted[0]!.channel_id).map((m) => m.content);
