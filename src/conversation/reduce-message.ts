@@ -11,7 +11,7 @@ import { secretLine } from '../reply/render.ts';
 import { memberPointers, solvePrompts } from '../reply/policy-texts.ts';
 import { mapAnswers, openAsk } from './asks.ts';
 import { nothingNew, withEpisodeFacts } from './episodes.ts';
-import { failureSignature, isSubstantive } from './fingerprint.ts';
+import { failureSignature, isSubstantive, SNAPSHOT_KINDS } from './fingerprint.ts';
 import { leadPosted, post, setStatus, type Turn } from './post.ts';
 import { escalate, repetition, respond, type Target } from './respond.ts';
 import { failuresOn, hasFailed, pendingSuggestion, settle } from './suggestions.ts';
@@ -95,7 +95,12 @@ export function onMessage(t: Turn, ev: MessageEvent, deps: ReducerDeps): Outcome
   if (!worksNow && pending) {
     const sameFailure = sig ? sig === pending.failureSignature : says(facts, 'still_failing');
     const oldCodes = pending.failureSignature.split(',').filter(Boolean);
-    if (didntWork || (same && sameFailure)) {
+    // The identical setup output again (same `models status`, same mask) with nothing reported
+    // done shows the fix was not applied yet: that is "the same paste again", not a failed fix.
+    const suggestedAt = s.replies.find((r) => r.replyId === pending.replyId)?.seq ?? -1;
+    const actedSince = s.changes.some((c) => c.episode === s.episode && c.seq > suggestedAt);
+    const notApplied = same && !actedSince && facts.some((f) => SNAPSHOT_KINDS.has(f.kind));
+    if (didntWork || (same && sameFailure && !notApplied)) {
       s = settle(s, (g) => g.replyId === pending.replyId, 'failed', ev.messageId);
       failed = true;
     } else if (sig && oldCodes.length > 0 && !oldCodes.some((c) => sig.split(',').includes(c))) {

@@ -148,6 +148,12 @@ describe('a fix that failed', () => {
     expect(steps.flatMap(replies).filter((x) => x.nextCommand === 'openclaw onboard')).toHaveLength(1);
   });
 
+  it('the identical setup output again with nothing done is a repeat, not a failed fix (seed 001 #29)', () => {
+    const { steps, state } = run([...base, msg('m3', [f.status(), f.err401('sha256:b')])]);
+    expect(state.suggestions[0]?.outcome).toBe('pending');
+    expect(steps.flatMap(replies).filter((x) => x.nextCommand === 'openclaw models auth paste-token --provider anthropic')).toEqual([]);
+  });
+
   it('a second failure on the same branch hands over (once) with the tries in the summary', () => {
     const { steps, state } = run([...base, msg('m3', [f.err401('sha256:b')]), msg('m4', [f.err401('sha256:c')])]);
     const r = steps[3]!;
