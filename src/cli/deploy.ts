@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { parseEnv } from '../config/env.ts';
-import { deployCommands } from './deploy-commands.ts';
+import { deployCommands } from '../discord/deploy.ts';
 import { type CliIo, println } from './io.ts';
 import { InputError } from './read-source.ts';
 

@@ -48,14 +48,14 @@ export function createPipeline({ db, logger, timers }: PipelineDeps): Pipeline {
     ref: { threadId: string; channelKind: IncomingMessage['channelKind']; threadAuthorId: string; eventId: string },
     event: ThreadEvent,
     now: number,
-    ingested: IngestResult | null,
+    read: { messageId: string; ingested: IngestResult } | null,
   ): PipelineResult => {
+    const ingested = read?.ingested ?? null;
     const before = store.load(ref.threadId);
     const state: ThreadState =
       before ?? newThread({ id: ref.threadId, channelKind: ref.channelKind, authorId: ref.threadAuthorId, now });
     const reduction = reduce(state, event, now, deps);
-    const texts = ingested && event.type !== 'feedback' && 'messageId' in event && event.messageId ? { [event.messageId]: ingested.text } : undefined;
-    store.commit(ref.eventId, before, reduction, now, texts);
+    store.commit(ref.eventId, before, reduction, now, read ? { [read.messageId]: read.ingested.text } : undefined);
     logger?.debug(
       { threadId: ref.threadId, eventId: ref.eventId, branch: reduction.outcome?.branch ?? null, effects: reduction.effects.map((e) => e.type) },
       'event handled',
@@ -94,13 +94,13 @@ export function createPipeline({ db, logger, timers }: PipelineDeps): Pipeline {
         evidence,
         textHash,
       };
-      return run(input, event, now, ingested);
+      return run(input, event, now, { messageId: input.messageId, ingested });
     },
 
     edit(input: IncomingEdit, now: number): PipelineResult {
       if (store.isProcessed(input.eventId)) return duplicate(input.threadId);
       const { ingested, evidence, textHash } = readInput(input.messageId, input.text, input.attachments);
-      return run(input, { type: 'edit', messageId: input.messageId, evidence, textHash }, now, ingested);
+      return run(input, { type: 'edit', messageId: input.messageId, evidence, textHash }, now, { messageId: input.messageId, ingested });
     },
 
     action(input: IncomingAction, now: number): PipelineResult {

@@ -1,6 +1,6 @@
 // /diagnose (modal and file), the "Diagnose with Pincer" context menu, and deploy-commands.
 import { afterEach, describe, expect, it } from 'vitest';
-import { deployCommands } from '../../../src/cli/deploy-commands.ts';
+import { deployCommands } from '../../../src/discord/deploy.ts';
 import { RESERVED_COMMAND_NAMES } from '../../../src/discord/commands/index.ts';
 import { eventually } from '../../fake-discord/eventually.ts';
 import { loopbackOnlyAgent } from '../../fake-discord/guard.ts';
