@@ -9,7 +9,7 @@ import type { ClientOverrides } from '../discord/client.ts';
 import { runBot } from '../discord/run.ts';
 import { createLogger } from '../log/logger.ts';
 import { createPipeline } from '../pipeline/pipeline.ts';
-import { retentionMs, timerSettings } from '../config/timers.ts';
+import { rateLimitSettings, retentionMs, timerSettings } from '../config/timers.ts';
 import { openConfiguredDatabase } from './database.ts';
 import { keepRetention } from './retention.ts';
 
@@ -28,7 +28,7 @@ export async function runDiscordBot(env: Record<string, string | undefined>, opt
   const config = parseDiscordConfig(env);
   const logger = createLogger({ level: core.LOG_LEVEL, pretty: core.LOG_PRETTY });
   const db = openConfiguredDatabase(core);
-  const pipeline = createPipeline({ db, logger, timers: timerSettings(core) });
+  const pipeline = createPipeline({ db, logger, timers: timerSettings(core), rateLimits: rateLimitSettings(core) });
   const stopRetention = keepRetention(db, retentionMs(core), logger);
   try {
     return await runBot({ config, pipeline, logger, db, clientOptions: opts.clientOptions, onStop: () => { db.close(); } });

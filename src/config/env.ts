@@ -15,6 +15,8 @@ const flag = z
 const positiveInt = (what: string) =>
   z.coerce.number({ error: `expects ${what}` }).int(`expects ${what}`).positive(`expects ${what}`);
 
+const count = (what: string) => z.coerce.number({ error: `expects ${what}` }).int(`expects ${what}`).min(0, `expects ${what}`);
+
 /** Variables, their defaults and what each expects (the messages are shown to the operator). */
 export const CoreEnv = z.object({
   DISCORD_TOKEN: z.string().trim().min(1).optional(),
@@ -24,6 +26,12 @@ export const CoreEnv = z.object({
   PINCER_RETENTION_DAYS: positiveInt('a whole number of days, e.g. 30').default(30),
   PINCER_REMIND_AFTER_HOURS: positiveInt('a whole number of hours, e.g. 24').default(24),
   PINCER_AUTO_CLOSE_AFTER_HOURS: positiveInt('a whole number of hours, e.g. 72').default(72),
+  /** Replies Pincer posts to one user (all their threads and DMs) per window; 0 = no limit. */
+  PINCER_USER_REPLY_LIMIT: count('a whole number of replies, e.g. 20 (0 = no limit)').default(20),
+  PINCER_USER_REPLY_WINDOW_MINUTES: positiveInt('a whole number of minutes, e.g. 10').default(10),
+  /** Replies Pincer posts in one thread per window; 0 = no limit. */
+  PINCER_THREAD_REPLY_LIMIT: count('a whole number of replies, e.g. 6 (0 = no limit)').default(6),
+  PINCER_THREAD_REPLY_WINDOW_SECONDS: positiveInt('a whole number of seconds, e.g. 60').default(60),
 });
 export type CoreConfig = z.infer<typeof CoreEnv>;
 

@@ -9,7 +9,9 @@ import { post, setStatus, type Turn } from './post.ts';
 import { escalatedThisEpisode, escalationSummary } from './escalation.ts';
 import { escalate } from './respond.ts';
 import { settle } from './suggestions.ts';
-import type { ThreadEvent, ThreadState, ThreadStatus } from './types.ts';
+import type { ReducerDeps } from './deps.ts';
+import { releaseHeld, withoutHeld } from './hold.ts';
+import type { Outcome, ThreadEvent, ThreadState, ThreadStatus } from './types.ts';
 import { viewOf, lastAuthorMessageId } from './view-input.ts';
 
 type Action = Exclude<ThreadEvent, { type: 'message' } | { type: 'edit' }>;
@@ -28,7 +30,7 @@ function markSolved(t: Turn, by: string, messageId: string | null, source: 'pinc
   const branch = s.suggestions.filter((g) => g.episode === s.episode).at(-1)?.branch ?? null;
   const pincerReply = messageId !== null && s.replies.some((r) => r.replyId === messageId || r.postedId === messageId);
   t.state = {
-    ...settle(s, (g) => g.episode === s.episode, 'worked', messageId ?? by),
+    ...settle(withoutHeld(s), (g) => g.episode === s.episode, 'worked', messageId ?? by),
     solutions: [...s.solutions, { at: t.now, episode: s.episode, messageId, by, branch, pincerReply, source }],
     episode: s.episode + 1,
   };
@@ -39,9 +41,17 @@ function markSolved(t: Turn, by: string, messageId: string | null, source: 'pinc
  * Applies a feedback button, a solved/unsolved mark, a due timer or pause/resume to the turn:
  * "worked" and solved marks close the problem (solution recorded, auto-close scheduled by the
  * reducer), "didn't work" hands over, "dismiss" deletes the reply, a reminder goes out at most
- * once per ask, auto_close closes a solved thread.
+ * once per ask, auto_close closes a solved thread, answer_held answers what a rate limit held
+ * (the outcome of that answer is returned; null for every other action). A solved mark drops a
+ * held answer: the problem it was about is closed.
  */
-export function onAction(t: Turn, ev: Action): void {
+export function onAction(t: Turn, ev: Action, deps: ReducerDeps): Outcome | null {
+  act(t, ev);
+  if (ev.type === 'timer' && ev.timer === 'answer_held') return releaseHeld(t, ev.limitedUntil, deps);
+  return null;
+}
+
+function act(t: Turn, ev: Action): void {
   const s = t.state;
   switch (ev.type) {
     case 'feedback': {
@@ -76,7 +86,8 @@ export function onAction(t: Turn, ev: Action): void {
         if (s.status === 'solved') setStatus(t, 'closed');
         return;
       }
-      return remind(t);
+      if (ev.timer === 'remind_author') remind(t);
+      return;
     case 'pause':
       t.state = { ...s, paused: true };
       return;

@@ -6,7 +6,7 @@
 import { withEpisodeFacts } from './episodes.ts';
 import { failureSignature } from './fingerprint.ts';
 import { asksSomething, replyRecord, setStatus, withReplyRecords, type Turn } from './post.ts';
-import { outcomeOf } from './reduce-message.ts';
+import { outcomeOf } from './answer.ts';
 import { repetition, respond } from './respond.ts';
 import type { ReducerDeps } from './deps.ts';
 import type { Outcome, ThreadEvent, ThreadState } from './types.ts';
@@ -56,8 +56,11 @@ export function onEdit(t: Turn, ev: EditEvent, deps: ReducerDeps): Outcome | nul
   const d = deps.diagnose(view);
   const reply = deps.render(d, view);
   const sig = failureSignature(view.all('provider_error'));
-  const earlier = s.replies.filter((r) => r.toMessageId === ev.messageId && !r.deleted).at(-1);
+  // The note that a rate limit holds the answer is not the answer: it is never rewritten.
+  const earlier = s.replies.filter((r) => r.toMessageId === ev.messageId && !r.deleted && r.kind !== 'held_note').at(-1);
   if (!earlier) {
+    // A held message (a rate limit is spent) is answered, as edited, when the limit lifts.
+    if (s.held) return outcomeOf(d, t);
     const helperActive = s.messages.some((m) => m.role === 'helper' && m.episode === s.episode);
     // Posted now: "changed since" counts from the thread's newest message, not the edited one.
     if (!s.paused && !helperActive) respond(t, d, view, reply, { messageId: ev.messageId, seq: s.messages.length - 1 }, false, sig);

@@ -28,7 +28,7 @@ export function reduce(state: ThreadState, event: ThreadEvent, now: number, deps
   let outcome: Outcome | null = null;
   if (event.type === 'message') outcome = onMessage(t, event, deps);
   else if (event.type === 'edit') outcome = onEdit(t, event, deps);
-  else onAction(t, event);
+  else outcome = onAction(t, event, deps);
   if (t.state === state && (event.type === 'message' || event.type === 'edit')) return { state, effects: [], outcome };
   const cfg = { ...DEFAULT_TIMERS, ...deps.timers };
   const timers = desiredTimers(t.state, now, cfg, event.type === 'message' || event.type === 'edit');

@@ -3,10 +3,11 @@
  * that move the store's timer rows there. Derived, so a restart cannot lose or double them.
  * - remind_author: `remindAfterMs` (24 h) after Pincer asked something the author has not answered
  *   (no author message since), at most once per ask;
- * - auto_close: `autoCloseAfterMs` idle time after the thread was solved (a message resets it).
+ * - auto_close: `autoCloseAfterMs` idle time after the thread was solved (a message resets it);
+ * - answer_held: when the rate limit holding the author's messages lifts (`held.until`).
  */
 import { openAsk } from './asks.ts';
-import type { Effect, ThreadState, TimerKind } from './types.ts';
+import { TIMER_KINDS, type Effect, type ThreadState, type TimerKind } from './types.ts';
 
 export interface TimerConfig {
   /** ms after an unanswered ask; default 24 h. */
@@ -32,6 +33,7 @@ export function desiredTimers(s: ThreadState, now: number, cfg: TimerConfig, act
       : true;
     if (lastAsking && !authorSpokeSince) out.remind_author = lastAsking.at + cfg.remindAfterMs;
   }
+  if (s.held) out.answer_held = s.held.until;
   if (s.status === 'solved') {
     const kept = s.timers.auto_close;
     out.auto_close = activity || kept === undefined ? now + cfg.autoCloseAfterMs : kept;
@@ -42,7 +44,7 @@ export function desiredTimers(s: ThreadState, now: number, cfg: TimerConfig, act
 /** Effects that turn `before` timers into `after` ones (cancel first, then schedule). */
 export function timerEffects(before: Partial<Record<TimerKind, number>>, after: Partial<Record<TimerKind, number>>): Effect[] {
   const effects: Effect[] = [];
-  const kinds: TimerKind[] = ['remind_author', 'auto_close'];
+  const kinds = TIMER_KINDS;
   for (const k of kinds) if (before[k] !== undefined && after[k] === undefined) effects.push({ type: 'cancel_timer', timer: k });
   for (const k of kinds) {
     const due = after[k];

@@ -9,7 +9,7 @@
  * out the effects.
  */
 import type { BranchId, DiagnosisStatus } from '../diagnosis/catalog.ts';
-import type { Evidence, Fact } from '../evidence/facts.ts';
+import type { Evidence } from '../evidence/facts.ts';
 import type { RenderedReply } from '../reply/types.ts';
 
 export type ChannelKind = 'forum_post' | 'dm' | 'terminal' | 'interaction';
@@ -24,132 +24,29 @@ export type AuthorRole =
   | 'member' // another member ("+1 same here"): answered for themselves, never merged
   | 'other_bot'; // another configured answer bot (context only, never evidence)
 
-export interface MessageRecord {
-  messageId: string;
-  authorId: string;
-  role: AuthorRole;
-  at: number;
-  seq: number;
-  episode: number;
-  /** Hash of the clean, masked text (to see "the same paste again"). */
-  textHash: string;
-}
-
-export interface StoredFact {
-  messageId: string;
-  seq: number;
-  episode: number;
-  fact: Fact;
-  stale: boolean;
-}
-
-export interface AskRecord {
-  askId: string;
-  /** The reply that asked it. */
-  replyId: string;
-  at: number;
-  /** The message whose evidence answered it. */
-  answeredBy?: string;
-  /** Asked again after a change made the old answer stale. */
-  repeat: number;
-  /** Episode it was asked in (asks never carry over a solved problem). */
-  episode: number;
-  /** What was asked, as the user must type it (TUI form in the TUI), or null for a question. */
-  command: string | null;
-  /** The question or the ask's one-line text (for nudges and reminders). */
-  text: string;
-  /** The ask's expected answers in order (`AskOutcome.answer`): "the first one" maps to [0]. */
-  answers: string[];
-  /** The answer the thread gave (an outcome's `answer`, when a statement picked one). */
-  answer?: string;
-  /** A later ask replaced it before it was answered (one ask is pending at a time). */
-  supersededBy?: string;
-  /** A 24 h reminder about it was sent (at most one unprompted message per ask). */
-  reminded?: boolean;
-}
-
-export type SuggestionOutcome = 'pending' | 'worked' | 'failed' | 'unknown';
-
-export interface SuggestionRecord {
-  replyId: string;
-  branch: BranchId;
-  command: string | null;
-  at: number;
-  outcome: SuggestionOutcome;
-  /** Signature of the failure it was meant to fix (to notice "the same failure again"). */
-  failureSignature: string;
-  episode: number;
-  /** The message whose evidence decided the outcome (or the feedback's replyId). */
-  decidedBy?: string;
-}
-
-export interface ReplyRecord {
-  replyId: string;
-  /** The user message it answers. */
-  toMessageId: string;
-  at: number;
-  kind: RenderedReply['kind'];
-  /** Hash of the normalised text, and its first sentence normalised: "never repeat". */
-  textHash: string;
-  firstSentence: string;
-  branch: BranchId | null;
-  nextCommand: string | null;
-  askId: string | null;
-  /** Seq of the thread's newest message when it was posted (for "did something change since?"). */
-  seq: number;
-  episode: number;
-  /**
-   * What it said, for "never repeat": `ask:<askId>`, `dx:<branch>:<nextCommand>`, or null
-   * (other kinds are compared by text only).
-   */
-  key: string | null;
-  /** Hashes of the texts this reply had before edits (they were posted too: never again). */
-  previousHashes?: string[];
-  /** Set by the adapter once posted (Discord message id); used to edit or delete it. */
-  postedId?: string;
-  deleted?: boolean;
-}
-
-/**
- * "Something changed" (issue 5): the user reported an action, or new evidence differs from the
- * old. Recorded at the message that showed it; a repeat of an earlier reply is allowed (once,
- * worded differently) only after a change.
- */
-export interface ChangeRecord {
-  seq: number;
-  messageId: string;
-  episode: number;
-  /** Short phrase that completes "since you …" / "your new … differs", e.g. `ran onboarding again`. */
-  reason: string;
-}
-
-export interface EscalationRecord {
-  at: number;
-  episode: number;
-  /** The message (or reply) that triggered it. */
-  triggerId: string;
-  summary: EscalationSummary;
-}
-
-export interface SolutionRecord {
-  at: number;
-  episode: number;
-  /** The message marked as the solution, when known. */
-  messageId: string | null;
-  by: string;
-  /** The branch Pincer had when the thread was solved. */
-  branch: BranchId | null;
-  /** The marked message is one of Pincer's replies. */
-  pincerReply: boolean;
-  source: 'pincer' | 'answer_overflow' | 'feedback';
-}
-
-export interface FeedbackRecord {
-  at: number;
-  replyId: string;
-  verdict: 'worked' | 'didnt_work' | 'dismiss';
-  by: string;
-}
+export type {
+  AskRecord,
+  ChangeRecord,
+  EscalationRecord,
+  FeedbackRecord,
+  MessageRecord,
+  ReplyRecord,
+  SolutionRecord,
+  StoredFact,
+  SuggestionOutcome,
+  SuggestionRecord,
+} from './records.ts';
+import type {
+  AskRecord,
+  ChangeRecord,
+  EscalationRecord,
+  FeedbackRecord,
+  MessageRecord,
+  ReplyRecord,
+  SolutionRecord,
+  StoredFact,
+  SuggestionRecord,
+} from './records.ts';
 
 export interface ThreadState {
   id: string;
@@ -174,6 +71,43 @@ export interface ThreadState {
   feedback: FeedbackRecord[];
   /** Due timers (ms epoch); rows in the store's timers table. */
   timers: Partial<Record<TimerKind, number>>;
+  /** The author's messages a rate limit holds unanswered until `until` (./hold.ts). */
+  held?: HeldAnswer;
+}
+
+/**
+ * What an author message asks of Pincer, read when it arrives (./reading.ts) and answered by
+ * ./answer.ts — at once, or, while a rate limit holds the thread, when the limit lifts.
+ */
+export interface Reading {
+  /** The message answered (the newest, when several were held). */
+  messageId: string;
+  seq: number;
+  /** Pincer was mentioned / DMed: it must say something. */
+  addressed: boolean;
+  /** "It works now" closed the problem; `closedEpisode` is the episode it closed. */
+  worksNow: boolean;
+  closedEpisode: number;
+  thanks: boolean;
+  didntWork: boolean;
+  /** The pending suggestion's branch when the message arrived, and when it showed that fix failed. */
+  pendingBranch: BranchId | null;
+  failedBranch: BranchId | null;
+  /** Evidence Pincer can read (a leaked credential alone does not count). */
+  readable: boolean;
+  /** Any evidence at all (a credential alone counts). */
+  anyFacts: boolean;
+  /** Evidence beyond filler statements (thanks, works now). */
+  substantive: boolean;
+  /** Evidence this episode had not seen before. */
+  fresh: boolean;
+  /** The warning line for a full credential in the message (masked), or null. */
+  secretWarning: string | null;
+}
+
+/** Held author messages, merged into one Reading; answered at `until` (ms epoch) or later. */
+export interface HeldAnswer extends Reading {
+  until: number;
 }
 
 export type ThreadEvent =
@@ -186,6 +120,8 @@ export type ThreadEvent =
       addressed: boolean;
       evidence: Evidence;
       textHash: string;
+      /** A rate limit (per user or per thread) holds Pincer's answer until then (ms epoch). */
+      limitedUntil?: number;
     }
   | { type: 'edit'; messageId: string; evidence: Evidence; textHash: string }
   | { type: 'feedback'; replyId: string; verdict: 'worked' | 'didnt_work' | 'dismiss'; by: string }
@@ -193,11 +129,15 @@ export type ThreadEvent =
   | { type: 'unsolved'; by: string }
   /** `/helper`: a person asks for a human; handled as an escalation with reason `requested`. */
   | { type: 'helper'; by: string }
-  | { type: 'timer'; timer: TimerKind }
+  /** A due timer; for `answer_held`, `limitedUntil` = a limit still holding (then it waits on). */
+  | { type: 'timer'; timer: TimerKind; limitedUntil?: number }
   | { type: 'pause'; by: string }
   | { type: 'resume'; by: string };
 
-export type TimerKind = 'remind_author' | 'auto_close';
+/** remind_author (unanswered ask), auto_close (idle solved thread), answer_held (a rate limit lifts). */
+export type TimerKind = 'remind_author' | 'auto_close' | 'answer_held';
+
+export const TIMER_KINDS: readonly TimerKind[] = ['remind_author', 'auto_close', 'answer_held'];
 
 export interface EscalationSummary {
   reason: 'repeated_failure' | 'didnt_work' | 'no_hypothesis' | 'repeated_paste' | 'requested';

@@ -47,7 +47,7 @@ export interface StartBotOptions {
   now?: () => number;
   /** Run catch-up after ready (default true). */
   catchUp?: boolean;
-  /** How often due timers are polled (ms; default 60 000). */
+  /** How often due timers are polled (ms; default 5 000: a held answer goes out within 5 s of its due time). */
   timerIntervalMs?: number;
 }
 
@@ -127,7 +127,7 @@ export async function startBot(opts: StartBotOptions): Promise<BotHandle> {
 
   runStartupChecks(ctx);
   const caughtUp = opts.catchUp === false ? Promise.resolve() : startCatchUp(ctx, startedAt);
-  stopTimers = startTimerLoop(ctx, opts.timerIntervalMs ?? 60_000, caughtUp);
+  stopTimers = startTimerLoop(ctx, opts.timerIntervalMs ?? 5_000, caughtUp);
   stopWorkflow = startWorkflow(ctx);
 
   // A new session (re-IDENTIFY after op 9 or close 1000) does not replay what was sent while the

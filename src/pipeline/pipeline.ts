@@ -11,6 +11,8 @@ import { extractEvidence } from '../evidence/index.ts';
 import { defaultDeps } from '../conversation/default-deps.ts';
 import type { ReducerDeps } from '../conversation/deps.ts';
 import { newThread, reduce } from '../conversation/reducer.ts';
+import { createRateLimitStore } from '../store/rate-limits.ts';
+import type { RateLimits } from '../store/rate-windows.ts';
 import { createThreadStore } from '../store/threads.ts';
 import type { Reduction, ThreadEvent, ThreadState } from '../conversation/types.ts';
 import type { Evidence } from '../evidence/facts.ts';
@@ -24,6 +26,12 @@ export interface PipelineDeps {
   logger?: Logger;
   /** Reminder and auto-close delays, ms (config PINCER_REMIND_AFTER_HOURS / …AUTO_CLOSE…). */
   timers?: ReducerDeps['timers'];
+  /**
+   * Reply limits per user and per thread (config PINCER_*_REPLY_LIMIT / …_WINDOW_…). Absent: no
+   * limit (the terminal thread, replays). A spent limit holds the author's answer until it lifts;
+   * the held answer is an `answer_held` timer, so it needs an adapter that runs `dueTimers`.
+   */
+  rateLimits?: RateLimits;
 }
 
 /** Reads one input into clean text + evidence. Pure apart from the hash. */
@@ -40,11 +48,13 @@ export function readInput(
 }
 
 /** Builds the pipeline over an open database (see src/store/db.ts `openDatabase`). */
-export function createPipeline({ db, logger, timers }: PipelineDeps): Pipeline {
+export function createPipeline({ db, logger, timers, rateLimits }: PipelineDeps): Pipeline {
   const store = createThreadStore(db);
+  const limits = rateLimits ? createRateLimitStore(db, rateLimits) : null;
   const deps: ReducerDeps = { ...defaultDeps, timers };
 
-  const run = (
+  // The thread's commit and the reply count of its rate limits land together or not at all.
+  const run = db.transaction((
     ref: { threadId: string; channelKind: IncomingMessage['channelKind']; threadAuthorId: string; eventId: string },
     event: ThreadEvent,
     now: number,
@@ -54,8 +64,12 @@ export function createPipeline({ db, logger, timers }: PipelineDeps): Pipeline {
     const before = store.load(ref.threadId);
     const state: ThreadState =
       before ?? newThread({ id: ref.threadId, channelKind: ref.channelKind, authorId: ref.threadAuthorId, now });
-    const reduction = reduce(state, event, now, deps);
+    const subjects = { userId: actingUser(event, state), threadId: ref.threadId };
+    const limitedUntil = limits && isLimited(event) ? limits.limitedUntil(subjects, now) : undefined;
+    const limited: ThreadEvent = limitedUntil !== undefined && isLimited(event) ? { ...event, limitedUntil } : event;
+    const reduction = reduce(state, limited, now, deps);
     store.commit(ref.eventId, before, reduction, now, read ? { [read.messageId]: read.ingested.text } : undefined);
+    limits?.count(subjects, reduction.effects.filter((e) => e.type === 'reply').length, now);
     logger?.debug(
       { threadId: ref.threadId, eventId: ref.eventId, branch: reduction.outcome?.branch ?? null, effects: reduction.effects.map((e) => e.type) },
       'event handled',
@@ -69,7 +83,7 @@ export function createPipeline({ db, logger, timers }: PipelineDeps): Pipeline {
       secrets: ingested?.secrets ?? [],
       notes: ingested?.notes ?? [],
     };
-  };
+  });
 
   /** A repeated delivery: nothing is read, nothing is stored, nothing is said. */
   const duplicate = (threadId: string): PipelineResult => ({
@@ -122,10 +136,21 @@ export function createPipeline({ db, logger, timers }: PipelineDeps): Pipeline {
     },
 
     dueTimers(now) {
+      limits?.prune(now);
       return store.dueTimers(now);
     },
   };
 }
+
+/** Whose reply budget an event spends: the message's author, the member acting, else the thread's. */
+function actingUser(event: ThreadEvent, s: ThreadState): string {
+  if (event.type === 'message') return event.authorId;
+  return 'by' in event ? event.by : s.authorId;
+}
+
+/** Events whose answer a spent limit holds: messages, and the timer that answers held ones. */
+const isLimited = (event: ThreadEvent): event is Extract<ThreadEvent, { type: 'message' } | { type: 'timer' }> =>
+  event.type === 'message' || (event.type === 'timer' && event.timer === 'answer_held');
 
 /**
  * Diagnoses one paste as if the user had addressed Pincer in a fresh thread; stores nothing.

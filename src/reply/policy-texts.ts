@@ -110,6 +110,22 @@ export function holdingNotes(reason: EscalationSummary['reason'], command: strin
   ];
 }
 
+/** In words: `ms` (> 0) rounded up to seconds under two minutes, else to minutes. */
+export function inAbout(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 120) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}
+
+/** A rate limit holds the answer for `ms`: everything sent meanwhile is read and answered once. */
+export function heldNotes(ms: number): RenderedReply[] {
+  const when = inAbout(ms);
+  return [
+    reply('held_note', `That is a lot of messages in a short time, so I'll wait a moment: I'm reading everything you send and will answer all of it in one reply in about ${when}.`),
+    reply('held_note', `Got it. I'm holding my answer for about ${when} so I can answer everything you send in one go; nothing you paste meanwhile is lost.`),
+  ];
+}
+
 /** "It works now" (or a thanks after a step): ask once to mark the solution. */
 export function solvePrompts(works: boolean): RenderedReply[] {
   const all = [

@@ -14,7 +14,8 @@ export type ReplyKind =
   | 'solve_prompt' // "it works now" → please mark the solution
   | 'not_auth' // addressed directly about something else
   | 'secret_warning' // a live credential was pasted
-  | 'input_note'; // the input could not be read (binary, empty …)
+  | 'input_note' // the input could not be read (binary, empty …)
+  | 'held_note'; // a rate limit holds the answer back: says when it comes
 
 export interface RenderedReply {
   kind: ReplyKind;

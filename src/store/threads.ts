@@ -8,7 +8,9 @@
  * killed after it sees the event as processed: nothing lost, nothing repeated.
  */
 import type { Database } from 'better-sqlite3';
-import type { ThreadState, TimerKind } from '../conversation/types.ts';
+import { z } from 'zod';
+import { BranchId } from '../diagnosis/catalog.ts';
+import { TIMER_KINDS, type HeldAnswer, type ThreadState, type TimerKind } from '../conversation/types.ts';
 import type { Reduction } from '../conversation/types.ts';
 import { LIST_TABLES, factRows, type ListTable, type Row } from './rows.ts';
 
@@ -35,6 +37,36 @@ export interface ThreadStore {
   dueTimers(now: number): { threadId: string; timer: TimerKind; dueAt: number }[];
 }
 
+/** threads.held: the JSON of a HeldAnswer (conversation/types.ts), checked on load. */
+const HeldRow = z.object({
+  messageId: z.string(),
+  seq: z.number().int(),
+  addressed: z.boolean(),
+  worksNow: z.boolean(),
+  closedEpisode: z.number().int(),
+  thanks: z.boolean(),
+  didntWork: z.boolean(),
+  pendingBranch: BranchId.nullable(),
+  failedBranch: BranchId.nullable(),
+  readable: z.boolean(),
+  anyFacts: z.boolean(),
+  substantive: z.boolean(),
+  fresh: z.boolean(),
+  secretWarning: z.string().nullable(),
+  until: z.number(),
+}) satisfies z.ZodType<HeldAnswer>;
+
+/** Anything unreadable counts as nothing held (the thread is answered at its next message). */
+function heldAnswer(json: unknown): HeldAnswer | undefined {
+  if (typeof json !== 'string') return undefined;
+  try {
+    const held = HeldRow.safeParse(JSON.parse(json));
+    return held.success ? held.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 type AnyTable = ListTable<unknown>;
 const TABLES = Object.values(LIST_TABLES) as AnyTable[];
 
@@ -48,6 +80,7 @@ function threadRow(s: ThreadState): Row {
     id: s.id, channel_kind: s.channelKind, author_id: s.authorId, status: s.status, paused: s.paused ? 1 : 0,
     episode: s.episode, created_at: s.createdAt, updated_at: s.updatedAt,
     escalated_at: s.escalatedAt ?? null, solve_prompted_at: s.solvePromptedAt ?? null,
+    held: s.held ? JSON.stringify(s.held) : null,
   };
 }
 
@@ -69,10 +102,11 @@ export function createThreadStore(db: Database, opts: StoreOptions = {}): Thread
   const q = {
     thread: db.prepare('SELECT * FROM threads WHERE id = ?'),
     upsertThread: db.prepare(
-      `INSERT INTO threads (id, channel_kind, author_id, status, paused, episode, created_at, updated_at, escalated_at, solve_prompted_at)
-       VALUES (@id, @channel_kind, @author_id, @status, @paused, @episode, @created_at, @updated_at, @escalated_at, @solve_prompted_at)
+      `INSERT INTO threads (id, channel_kind, author_id, status, paused, episode, created_at, updated_at, escalated_at, solve_prompted_at, held)
+       VALUES (@id, @channel_kind, @author_id, @status, @paused, @episode, @created_at, @updated_at, @escalated_at, @solve_prompted_at, @held)
        ON CONFLICT (id) DO UPDATE SET status = excluded.status, paused = excluded.paused, episode = excluded.episode,
-         updated_at = excluded.updated_at, escalated_at = excluded.escalated_at, solve_prompted_at = excluded.solve_prompted_at`,
+         updated_at = excluded.updated_at, escalated_at = excluded.escalated_at, solve_prompted_at = excluded.solve_prompted_at,
+         held = excluded.held`,
     ),
     processed: db.prepare('SELECT 1 FROM processed_events WHERE event_id = ?'),
     markProcessed: db.prepare('INSERT OR IGNORE INTO processed_events (event_id, thread_id, processed_at) VALUES (?, ?, ?)'),
@@ -102,6 +136,8 @@ export function createThreadStore(db: Database, opts: StoreOptions = {}): Thread
     } as unknown as ThreadState;
     if (t.escalated_at !== null) state.escalatedAt = Number(t.escalated_at);
     if (t.solve_prompted_at !== null) state.solvePromptedAt = Number(t.solve_prompted_at);
+    const held = heldAnswer(t.held);
+    if (held) state.held = held;
     return state;
   }
 
@@ -116,7 +152,7 @@ export function createThreadStore(db: Database, opts: StoreOptions = {}): Thread
       for (const k of old.keys()) if (!keys.has(k)) remove.get(t.table)?.run([s.id, ...(JSON.parse(k) as unknown[])]);
       for (const row of fresh) if (old.get(keyOf(t, row)) !== JSON.stringify(row)) upsert.get(t.table)?.run({ thread_id: s.id, ...row });
     }
-    for (const kind of ['remind_author', 'auto_close'] as const) {
+    for (const kind of TIMER_KINDS) {
       const due = s.timers[kind];
       if (due === undefined) q.dropTimer.run(s.id, kind);
       else if (before?.timers[kind] !== due) q.setTimer.run(s.id, kind, due);

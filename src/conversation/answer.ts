@@ -1,0 +1,80 @@
+/**
+ * Answering what an author message asked of Pincer (a `Reading`, see ./reading.ts): a solve
+ * prompt, a hand-over when a fix failed, or the diagnosis through the repeat policy of
+ * ./respond.ts — and, whatever was decided, the warning for a pasted credential.
+ */
+import type { Diagnosis } from '../diagnosis/types.ts';
+import type { EvidenceView } from '../diagnosis/view.ts';
+import { pickUnsaid } from '../reply/policy.ts';
+import { solvePrompts } from '../reply/policy-texts.ts';
+import type { ReducerDeps } from './deps.ts';
+import { failureSignature } from './fingerprint.ts';
+import { leadPosted, post, type Turn } from './post.ts';
+import { quietFor } from './reading.ts';
+import { escalate, respond, type Target } from './respond.ts';
+import { failuresOn, hasFailed } from './suggestions.ts';
+import type { Outcome, Reading, ThreadState } from './types.ts';
+import { viewOf } from './view-input.ts';
+
+/** The reported outcome of a diagnosis (candidates: not ruled out, the reported branch first). */
+export const outcomeOf = (d: Diagnosis, t: Turn): Outcome => ({
+  status: d.status,
+  branch: d.branch,
+  candidates: d.candidates.filter((c) => c.status !== 'ruled_out').map((c) => c.id),
+  nextCommand: d.nextCommand,
+  reply: t.posted,
+});
+
+/** No step left after a failure: nothing to try that has not failed. */
+function noNextStep(d: Diagnosis, s: ThreadState): boolean {
+  if (d.status === 'not_auth') return true;
+  if (d.status === 'needs_evidence') return d.ask === null;
+  return d.step === null || hasFailed(s, d.branch, d.nextCommand);
+}
+
+/** "It works now" / thanks: ask once (per problem) to mark the solution. */
+function solvePrompt(t: Turn, sinceEpisode: number, to: Target, works: boolean): void {
+  if (t.state.replies.some((r) => r.kind === 'solve_prompt' && r.episode >= sinceEpisode)) return;
+  const reply = pickUnsaid(t.state, solvePrompts(works));
+  if (!reply) return;
+  post(t, reply, to.messageId, to.seq, { key: null });
+  t.state = { ...t.state, solvePromptedAt: t.now };
+}
+
+/**
+ * Answers reading `r` in the thread as it is now. `read` = the view and diagnosis already taken
+ * for this state (saves running the rules twice); without it they are taken here.
+ */
+export function answer(t: Turn, r: Reading, deps: ReducerDeps, read?: { view: EvidenceView; diagnosis: Diagnosis }): Outcome {
+  const view = read?.view ?? viewOf(t.state, r.messageId);
+  const d = read?.diagnosis ?? deps.diagnose(view);
+  const to: Target = { messageId: r.messageId, seq: r.seq };
+  decide(t, r, d, view, to, deps);
+  if (r.secretWarning) leadPosted(t, r.secretWarning, 'secret_warning', r.messageId, r.seq);
+  return outcomeOf(d, t);
+}
+
+function decide(t: Turn, r: Reading, d: Diagnosis, view: EvidenceView, to: Target, deps: ReducerDeps): void {
+  const s = t.state;
+  const quiet = quietFor(s, r.addressed);
+  if (r.worksNow && !r.substantive) {
+    if (!quiet) solvePrompt(t, r.closedEpisode, to, true);
+    return;
+  }
+  if (quiet) return;
+  // A question or remark with nothing Pincer can read ("should i type the request id?") is not
+  // "the same paste again": in a help thread it gets no reply and never counts toward a hand-over.
+  // A message whose only evidence is a leaked credential gets the warning alone.
+  if (!r.readable && (!r.addressed || r.anyFacts)) return;
+  if (r.thanks && !r.substantive) {
+    if (s.replies.some((x) => x.kind === 'diagnosis' && x.episode === s.episode)) solvePrompt(t, s.episode, to, false);
+  } else if (r.didntWork && (r.failedBranch !== null || s.suggestions.some((g) => g.episode === s.episode))) {
+    escalate(t, 'didnt_work', r.pendingBranch ?? d.branch, to);
+  } else if (r.failedBranch && failuresOn(s, r.failedBranch) >= 2) {
+    escalate(t, 'repeated_failure', r.failedBranch, to);
+  } else if (r.failedBranch && noNextStep(d, s)) {
+    escalate(t, 'no_hypothesis', r.failedBranch, to);
+  } else {
+    respond(t, d, view, deps.render(d, view), to, r.addressed, failureSignature(view.all('provider_error')), r.fresh);
+  }
+}
