@@ -7,7 +7,8 @@
  *   event ids stay: they name messages, not people, and keep a redelivery from being answered);
  * - every other place that names them (thread author, feedback and solution "by", the helper who
  *   acknowledged an alert, the author of a pasted credential) is replaced by `forgotten`;
- * - in threads they started, the escalation summaries (which quote evidence) are emptied.
+ * - in threads they started, the escalation summaries (which quote evidence) are emptied;
+ * - their reply-limit window (it names them) is dropped.
  */
 import type { Database } from 'better-sqlite3';
 
@@ -47,6 +48,7 @@ export function forgetUser(db: Database, userId: string): ForgetResult {
     run("UPDATE solutions SET solved_by = ?, data = json_set(data, '$.by', ?) WHERE solved_by = ?", FORGOTTEN, FORGOTTEN, userId);
     run('UPDATE helper_alerts SET acknowledged_by = ? WHERE acknowledged_by = ?', FORGOTTEN, userId);
     run('UPDATE leaked_credentials SET author_id = ?, thread_id = NULL WHERE author_id = ?', FORGOTTEN, userId);
+    run("DELETE FROM rate_limits WHERE scope = 'user' AND subject = ?", userId);
     return { messages, facts, threadsAnonymized, dmThreadsDeleted };
   })();
 }

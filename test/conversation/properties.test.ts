@@ -8,7 +8,7 @@ import type { Fact } from '../../src/evidence/facts.ts';
 import type { Reduction, ThreadEvent, ThreadState } from '../../src/conversation/types.ts';
 import { normalise } from '../../src/reply/policy.ts';
 import { f, msg } from './fixtures.ts';
-import { run } from './run.ts';
+import { MINUTE, T0, run } from './run.ts';
 
 const PASTES: Fact[][] = [
   [f.err401('sha256:1')],
@@ -31,10 +31,18 @@ const PASTES: Fact[][] = [
   [],
 ];
 
-type Step = { kind: 'author' | 'member' | 'helper' | 'bot' | 'edit' | 'worked' | 'didnt' | 'remind' | 'close' | 'solved'; paste: number; addressed: boolean; target: number };
+type Step = {
+  kind: 'author' | 'limited' | 'member' | 'helper' | 'bot' | 'edit' | 'worked' | 'didnt' | 'remind' | 'close' | 'solved' | 'release';
+  paste: number;
+  addressed: boolean;
+  target: number;
+};
+
+/** Far past any run's clock: a `limited` message is always held (until a `release`). */
+const LIMITED_UNTIL = T0 + 10_000 * MINUTE;
 
 const step = fc.record({
-  kind: fc.constantFrom('author', 'author', 'author', 'author', 'author', 'member', 'helper', 'bot', 'edit', 'worked', 'didnt', 'remind', 'close', 'solved'),
+  kind: fc.constantFrom('author', 'author', 'author', 'author', 'author', 'limited', 'limited', 'member', 'helper', 'bot', 'edit', 'worked', 'didnt', 'remind', 'close', 'solved', 'release'),
   paste: fc.nat(PASTES.length - 1),
   addressed: fc.boolean(),
   target: fc.nat(30),
@@ -51,6 +59,9 @@ function toEvents(steps: Step[]): ThreadEvent[] {
       case 'author':
         authored.push(id);
         return out.push(msg(id, facts, { addressed: s.addressed, textHash: `p${s.paste}` }));
+      case 'limited':
+        authored.push(id);
+        return out.push({ ...msg(id, facts, { addressed: s.addressed, textHash: `p${s.paste}` }), limitedUntil: LIMITED_UNTIL } as ThreadEvent);
       case 'member':
         return out.push(msg(id, facts, { role: 'member', authorId: `member-${s.target % 3}`, addressed: s.addressed }));
       case 'helper':
@@ -74,6 +85,8 @@ function toEvents(steps: Step[]): ThreadEvent[] {
         return out.push({ type: 'timer', timer: 'auto_close' });
       case 'solved':
         return out.push({ type: 'solved', by: 'author-1', source: 'answer_overflow' });
+      case 'release':
+        return out.push({ type: 'timer', timer: 'answer_held' });
     }
   });
   return out;
@@ -146,6 +159,24 @@ describe('rules that hold in every thread', () => {
         const episodes = state.escalations.map((e) => e.episode);
         expect(new Set(episodes).size).toBe(episodes.length);
         expect(steps.flatMap((r) => r.effects).filter((e) => e.type === 'escalate')).toHaveLength(episodes.length);
+      }),
+      params,
+    );
+  });
+
+  it('while an answer is held: one note, then nothing until the release; its timer row follows the hold', () => {
+    fc.assert(
+      fc.property(events, (evs) => {
+        const { steps } = run(evs);
+        steps.forEach((r, i) => {
+          const heldBefore = i > 0 && steps[i - 1]!.state.held !== undefined;
+          const e = evs[i]!;
+          const posted = r.effects.filter((x) => x.type === 'reply');
+          if (heldBefore && e.type === 'message' && e.limitedUntil) expect(posted).toEqual([]);
+          if (!heldBefore && r.state.held) expect(posted.length).toBeLessThanOrEqual(1);
+          if (r.state.held) expect(r.state.timers.answer_held).toBe(r.state.held.until);
+          else expect(r.state.timers.answer_held).toBeUndefined();
+        });
       }),
       params,
     );

@@ -84,6 +84,7 @@ describe('forget-me', () => {
     wf.recordLeak({ messageId: 'm9', threadId: 't1', channelId: 't1', authorId: 'alice', credentialTypes: ['openai_key'], inGuild: true, removed: true, alertedHelpers: false, at: NOW });
     thread(db, 'dm:alice', 'alice', 'needs_info', NOW);
     message(db, 'dm:alice', 'd1', 'alice', 0);
+    db.prepare("INSERT INTO rate_limits (scope, subject, window_start, replies, due_at) VALUES ('user', 'alice', ?, 3, ?), ('user', 'bob', ?, 1, ?)").run(NOW, NOW + DAY, NOW, NOW + DAY);
     expect(forgetUser(db, 'alice')).toEqual({ messages: 2, facts: 1, threadsAnonymized: 1, dmThreadsDeleted: 1 });
     const all = (sql: string) => db.prepare(sql).all();
     expect(all("SELECT message_id FROM messages WHERE thread_id = 't1'")).toEqual([{ message_id: 'm2' }]);
@@ -92,6 +93,7 @@ describe('forget-me', () => {
     expect(all("SELECT id FROM threads WHERE id = 'dm:alice'")).toEqual([]);
     expect(all("SELECT solved_by, json_extract(data, '$.by') AS by FROM solutions WHERE thread_id = 't1'")).toEqual([{ solved_by: 'forgotten', by: 'forgotten' }]);
     expect(all('SELECT author_id FROM leaked_credentials')).toEqual([{ author_id: 'forgotten' }]);
+    expect(all('SELECT subject FROM rate_limits')).toEqual([{ subject: 'bob' }]);
     expect(windowStats(db, 7, NOW).branches).toHaveLength(2);
     expect(forgetUser(db, 'alice')).toEqual({ messages: 0, facts: 0, threadsAnonymized: 0, dmThreadsDeleted: 0 });
   });
