@@ -102,32 +102,44 @@ function buildKeys(): Map<string, string> {
 }
 
 const KEYS = buildKeys();
-/** Characters a garbled form can start with, and the key lengths, longest first. */
-const FIRST = new Set<string>();
+/**
+ * Cheap first checks before any key lookup: the UTF-16 units a garbled form can start with (a
+ * table by char code, so ASCII and most text cost one array read), and every key's first two units.
+ */
+const FIRST_CODES = new Set<number>();
+const PREFIX2 = new Set<string>();
 const LENGTHS: number[] = [];
 for (const key of KEYS.keys()) {
-  FIRST.add(key[0] as string);
+  FIRST_CODES.add(key.charCodeAt(0));
+  PREFIX2.add(key.slice(0, 2));
   if (!LENGTHS.includes(key.length)) LENGTHS.push(key.length);
 }
+const hex = (code: number): string => `\\u${code.toString(16).padStart(4, '0')}`;
+/** One character class of every first unit: the regex engine skips to the next candidate. */
+const FIRST = new RegExp(`[${[...FIRST_CODES].sort((a, b) => a - b).map(hex).join('')}]`, 'g');
 LENGTHS.sort((a, b) => b - a);
 const MAX_KEY = LENGTHS[0] ?? 0;
 
 /** Garbled VS16 (`ï¸` + a dropped 0x8F) left after an emoji was repaired. */
 const STRAY_VS16 = /(?<=[\u2600-\u27bf])ï¸/g;
+const NON_ASCII = /[^\x00-\x7f]/;
 /** Passes until nothing changes; doubly garbled text needs two. Bounded to stay linear. */
 const MAX_PASSES = 4;
 
 function onePass(text: string): string {
   let out = '';
   let copied = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (!FIRST.has(text[i] as string)) continue;
+  const first = FIRST;
+  first.lastIndex = 0;
+  for (let m = first.exec(text); m !== null; m = first.exec(text)) {
+    const i = m.index;
+    if (!PREFIX2.has(text.slice(i, i + 2))) continue;
     for (const length of LENGTHS) {
       const repaired = KEYS.get(text.slice(i, i + length));
       if (repaired !== undefined) {
         out += text.slice(copied, i) + repaired;
-        i += length - 1;
-        copied = i + 1;
+        copied = i + length;
+        first.lastIndex = copied;
         break;
       }
     }
@@ -144,15 +156,9 @@ function onePass(text: string): string {
 export function repairMojibake(text: string): string {
   let current = text;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    let hasCandidate = false;
-    for (let i = 0; i < current.length; i++) {
-      if (current.charCodeAt(i) >= 0x80) {
-        hasCandidate = true;
-        break;
-      }
-    }
-    if (!hasCandidate) return current;
-    const next = onePass(current).replace(STRAY_VS16, '\uFE0F');
+    if (!NON_ASCII.test(current)) return current;
+    let next = onePass(current);
+    if (next.includes('ï¸')) next = next.replace(STRAY_VS16, '\uFE0F');
     if (next === current) return current;
     current = next;
   }

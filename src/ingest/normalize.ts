@@ -14,7 +14,8 @@ const ANSI = /\x1b(?:\[[0-?]{0,32}[ -/]{0,8}[@-~]|\][^\x07\x1b\n]{0,512}(?:\x07|
  * `;`, so removing one can never make another appear (idempotence).
  */
 const ORPHAN_SGR = /(?<![[\d;])\[(?:\d{1,3}(?:;\d{1,3}){0,4})?m/g;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** ES2024 `String.prototype.toWellFormed` (Node ≥ 20): lone surrogates → U+FFFD, in one native pass. */
+type WellFormed = string & { toWellFormed(): string };
 /** Zero-width and BOM characters, soft hyphen, word joiner, bidi marks. */
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** Other control characters (tab and newline stay). */
@@ -22,8 +23,8 @@ const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
 
 /** Removes what can hide inside a credential or a line end. Input: any string. */
 export function preMask(text: string): string {
-  return text
-    .replace(LONE_SURROGATE, '\uFFFD')
+  return (text as WellFormed)
+    .toWellFormed()
     .replace(ANSI, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u2028\u2029\u0085]/g, '\n')
@@ -32,12 +33,14 @@ export function preMask(text: string): string {
     .replace(ORPHAN_SGR, '');
 }
 
+const BULLET_SPACE = /[•◦▪‣∙] /;
+
 /** Repairs mojibake, NBSP, `•` bullets and trailing blanks. Input: `preMask` output. */
 export function postMask(text: string): string {
-  return repairMojibake(text)
-    .replace(/[\u00a0\u2007\u202f]/g, ' ')
-    .replace(/^([ \t]*)[•◦▪‣∙] /gm, '$1- ')
-    // Only from the start of a run of blanks: `[ \t]+$` tried at every blank of a long run that
-    // does not end the line backtracks quadratically (1 MB of spaces then `!` took minutes).
-    .replace(/(?<![ \t])[ \t]+$/gm, '');
+  let out = repairMojibake(text).replace(/[\u00a0\u2007\u202f]/g, ' ');
+  // Cheap first look: the line-start scan only runs when a bullet and a space follow each other.
+  if (BULLET_SPACE.test(out)) out = out.replace(/^([ \t]*)[•◦▪‣∙] /gm, '$1- ');
+  // Only from the start of a run of blanks: `[ \t]+$` tried at every blank of a long run that
+  // does not end the line backtracks quadratically (1 MB of spaces then `!` took minutes).
+  return out.replace(/(?<![ \t])[ \t]+$/gm, '');
 }

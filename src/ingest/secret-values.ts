@@ -20,12 +20,15 @@ const SECRET_WORDS = new Set(['key', 'keys', 'apikey', 'token', 'tokens', 'secre
 const SECRET_FIELDS = new Set(['access', 'refresh']); // auth-profiles.json oauth fields (§3.1)
 const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd']);
 
+/** Every secret name contains one of these (case-insensitive). */
+const SECRET_WORD = /key|token|secret|pass|pwd|credential|access|refresh/i;
+
 const wordsOf = (name: string): string[] =>
   name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s_.-]+/).filter(Boolean);
 
 /** A variable, field or flag that holds a credential: `*_API_KEY`, `*_TOKEN`, `*_SECRET`, `apiKey`, `key`… */
 export function isSecretName(name: string): boolean {
-  if (!/key|token|secret|pass|pwd|credential|access|refresh/i.test(name)) return false; // fast path
+  if (!SECRET_WORD.test(name)) return false; // fast path
   const words = wordsOf(name);
   const last = words.at(-1) ?? '';
   if (words.includes('public')) return false;
@@ -61,9 +64,37 @@ function trimEnd(text: string, start: number, end: number): number {
 const valueAt = (text: string, start: number, end: number): string =>
   withoutZeroWidth(text.slice(start, end)).replace(/\r?\n/g, '');
 
+/** Index of the first `\n` at or after `from`, or the text length. */
+function lineBreakFrom(text: string, from: number): number {
+  const i = text.indexOf('\n', from);
+  return i === -1 ? text.length : i;
+}
+
+/**
+ * Every `re` match (a name and its lead-in, within one line) whose name is a secret name, with its
+ * value. A line without a secret word cannot hold such a name, so the search skips from one line
+ * with a secret word to the next instead of trying every `NAME=` of a long paste.
+ */
 function valueSpans(text: string, re: RegExp, credentialType: string): SecretSpan[] {
   const spans: SecretSpan[] = [];
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+  const word = new RegExp(SECRET_WORD.source, 'gi');
+  let nextWord = -1; // the first secret word at or after re.lastIndex
+  let lineEnd = -1; // the line break (or text end) of the line holding re.lastIndex
+  for (;;) {
+    if (nextWord < re.lastIndex) {
+      word.lastIndex = re.lastIndex;
+      const w = word.exec(text);
+      if (w === null) break;
+      nextWord = w.index;
+    }
+    // Both pointers only move forward, so the line breaks are looked for in linear time overall.
+    if (lineEnd < re.lastIndex) lineEnd = lineBreakFrom(text, re.lastIndex);
+    if (nextWord > lineEnd) {
+      re.lastIndex = text.lastIndexOf('\n', nextWord) + 1;
+      lineEnd = lineBreakFrom(text, re.lastIndex);
+    }
+    const m = re.exec(text);
+    if (m === null) break;
     const name = m[1] ?? '';
     if (!isSecretName(name)) continue;
     let start = m.index + m[0].length;
@@ -87,10 +118,23 @@ function valueSpans(text: string, re: RegExp, credentialType: string): SecretSpa
   return spans;
 }
 
+/** `[A-Za-z0-9+.-]`, the characters of a URL scheme. */
+const isSchemeChar = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 45 || c === 46;
+
+/**
+ * URL passwords. A match can only start where the run of scheme characters before a `://` starts,
+ * so each `://` is found by `indexOf` and `URL_PASSWORD` is tried there alone (not at every letter).
+ */
 function urlPasswordSpans(text: string): SecretSpan[] {
   const spans: SecretSpan[] = [];
-  const re = new RegExp(URL_PASSWORD.source, URL_PASSWORD.flags);
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+  const re = new RegExp(URL_PASSWORD.source, 'y');
+  for (let at = text.indexOf('://'); at !== -1; at = text.indexOf('://', at + 1)) {
+    let schemeStart = at;
+    while (schemeStart > 0 && isSchemeChar(text.charCodeAt(schemeStart - 1))) schemeStart--;
+    re.lastIndex = schemeStart;
+    const m = at - schemeStart <= 16 ? re.exec(text) : null;
+    if (m === null) continue;
     const start = m.index + m[0].length;
     const end = text.indexOf('@', start);
     const value = text.slice(start, end);
