@@ -56,18 +56,19 @@ function scan(lines: readonly PreparedLine[]): JsonBlock[] {
     const text = (lines[li] as PreparedLine).text;
     let from = 0;
     for (let ci = 0; ci < text.length; ci++) {
-      const ch = text[ci];
       if (depth === 0) {
-        if (ch === '{') {
-          depth = 1;
-          inString = false;
-          startLine = li;
-          from = ci;
-          buf = [];
-          size = 0;
-        }
+        // Outside an object only a `{` matters: jump to the next one.
+        ci = text.indexOf('{', ci);
+        if (ci === -1) break;
+        depth = 1;
+        inString = false;
+        startLine = li;
+        from = ci;
+        buf = [];
+        size = 0;
         continue;
       }
+      const ch = text[ci];
       if (inString) {
         if (escaped) escaped = false;
         else if (ch === '\\') escaped = true;
