@@ -18,15 +18,21 @@ type ProviderError = FactOf<'provider_error'>;
 
 const LOG_LINE = /^(?:\d{4}-\d\d-\d\d[T ][\d:.]{5,15}Z?|\d\d:\d\d:\d\d(?:\.\d{1,3})?)\s/;
 
+/** How many times `ch` occurs in `text`. */
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
 /** Drops what a sentence wrapped around a quoted error left at its end: `".`, `).`, `"`. */
 function tidy(message: string): string {
   let m = message.trim();
   for (let k = 0; k < 3; k++) {
     const before = m;
     if (m.endsWith('.') && /["')]\.$/.test(m)) m = m.slice(0, -1);
-    const opens = (ch: string): number => m.split(ch).length - 1;
-    if (m.endsWith(')') && opens('(') < opens(')')) m = m.slice(0, -1);
-    if ((m.endsWith('"') || m.endsWith('”')) && opens('"') % 2 === 1) m = m.slice(0, -1);
+    if (m.endsWith(')') && count(m, '(') < count(m, ')')) m = m.slice(0, -1);
+    if ((m.endsWith('"') || m.endsWith('”')) && count(m, '"') % 2 === 1) m = m.slice(0, -1);
     if (m === before) break;
   }
   return m.trim();

@@ -49,6 +49,11 @@ export const PLAIN = [
   'Authentication service is temporarily unavailable',
   'is not allowed. Use /models',
 ];
+/** True when `text` contains one of `needles` (a loop, not a closure per call). */
+function includesAny(text: string, needles: readonly string[]): boolean {
+  for (const needle of needles) if (text.includes(needle)) return true;
+  return false;
+}
 const WRAPPERS = ['run error: ', 'Agent failed before reply: ', 'All models failed (', 'LLM request rejected: ', 'LLM error ', 'HTTP '];
 const REASONS = /\((auth|auth_permanent|billing|rate_limit|overloaded|timeout|format|model_not_found|session_expired|unknown)\)$/;
 
@@ -125,7 +130,7 @@ export function unwrapError(input: string, depth = 0): Parsed | Parsed[] | null 
   if (s.startsWith('{') && s.endsWith('}')) return rawJson(s);
   const cliError = /^Error: (\d{3}) ([A-Za-z][\w ]{0,40})$/.exec(s);
   if (cliError) return { wrapper: 'plain', httpStatus: Number(cliError[1]), message: cliError[2] as string };
-  if (PLAIN.some((p) => s.includes(p))) return withRequestId({ wrapper: 'plain', message: s.replace(/^Error: /, '') });
+  if (includesAny(s, PLAIN)) return withRequestId({ wrapper: 'plain', message: s.replace(/^Error: /, '') });
   return null;
 }
 
@@ -159,21 +164,21 @@ function attempts(body: string, depth: number): Parsed[] {
   return out;
 }
 
+/** The earlier of two positions, -1 meaning none. */
+const earlier = (best: number, i: number): number => (i >= 0 && (best < 0 || i < best) ? i : best);
+
 /** Where in the line an error starts (handles `#run error:`, prose before it, log prefixes). */
 export function errorStart(text: string): number {
   let best = -1;
-  const consider = (i: number): void => {
-    if (i >= 0 && (best < 0 || i < best)) best = i;
-  };
   for (const w of WRAPPERS) {
     const i = w === 'HTTP ' ? text.search(/HTTP \d{3}\b/) : text.indexOf(w);
-    consider(w === 'Agent failed before reply: ' && i >= 0 ? text.lastIndexOf('⚠', i) >= 0 ? text.lastIndexOf('⚠', i) : i : i);
+    best = earlier(best, w === 'Agent failed before reply: ' && i >= 0 ? text.lastIndexOf('⚠', i) >= 0 ? text.lastIndexOf('⚠', i) : i : i);
   }
   const json = text.search(/(?:\d{3} )?\{\s*"(?:type|error)"/);
-  consider(json);
-  if (/^Error: \d{3} /.test(text)) consider(0);
+  best = earlier(best, json);
+  if (/^Error: \d{3} /.test(text)) best = earlier(best, 0);
   if (best < 0) {
-    for (const p of PLAIN) consider(text.indexOf(p));
+    for (const p of PLAIN) best = earlier(best, text.indexOf(p));
     // A known message names its subject first (`⚠️ anthropic (m) returned…`, `Model "x" is not…`):
     // read from the sentence start when nothing but that subject precedes the anchor.
     if (best > 0 && /^(?:⚠️|⚠)?[^.:!?。：]{0,120}$/.test(text.slice(0, best))) best = 0;

@@ -14,11 +14,14 @@ const AFTER_TITLE = /(?<=\b(?:Auth overview|OAuth\/token status|Missing auth|Aut
 /** The pieces of a flattened line, or `[text]` when it is not one. */
 export function splitFlattened(text: string): string[] {
   if (text.length < 40) return [text];
+  // exec loops on the shared regexes: `matchAll` would clone the regex for every line.
   const cuts: number[] = [];
-  for (const m of text.matchAll(ANCHOR)) cuts.push(m.index);
+  ANCHOR.lastIndex = 0;
+  for (let m = ANCHOR.exec(text); m !== null; m = ANCHOR.exec(text)) cuts.push(m.index);
   if (cuts.length < 2) return [text];
   const seen = new Set(cuts);
-  for (const m of text.matchAll(AFTER_TITLE)) if (!seen.has(m.index)) cuts.push(m.index);
+  AFTER_TITLE.lastIndex = 0;
+  for (let m = AFTER_TITLE.exec(text); m !== null; m = AFTER_TITLE.exec(text)) if (!seen.has(m.index)) cuts.push(m.index);
   cuts.sort((a, b) => a - b);
   const pieces: string[] = [];
   let from = 0;

@@ -16,6 +16,12 @@ const EVENTS: [string, GatewayLog['event']][] = [
   ['model fallback decision:', 'model_fallback'],
 ];
 
+/** The first event whose marker the line contains. */
+function eventIn(text: string): (typeof EVENTS)[number] | undefined {
+  for (const event of EVENTS) if (text.includes(event[0])) return event;
+  return undefined;
+}
+
 /** `key=value` fields; `error=` takes the rest of the line. */
 function fields(text: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -32,7 +38,7 @@ export const parseGatewayLog: Parser = (lines, ctx) => {
   for (const line of lines) {
     const t = line.text;
     if (t.length > 4000) continue;
-    const hit = EVENTS.find(([marker]) => t.includes(marker));
+    const hit = eventIn(t);
     if (!hit) continue;
     const f = fields(t.slice(t.indexOf(hit[0]) + hit[0].length));
     const fact: GatewayLog = { kind: 'gateway_log', source: spanOf(ctx, line), confidence: 1, event: hit[1] };

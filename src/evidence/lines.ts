@@ -48,7 +48,10 @@ const PROMPTS: RegExp[] = [
   /^([$%])(?: (.*))?$/,
 ];
 
+const BLANK = { text: '', local: false } as const;
+
 function stripLine(raw: string): { text: string; local: boolean } {
+  if (raw === '') return BLANK;
   let text = raw.length > MAX_LINE ? raw.slice(0, MAX_LINE) : raw;
   let local = false;
   const trimmedStart = text.trimStart();
@@ -133,8 +136,10 @@ export function prepareLines(text: string): PreparedText {
       prep.text = '';
       prep.prompt = '!';
     }
-    const pieces = prep.prompt === undefined ? splitFlattened(prep.text) : [prep.text];
-    for (const piece of pieces) stripped.push(pieces.length === 1 ? prep : { ...prep, text: piece });
+    // A short line is never a flattened paste (splitFlattened would return it whole).
+    const pieces = prep.prompt === undefined && prep.text.length >= 40 ? splitFlattened(prep.text) : null;
+    if (pieces === null || pieces.length === 1) stripped.push(prep);
+    else for (const piece of pieces) stripped.push({ ...prep, text: piece });
   });
   const lines: PreparedLine[] = [];
   for (let i = 0; i < stripped.length; i++) {

@@ -6,12 +6,15 @@
 import type { ProbeRow } from './facts.ts';
 
 const BORDER = /^[┌├└╞╘╒+][─━═\-┬┼┴╤╪╧+┐┤┘╡╕╛]*$/;
+/** First characters of `BORDER` and of a cell row. */
+const TABLE_FIRST = '┌├└╞╘╒+│|';
 const REASON = /Auth reason \[([a-z_]{1,40})\]/;
 
 /** True for a line that belongs to a probe table (border or cell row). */
 export function isProbeTableLine(text: string): boolean {
   const t = text.trim();
-  if (t === '') return false;
+  // Cheap first look: a border or a cell row starts with one of these (spaces do not count).
+  if (t === '' || !TABLE_FIRST.includes(t[0] as string)) return false;
   if (BORDER.test(t.replace(/\s/g, ''))) return true;
   return (t.startsWith('│') || t.startsWith('|')) && (t.split(t[0] as string).length >= 4);
 }

@@ -47,6 +47,12 @@ const RULES: Rule[] = [
   ['asks_what_next', /\bwhat(?:'?s| is)? next\b|\bwhat (?:do|should) i (?:need to )?(?:do|run|try) (?:next|now)\b|\bnow what\b/i],
 ];
 
+/**
+ * Cheap first look: every rule in one case-insensitive alternation (a superset of each rule, the
+ * one case-sensitive rule included), so a line that matches none costs one scan instead of one per rule.
+ */
+const ANY_RULE = new RegExp(RULES.map(([, re]) => `(?:${re.source})`).join('|'), 'i');
+
 /** Reads statements from the lines no other parser claimed (`claimed` = source line numbers). */
 export function parseStatements(claimed: ReadonlySet<number>): Parser {
   return (lines, ctx) => {
@@ -54,7 +60,7 @@ export function parseStatements(claimed: ReadonlySet<number>): Parser {
     const seen = new Set<string>();
     for (const line of lines) {
       const t = line.text.trim();
-      if (t === '' || t.length > 200 || claimed.has(line.start) || line.local) continue;
+      if (t === '' || t.length > 200 || claimed.has(line.start) || line.local || !ANY_RULE.test(t)) continue;
       for (const [topic, re, valueOf] of RULES) {
         const m = re.exec(t);
         if (!m) continue;
