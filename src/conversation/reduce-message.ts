@@ -7,11 +7,12 @@ import { pickUnsaid } from '../reply/policy.ts';
 import { memberPointers } from '../reply/policy-texts.ts';
 import type { ReducerDeps } from './deps.ts';
 import { isSubstantive } from './fingerprint.ts';
+import { answer } from './answer.ts';
 import { answerOrHold } from './hold.ts';
 import { post, type Turn } from './post.ts';
 import { absorb, type MessageEvent } from './reading.ts';
 import { repetition, type Target } from './respond.ts';
-import type { Outcome } from './types.ts';
+import type { Outcome, Reading } from './types.ts';
 import { lastAuthorMessageId, viewOf } from './view-input.ts';
 
 /**
@@ -45,5 +46,18 @@ export function onMessage(t: Turn, ev: MessageEvent, deps: ReducerDeps): Outcome
     return null;
   }
   const { reading, view, diagnosis } = absorb(t, ev, deps);
+  if (ev.answeredElsewhere) return secondAnswer(t, reading, deps, { view, diagnosis });
   return answerOrHold(t, reading, deps, { view, diagnosis }, ev.limitedUntil);
+}
+
+/**
+ * Another answer bot answered this message first: Pincer adds only a confirmed diagnosis it has
+ * not given yet. Anything else is not posted and not remembered as said — the thread may still
+ * get that ask or nudge later, when the author writes again.
+ */
+function secondAnswer(t: Turn, r: Reading, deps: ReducerDeps, read: Parameters<typeof answer>[3]): Outcome {
+  const trial: Turn = { ...t, effects: [...t.effects] };
+  const outcome = answer(trial, r, deps, read);
+  if (!trial.posted || trial.posted.kind === 'diagnosis') Object.assign(t, trial);
+  return { ...outcome, reply: t.posted };
 }

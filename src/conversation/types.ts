@@ -122,6 +122,8 @@ export type ThreadEvent =
       textHash: string;
       /** A rate limit (per user or per thread) holds Pincer's answer until then (ms epoch). */
       limitedUntil?: number;
+      /** Another answer bot already answered it: only a confirmed diagnosis not given yet is posted. */
+      answeredElsewhere?: boolean;
     }
   | { type: 'edit'; messageId: string; evidence: Evidence; textHash: string }
   | { type: 'feedback'; replyId: string; verdict: 'worked' | 'didnt_work' | 'dismiss'; by: string }

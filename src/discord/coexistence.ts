@@ -1,12 +1,12 @@
 /**
  * Living next to OpenClaw's other bots. Configured answer bots (the server's AI answer bot) may
  * answer a message before Pincer does — typically while Pincer was down and catches up. Pincer
- * then stays quiet about that message unless it has a confirmed diagnosis it has not given yet
- * (the pipeline never repeats a given one). Other bots' messages reach the pipeline as
+ * then stays quiet about that message unless it has a confirmed diagnosis it has not given yet:
+ * the adapter tells the pipeline (`answeredElsewhere`) and the reducer decides, so what was not
+ * posted is not remembered as said. Other bots' messages reach the pipeline as
  * `other_bot`: helper context, never evidence.
  */
 import type { Message } from 'discord.js';
-import type { Effect } from '../conversation/types.ts';
 import type { BotContext } from './context.ts';
 
 /**
@@ -23,10 +23,4 @@ export function answeredByOtherBot(ctx: BotContext, message: Message): boolean {
       BigInt(m.id) > after &&
       (m.reference?.messageId === undefined || m.reference.messageId === message.id),
   );
-}
-
-/** Drops replies that are not a confirmed diagnosis when another answer bot already answered. */
-export function withoutSecondAnswer(effects: Effect[], answered: boolean): Effect[] {
-  if (!answered) return effects;
-  return effects.filter((e) => e.type !== 'reply' || e.reply.kind === 'diagnosis');
 }

@@ -74,7 +74,8 @@ export function createPipeline({ db, logger, timers, rateLimits }: PipelineDeps)
       { threadId: ref.threadId, eventId: ref.eventId, branch: reduction.outcome?.branch ?? null, effects: reduction.effects.map((e) => e.type) },
       'event handled',
     );
-    const shown = showNotes(reduction, ingested?.notes ?? [], 'addressed' in event && event.addressed);
+    const noteAlone = event.type === 'message' && event.addressed && !event.answeredElsewhere;
+    const shown = showNotes(reduction, ingested?.notes ?? [], noteAlone);
     return {
       duplicate: false,
       effects: shown.effects,
@@ -107,6 +108,7 @@ export function createPipeline({ db, logger, timers, rateLimits }: PipelineDeps)
         addressed: input.addressed,
         evidence,
         textHash,
+        ...(input.answeredElsewhere ? { answeredElsewhere: true } : {}),
       };
       return run(input, event, now, { messageId: input.messageId, ingested });
     },

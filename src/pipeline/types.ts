@@ -26,6 +26,11 @@ export interface IncomingMessage extends ThreadRef {
   addressed: boolean;
   text: string;
   attachments?: AttachmentInput[];
+  /**
+   * A configured answer bot already answered this message (catch-up after downtime): Pincer then
+   * says something only when it has a confirmed diagnosis it has not given yet.
+   */
+  answeredElsewhere?: boolean;
 }
 
 export interface IncomingEdit extends ThreadRef {

@@ -54,7 +54,9 @@ export class RecordingPipeline implements Pipeline {
     this.messages.push(input);
     const thread = this.state(input);
     thread.messages.push({ messageId: input.messageId, authorId: input.authorId, role: input.role, at: now, seq: thread.messages.length, episode: 1, textHash: '' });
-    const reply = input.role === 'author' || input.addressed ? this.respond(input, this) : null;
+    const said = input.role === 'author' || input.addressed ? this.respond(input, this) : null;
+    // As the real pipeline: after another answer bot, only a confirmed diagnosis is posted.
+    const reply = said && input.answeredElsewhere && said.kind !== 'diagnosis' ? null : said;
     if (!reply) return this.result([], thread);
     const replyId = `reply-${++this.replyCount}`;
     const record: ReplyRecord = { replyId, toMessageId: input.messageId, at: now, kind: reply.kind, textHash: '', firstSentence: '', branch: null, nextCommand: null, askId: null, seq: thread.messages.length - 1, episode: 1, key: null };

@@ -6,7 +6,7 @@
 import type { Message, PartialMessage } from 'discord.js';
 import type { IncomingMessage } from '../../pipeline/types.ts';
 import { collectAttachments, type AttachmentMeta } from '../attachments.ts';
-import { answeredByOtherBot, withoutSecondAnswer } from '../coexistence.ts';
+import { answeredByOtherBot } from '../coexistence.ts';
 import type { BotContext } from '../context.ts';
 import { carryOut, type ReplyTarget } from '../effects.ts';
 import { guardEvent, logFailure } from '../errors.ts';
@@ -48,6 +48,7 @@ export async function handleMessage(ctx: BotContext, incoming: Message | Partial
       addressed,
       text,
       ...(files.texts.length > 0 ? { attachments: files.texts } : {}),
+      ...(answeredByOtherBot(ctx, message) ? { answeredElsewhere: true } : {}),
     };
     const result = ctx.pipeline.message(input, ctx.now());
     if (result.duplicate) return;
@@ -55,8 +56,7 @@ export async function handleMessage(ctx: BotContext, incoming: Message | Partial
     if (result.secrets.length > 0) {
       await ctx.hooks.secrets(ctx, message, result.secrets).catch((err) => logFailure(ctx, 'secrets hook', { threadId: where.threadId, eventId }, err));
     }
-    const effects = withoutSecondAnswer(result.effects, answeredByOtherBot(ctx, message));
-    await carryOut(ctx, target, effects, eventId);
+    await carryOut(ctx, target, result.effects, eventId);
   });
 }
 

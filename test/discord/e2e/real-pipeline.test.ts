@@ -5,7 +5,7 @@ import seed from '../../fixtures/threads/seed-001.json' with { type: 'json' };
 import { createPipeline } from '../../../src/pipeline/pipeline.ts';
 import { openDatabase } from '../../../src/store/db.ts';
 import { eventually } from '../../fake-discord/eventually.ts';
-import { posts, startHarness, type Harness } from './harness.ts';
+import { addBot, posts, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 afterEach(async () => h?.stop());
@@ -55,5 +55,32 @@ describe('the bot over the real pipeline', () => {
     const answer = await eventually(() => submitted.original);
     expect(answer.content.length).toBeGreaterThan(0);
     expect(answer.flags! & 64).toBe(64);
+  });
+});
+
+describe('after another answer bot, over the real pipeline', () => {
+  it('stays quiet about a 401 the answer bot answered while Pincer was down, and asks when the author writes again', async () => {
+    let krill = '';
+    let thread = '';
+    const db = openDatabase(':memory:');
+    h = await startHarness({
+      pipeline: createPipeline({ db }),
+      bot: { onStop: () => void db.close(), catchUp: false },
+      before: (fake) => {
+        krill = addBot(fake, 'krill').id;
+        const post = fake.act.forumPost(fake.state.addUser('alice'), 'run error', seed.messages[0]!.text, { silent: true });
+        thread = post.thread.id;
+        fake.act.say(thread, fake.state.users.get(krill)!, 'Have you tried openclaw doctor?', { silent: true, replyTo: post.starter.id });
+      },
+    });
+    h.config.answerBotIds.push(krill);
+    const { catchUp } = await import('../../../src/discord/catch-up.ts');
+    await catchUp(h.bot.ctx, Date.now());
+    expect(posts(h.fake, thread)).toHaveLength(0);
+    const alice = [...h.fake.state.users.values()].find((u) => u.username === 'alice')!;
+    h.fake.act.say(thread, alice, seed.messages[8]!.text); // the same 401 again, new request id
+    const [ask] = await eventually(() => posts(h.fake, thread).length >= 1 && posts(h.fake, thread));
+    expect(ask!.body.content).toContain('openclaw models status');
+    expect(ask!.body.content).not.toMatch(/same error as before/i);
   });
 });

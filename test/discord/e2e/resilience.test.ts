@@ -156,6 +156,8 @@ describe('coexistence with other answer bots', () => {
     expect(posts(h.fake, one!.id)).toHaveLength(0);
     expect(posts(h.fake, two!.id).map((p) => p.body.content)).toEqual(['Run: openclaw models auth paste-token']);
     expect(h.pipeline.messages.filter((m) => m.role === 'other_bot')).toHaveLength(2);
+    // The adapter tells the pipeline; what is then said is the reducer's call (test/conversation/coexistence.test.ts).
+    expect(h.pipeline.messages.filter((m) => m.role === 'author').map((m) => m.answeredElsewhere)).toEqual([true, true]);
   });
 });
 
