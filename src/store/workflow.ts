@@ -47,6 +47,8 @@ export interface WorkflowStore {
   acknowledgeHelperAlert(threadId: string, by: string, at: number): boolean;
   /** Records a pasted credential (first report of a message wins). */
   recordLeak(l: LeakedCredential): void;
+  /** A credential in this message was handled already. */
+  leakRecorded(messageId: string): boolean;
 }
 
 type Row = Record<string, string | number | null>;
@@ -78,6 +80,7 @@ export function createWorkflowStore(db: Database): WorkflowStore {
       `UPDATE helper_alerts SET acknowledged_by = ?, acknowledged_at = ?
        WHERE thread_id = ? AND episode = (SELECT MAX(episode) FROM helper_alerts WHERE thread_id = ?) AND acknowledged_by IS NULL`,
     ),
+    leaked: db.prepare('SELECT 1 FROM leaked_credentials WHERE message_id = ?'),
     leak: db.prepare(
       `INSERT OR IGNORE INTO leaked_credentials
        (message_id, thread_id, channel_id, author_id, credential_types, in_guild, removed, alerted_helpers, at)
@@ -93,6 +96,7 @@ export function createWorkflowStore(db: Database): WorkflowStore {
       return r ? toAlert(r) : null;
     },
     acknowledgeHelperAlert: (threadId, by, at) => q.ack.run(by, at, threadId, threadId).changes === 1,
+    leakRecorded: (messageId) => q.leaked.get(messageId) !== undefined,
     recordLeak: (l) =>
       void q.leak.run({
         ...l,

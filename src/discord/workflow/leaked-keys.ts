@@ -45,8 +45,14 @@ async function postTo(ctx: BotContext, channelId: string | null, content: string
   }
 }
 
+/**
+ * Handles the credentials found in `message` (see the file comment), once per message: a message
+ * already recorded (a redelivery, or "Diagnose with Pincer" on a message Pincer read itself) is
+ * left alone. Never throws for a Discord failure (each step logs its own).
+ */
 export async function handleLeakedCredentials(ctx: BotContext, message: Message, findings: SecretFinding[]): Promise<void> {
   if (findings.length === 0) return;
+  if (ctx.db && createWorkflowStore(ctx.db).leakRecorded(message.id)) return;
   const inGuild = message.inGuild();
   const link = jumpLink(message.guildId, message.channelId, message.id);
   const { removed, why } = await tryRemove(ctx, message);

@@ -92,4 +92,43 @@ describe('a full credential in a message', { timeout: 60_000 }, () => {
     await sc.settle();
     expect(traces()).toEqual([]);
   });
+
+  it('in a channel Pincer does not watch, found by "Diagnose with Pincer": removed, noted, DMed and logged once', async () => {
+    sc = await Scenario.start();
+    const { alice, helper } = sc.people;
+    const general = sc.fake.state.generalChannel.id;
+    const target = sc.fake.act.say(general, alice, paste);
+    await sc.settle();
+    expect(sc.botMessages(general)).toEqual([]); // not a help channel: Pincer did not read it
+    const menu = sc.fake.act.contextMenu(helper, 'Diagnose with Pincer', target);
+    const answer = await eventually(() => (menu.original?.content ? menu.original : undefined));
+    expect(answer.content).toContain('full credential');
+    await eventually(() => deletes(general).length === 1);
+    const note = await eventually(() => sc.botMessages(general).find((m) => m.content.includes('full credential')));
+    expect(note.content).toContain('I removed the message');
+    expect((await eventually(() => sc.botMessages(sc.fake.state.modLogChannel.id)[0])).content).toMatch(/^Credential removed: anthropic api key posted by/);
+    await eventually(() => sc.botMessages(sc.fake.act.dmChannelId(alice)).length === 1);
+    await eventually(() => leakRows().length === 1);
+    expect(leakRows()).toEqual([{ thread_id: null, author_id: alice.id, credential_types: 'anthropic_api_key', in_guild: 1, removed: 1, alerted_helpers: 0 }]);
+    await sc.settle();
+    expect(tracesIn(answer.content, [key])).toEqual([]);
+    expect(traces()).toEqual([]);
+  });
+
+  it('"Diagnose with Pincer" on a message Pincer already handled does not note or log it twice', async () => {
+    sc = await Scenario.start({ bot: false });
+    withoutManageMessages(sc); // the message stays, so the menu can still be used on it
+    await sc.startBot();
+    const { alice, helper } = sc.people;
+    const { thread, starter } = sc.fake.act.forumPost(alice, 'key problem', paste);
+    await eventually(() => leakRows().length === 1);
+    await sc.settle();
+    const notes = () => sc.botMessages(thread.id).filter((m) => m.content.includes('full credential'));
+    const before = { notes: notes().length, modlog: sc.botMessages(sc.fake.state.modLogChannel.id).length };
+    const menu = sc.fake.act.contextMenu(helper, 'Diagnose with Pincer', starter);
+    await eventually(() => menu.original?.content);
+    await sc.settle();
+    expect({ notes: notes().length, modlog: sc.botMessages(sc.fake.state.modLogChannel.id).length }).toEqual(before);
+    expect(leakRows()).toHaveLength(1);
+  });
 });
