@@ -28,11 +28,23 @@ function placeNote(step: Extract<Step, { kind: 'command' }>, typed: string | nul
   return null;
 }
 
+const SECRET_LINE_START = '⚠️ Your message held a full credential';
+
 /** The warning for a full credential in the message being answered, or null. */
 export function secretLine(view: EvidenceView): string | null {
   const s = view.inCurrent('secret').at(-1);
   if (!s) return null;
-  return `⚠️ Your message held a full credential (${code(s.masked)}): revoke it now in the provider console and make a new one.`;
+  return `${SECRET_LINE_START} (${code(s.masked)}): revoke it now in the provider console and make a new one.`;
+}
+
+/**
+ * `reply` without the `secretLine` warning, for a platform that warns about the credential in a
+ * note of its own (Discord's leaked-key workflow); null when the warning was all it said.
+ */
+export function withoutSecretLine(reply: RenderedReply): RenderedReply | null {
+  if (!reply.markdown.includes(SECRET_LINE_START)) return reply;
+  const markdown = reply.markdown.split('\n').filter((l) => !l.startsWith(SECRET_LINE_START)).join('\n').trim();
+  return markdown === '' ? null : { ...reply, markdown };
 }
 
 function footer(d: Diagnosis): string {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/diagnosis/engine.ts';
 import type { Diagnosis } from '../../src/diagnosis/types.ts';
 import { code, codeBlock, escapeText, neutralize } from '../../src/reply/markdown.ts';
-import { NOT_AUTH_NOTE, renderDiagnosis } from '../../src/reply/render.ts';
+import { NOT_AUTH_NOTE, renderDiagnosis, withoutSecretLine } from '../../src/reply/render.ts';
 import { error, footer, line, masked, profile, said, status, viewOf, x401 } from '../diagnosis/facts.ts';
 
 const FULL_KEY = 'sk-ant-api03-' + 'FAKEfake'.repeat(11) + '-0000';
@@ -90,5 +90,20 @@ describe('markdown helpers', () => {
   });
   it('a code block cannot be closed early', () => {
     expect(codeBlock('a```b')).toBe('```sh\naˋˋˋb\n```');
+  });
+});
+
+describe('withoutSecretLine (Discord warns in a note of its own)', () => {
+  const reply = (markdown: string) => ({ kind: 'ask' as const, markdown, buttons: [], branch: null, nextCommand: null, askId: 'models_status' });
+  const warning = '⚠️ Your message held a full credential (`sk-ant-api03-…Xy9W`): revoke it now in the provider console and make a new one.';
+
+  it('drops the warning line and keeps the rest of the answer', () => {
+    expect(withoutSecretLine(reply(`${warning}\nRun \`openclaw models status\`.`))?.markdown).toBe('Run `openclaw models status`.');
+  });
+
+  it('drops a reply that was only the warning, and leaves other replies as they are', () => {
+    expect(withoutSecretLine(reply(warning))).toBeNull();
+    const plain = reply('Run `openclaw models status`.');
+    expect(withoutSecretLine(plain)).toBe(plain);
   });
 });

@@ -10,6 +10,7 @@ import { answeredByOtherBot } from '../coexistence.ts';
 import type { BotContext } from '../context.ts';
 import { carryOut, type ReplyTarget } from '../effects.ts';
 import { guardEvent, logFailure } from '../errors.ts';
+import { leaveWarningToNote } from '../workflow/leaked-keys.ts';
 import { askForTextOnce } from '../image-ask.ts';
 import { authorRole, completeThread, isAddressed, isUserMessage, locateThread, messageText } from '../message-input.ts';
 
@@ -53,10 +54,9 @@ export async function handleMessage(ctx: BotContext, incoming: Message | Partial
     const result = ctx.pipeline.message(input, ctx.now());
     if (result.duplicate) return;
     if (files.failed.length > 0) ctx.logger.warn({ threadId: where.threadId, eventId, files: files.failed.length }, 'attachment not fetched');
-    if (result.secrets.length > 0) {
-      await ctx.hooks.secrets(ctx, message, result.secrets).catch((err) => logFailure(ctx, 'secrets hook', { threadId: where.threadId, eventId }, err));
-    }
-    await carryOut(ctx, target, result.effects, eventId);
+    if (result.secrets.length === 0) return carryOut(ctx, target, result.effects, eventId);
+    await ctx.hooks.secrets(ctx, message, result.secrets).catch((err) => logFailure(ctx, 'secrets hook', { threadId: where.threadId, eventId }, err));
+    await carryOut(ctx, target, leaveWarningToNote(result.effects), eventId);
   });
 }
 

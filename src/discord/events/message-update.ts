@@ -10,7 +10,8 @@ import type { IncomingEdit } from '../../pipeline/types.ts';
 import { collectAttachments } from '../attachments.ts';
 import type { BotContext } from '../context.ts';
 import { carryOut } from '../effects.ts';
-import { guardEvent } from '../errors.ts';
+import { guardEvent, logFailure } from '../errors.ts';
+import { leaveWarningToNote } from '../workflow/leaked-keys.ts';
 import { authorRole, isUserMessage, locateThread, messageText } from '../message-input.ts';
 import { attachmentMetas } from './message-create.ts';
 
@@ -39,8 +40,9 @@ export async function handleEdit(ctx: BotContext, before: Message | PartialMessa
     };
     const result = ctx.pipeline.edit(input, ctx.now());
     if (result.duplicate) return;
-    if (result.secrets.length > 0) await ctx.hooks.secrets(ctx, message, result.secrets);
-    await carryOut(ctx, target, result.effects, eventId);
+    if (result.secrets.length === 0) return carryOut(ctx, target, result.effects, eventId);
+    await ctx.hooks.secrets(ctx, message, result.secrets).catch((err) => logFailure(ctx, 'secrets hook', { threadId: where.threadId, eventId }, err));
+    await carryOut(ctx, target, leaveWarningToNote(result.effects), eventId);
   });
 }
 

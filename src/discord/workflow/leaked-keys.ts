@@ -7,7 +7,9 @@
  * row in `leaked_credentials` (ids, type names and flags; nothing of the credential).
  */
 import { PermissionFlagsBits, type Message } from 'discord.js';
+import type { Effect } from '../../conversation/types.ts';
 import type { SecretFinding } from '../../ingest/types.ts';
+import { withoutSecretLine } from '../../reply/render.ts';
 import { createWorkflowStore } from '../../store/workflow.ts';
 import type { BotContext } from '../context.ts';
 import { describeError, logFailure } from '../errors.ts';
@@ -85,4 +87,17 @@ export async function handleLeakedCredentials(ctx: BotContext, message: Message,
     });
   }
   ctx.logger.warn({ messageId: message.id, channelId: message.channelId, credentialTypes: types, removed, alertedHelpers: alerted }, 'credential pasted');
+}
+
+/**
+ * The effects of a message whose credential the leaked-key note already covers: Pincer's reply
+ * loses its own warning line (one warning, and never the masked key in public); a reply that was
+ * only the warning is dropped.
+ */
+export function leaveWarningToNote(effects: Effect[]): Effect[] {
+  return effects.flatMap((e): Effect[] => {
+    if (e.type !== 'reply' && e.type !== 'edit_reply') return [e];
+    const reply = withoutSecretLine(e.reply);
+    return reply ? [{ ...e, reply }] : [];
+  });
 }
