@@ -24,18 +24,8 @@ export type AuthorRole =
   | 'member' // another member ("+1 same here"): answered for themselves, never merged
   | 'other_bot'; // another configured answer bot (context only, never evidence)
 
-export type {
-  AskRecord,
-  ChangeRecord,
-  EscalationRecord,
-  FeedbackRecord,
-  MessageRecord,
-  ReplyRecord,
-  SolutionRecord,
-  StoredFact,
-  SuggestionOutcome,
-  SuggestionRecord,
-} from './records.ts';
+/** The records a thread's lists hold (one SQLite table each). */
+export type * from './records.ts';
 import type {
   AskRecord,
   ChangeRecord,
