@@ -31,4 +31,19 @@ describe('per-thread reply limit in a forum post', { timeout: 60_000 }, () => {
     await sc.settle();
     expect(sc.botMessages(thread)).toHaveLength(4);
   });
+
+  it('a crash while an answer is held loses nothing: after the restart it is answered once', async () => {
+    const { starter } = sc.fake.act.forumPost(sc.people.alice, 'invalid x-api-key', seedText(0));
+    const thread = starter.channel_id;
+    await sc.replyTo(starter);
+    await sc.replyTo(sc.fake.act.say(thread, sc.people.alice, seedText(24)));
+    const status = sc.fake.act.say(thread, sc.people.alice, seedText(26));
+    await sc.replyTo(status); // the note: the answer is held
+    await sc.killBot();
+    await sc.startBot();
+    const answer = await eventually(() => sc.repliesTo(status)[1], { timeout: 30_000, message: 'the held answer never came after the restart' });
+    expect(answer.content).toContain('The stored API key was edited or pasted with extra text');
+    await sc.settle();
+    expect(sc.botMessages(thread)).toHaveLength(4);
+  });
 });
