@@ -48,7 +48,7 @@ export const parseChannelsStatus: Parser = (lines, ctx) => {
       last = line;
       continue;
     }
-    const m = ACCOUNT.exec(t);
+    const m = t.startsWith('- ') ? ACCOUNT.exec(t) : null;
     if (!m) continue;
     if (!current) current = { kind: 'channels_status', source: spanOf(ctx, line), confidence: 0.8, gatewayReachable: false, accounts: [] };
     (current as FactOf<'channels_status'>).accounts.push(account(m));

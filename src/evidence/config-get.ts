@@ -16,12 +16,14 @@ export const parseConfigGet: Parser = (lines, ctx) => {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as PreparedLine;
     const t = line.text.trim();
-    const notFound = /^Config path not found: (\S{1,200})$/.exec(t);
+    // Literal first looks before the anchored regexes.
+    const notFound = t.startsWith('Config path not found: ') ? /^Config path not found: (\S{1,200})$/.exec(t) : null;
     if (notFound) {
       facts.push({ kind: 'config_value', source: spanOf(ctx, line), confidence: 1, path: notFound[1] as string, value: '', found: false });
       continue;
     }
-    const cmd = COMMAND.exec(line.command ?? t);
+    const typed = line.command ?? t;
+    const cmd = typed.startsWith('openclaw config get ') ? COMMAND.exec(typed) : null;
     if (!cmd) continue;
     const path = (cmd[1] as string).replace(/^["']|["']$/g, '');
     const value: string[] = [];

@@ -27,7 +27,6 @@ export const parseDoctor: Parser = (lines, ctx) => {
   let first: PreparedLine | undefined;
   let last: PreparedLine | undefined;
   for (const line of lines) {
-    const t = unbox(line.text);
     if (TITLE.test(line.text.trim())) {
       inDoctor = true;
       first ??= line;
@@ -35,7 +34,7 @@ export const parseDoctor: Parser = (lines, ctx) => {
       continue;
     }
     if (!inDoctor) continue;
-    const m = ENTRY.exec(t);
+    const m = ENTRY.exec(unbox(line.text));
     if (!m || !(m[1] as string).includes(':')) continue;
     const entry: Entry = { profileId: m[1] as string, status: (m[2] as string).trim() };
     if (m[3]) entry.reasonCode = m[3];

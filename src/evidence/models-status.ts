@@ -16,6 +16,9 @@ type Section = 'header' | 'auth' | 'missing' | 'oauth' | 'probes';
 
 const HEADER_ROW =
   /^(Config|Agent ?dir|Default|Fallbacks|Image ?model|Image ?fallbacks|Aliases|Configured ?models) ?(?:\((\d+)\))? ?(?:\((agent|defaults)\))? *: ?(.*)$/;
+/** First characters of a `HEADER_ROW`, and of any line that can start a block. */
+const HEADER_FIRST = 'CADFI';
+const BLOCK_FIRST = 'CADFI-SPOM';
 const OAUTH_PROFILE = /^- ([a-z]\S*?)(?: \(([^()]{0,200})\))? (ok|expiring|expired|static|unknown|missing)(?: expires (?:in (\S+)|unknown))?$/;
 const OAUTH_PROVIDER = /^- ([a-z][\w.-]{0,63})(?: usage: (.*))?$/;
 
@@ -102,8 +105,8 @@ function consume(b: Block, line: PreparedLine): boolean {
     b.saw.add('elided');
     return true;
   }
-  const header = HEADER_ROW.exec(t);
-  if (header && b.section === 'header') {
+  const header = b.section === 'header' && HEADER_FIRST.includes(t[0] as string) ? HEADER_ROW.exec(t) : null;
+  if (header) {
     headerRow(b, header);
     return true;
   }
@@ -111,16 +114,17 @@ function consume(b: Block, line: PreparedLine): boolean {
   if (t === 'Missing auth') return (b.section = 'missing'), b.saw.add('missing'), true;
   if (t === 'OAuth/token status') return (b.section = 'oauth'), b.saw.add('oauth'), true;
   if (t === 'Auth probes') return (b.section = 'probes'), b.saw.add('probes'), true;
-  const store = /^Auth store *: ?(.*)$/.exec(t);
+  // Literal first looks before each anchored regex: most lines of a block start with `- `.
+  const store = t.startsWith('Auth store') ? /^Auth store *: ?(.*)$/.exec(t) : null;
   if (store) return (b.fact.authStore = (store[1] as string).trim()), (b.section = 'auth'), b.saw.add('store'), true;
-  const shell = /^Shell env *: ?(on|off)(?: \(applied: ([^)]*)\))?/.exec(t);
+  const shell = t.startsWith('Shell env') ? /^Shell env *: ?(on|off)(?: \(applied: ([^)]*)\))?/.exec(t) : null;
   if (shell) {
     const applied = (shell[2] ?? '').split(/, ?/).map((s) => s.trim()).filter(Boolean);
     b.fact.shellEnv = { enabled: shell[1] === 'on', applied };
     return (b.section = 'auth'), b.saw.add('shell'), true;
   }
-  if (/^Providers w\/ OAuth\/tokens \(\d+\) *:/.test(t)) return (b.section = 'auth'), b.saw.add('providersw'), true;
-  const provider = PROVIDER_LINE.exec(t);
+  if (t.startsWith('Providers w/') && /^Providers w\/ OAuth\/tokens \(\d+\) *:/.test(t)) return (b.section = 'auth'), b.saw.add('providersw'), true;
+  const provider = t.startsWith('- ') ? PROVIDER_LINE.exec(t) : null;
   if (provider) {
     const parsed = parseProviderLine(provider[1] as string, provider[2] as string);
     const at = b.fact.providers.findIndex((p) => p.provider === parsed.provider);
@@ -184,13 +188,14 @@ export const parseModelsStatus: Parser = (lines, ctx) => {
     const line = lines[i] as PreparedLine;
     const t = line.text.trim();
     if (block === null) {
-      if (t === '' || !(HEADER_ROW.test(t) || PROVIDER_LINE.test(t) || /^(Auth overview|Auth store *:|Shell env *:|Providers w\/|OAuth\/token status$|Missing auth$|Auth probes$)/.test(t))) continue;
+      if (t === '' || !BLOCK_FIRST.includes(t[0] as string)) continue;
+      if (!(HEADER_ROW.test(t) || PROVIDER_LINE.test(t) || /^(Auth overview|Auth store *:|Shell env *:|Providers w\/|OAuth\/token status$|Missing auth$|Auth probes$)/.test(t))) continue;
       block = newBlock(line, ctx);
       blockStart = i;
     }
     const b: Block = block;
     // A second paste of the same command starts a new block.
-    if (/^Config *:/.test(t) && b.saw.has('config')) {
+    if (b.saw.has('config') && t.startsWith('Config') && /^Config *:/.test(t)) {
       close();
       i--;
       continue;

@@ -12,10 +12,12 @@ export const parsePairing: Parser = (lines, ctx) => {
   let lastChannel: string | undefined;
   let pendingTable: FactOf<'pairing_list'> | null = null;
   for (const line of lines) {
-    const cmd = /^openclaw pairing list(?: --channel)? ([a-z]{2,20})\b/.exec(line.command ?? line.text.trim());
+    // Literal first looks before the anchored regexes.
+    const typed = line.command ?? line.text.trim();
+    const cmd = typed.startsWith('openclaw pairing list') ? /^openclaw pairing list(?: --channel)? ([a-z]{2,20})\b/.exec(typed) : null;
     if (cmd) lastChannel = cmd[1];
     const t = line.text.trim();
-    const none = /^No pending (?:([a-z]{2,20}) )?pairing requests\.?$/.exec(t);
+    const none = t.startsWith('No pending ') ? /^No pending (?:([a-z]{2,20}) )?pairing requests\.?$/.exec(t) : null;
     if (none) {
       const fact: Fact = { kind: 'pairing_list', source: spanOf(ctx, line), confidence: 1, pending: 0 };
       const channel = none[1] ?? lastChannel;
@@ -23,7 +25,7 @@ export const parsePairing: Parser = (lines, ctx) => {
       facts.push(fact);
       continue;
     }
-    const some = /^Pairing requests \((\d{1,4})\)$/.exec(t);
+    const some = t.startsWith('Pairing requests (') ? /^Pairing requests \((\d{1,4})\)$/.exec(t) : null;
     if (some) {
       const fact: FactOf<'pairing_list'> = { kind: 'pairing_list', source: spanOf(ctx, line), confidence: 1, pending: Number(some[1]) };
       if (lastChannel) fact.channel = lastChannel;

@@ -13,7 +13,9 @@ const MODEL_LINE = /^(?:🧠\s*)?Model: (\S{1,200}) [·•-] (?:🔑\s*)?(api-ke
 export const parseStatusCard: Parser = (lines, ctx) => {
   const facts: Fact[] = [];
   for (const line of lines) {
-    const m = MODEL_LINE.exec(line.text.trim());
+    const t = line.text.trim();
+    // Cheap first look before the regex: a model line starts with `Model:` or the 🧠 emoji.
+    const m = t.startsWith('Model: ') || t.startsWith('🧠') ? MODEL_LINE.exec(t) : null;
     if (!m) continue;
     const fact: FactOf<'status_card'> = { kind: 'status_card', source: spanOf(ctx, line), confidence: 1, model: m[1] as string, authMode: m[2] as 'token' };
     const detail = (m[3] ?? '').trim();

@@ -12,7 +12,9 @@ const VERSION = /^(🦞\s*)?OpenClaw v?(\d{4}\.\d{1,2}\.\d{1,2}(?:-[\w.]{1,20})?
 export const parseVersion: Parser = (lines, ctx) => {
   const facts: Fact[] = [];
   lines.forEach((line, i) => {
-    const m = VERSION.exec(line.text.trim());
+    const t = line.text.trim();
+    // Cheap first look before the regex: a version line starts with `OpenClaw` or the 🦞 emoji.
+    const m = t.startsWith('OpenClaw') || t.startsWith('🦞') ? VERSION.exec(t) : null;
     if (!m) return;
     const next = lines.slice(i + 1, i + 3).find((l) => l.text.trim() !== '');
     const card = next !== undefined && /^🧠 ?Model:/.test(next.text.trim());
