@@ -56,6 +56,22 @@ export function errorProvider(e: ErrorFact): string | undefined {
  * card's, or the default model's. Null when nothing names one.
  */
 export function threadProvider(view: EvidenceView): string | null {
+  let provider = threadProviders.get(view);
+  if (provider === undefined) {
+    provider = findThreadProvider(view);
+    threadProviders.set(view, provider);
+  }
+  return provider;
+}
+
+/**
+ * `threadProvider` once per view: `isAnthropicError` asks for it for every error line without a
+ * provider, which made a long log of such lines quadratic (1 MB of `Invalid bearer token` lines
+ * took minutes to diagnose). A view is immutable, so its answer never changes.
+ */
+const threadProviders = new WeakMap<EvidenceView, string | null>();
+
+function findThreadProvider(view: EvidenceView): string | null {
   const errs = view.all('provider_error');
   for (let i = errs.length - 1; i >= 0; i--) {
     const p = errorProvider(errs[i]!);

@@ -55,6 +55,20 @@ export interface EvidenceView {
 const ofKind = <K extends FactKind>(records: readonly FactRecord[], kind: K): FactOf<K>[] =>
   records.filter((r) => r.fact.kind === kind).map((r) => r.fact as FactOf<K>);
 
+/**
+ * The facts of `records` grouped by kind in one pass, so each query costs the size of its answer,
+ * not a pass over every record: the rules ask dozens of queries per diagnosis.
+ */
+function groupByKind(records: readonly FactRecord[]): Map<FactKind, Fact[]> {
+  const groups = new Map<FactKind, Fact[]>();
+  for (const r of records) {
+    const group = groups.get(r.fact.kind);
+    if (group) group.push(r.fact);
+    else groups.set(r.fact.kind, [r.fact]);
+  }
+  return groups;
+}
+
 /** +1 = the fact places the user inside the TUI, -1 = in a normal shell, 0 = says nothing. */
 function placeSignal(fact: Fact): 1 | -1 | 0 {
   switch (fact.kind) {
@@ -116,6 +130,8 @@ export function buildView(input: ViewInput): EvidenceView {
   const current = live.filter((r) => r.messageId === input.currentMessageId);
   const versionFact = ofKind(live, 'version').at(-1);
   const inTui = isInTui(input.records.filter((r) => !r.stale));
+  const liveByKind = groupByKind(live);
+  const currentByKind = groupByKind(current);
   return {
     records: input.records,
     current,
@@ -123,9 +139,9 @@ export function buildView(input: ViewInput): EvidenceView {
     failed: input.failed ?? [],
     version: versionFact?.version ?? null,
     inTui,
-    all: (kind) => ofKind(live, kind),
-    latest: (kind) => ofKind(live, kind).at(-1),
-    inCurrent: (kind) => ofKind(current, kind),
+    all: (kind) => (liveByKind.get(kind)?.slice() ?? []) as never,
+    latest: (kind) => liveByKind.get(kind)?.at(-1) as never,
+    inCurrent: (kind) => (currentByKind.get(kind)?.slice() ?? []) as never,
     history: (kind) => ofKind(input.records, kind),
     recordsOf: (kind) => live.filter((r) => r.fact.kind === kind) as never,
   };
