@@ -60,13 +60,16 @@ function stripLine(raw: string): { text: string; local: boolean } {
     text = trimmedStart.slice(7);
     if (text.startsWith(' ')) text = text.slice(1);
   }
-  if (/^> ?/.test(text) && !text.startsWith('>>')) text = text.replace(/^> ?/, '');
+  if (text.startsWith('>') && !text.startsWith('>>')) text = text.replace(/^> ?/, '');
   const t = text.trim();
-  if (FENCE_ONLY.test(t)) return { text: '', local };
-  if (t.startsWith('```')) text = text.replace(/^\s*`{3,}/, '');
+  const fenced = t.startsWith('```');
+  if (fenced && FENCE_ONLY.test(t)) return { text: '', local };
+  if (fenced) text = text.replace(/^\s*`{3,}/, '');
   if (t.endsWith('```')) text = text.replace(/`{3,}\s*$/, '');
-  // A whole line in inline code, bold or a spoiler: `run error: …`, **connected | error**.
-  const wrapped = /^\s*(`|\*\*|\|\|)([^`*|].*[^`*|]|[^`*|])\1\s*$/.exec(text);
+  // A whole line in inline code, bold or a spoiler: `run error: …`, **connected | error**. Its
+  // first non-blank character is t's unless a fence was cut from the front.
+  const lead = fenced ? '`' : t[0];
+  const wrapped = lead === '`' || lead === '*' || lead === '|' ? /^\s*(`|\*\*|\|\|)([^`*|].*[^`*|]|[^`*|])\1\s*$/.exec(text) : null;
   if (wrapped && !(wrapped[2] as string).includes(wrapped[1] as string)) text = wrapped[2] as string;
   return { text: text.trimEnd(), local };
 }
@@ -89,6 +92,10 @@ const MAX_JOIN = 8;
 function continues(cur: PreparedLine, next: PreparedLine, after: PreparedLine | undefined): boolean {
   if (next.text === '' || next.prompt !== undefined || cur.prompt !== undefined || next.start === cur.end) return false;
   if (cur.end - cur.start + 1 >= MAX_JOIN) return false;
+  // Cheap first look: only a TUI line, a provider line or a long line ending in `,(|&=` (or in a
+  // blank) can be continued; every other check below only says no.
+  const last = cur.text[cur.text.length - 1] ?? '';
+  if (!cur.local && !cur.text.includes(' effective=') && !(cur.text.length >= 40 && (',(|&='.includes(last) || /\s/.test(last)))) return false;
   const n = next.text.trimStart();
   const c = cur.text.trim();
   if (/^[-*•]\s|^\d+[.)]\s|^[│|┌├└+]/.test(n) || n.startsWith('!')) return false;
@@ -129,7 +136,7 @@ export function prepareLines(text: string): PreparedText {
         commands.push({ kind: 'command_run', confidence: 1, command: prompt.rest, via: local ? 'tui_local_shell' : 'shell' });
         commandLines.push(i);
       }
-    } else if (/^!(?:openclaw|claude|cat|ls|echo|export)\b/.test(t.trimStart())) {
+    } else if (t.includes('!') && /^!(?:openclaw|claude|cat|ls|echo|export)\b/.test(t.trimStart())) {
       commands.push({ kind: 'command_run', confidence: 1, command: t.trim().slice(1), via: 'tui_local_shell' });
       commandLines.push(i);
       prep.command = t.trim().slice(1);

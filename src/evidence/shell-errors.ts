@@ -21,7 +21,8 @@ export const parseShellErrors: Parser = (lines, ctx) => {
   const facts: Fact[] = [];
   for (const line of lines) {
     const t = line.text.trim();
-    if (t === '' || t.length > 600) continue;
+    // Cheap first look: every pattern has `: ` (the shells) or a quote (cmd, PowerShell).
+    if (t === '' || t.length > 600 || (!t.includes(': ') && !t.includes("'"))) continue;
     for (const [re, build] of PATTERNS) {
       const m = re.exec(t);
       if (!m) continue;

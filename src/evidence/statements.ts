@@ -58,9 +58,12 @@ export function parseStatements(claimed: ReadonlySet<number>): Parser {
   return (lines, ctx) => {
     const facts: Fact[] = [];
     const seen = new Set<string>();
+    // A line read before adds nothing: every topic it states is already in `seen`.
+    const read = new Set<string>();
     for (const line of lines) {
       const t = line.text.trim();
-      if (t === '' || t.length > 200 || claimed.has(line.start) || line.local || !ANY_RULE.test(t)) continue;
+      if (t === '' || t.length > 200 || claimed.has(line.start) || line.local || read.has(t) || !ANY_RULE.test(t)) continue;
+      read.add(t);
       for (const [topic, re, valueOf] of RULES) {
         const m = re.exec(t);
         if (!m) continue;
