@@ -1,0 +1,186 @@
+/**
+ * Family A (second part): which auth profile OpenClaw sends, and why (branches.md §A:
+ * api_key_in_token_profile, profile_order_conflict, profile_shadows_env, key_provider_mismatch).
+ * The key itself is judged in ./api-key.ts.
+ */
+import { code } from '../../reply/markdown.ts';
+import { commandStep } from '../commands.ts';
+import {
+  because,
+  explicitOrder,
+  foreignHead,
+  maskHead,
+  profileInUse,
+  providerLine,
+  statements,
+  xApiKeyRejections,
+} from '../signals.ts';
+import type { Rule } from '../types.ts';
+import { confirmed, possible, ruledOut } from '../verdict.ts';
+import { failureSeen, fixedProfile, keyLabels, notSeenYet, ONBOARD_WITH_ENV_KEY, READ_KEY } from './shared.ts';
+
+const DOCS_AUTH = 'https://docs.openclaw.ai/gateway/authentication';
+
+export const apiKeyInTokenProfile: Rule = {
+  id: 'api_key_in_token_profile',
+  family: 'api-key',
+  title: 'An API key is stored as a token profile',
+  priority: 40,
+  beats: ['profile_order_conflict', 'api_key_invalid', 'provider_overloaded', 'auth_store_malformed'],
+  signals: [
+    'a token profile whose mask starts `token:sk-ant-a` (an API key stored via paste-token)',
+    'a pasted auth-profiles.json with `"type": "token"` holding an `sk-ant-api…` value (seed 000: 529 loop)',
+    'token profiles are tried before api_key ones (§3.3)',
+  ],
+  then: '`openclaw models auth order get --provider anthropic` → `Order override: anthropic:default`',
+  docs: DOCS_AUTH,
+  commands: [
+    { kind: 'openclaw', template: 'openclaw models auth order set --provider anthropic <profile-id>' },
+    { kind: 'openclaw', template: ONBOARD_WITH_ENV_KEY },
+  ],
+  when(view) {
+    const pl = providerLine(view, 'anthropic');
+    const token = pl?.line.profiles.find((p) => p.type === 'token' && maskHead(p.credential)?.startsWith('sk-ant-a'));
+    if (pl && token) {
+      const order = explicitOrder(view, 'anthropic');
+      if (order?.order?.length && !order.order.includes(token.profileId)) {
+        return ruledOut(because(`the order already pins ${code(order.order.join(', '))}, so ${code(token.profileId)} is not tried`, order.fact));
+      }
+      const counts = pl.line.counts;
+      const countText = counts ? `profiles=${counts.total} (oauth=${counts.oauth}, token=${counts.token}, api_key=${counts.apiKey}) · ` : '';
+      return confirmed(
+        2,
+        because(
+          `${code(`${countText}${token.profileId}=token:${token.credential.form === 'masked' ? token.credential.mask : ''}`)}: an API key stored as a token, and token profiles are tried before api_key ones, so Anthropic gets it the wrong way.`,
+          pl.status,
+        ),
+      );
+    }
+    for (const json of view.all('auth_profiles_json')) {
+      const p = json.profiles.find((x) => x.type === 'token' && x.valueHead?.startsWith('sk-ant-') && !x.valueHead.startsWith('sk-ant-oat'));
+      if (!p) continue;
+      const overloaded = view.all('provider_error').find((e) => e.code === 'overloaded' || e.code === 'auth_service_unavailable' || e.httpStatus === 529);
+      if (p.valueHead?.startsWith('sk-ant-api') || overloaded) {
+        return confirmed(
+          2,
+          because(`${code(`"${p.profileId}": { "type": "token" … "${p.valueHead}…" }`)} holds an API key as a token: Anthropic answers that route with 529s and 401s.`, json, overloaded),
+        );
+      }
+      return possible(because(`${code(p.profileId)} is \`"type": "token"\`; an API key there is sent the wrong way`, json));
+    }
+    const err = xApiKeyRejections(view).at(-1);
+    if (err && !pl) return possible(notSeenYet(err));
+    return null;
+  },
+  next(ctx) {
+    const pl = providerLine(ctx.view, 'anthropic');
+    const apiKey = pl?.line.profiles.find((p) => p.type === 'api_key' && p.credential.form !== 'missing');
+    if (apiKey) {
+      return commandStep('openclaw models auth order set --provider anthropic <profile-id>', 'openclaw', { '<profile-id>': apiKey.profileId }, {
+        why: `Pin the API-key profile ${code(apiKey.profileId)} so the token profile is no longer tried first.`,
+        then: `Check with \`openclaw models auth order get --provider anthropic\` → \`Order override: ${apiKey.profileId}\`, then \`/reset\` in the TUI and retry.`,
+      });
+    }
+    return commandStep(ONBOARD_WITH_ENV_KEY, 'openclaw', {}, {
+      why: `Rewrite it as an API-key profile. First put the key in this shell without echoing it: \`${READ_KEY}\`.`,
+      then: 'Then `openclaw models status` should show the profile as `api_key`, and `openclaw gateway restart`.',
+    });
+  },
+};
+
+export const profileOrderConflict: Rule = {
+  id: 'profile_order_conflict',
+  family: 'api-key',
+  title: 'Another auth profile is used instead of the one you fixed',
+  priority: 15,
+  beats: ['setup_token_rejected', 'api_key_invalid'],
+  signals: ['`profiles=N` with N ≥ 2 for the failing provider and the profile in use is not the one the user just fixed'],
+  then: '`openclaw models auth order get --provider <provider>`, then `/reset` in the TUI and retry',
+  docs: DOCS_AUTH,
+  commands: [{ kind: 'openclaw', template: 'openclaw models auth order set --provider <provider> <profile-id>' }],
+  when(view) {
+    const err = xApiKeyRejections(view).at(-1);
+    const pl = providerLine(view, 'anthropic');
+    if (!pl) return err ? possible(notSeenYet(err)) : null;
+    if (pl.line.profiles.length < 2) return err ? ruledOut(because('only one Anthropic profile exists', pl.status)) : null;
+    const used = profileInUse(view, pl.line);
+    const fixed = fixedProfile(view, pl.line);
+    if (fixed && used && fixed !== used.profileId && failureSeen(view)) {
+      return confirmed(2, because(`${pl.line.profiles.length} Anthropic profiles: you fixed ${code(fixed)}, but ${code(used.profileId)} is tried first.`, pl.status));
+    }
+    return failureSeen(view) ? possible(because(`${pl.line.profiles.length} Anthropic profiles; which one is tried first decides`, pl.status)) : null;
+  },
+  next(ctx) {
+    const pl = providerLine(ctx.view, 'anthropic');
+    const fixed = pl ? fixedProfile(ctx.view, pl.line) : undefined;
+    return commandStep('openclaw models auth order set --provider <provider> <profile-id>', 'openclaw', { '<provider>': 'anthropic', '<profile-id>': fixed }, {
+      why: 'Pin the profile you fixed so OpenClaw stops trying the other one first.',
+      then: 'Then `openclaw models auth order get --provider anthropic`, `/reset` in the TUI, and retry.',
+    });
+  },
+};
+
+export const profileShadowsEnv: Rule = {
+  id: 'profile_shadows_env',
+  family: 'api-key',
+  title: 'A stored profile wins over the env key you set',
+  priority: 12,
+  signals: ['`effective=profiles:…` AND an `env=<mask>` bit with a different mask, and the user says they set the env var (§3.5)'],
+  then: '`openclaw models status`: profile mask == env mask',
+  docs: 'https://docs.openclaw.ai/help/environment',
+  commands: [{ kind: 'openclaw', template: ONBOARD_WITH_ENV_KEY }],
+  when(view) {
+    const pl = providerLine(view, 'anthropic');
+    if (!pl || pl.line.effective?.kind !== 'profiles' || pl.line.env?.credential.form !== 'masked') return null;
+    const used = profileInUse(view, pl.line);
+    if (used?.credential.form !== 'masked' || used.credential.mask === pl.line.env.credential.mask) return null;
+    const said = statements(view, 'set_env_var').at(-1);
+    const why = because(
+      `${code(`${used.profileId}=${used.credential.mask}`)} is used while your env key is ${code(`env=${pl.line.env.credential.mask}`)}: any stored profile beats env (§3.5).`,
+      pl.status,
+      said,
+    );
+    if (said) return confirmed(2, why);
+    return failureSeen(view) ? possible(why) : null;
+  },
+  next: () =>
+    commandStep(ONBOARD_WITH_ENV_KEY, 'openclaw', {}, {
+      why: 'Run it in the shell where `ANTHROPIC_API_KEY` is set: it writes that key into the profile, so both agree.',
+      then: 'Then `openclaw models status`: the profile mask must equal the `env=` mask.',
+    }),
+};
+
+export const keyProviderMismatch: Rule = {
+  id: 'key_provider_mismatch',
+  family: 'api-key',
+  title: "The key belongs to another provider (or lost its prefix)",
+  priority: 25,
+  beats: ['api_key_invalid', 'provider_key_invalid'],
+  signals: ['key prefix that does not belong to the provider (`sk-or-` under anthropic, `sk-kimi-` under moonshot, `sk-proj-` for anthropic, a key without its prefix)'],
+  then: '`openclaw models status`',
+  docs: 'https://docs.openclaw.ai/concepts/model-providers',
+  commands: [{ kind: 'openclaw', template: 'openclaw onboard' }],
+  when(view) {
+    for (const { status, label, credential, provider } of keyLabels(view, true)) {
+      const head = maskHead(credential);
+      if (head && foreignHead(provider, head)) {
+        return confirmed(2, because(`${code(label)} under ${code(provider)}: a ${provider} key never starts with ${code(head)}.`, status));
+      }
+    }
+    const prefix = statements(view, 'key_prefix').at(-1);
+    const err = xApiKeyRejections(view).at(-1);
+    if (prefix?.value && err) {
+      if (!prefix.value.startsWith('sk-ant')) {
+        return confirmed(1, because(`You said the key starts with ${code(prefix.value)}: Anthropic keys start with \`sk-ant-\`.`, prefix, err));
+      }
+      return ruledOut(because(`the key starts with ${code(prefix.value)}`, prefix));
+    }
+    if (err && !providerLine(view, 'anthropic')) return possible(notSeenYet(err));
+    return null;
+  },
+  next: () =>
+    commandStep('openclaw onboard', 'openclaw', {}, {
+      why: "Get the provider's own key from its console (an Anthropic key starts with `sk-ant-api`), then choose that provider in the wizard and paste it unchanged.",
+      then: 'Then `openclaw models status`.',
+    }),
+};
