@@ -1,12 +1,12 @@
 /**
- * Family A (store and environment): where the credential should come from and does not
- * (branches.md §A: stale_order_override, no_credentials, env_not_visible_to_service,
- * secret_ref_unresolved, auth_store_malformed, env_var_name_unrecognized).
+ * Family A (the auth store): where the credential should come from and does not (branches.md §A:
+ * stale_order_override, no_credentials, auth_store_malformed). The environment's part
+ * (env_not_visible_to_service, secret_ref_unresolved, env_var_name_unrecognized) is in
+ * ./api-key-env.ts.
  */
 import { code } from '../../reply/markdown.ts';
 import { authOrderFile, commandStep } from '../commands.ts';
 import {
-  anthropicRejections,
   because,
   errorProvider,
   errorQuote,
@@ -17,14 +17,9 @@ import {
 } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import { confirmed, possible, ruledOut } from '../verdict.ts';
-import { envVarFor, namesSet, RIGHT_NAME } from './env-names.ts';
+import { mainNoKey } from './shared.ts';
 
-const DOCS_ENV = 'https://docs.openclaw.ai/help/environment';
 const DOCS_AUTH = 'https://docs.openclaw.ai/gateway/authentication';
-
-/** `No API key found` errors of the main agent (an `Auth store` of another agent is agent_auth_missing). */
-const mainNoKey = (view: Parameters<Rule['when']>[0]) =>
-  errorsWith(view, 'no_api_key', 'no_api_key_resolved', 'no_auth_configured').filter((e) => !e.agentId || e.agentId === 'main');
 
 export const staleOrderOverride: Rule = {
   id: 'stale_order_override',
@@ -117,98 +112,6 @@ function missingProvider(view: Parameters<Rule['when']>[0]): string {
   return fromStatus ?? (err ? errorProvider(err) : undefined) ?? 'anthropic';
 }
 
-export const envNotVisibleToService: Rule = {
-  id: 'env_not_visible_to_service',
-  family: 'api-key',
-  title: 'The gateway service does not see the key exported in your shell',
-  priority: 45,
-  beats: ['no_credentials'],
-  signals: [
-    'the gateway runs under systemd/launchd/a container and the key was exported only in a shell',
-    '`Shell env : off` with the key missing for the service',
-    '`No API key found` at run time while the CLI sees `source=env:`',
-  ],
-  then: '`openclaw gateway restart`, then `openclaw models status`',
-  docs: DOCS_ENV,
-  commands: [{ kind: 'shell', template: "echo '<VAR>=<your key>' >> ~/.openclaw/.env" }],
-  when(view) {
-    const noKey = mainNoKey(view).at(-1);
-    const p = (noKey ? errorProvider(noKey) : undefined) ?? 'anthropic';
-    const pl = providerLine(view, p);
-    if (noKey && pl?.line.env) {
-      return confirmed(
-        2,
-        because(`The CLI sees ${code(`source=env: ${pl.line.env.variable ?? envVarFor(p)}`)} but the gateway run says ${code(errorQuote(noKey))}: the service does not have your shell's env.`, noKey, pl.status),
-      );
-    }
-    const setEnv = statements(view, 'set_env_var').at(-1) ?? view.all('command_run').find((c) => /^export [A-Z_]+=/.test(c.command));
-    const service = view.all('gateway_status').find((g) => g.service && g.service !== 'none') ?? view.all('environment').find((e) => e.service);
-    const failing = noKey ?? anthropicRejections(view).at(-1);
-    if (failing && setEnv && service) {
-      return confirmed(1, because('The gateway runs as a service and the key was set only in a shell: services do not inherit shell exports.', setEnv, service, failing));
-    }
-    if (noKey && setEnv) return possible(because(`${code(errorQuote(noKey))} although you set the variable in a shell`, noKey, setEnv));
-    return null;
-  },
-  next(ctx) {
-    const noKey = mainNoKey(ctx.view).at(-1);
-    const p = (noKey ? errorProvider(noKey) : undefined) ?? 'anthropic';
-    const variable = providerLine(ctx.view, p)?.line.env?.variable ?? envVarFor(p);
-    return commandStep("echo '<VAR>=<your key>' >> ~/.openclaw/.env", 'shell', { '<VAR>': variable }, {
-      runIn: 'gateway_host',
-      why: 'Type this on the gateway host, with your key in place of `<your key>` (never in Discord): the gateway reads `~/.openclaw/.env` at start, whatever started it.',
-      then: 'Then `openclaw gateway restart` and `openclaw models status`.',
-    });
-  },
-};
-
-export const secretRefUnresolved: Rule = {
-  id: 'secret_ref_unresolved',
-  family: 'api-key',
-  title: 'A profile points at an env variable that is not set',
-  priority: 50,
-  beats: ['no_credentials', 'env_not_visible_to_service'],
-  signals: [
-    'a label `ref(env:<VAR>)` (or `token:ref(…)`) with no `env=` bit for it',
-    '`Startup failed: required secrets are unavailable`',
-    '`Missing env var "<VAR>" referenced at config path`',
-    'probe reason `unresolved_ref`',
-  ],
-  then: '`openclaw gateway restart`, then `openclaw models status`',
-  docs: DOCS_ENV,
-  commands: [{ kind: 'shell', template: "echo '<VAR>=<value>' >> ~/.openclaw/.env" }],
-  when(view) {
-    const err = errorsWith(view, 'startup_secrets_unavailable', 'missing_env_var').at(-1);
-    if (err) return confirmed(3, because(`${code(errorQuote(err))}: the secret's env variable is not set where the gateway runs.`, err));
-    const status = view.latest('models_status');
-    for (const line of status?.providers ?? []) {
-      const ref = line.profiles.find((p) => p.credential.form === 'ref' && p.credential.source === 'env');
-      if (ref?.credential.form === 'ref' && !line.env) {
-        return confirmed(2, because(`${code(`${ref.profileId}=ref(env:${ref.credential.id})`)} with no \`env=\` bit: ${code(ref.credential.id)} is not set.`, status));
-      }
-    }
-    const probe = status?.probes.find((r) => r.reasonCode === 'unresolved_ref');
-    if (status && probe) return confirmed(2, because(`probe ${code(`${probe.profile}: unresolved_ref`)}`, status));
-    return null;
-  },
-  next(ctx) {
-    return commandStep("echo '<VAR>=<value>' >> ~/.openclaw/.env", 'shell', { '<VAR>': refVariable(ctx.view) }, {
-      runIn: 'gateway_host',
-      why: 'Type this on the gateway host with the secret in place of `<value>` (never in Discord), so the reference resolves.',
-      then: 'Then `openclaw gateway restart` and `openclaw models status`.',
-    });
-  },
-};
-
-function refVariable(view: Parameters<Rule['when']>[0]): string | undefined {
-  const err = errorsWith(view, 'missing_env_var', 'startup_secrets_unavailable').find((e) => e.variable);
-  if (err?.variable) return err.variable;
-  for (const line of view.latest('models_status')?.providers ?? []) {
-    for (const p of line.profiles) if (p.credential.form === 'ref' && p.credential.source === 'env') return p.credential.id;
-  }
-  return undefined;
-}
-
 export const authStoreMalformed: Rule = {
   id: 'auth_store_malformed',
   family: 'api-key',
@@ -255,34 +158,6 @@ export const authStoreMalformed: Rule = {
     return commandStep('openclaw onboard', 'openclaw', {}, {
       why: 'Let OpenClaw write the store: choose your provider\'s API key in the wizard instead of editing the file by hand.',
       then: 'Then `openclaw models status` shows the profile.',
-    });
-  },
-};
-
-export const envVarNameUnrecognized: Rule = {
-  id: 'env_var_name_unrecognized',
-  family: 'api-key',
-  title: 'The key is set under a name OpenClaw does not read',
-  priority: 48,
-  beats: ['no_credentials', 'env_not_visible_to_service'],
-  signals: ['the key is set under a name OpenClaw does not read: `CLAUDE_CODE_OAUTH_TOKEN`, `OPEN_ROUTER_API_KEY`, `ANTHROPIC_KEY`, `CLAUDE_API_KEY` … (§5.1)'],
-  then: '`openclaw gateway restart`, then `openclaw models status`',
-  docs: DOCS_ENV,
-  commands: [{ kind: 'shell', template: "echo '<RIGHT_NAME>=<value>' >> ~/.openclaw/.env" }],
-  when(view) {
-    const seen = namesSet(view).find((n) => RIGHT_NAME[n.name]);
-    if (!seen) return null;
-    return confirmed(
-      seen.fact.kind === 'statement' ? 1 : 2,
-      because(`${code(seen.name)} is not a name OpenClaw reads; it reads ${code(RIGHT_NAME[seen.name]!)}.`, seen.fact),
-    );
-  },
-  next(ctx) {
-    const seen = namesSet(ctx.view).find((n) => RIGHT_NAME[n.name]);
-    return commandStep("echo '<RIGHT_NAME>=<value>' >> ~/.openclaw/.env", 'shell', { '<RIGHT_NAME>': seen ? RIGHT_NAME[seen.name] : undefined }, {
-      runIn: 'gateway_host',
-      why: `Type this on the gateway host with the key in place of \`<value>\`${seen ? ` (the value you had in ${code(seen.name)})` : ''}, never in Discord.`,
-      then: 'Then `openclaw gateway restart` and `openclaw models status`.',
     });
   },
 };

@@ -5,7 +5,8 @@
 import { parseRules } from '../rule-schema.ts';
 import type { Rule } from '../types.ts';
 import { agentAuthMissing, customBaseUrl, defaultModelWithoutAuth, modelProviderPrefixMismatch, sessionProfilePinned, wrongHost } from './api-key-routing.ts';
-import { authStoreMalformed, envNotVisibleToService, envVarNameUnrecognized, noCredentials, secretRefUnresolved, staleOrderOverride } from './api-key-setup.ts';
+import { envNotVisibleToService, envVarNameUnrecognized, secretRefUnresolved } from './api-key-env.ts';
+import { authStoreMalformed, noCredentials, staleOrderOverride } from './api-key-setup.ts';
 import { apiKeyAltered, apiKeyInvalid, oauthTokenInApiKeyProfile } from './api-key.ts';
 import { apiKeyInTokenProfile, keyProviderMismatch, profileOrderConflict, profileShadowsEnv } from './api-key-profiles.ts';
 import { creditBalanceLow, profileCooldown, profileDisabled, providerOverloaded, rateLimited } from './billing.ts';

@@ -1,7 +1,7 @@
 /** Readers and texts shared by several rule families. Pure. */
 import { code } from '../../reply/markdown.ts';
 import type { Credential, ProfileLabel, ProviderAuth } from '../../evidence/facts.ts';
-import { anthropicRejections, because, type ErrorFact, errorQuote, effectiveCredential, statements, type StatusFact } from '../signals.ts';
+import { anthropicRejections, because, type ErrorFact, errorQuote, errorsWith, effectiveCredential, statements, type StatusFact } from '../signals.ts';
 import type { Because } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
 
@@ -101,3 +101,7 @@ export function fixedProfile(view: EvidenceView, line: ProviderAuth): string | u
   }
   return undefined;
 }
+
+/** `No API key found` errors of the main agent (an `Auth store` of another agent is agent_auth_missing). */
+export const mainNoKey = (view: EvidenceView): ErrorFact[] =>
+  errorsWith(view, 'no_api_key', 'no_api_key_resolved', 'no_auth_configured').filter((e) => !e.agentId || e.agentId === 'main');
