@@ -11,6 +11,8 @@ export interface StoreStatus {
   open: number;
   solved: number;
   closed: number;
+  /** Threads whose answer a reply limit holds right now (answered when the window ends). */
+  held: number;
 }
 
 export interface Counted {
@@ -46,7 +48,8 @@ export function storeStatus(db: Database): StoreStatus {
   const rows = db.prepare('SELECT status, COUNT(*) AS n FROM threads GROUP BY status').all() as { status: string; n: number }[];
   const by = (s: string) => rows.find((r) => r.status === s)?.n ?? 0;
   const total = rows.reduce((a, r) => a + r.n, 0);
-  return { bytes: pages * size, open: total - by('solved') - by('closed'), solved: by('solved'), closed: by('closed') };
+  const held = (db.prepare('SELECT COUNT(*) AS n FROM threads WHERE held IS NOT NULL').get() as { n: number }).n;
+  return { bytes: pages * size, open: total - by('solved') - by('closed'), solved: by('solved'), closed: by('closed'), held };
 }
 
 const counted = (rows: { label: string | null; n: number }[]): Counted[] =>

@@ -60,8 +60,10 @@ function world(): Database {
 
 describe('moderator figures', () => {
   it('status counts open, solved and closed threads and the file size', () => {
-    const s = storeStatus(world());
-    expect(s).toMatchObject({ open: 3, solved: 1, closed: 1 });
+    const db = world();
+    db.prepare("UPDATE threads SET held = '{}' WHERE id = 't1'").run();
+    const s = storeStatus(db);
+    expect(s).toMatchObject({ open: 3, solved: 1, closed: 1, held: 1 });
     expect(s.bytes).toBeGreaterThan(0);
   });
 

@@ -29,6 +29,7 @@ export function statusText(rt: RuntimeStatus, db: StoreStatus): string {
     `Gateway latency: ${rt.pingMs < 0 ? 'not measured yet' : `${Math.round(rt.pingMs)} ms`}`,
     `Database: ${size(db.bytes)}`,
     `Threads: ${db.open} open, ${db.solved} solved, ${db.closed} closed`,
+    `Answers held by reply limits: ${db.held}`,
   ].join('\n');
 }
 

@@ -32,7 +32,7 @@ describe('/pincer for moderators', { timeout: 60_000 }, () => {
 
     const status = await pincer('moderator', general, 'status');
     expect(status.ephemeral).toBe(true);
-    expect(status.content).toMatch(/Uptime: .+\nGateway latency: .+\nDatabase: \d+ KB\nThreads: 1 open, 0 solved, 0 closed/);
+    expect(status.content).toMatch(/Uptime: .+\nGateway latency: .+\nDatabase: \d+ KB\nThreads: 1 open, 0 solved, 0 closed\nAnswers held by reply limits: 0/);
 
     const stats = await pincer('moderator', general, 'stats', [{ name: 'days', type: ApplicationCommandOptionType.Integer, value: 7 }]);
     expect(stats.content).toContain('last 7 days');
