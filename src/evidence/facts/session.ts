@@ -1,0 +1,113 @@
+/**
+ * Facts about where the user is and what they say: the TUI (§4.4), the onboarding wizard (§5),
+ * plain statements, commands they show they ran, their environment, and a credential ingest
+ * masked. Part of the contract in ../facts.ts.
+ */
+import { z } from 'zod';
+import { factBase } from './base.ts';
+
+/** TUI footer `agent main | session main (openclaw-tui) | anthropic/claude-sonnet-4-6 | …` (§4.4). */
+export const TuiFooterFact = z.object({
+  kind: z.literal('tui_footer'),
+  ...factBase,
+  agentId: z.string(),
+  session: z.string(),
+  provider: z.string().optional(),
+  model: z.string().optional(),
+});
+
+/** TUI status line `connected | error` (§4.4). */
+export const TuiStatusFact = z.object({
+  kind: z.literal('tui_status'),
+  ...factBase,
+  connection: z.string(),
+  activity: z.string(),
+});
+
+/** TUI header `openclaw tui - <ws url> - agent <id> - session <key>`; remote when not loopback. */
+export const TuiHeaderFact = z.object({
+  kind: z.literal('tui_header'),
+  ...factBase,
+  gatewayUrl: z.string(),
+  remote: z.boolean(),
+  agentId: z.string().optional(),
+});
+
+/** Onboarding wizard screens (§5 "Wizard screens"). */
+export const WizardFact = z.object({
+  kind: z.literal('wizard'),
+  ...factBase,
+  screen: z.enum(['existing_config', 'config_handling', 'model_check', 'auth_choice', 'api_key_prompt', 'setup_token_prompt', 'other']),
+  /** The selected option (`●`) on a choice screen, e.g. `Use existing values`. */
+  selected: z.string().optional(),
+  model: z.string().optional(),
+  note: z.string().optional(),
+});
+
+/** Things people say that carry evidence (§ "Plain statements" of issue 3). */
+export const StatementTopic = z.enum([
+  'edited_key', // "I deleted some spaces to shorten it"
+  'gateway_local', // "locally", "same machine"
+  'gateway_remote', // "on a VPS", "server"
+  'key_prefix', // "it starts with sk-ant-api" → value
+  'answer_yes',
+  'answer_no',
+  'answer_first', // "the first one"
+  'answer_second',
+  'bought_credits',
+  'works_now',
+  'still_failing', // "still the same error", "it just keeps giving me the same error"
+  'didnt_work',
+  'reonboarded', // "I ran onboard again", "put the key again"
+  'restarted',
+  'set_env_var', // "I set ANTHROPIC_API_KEY"
+  'subscription', // "I have Claude Pro/Max", "subscription"
+  'console_key', // "API key from the console"
+  'new_agent',
+  'cron_job',
+  'dm_not_working',
+  'guild_not_working',
+  'chat_works',
+  'thanks',
+  'os', // value: macos | linux | windows | wsl
+  'pinned_order',
+  'asks_what_next', // "what next?", "what do I do next?"
+]);
+export type StatementTopic = z.infer<typeof StatementTopic>;
+
+export const StatementFact = z.object({
+  kind: z.literal('statement'),
+  ...factBase,
+  topic: StatementTopic,
+  value: z.string().optional(),
+  /** The words it was read from (short, masked). */
+  quote: z.string(),
+});
+
+/** A command the user shows they ran (`$ openclaw models status`, `[local] $ …`, a prompt line). */
+export const CommandRunFact = z.object({
+  kind: z.literal('command_run'),
+  ...factBase,
+  command: z.string(),
+  /** Where it ran: the TUI's `!` local shell, or a normal shell prompt. */
+  via: z.enum(['tui_local_shell', 'shell', 'unknown']),
+});
+
+/** Where the user is: OS, TUI or shell, gateway host — from prompts, paths and statements. */
+export const EnvironmentFact = z.object({
+  kind: z.literal('environment'),
+  ...factBase,
+  os: z.enum(['macos', 'linux', 'windows', 'wsl']).optional(),
+  inTui: z.boolean().optional(),
+  service: z.enum(['systemd', 'launchd', 'docker']).optional(),
+  /** What it was read from: `prompt`, `path`, `tui` (added by evidence). */
+  from: z.enum(['prompt', 'path', 'tui', 'service']).optional(),
+});
+
+/** A full credential was found and masked by ingest (the secret itself is never kept). */
+export const SecretFact = z.object({
+  kind: z.literal('secret'),
+  ...factBase,
+  credentialType: z.string(),
+  masked: z.string(),
+});
