@@ -1,14 +1,14 @@
 /**
  * Replays a transcribed help thread (test/fixtures/threads/*.json) through the real stages —
- * ingest, evidence, the reducer with the real engine and renderer — as `pincer replay` does:
- * `user` is the thread's author, `helper` (an earlier answer bot) is context only.
+ * the pipeline's `readInput` (ingest, evidence), then the reducer with the real engine and
+ * renderer — as `pincer replay` does, but keeping every Reduction (state and effects) for the
+ * reducer-level tests: `user` is the thread's author, `helper` (an earlier answer bot) is context
+ * only.
  */
 import { readFileSync } from 'node:fs';
-import { extractEvidence } from '../../src/evidence/index.ts';
-import { ingest } from '../../src/ingest/index.ts';
 import { newThread, reduce } from '../../src/conversation/reducer.ts';
 import type { Reduction, ThreadEvent, ThreadState } from '../../src/conversation/types.ts';
-import { hashText } from '../../src/reply/policy.ts';
+import { readInput } from '../../src/pipeline/pipeline.ts';
 
 export interface ReplayStep {
   index: number;
@@ -19,16 +19,16 @@ export interface ReplayStep {
 export function threadEvents(file: string): { index: number; text: string; event: ThreadEvent }[] {
   const { messages } = JSON.parse(readFileSync(file, 'utf8')) as { messages: { role: 'user' | 'helper'; text: string }[] };
   return messages.map((m, index) => {
-    const clean = ingest({ text: m.text }).text;
     const messageId = `msg-${index}`;
+    const { evidence, textHash } = readInput(messageId, m.text);
     const event: ThreadEvent = {
       type: 'message',
       messageId,
       authorId: m.role === 'user' ? 'author' : 'answer-bot',
       role: m.role === 'user' ? 'author' : 'other_bot',
       addressed: false,
-      evidence: extractEvidence(clean, messageId),
-      textHash: hashText(clean),
+      evidence,
+      textHash,
     };
     return { index, text: m.text, event };
   });
