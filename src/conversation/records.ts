@@ -91,6 +91,8 @@ export interface ReplyRecord {
   previousHashes?: string[];
   /** Set by the adapter once posted (Discord message id); used to edit or delete it. */
   postedId?: string;
+  /** The ids of the further messages a reply over 2000 characters was split into, in order. */
+  postedParts?: string[];
   deleted?: boolean;
 }
 

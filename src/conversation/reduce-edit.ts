@@ -23,6 +23,7 @@ function rewrite(s: ThreadState, replyId: string, reply: RenderedReply, d: Diagn
   if (!old) return s;
   const record = { ...replyRecord(s, reply, { replyId, toMessageId: old.toMessageId, seq: old.seq, at: old.at }, replyKey(reply)), episode: old.episode };
   if (old.postedId) record.postedId = old.postedId;
+  if (old.postedParts) record.postedParts = old.postedParts;
   record.previousHashes = [...(old.previousHashes ?? []), old.textHash];
   const next: ThreadState = {
     ...s,

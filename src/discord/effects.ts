@@ -1,11 +1,11 @@
 /**
  * Carries out the pipeline's effects in Discord. Replies go out with `allowedMentions` empty
  * (a pasted `@everyone` never pings), split at line boundaries when over 2000 characters, and the
- * posted message id is reported back with `pipeline.replyPosted` so a later `edit_reply` or
- * `delete_reply` can find it. Status, escalation and timer effects go to the hooks (issue 7).
+ * posted message ids (every part) are reported back with `pipeline.replyPosted` so a later
+ * `edit_reply` or `delete_reply` rewrites or removes all of it. Status, escalation and timer effects go to the hooks (issue 7).
  * Each effect's failure is logged and the next effect still runs.
  */
-import type { Message, MessageCreateOptions, SendableChannels } from 'discord.js';
+import type { MessageCreateOptions, SendableChannels } from 'discord.js';
 import type { Effect } from '../conversation/types.ts';
 import type { RenderedReply } from '../reply/types.ts';
 import type { BotContext } from './context.ts';
@@ -27,13 +27,15 @@ function components(ctx: BotContext, replyId: string, reply: RenderedReply): Mes
   return handled ? feedbackRow(replyId, reply.buttons) : [];
 }
 
-function postedIdOf(ctx: BotContext, threadId: string, replyId: string): string | null {
-  return ctx.pipeline.thread(threadId)?.replies.find((r) => r.replyId === replyId)?.postedId ?? null;
+/** The Discord messages a reply was posted as, first part first; [] when never posted. */
+function postedIdsOf(ctx: BotContext, threadId: string, replyId: string): string[] {
+  const r = ctx.pipeline.thread(threadId)?.replies.find((x) => x.replyId === replyId);
+  return r?.postedId ? [r.postedId, ...(r.postedParts ?? [])] : [];
 }
 
 async function postReply(ctx: BotContext, target: ReplyTarget, effect: Extract<Effect, { type: 'reply' }>): Promise<void> {
   const chunks = splitMessage(effect.reply.markdown);
-  let first: Message | null = null;
+  const ids: string[] = [];
   for (const [i, content] of chunks.entries()) {
     const sent = await target.channel.send({
       content,
@@ -41,37 +43,42 @@ async function postReply(ctx: BotContext, target: ReplyTarget, effect: Extract<E
       ...(i === 0 && effect.toMessageId ? { reply: { messageReference: effect.toMessageId, failIfNotExists: false } } : {}),
       ...(i === chunks.length - 1 ? { components: components(ctx, effect.replyId, effect.reply) } : {}),
     });
-    first ??= sent;
+    ids.push(sent.id);
   }
+  const [first, ...parts] = ids;
   if (!first) return;
-  ctx.pipeline.replyPosted(target.threadId, effect.replyId, first.id);
+  ctx.pipeline.replyPosted(target.threadId, effect.replyId, first, parts);
   ctx.logger.info(
     { threadId: target.threadId, replyId: effect.replyId, kind: effect.reply.kind, branch: effect.reply.branch, parts: chunks.length },
     'reply posted',
   );
 }
 
+/**
+ * Rewrites every message of a posted reply: parts that exist are edited, new parts are sent after
+ * them, parts no longer needed are deleted. The feedback buttons stay on the last part.
+ */
 async function editReply(ctx: BotContext, target: ReplyTarget, effect: Extract<Effect, { type: 'edit_reply' }>): Promise<void> {
-  const postedId = postedIdOf(ctx, target.threadId, effect.replyId);
-  if (!postedId) {
+  const ids = postedIdsOf(ctx, target.threadId, effect.replyId);
+  if (ids.length === 0) {
     ctx.logger.warn({ threadId: target.threadId, replyId: effect.replyId }, 'edit_reply: the reply was never posted');
     return;
   }
-  const [head = '', ...rest] = splitMessage(effect.reply.markdown);
-  await target.channel.messages.edit(postedId, {
-    content: head,
-    allowedMentions: NO_MENTIONS,
-    components: rest.length === 0 ? components(ctx, effect.replyId, effect.reply) : [],
-  });
-  for (const [i, content] of rest.entries()) {
-    const last = i === rest.length - 1;
-    await target.channel.send({ content, allowedMentions: NO_MENTIONS, ...(last ? { components: components(ctx, effect.replyId, effect.reply) } : {}) });
+  const chunks = splitMessage(effect.reply.markdown);
+  const kept: string[] = [];
+  for (const [i, content] of chunks.entries()) {
+    const buttons = i === chunks.length - 1 ? components(ctx, effect.replyId, effect.reply) : [];
+    const id = ids[i];
+    if (id) await target.channel.messages.edit(id, { content, allowedMentions: NO_MENTIONS, components: buttons });
+    kept.push(id ?? (await target.channel.send({ content, allowedMentions: NO_MENTIONS, components: buttons })).id);
   }
+  for (const surplus of ids.slice(chunks.length)) await target.channel.messages.delete(surplus);
+  const [first, ...parts] = kept;
+  if (first && kept.join() !== ids.join()) ctx.pipeline.replyPosted(target.threadId, effect.replyId, first, parts);
 }
 
 async function deleteReply(ctx: BotContext, target: ReplyTarget, replyId: string): Promise<void> {
-  const postedId = postedIdOf(ctx, target.threadId, replyId);
-  if (postedId) await target.channel.messages.delete(postedId);
+  for (const id of postedIdsOf(ctx, target.threadId, replyId)) await target.channel.messages.delete(id);
 }
 
 async function carryOne(ctx: BotContext, target: ReplyTarget, effect: Effect): Promise<void> {

@@ -125,8 +125,8 @@ export function createPipeline({ db, logger, timers, rateLimits }: PipelineDeps)
       return run({ threadId, channelKind, threadAuthorId, eventId }, event as ThreadEvent, now, null);
     },
 
-    replyPosted(threadId, replyId, postedId) {
-      store.replyPosted(threadId, replyId, postedId);
+    replyPosted(threadId, replyId, postedId, parts = []) {
+      store.replyPosted(threadId, replyId, postedId, parts);
     },
 
     thread(threadId) {

@@ -79,8 +79,11 @@ export interface Pipeline {
   message(input: IncomingMessage, now: number): PipelineResult;
   edit(input: IncomingEdit, now: number): PipelineResult;
   action(input: IncomingAction, now: number): PipelineResult;
-  /** The adapter posted reply `replyId` as platform message `postedId` (Discord message id). */
-  replyPosted(threadId: string, replyId: string, postedId: string): void;
+  /**
+   * The adapter posted reply `replyId` as platform message `postedId` (Discord message id), and
+   * `parts` = the ids of the further messages it was split into (in order; [] when it fit in one).
+   */
+  replyPosted(threadId: string, replyId: string, postedId: string, parts?: string[]): void;
   /** A thread's stored state, or null (button permission checks, /solved, catch-up). */
   thread(threadId: string): ThreadState | null;
   /** Diagnose one paste as if the user had addressed Pincer, without storing anything. */

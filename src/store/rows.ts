@@ -91,11 +91,18 @@ const replies: ListTable<ReplyRecord> = {
     reply_id: r.replyId, to_message_id: r.toMessageId, kind: r.kind, content_hash: r.textHash,
     branch: r.branch, next_command: r.nextCommand ?? null, episode: r.episode, replied_at: r.at, deleted: r.deleted ? 1 : 0,
   })),
-  // posted_id is written only by replyPosted(); the load merges it back.
+  // posted_id and posted_parts are written only by replyPosted(); the load merges them back.
   fromRow: (r) => {
     const rec = parse<ReplyRecord>(r.data);
     if (!rec) return null;
-    return typeof r.posted_id === 'string' ? { ...rec, postedId: r.posted_id } : rec;
+    const parts = parse<unknown>(r.posted_parts);
+    const postedParts = Array.isArray(parts) ? parts.filter((p): p is string => typeof p === 'string') : [];
+    const { postedParts: _copied, ...kept } = rec; // the column is the truth: an edit may have changed them
+    return {
+      ...kept,
+      ...(typeof r.posted_id === 'string' ? { postedId: r.posted_id } : {}),
+      ...(postedParts.length > 0 ? { postedParts } : {}),
+    };
   },
 };
 const solutions = dataTable<SolutionRecord>('solutions', ['ord'], ['message_id', 'solved_by', 'branch', 'pincer_reply', 'source', 'episode', 'solved_at'], (s) => s.solutions, (x) => ({

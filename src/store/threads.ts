@@ -29,8 +29,8 @@ export interface ThreadStore {
    * when `keepText`. A second commit of the same event id does nothing.
    */
   commit(eventId: string, before: ThreadState | null, reduction: Reduction, now: number, texts?: Record<string, string>): void;
-  /** The adapter posted reply `replyId` as platform message `postedId`. */
-  replyPosted(threadId: string, replyId: string, postedId: string): void;
+  /** The adapter posted reply `replyId` as platform message `postedId` (and `parts` after it). */
+  replyPosted(threadId: string, replyId: string, postedId: string, parts?: string[]): void;
   /** Ids of threads not solved or closed, oldest first. */
   openThreads(): string[];
   /** Timers due at or before `now` (ms epoch), earliest first. */
@@ -116,7 +116,7 @@ export function createThreadStore(db: Database, opts: StoreOptions = {}): Thread
     dropTimer: db.prepare('DELETE FROM timers WHERE thread_id = ? AND kind = ?'),
     due: db.prepare('SELECT thread_id, kind, due_at FROM timers WHERE due_at <= ? ORDER BY due_at, thread_id, kind'),
     open: db.prepare("SELECT id FROM threads WHERE status NOT IN ('solved', 'closed') ORDER BY created_at, id"),
-    posted: db.prepare('UPDATE replies SET posted_id = ? WHERE thread_id = ? AND reply_id = ?'),
+    posted: db.prepare('UPDATE replies SET posted_id = ?, posted_parts = ? WHERE thread_id = ? AND reply_id = ?'),
   };
 
   function load(threadId: string): ThreadState | null {
@@ -164,8 +164,8 @@ export function createThreadStore(db: Database, opts: StoreOptions = {}): Thread
     load,
     isProcessed: (eventId) => q.processed.get(eventId) !== undefined,
     commit: (eventId, before, reduction, now, texts) => commitTx(eventId, before, reduction, now, texts),
-    replyPosted: (threadId, replyId, postedId) => {
-      q.posted.run(postedId, threadId, replyId);
+    replyPosted: (threadId, replyId, postedId, parts = []) => {
+      q.posted.run(postedId, parts.length > 0 ? JSON.stringify(parts) : null, threadId, replyId);
     },
     openThreads: () => (q.open.all() as { id: string }[]).map((r) => r.id),
     dueTimers: (now) =>

@@ -26,7 +26,7 @@ export class RecordingPipeline implements Pipeline {
   readonly edits: IncomingEdit[] = [];
   readonly actions: IncomingAction[] = [];
   readonly oneOffs: { text: string; attachments: AttachmentInput[] }[] = [];
-  readonly posted: { threadId: string; replyId: string; postedId: string }[] = [];
+  readonly posted: { threadId: string; replyId: string; postedId: string; parts: string[] }[] = [];
   private readonly processed = new Set<string>();
   private readonly threads = new Map<string, ThreadState>();
   private replyCount = 0;
@@ -94,10 +94,13 @@ export class RecordingPipeline implements Pipeline {
     return this.timers.filter((t) => t.dueAt <= now);
   }
 
-  replyPosted(threadId: string, replyId: string, postedId: string): void {
-    this.posted.push({ threadId, replyId, postedId });
+  replyPosted(threadId: string, replyId: string, postedId: string, parts: string[] = []): void {
+    this.posted.push({ threadId, replyId, postedId, parts });
     const r = this.threads.get(threadId)?.replies.find((x) => x.replyId === replyId);
-    if (r) r.postedId = postedId;
+    if (r) {
+      r.postedId = postedId;
+      r.postedParts = parts;
+    }
   }
 
   thread(threadId: string): ThreadState | null {

@@ -142,6 +142,19 @@ describe('thread store', () => {
     db.close();
   });
 
+  it('remembers every part of a reply split over several messages, as the last post or edit left them', () => {
+    const db = openDatabase(':memory:');
+    const store = createThreadStore(db);
+    apply(db, EVENTS[0]!, 0, T0);
+    const reply = () => store.load('t1')?.replies.find((r) => r.replyId === 'm1:r1');
+    store.replyPosted('t1', 'm1:r1', 'discord-123', ['discord-124', 'discord-125']);
+    apply(db, EVENTS[1]!, 1, T0 + MINUTE);
+    expect(reply()).toMatchObject({ postedId: 'discord-123', postedParts: ['discord-124', 'discord-125'] });
+    store.replyPosted('t1', 'm1:r1', 'discord-123', []); // an edit made it fit in one message
+    expect(reply()?.postedParts).toBeUndefined();
+    db.close();
+  });
+
   it('timers are rows: the reminder is due 24 h after the ask and gone once answered', () => {
     const db = openDatabase(':memory:');
     const store = createThreadStore(db);

@@ -92,6 +92,35 @@ describe('help forum posts', () => {
   });
 });
 
+describe('a reply over 2000 characters', () => {
+  const lines = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `${tag} line ${i} `.padEnd(99, '.')).join('\n');
+  const botMessages = (channelId: string) => h.fake.state.history(channelId).filter((m) => m.author.id === h.fake.state.bot.id);
+
+  it('is posted in parts; an edit rewrites every part, adds or removes parts, and keeps the buttons on the last', async () => {
+    h = await startHarness();
+    h.pipeline.respond = () => ({ kind: 'diagnosis', markdown: lines(30, 'first'), buttons: ['worked', 'didnt_work', 'dismiss'], branch: null, nextCommand: null, askId: null });
+    const alice = h.fake.state.addUser('alice');
+    const { thread, starter } = h.fake.act.forumPost(alice, 'auth', 'a paste');
+    await eventually(() => h.pipeline.posted.length === 1);
+    expect(h.pipeline.posted[0]!.parts).toHaveLength(1); // 3000 characters: two messages
+
+    // The edited reply (the recording pipeline quotes the first line) is three messages long.
+    h.fake.act.edit(starter, Array.from({ length: 450 }, (_, i) => `word${i}`).join(' ').padEnd(4500, ' x'));
+    await eventually(() => h.pipeline.posted.length === 2);
+    const three = botMessages(thread.id);
+    expect(three).toHaveLength(3);
+    expect(three.map((m) => m.content).join('')).toContain('Pincer read (edited): word0 word1');
+    expect(three.map((m) => (m.components?.length ?? 0) > 0)).toEqual([false, false, true]);
+
+    h.fake.act.edit(starter, 'short now');
+    await eventually(() => botMessages(thread.id).length === 1);
+    const [only] = botMessages(thread.id);
+    expect(only!.id).toBe(h.pipeline.posted[0]!.postedId);
+    expect(only!.content).toBe('Pincer read (edited): short now');
+    expect((only!.components?.length ?? 0) > 0).toBe(true);
+  });
+});
+
 describe('message text', () => {
   it('drops the mention of Pincer from the text it reads', async () => {
     h = await startHarness();
