@@ -4,7 +4,8 @@
  */
 import { parseRules } from '../rule-schema.ts';
 import type { Rule } from '../types.ts';
-import { agentAuthMissing, customBaseUrl, defaultModelWithoutAuth, modelProviderPrefixMismatch, sessionProfilePinned, wrongHost } from './api-key-routing.ts';
+import { agentAuthMissing, customBaseUrl, wrongHost } from './api-key-routing.ts';
+import { defaultModelWithoutAuth, modelProviderPrefixMismatch, sessionProfilePinned } from './model-routing.ts';
 import { envNotVisibleToService, envVarNameUnrecognized, secretRefUnresolved } from './api-key-env.ts';
 import { authStoreMalformed, noCredentials, staleOrderOverride } from './api-key-setup.ts';
 import { apiKeyAltered, apiKeyInvalid, oauthTokenInApiKeyProfile } from './api-key.ts';

@@ -1,0 +1,116 @@
+/**
+ * Family A (model routing): the right key, but a model or session that routes elsewhere
+ * (branches.md §A: default_model_without_auth, model_provider_prefix_mismatch,
+ * session_profile_pinned). Agent, host and base URL are in ./api-key-routing.ts.
+ */
+import { code } from '../../reply/markdown.ts';
+import { commandStep } from '../commands.ts';
+import { because, explicitOrder, providerOfModel, threadProvider } from '../signals.ts';
+import type { Rule } from '../types.ts';
+import { confirmed } from '../verdict.ts';
+
+export const defaultModelWithoutAuth: Rule = {
+  id: 'default_model_without_auth',
+  family: 'api-key',
+  title: 'The default model is from a provider you did not set up',
+  priority: 58,
+  beats: ['no_credentials'],
+  signals: ['`No API key found for provider "<p>"` / `Missing auth - <p>` where `<p>` is only the provider of the default (or fallback) model, while the user set up a DIFFERENT provider'],
+  then: '`openclaw models status`: `Default` names that provider',
+  docs: 'https://docs.openclaw.ai/concepts/model-providers',
+  commands: [{ kind: 'openclaw', template: 'openclaw configure --section model' }],
+  when(view) {
+    const status = view.latest('models_status');
+    if (!status) return null;
+    const inUse = new Set([status.defaultModel, ...status.fallbacks].map(providerOfModel).filter((p) => p !== undefined));
+    const withAuth = status.providers.filter((p) => p.profiles.length > 0 || p.env || p.modelsJson).map((p) => p.provider.toLowerCase());
+    const missing = status.missingAuth.find((m) => inUse.has(m.provider.toLowerCase()));
+    const other = withAuth.find((p) => !inUse.has(p));
+    if (missing && other) {
+      return confirmed(2, because(`${code(`Missing auth - ${missing.provider}`)} is the default model's provider, while you set up ${code(other)}.`, status));
+    }
+    return null;
+  },
+  next(ctx) {
+    const status = ctx.view.latest('models_status');
+    const other = status?.providers.find((p) => p.profiles.length > 0 || p.env)?.provider;
+    return commandStep('openclaw configure --section model', 'openclaw', {}, {
+      why: `Pick a model of the provider you did set up${other ? ` (${code(other)})` : ''} as the default.`,
+      then: 'Then `openclaw models status`: `Default` must name that provider.',
+    });
+  },
+};
+
+/** True when a `provider/model` ref puts a model under another provider's prefix. */
+function prefixMismatch(ref: string): boolean {
+  const p = providerOfModel(ref);
+  const m = ref.slice(ref.indexOf('/') + 1).toLowerCase();
+  if (!p) return false;
+  if (['openai', 'google', 'gemini', 'moonshot', 'minimax', 'openai-codex'].includes(p) && m.startsWith('claude')) return true;
+  if (p === 'anthropic' && /^(gpt|o\d|gemini|kimi|minimax|codex)/.test(m)) return true;
+  return p === 'google' && m.startsWith('gpt');
+}
+
+export const modelProviderPrefixMismatch: Rule = {
+  id: 'model_provider_prefix_mismatch',
+  family: 'api-key',
+  title: 'A model is named under the wrong provider',
+  priority: 56,
+  beats: ['no_credentials', 'provider_key_invalid', 'default_model_without_auth'],
+  signals: ['model refs under the wrong provider prefix: `openai/claude-opus-4`, `anthropic/gpt-…` (`openai/gpt-…` with only Codex OAuth is codex_model_prefix_mismatch)'],
+  then: '`openclaw models status`',
+  docs: 'https://docs.openclaw.ai/concepts/model-providers',
+  commands: [{ kind: 'openclaw', template: 'openclaw configure --section model' }],
+  when(view) {
+    const status = view.latest('models_status');
+    const footer = view.latest('tui_footer');
+    const refs: { ref: string; fact: Parameters<typeof because>[1] }[] = [];
+    if (status?.defaultModel) refs.push({ ref: status.defaultModel, fact: status });
+    for (const f of status?.fallbacks ?? []) refs.push({ ref: f, fact: status });
+    if (footer?.model) refs.push({ ref: footer.model.includes('/') ? footer.model : `${footer.provider ?? ''}/${footer.model}`, fact: footer });
+    for (const e of view.all('provider_error')) if (e.model) refs.push({ ref: e.model, fact: e });
+    const bad = refs.find((r) => prefixMismatch(r.ref));
+    return bad ? confirmed(2, because(`${code(bad.ref)}: that model is not served under ${code(providerOfModel(bad.ref)!)}.`, bad.fact)) : null;
+  },
+  next: () =>
+    commandStep('openclaw configure --section model', 'openclaw', {}, {
+      why: 'Pick the model under its own provider (e.g. `anthropic/claude-…`, `openai/gpt-…`).',
+      then: 'Then `openclaw models status`.',
+    }),
+};
+
+export const sessionProfilePinned: Rule = {
+  id: 'session_profile_pinned',
+  family: 'api-key',
+  title: 'The chat session is pinned to another profile',
+  priority: 60,
+  beats: ['profile_order_conflict', 'api_key_invalid'],
+  signals: [
+    'the profile in use is not the one `models auth order get` shows, after `order set` (a session pinned with `/model <model>@<profileId>`, §3.3 step 4)',
+    'an old profile keeps winning in one session only',
+  ],
+  then: 'retry',
+  docs: 'https://docs.openclaw.ai/concepts/model-failover',
+  commands: [
+    { kind: 'tui', template: '/model' },
+    { kind: 'tui', template: '/reset' },
+  ],
+  when(view) {
+    const provider = threadProvider(view) ?? 'anthropic';
+    const order = explicitOrder(view, provider);
+    if (!order?.order?.length) return null;
+    const card = view.latest('status_card');
+    const err = view.all('provider_error').filter((e) => e.profileId).at(-1);
+    const used = card?.profileId ?? err?.profileId;
+    if (used && !order.order.includes(used)) {
+      return confirmed(2, because(`The order is ${code(order.order.join(', '))} but this session uses ${code(used)}: a per-session pin goes first (§3.3).`, order.fact, card ?? err));
+    }
+    return null;
+  },
+  next: () =>
+    commandStep('/model', 'tui', {}, {
+      runIn: 'tui',
+      why: 'Type it in that chat session: it shows the model and the `@profile` the session is pinned to.',
+      then: 'Then `/reset` (or `/new`) starts a session without the pin; retry there.',
+    }),
+};
