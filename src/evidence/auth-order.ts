@@ -41,7 +41,7 @@ export const parseAuthOrder: Parser = (lines, ctx) => {
   const facts: Fact[] = [];
   lines.forEach((line, i) => {
     const t = line.text.trim();
-    const override = /^Order override: ?(.*)$/.exec(t);
+    const override = t.startsWith('Order override:') ? /^Order override: ?(.*)$/.exec(t) : null;
     const cleared = t === 'Cleared per-agent order override.';
     if (!override && !cleared) return;
     const head = headAbove(lines, i);

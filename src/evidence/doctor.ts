@@ -27,7 +27,9 @@ export const parseDoctor: Parser = (lines, ctx) => {
   let first: PreparedLine | undefined;
   let last: PreparedLine | undefined;
   for (const line of lines) {
-    if (TITLE.test(line.text.trim())) {
+    const t = line.text.trim();
+    // Shorter than the shortest title (`Model auth`): not a title.
+    if (t.length >= 10 && TITLE.test(t)) {
       inDoctor = true;
       first ??= line;
       last = line;

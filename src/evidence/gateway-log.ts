@@ -37,7 +37,8 @@ export const parseGatewayLog: Parser = (lines, ctx) => {
   const facts: Fact[] = [];
   for (const line of lines) {
     const t = line.text;
-    if (t.length > 4000) continue;
+    // Shorter than the shortest marker (23 characters): no event.
+    if (t.length > 4000 || t.length < 23) continue;
     const hit = eventIn(t);
     if (!hit) continue;
     const f = fields(t.slice(t.indexOf(hit[0]) + hit[0].length));

@@ -29,7 +29,7 @@ export const parseGatewayStatus: Parser = (lines, ctx) => {
   };
   for (const line of lines) {
     const t = line.text.trim();
-    if (!/^[RCGS]/.test(t)) continue;
+    if (t === '' || !'RCGS'.includes(t[0] as string)) continue;
     let m: RegExpExecArray | null;
     if ((m = /^Runtime: ?(\w[\w-]{0,30})/.exec(t))) touch(line).runtime = m[1] as string;
     else if ((m = /^RPC probe: ?(ok|failed)\b/.exec(t))) touch(line).rpcProbe = m[1] as 'ok';

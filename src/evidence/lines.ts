@@ -125,6 +125,11 @@ export function prepareLines(text: string): PreparedText {
   const commands: PreparedText['commands'] = [];
   const commandLines: number[] = [];
   raw.forEach((line, i) => {
+    if (line === '') {
+      // A blank line is nothing but itself (the common case in a long paste).
+      stripped.push({ text: '', start: i, end: i, local: false });
+      return;
+    }
     const { text: t, local } = stripLine(line);
     const prep: PreparedLine = { text: t, start: i, end: i, local };
     const prompt = matchPrompt(t.trimStart());

@@ -11,6 +11,7 @@ import type { PreparedLine } from './lines.ts';
 
 type Screen = FactOf<'wizard'>['screen'];
 
+const TITLE_MARKS = '◇◆■▲◐◒◓◑';
 const TITLE = /^[◇◆■▲◐◒◓◑]\s+([^─━╮┐]{1,120}?)\s*[─━]*[╮┐]?$/;
 /** Content of a box body line `│ text │`, or null when the line is not one. */
 function bodyOf(t: string): string | null {
@@ -39,7 +40,9 @@ function screenOf(title: string): Screen {
 export const parseWizard: Parser = (lines, ctx) => {
   const facts: Fact[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const title = TITLE.exec((lines[i] as PreparedLine).text.trim());
+    const t = (lines[i] as PreparedLine).text.trim();
+    // Cheap first look: a title starts with one of the clack markers.
+    const title = t !== '' && TITLE_MARKS.includes(t[0] as string) ? TITLE.exec(t) : null;
     if (!title) continue;
     const titleText = (title[1] as string).trim();
     const screen = screenOf(titleText);
