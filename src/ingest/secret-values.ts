@@ -43,6 +43,8 @@ const isValueChar = (c: number): boolean => c > 32 && c !== 127 && !DELIMITERS.h
 
 /** A value long and random enough to be a credential (shorter for passwords), not a placeholder. */
 function isCredentialValue(value: string, name: string): boolean {
+  // Shorter than any credential (8 for a password, 16 otherwise): `token=1` in a provider line.
+  if (value.length < 8) return false;
   // `--password --timeout`: the next flag is not a value.
   if (value.startsWith('--') || value.includes('*') || isPlaceholder(value) || isPathOrUrl(value)) return false;
   if (wordsOf(name).some((w) => PASSWORD_WORDS.has(w))) {
