@@ -28,7 +28,7 @@ export async function runDiscordBot(env: Record<string, string | undefined>, opt
   const config = parseDiscordConfig(env);
   const logger = createLogger({ level: core.LOG_LEVEL, pretty: core.LOG_PRETTY });
   const db = openConfiguredDatabase(core);
-  const pipeline = createPipeline({ db, logger, timers: timerSettings(core), rateLimits: rateLimitSettings(core) });
+  const pipeline = createPipeline({ db, logger, timers: timerSettings(core), rateLimits: rateLimitSettings(core), trackDelivery: true });
   const stopRetention = keepRetention(db, retentionMs(core), logger);
   try {
     return await runBot({ config, pipeline, logger, db, clientOptions: opts.clientOptions, onStop: () => { db.close(); } });

@@ -49,6 +49,8 @@ export interface StartBotOptions {
   catchUp?: boolean;
   /** How often due timers are polled (ms; default 5 000: a held answer goes out within 5 s of its due time). */
   timerIntervalMs?: number;
+  /** A reply committed but not confirmed posted is delivered by the timer loop once this old (ms; default 30 000). */
+  redeliverAfterMs?: number;
 }
 
 export interface BotHandle {
@@ -127,7 +129,7 @@ export async function startBot(opts: StartBotOptions): Promise<BotHandle> {
 
   runStartupChecks(ctx);
   const caughtUp = opts.catchUp === false ? Promise.resolve() : startCatchUp(ctx, startedAt);
-  stopTimers = startTimerLoop(ctx, opts.timerIntervalMs ?? 5_000, caughtUp);
+  stopTimers = startTimerLoop(ctx, opts.timerIntervalMs ?? 5_000, caughtUp, opts.redeliverAfterMs);
   stopWorkflow = startWorkflow(ctx);
 
   // A new session (re-IDENTIFY after op 9 or close 1000) does not replay what was sent while the

@@ -33,7 +33,8 @@ function postedIdsOf(ctx: BotContext, threadId: string, replyId: string): string
   return r?.postedId ? [r.postedId, ...(r.postedParts ?? [])] : [];
 }
 
-async function postReply(ctx: BotContext, target: ReplyTarget, effect: Extract<Effect, { type: 'reply' }>): Promise<void> {
+/** Posts a reply (in parts when over 2000 characters) and reports its ids. @throws on a Discord failure. */
+export async function postReply(ctx: BotContext, target: ReplyTarget, effect: Extract<Effect, { type: 'reply' }>): Promise<void> {
   const chunks = splitMessage(effect.reply.markdown);
   const ids: string[] = [];
   for (const [i, content] of chunks.entries()) {

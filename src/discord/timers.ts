@@ -1,5 +1,5 @@
 /**
- * Fires the threads' due timers (reminders, auto-close): the timers are rows in the database
+ * Fires the threads' due timers (reminders, auto-close, held answers): the timers are rows in the database
  * (they survive restarts); this loop polls `pipeline.dueTimers(now)` every `intervalMs`, hands
  * each to the pipeline as a `timer` action in the thread's queue, and carries out the effects
  * in the thread. The event id includes the due time, so a timer fires once even if two polls see it.
@@ -8,6 +8,7 @@ import type { DueTimer } from '../pipeline/types.ts';
 import type { BotContext } from './context.ts';
 import { carryOut } from './effects.ts';
 import { guardEvent } from './errors.ts';
+import { redeliver } from './redeliver.ts';
 import { resolveTarget } from './targets.ts';
 
 async function fire(ctx: BotContext, due: DueTimer): Promise<void> {
@@ -36,16 +37,19 @@ export async function fireDueTimers(ctx: BotContext): Promise<number> {
 }
 
 /**
- * Starts polling; returns the function that stops it. Polls never overlap. `first` (catch-up)
- * triggers one poll as soon as it settles, so timers that came due while Pincer was down run at
- * start-up rather than one interval later.
+ * Starts polling; returns the function that stops it. Polls never overlap. Each poll fires the
+ * due timers, then delivers replies committed but never posted once they are `redeliverAfterMs`
+ * old (./redeliver.ts). `first` (catch-up) triggers one poll as soon as it settles, so what came
+ * due while Pincer was down runs at start-up rather than one interval later.
  */
-export function startTimerLoop(ctx: BotContext, intervalMs: number, first?: Promise<unknown>): () => void {
+export function startTimerLoop(ctx: BotContext, intervalMs: number, first?: Promise<unknown>, redeliverAfterMs = 30_000): () => void {
   let busy = false;
   const tick = (): void => {
     if (busy) return;
     busy = true;
-    void fireDueTimers(ctx).finally(() => (busy = false));
+    void fireDueTimers(ctx)
+      .then(() => redeliver(ctx, redeliverAfterMs))
+      .finally(() => (busy = false));
   };
   const handle = setInterval(tick, intervalMs);
   handle.unref();

@@ -32,6 +32,11 @@ export interface PipelineDeps {
    * the held answer is an `answer_held` timer, so it needs an adapter that runs `dueTimers`.
    */
   rateLimits?: RateLimits;
+  /**
+   * The adapter confirms every posted reply with `replyPosted` and delivers, through
+   * `undelivered`, what was committed but never confirmed (the Discord bot). Default false.
+   */
+  trackDelivery?: boolean;
 }
 
 /** Reads one input into clean text + evidence. Pure apart from the hash. */
@@ -48,8 +53,8 @@ export function readInput(
 }
 
 /** Builds the pipeline over an open database (see src/store/db.ts `openDatabase`). */
-export function createPipeline({ db, logger, timers, rateLimits }: PipelineDeps): Pipeline {
-  const store = createThreadStore(db);
+export function createPipeline({ db, logger, timers, rateLimits, trackDelivery }: PipelineDeps): Pipeline {
+  const store = createThreadStore(db, { trackDelivery });
   const limits = rateLimits ? createRateLimitStore(db, rateLimits) : null;
   const deps: ReducerDeps = { ...defaultDeps, timers };
 
@@ -68,14 +73,16 @@ export function createPipeline({ db, logger, timers, rateLimits }: PipelineDeps)
     const limitedUntil = limits && isLimited(event) ? limits.limitedUntil(subjects, now) : undefined;
     const limited: ThreadEvent = limitedUntil !== undefined && isLimited(event) ? { ...event, limitedUntil } : event;
     const reduction = reduce(state, limited, now, deps);
-    store.commit(ref.eventId, before, reduction, now, read ? { [read.messageId]: read.ingested.text } : undefined);
+    const noteAlone = event.type === 'message' && event.addressed && !event.answeredElsewhere;
+    const shown = showNotes(reduction, ingested?.notes ?? [], noteAlone);
+    // Committed with the replies as they will be posted (notes included): the store keeps each
+    // one's content until the adapter reports it posted.
+    store.commit(ref.eventId, before, { ...reduction, effects: shown.effects }, now, read ? { [read.messageId]: read.ingested.text } : undefined);
     limits?.count(subjects, reduction.effects.filter((e) => e.type === 'reply').length, now);
     logger?.debug(
       { threadId: ref.threadId, eventId: ref.eventId, branch: reduction.outcome?.branch ?? null, effects: reduction.effects.map((e) => e.type) },
       'event handled',
     );
-    const noteAlone = event.type === 'message' && event.addressed && !event.answeredElsewhere;
-    const shown = showNotes(reduction, ingested?.notes ?? [], noteAlone);
     return {
       duplicate: false,
       effects: shown.effects,
@@ -136,6 +143,9 @@ export function createPipeline({ db, logger, timers, rateLimits }: PipelineDeps)
     diagnoseOnce(text: string, attachments?: AttachmentInput[]): OneOffResult {
       return diagnoseOnce(text, attachments);
     },
+
+    undelivered: (since) => store.undelivered(since),
+    replyAbandoned: (threadId, replyId) => store.replyAbandoned(threadId, replyId),
 
     dueTimers(now) {
       limits?.prune(now);

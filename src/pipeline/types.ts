@@ -8,6 +8,7 @@
  */
 import type { AttachmentInput, IngestNote, SecretFinding } from '../ingest/types.ts';
 import type { AuthorRole, ChannelKind, Effect, Outcome, ThreadState, TimerKind } from '../conversation/types.ts';
+import type { UndeliveredReply } from '../store/threads.ts';
 
 interface ThreadRef {
   /** Discord thread/channel id, `dm:<userId>`, or `terminal:<n>`. */
@@ -89,12 +90,22 @@ export interface Pipeline {
   /** Diagnose one paste as if the user had addressed Pincer, without storing anything. */
   diagnoseOnce(text: string, attachments?: AttachmentInput[]): OneOffResult;
   /**
+   * Replies committed at or after `since` (ms epoch) whose post was never confirmed with
+   * `replyPosted` (the process died between commit and post, or Discord refused it), oldest first.
+   * Optional: the Discord adapter delivers them from its scheduler loop.
+   */
+  undelivered?(since: number): UndeliveredReply[];
+  /** Stop delivering reply `replyId` (refused for good, or too old to make sense). */
+  replyAbandoned?(threadId: string, replyId: string): void;
+  /**
    * Timers due at or before `now` (ms epoch), earliest first. The Discord adapter polls it and
    * fires each as an `IncomingAction` of type `timer` (event id `timer:<kind>:<threadId>:<dueAt>`).
    * Optional: without it no reminder or auto-close runs.
    */
   dueTimers?(now: number): DueTimer[];
 }
+
+export type { UndeliveredReply } from '../store/threads.ts';
 
 export interface DueTimer {
   threadId: string;

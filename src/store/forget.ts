@@ -8,7 +8,8 @@
  * - every other place that names them (thread author, feedback and solution "by", the helper who
  *   acknowledged an alert, the author of a pasted credential) is replaced by `forgotten`;
  * - in threads they started, the escalation summaries (which quote evidence) are emptied;
- * - their reply-limit window (it names them) is dropped.
+ * - their reply-limit window (it names them) is dropped, and so is the content of any reply in
+ *   their threads still waiting to be delivered (it may quote their evidence).
  */
 import type { Database } from 'better-sqlite3';
 
@@ -41,6 +42,10 @@ export function forgetUser(db: Database, userId: string): ForgetResult {
     run(
       `UPDATE escalations SET data = json_set(data, '$.summary.evidence', json('[]'))
        WHERE thread_id IN (SELECT id FROM threads WHERE author_id = ?)`,
+      userId,
+    );
+    run(
+      `UPDATE replies SET undelivered = NULL WHERE undelivered IS NOT NULL AND thread_id IN (SELECT id FROM threads WHERE author_id = ?)`,
       userId,
     );
     const threadsAnonymized = run('UPDATE threads SET author_id = ? WHERE author_id = ?', FORGOTTEN, userId);

@@ -1,5 +1,6 @@
 /**
- * Privacy retention: message text older than the configured age is removed; facts, hashes and
+ * Privacy retention: message text older than the configured age is removed, and so is the content
+ * of an old reply still waiting to be delivered (it may quote the message); facts, hashes and
  * counts stay (issue 5 §Privacy).
  */
 import type { Database } from 'better-sqlite3';
@@ -10,6 +11,7 @@ import type { Database } from 'better-sqlite3';
  * text. Facts, text hashes and all other rows are kept.
  */
 export function purgeOldText(db: Database, olderThanMs: number, now: number = Date.now()): number {
+  db.prepare('UPDATE replies SET undelivered = NULL WHERE undelivered IS NOT NULL AND replied_at < ?').run(now - olderThanMs);
   return db
     .prepare('UPDATE messages SET text = NULL, text_purged_at = ? WHERE text IS NOT NULL AND at < ?')
     .run(now, now - olderThanMs).changes;
