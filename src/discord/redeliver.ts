@@ -36,8 +36,7 @@ async function deliver(ctx: BotContext, u: UndeliveredReply): Promise<void> {
   const target = reply ? await resolveTarget(ctx, u.threadId) : null;
   if (!reply || !target) {
     ctx.pipeline.replyAbandoned?.(u.threadId, u.replyId);
-    // A reply that was only the credential warning is left to the leaked-key note on purpose.
-    if (reply) ctx.logger.warn({ threadId: u.threadId, replyId: u.replyId }, 'undelivered reply: the thread is gone');
+    ctx.logger.warn({ threadId: u.threadId, replyId: u.replyId }, reply ? 'undelivered reply: the thread is gone' : 'undelivered reply: nothing to say');
     return;
   }
   const found = await alreadyPosted(ctx, target, u, splitMessage(reply.markdown)[0] ?? '');

@@ -56,7 +56,7 @@ export async function handleMessage(ctx: BotContext, incoming: Message | Partial
     if (files.failed.length > 0) ctx.logger.warn({ threadId: where.threadId, eventId, files: files.failed.length }, 'attachment not fetched');
     if (result.secrets.length === 0) return carryOut(ctx, target, result.effects, eventId);
     await ctx.hooks.secrets(ctx, message, result.secrets).catch((err) => logFailure(ctx, 'secrets hook', { threadId: where.threadId, eventId }, err));
-    await carryOut(ctx, target, leaveWarningToNote(result.effects), eventId);
+    await carryOut(ctx, target, leaveWarningToNote(ctx, where.threadId, result.effects), eventId);
   });
 }
 

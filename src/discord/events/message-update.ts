@@ -42,7 +42,7 @@ export async function handleEdit(ctx: BotContext, before: Message | PartialMessa
     if (result.duplicate) return;
     if (result.secrets.length === 0) return carryOut(ctx, target, result.effects, eventId);
     await ctx.hooks.secrets(ctx, message, result.secrets).catch((err) => logFailure(ctx, 'secrets hook', { threadId: where.threadId, eventId }, err));
-    await carryOut(ctx, target, leaveWarningToNote(result.effects), eventId);
+    await carryOut(ctx, target, leaveWarningToNote(ctx, where.threadId, result.effects), eventId);
   });
 }
 

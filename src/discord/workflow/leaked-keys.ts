@@ -92,12 +92,13 @@ export async function handleLeakedCredentials(ctx: BotContext, message: Message,
 /**
  * The effects of a message whose credential the leaked-key note already covers: Pincer's reply
  * loses its own warning line (one warning, and never the masked key in public); a reply that was
- * only the warning is dropped.
+ * only the warning is dropped, and the pipeline told it will never be posted.
  */
-export function leaveWarningToNote(effects: Effect[]): Effect[] {
+export function leaveWarningToNote(ctx: BotContext, threadId: string, effects: Effect[]): Effect[] {
   return effects.flatMap((e): Effect[] => {
     if (e.type !== 'reply' && e.type !== 'edit_reply') return [e];
     const reply = withoutSecretLine(e.reply);
+    if (!reply && e.type === 'reply') ctx.pipeline.replyAbandoned?.(threadId, e.replyId);
     return reply ? [{ ...e, reply }] : [];
   });
 }
