@@ -57,9 +57,10 @@ export async function postReply(ctx: BotContext, target: ReplyTarget, effect: Ex
 
 /**
  * Rewrites every message of a posted reply: parts that exist are edited, new parts are sent after
- * them, parts no longer needed are deleted. The feedback buttons stay on the last part.
+ * them, parts no longer needed are deleted. The feedback buttons stay on the last part. Confirms
+ * the edit with `replyEdited`. @throws on a Discord failure.
  */
-async function editReply(ctx: BotContext, target: ReplyTarget, effect: Extract<Effect, { type: 'edit_reply' }>): Promise<void> {
+export async function editReply(ctx: BotContext, target: ReplyTarget, effect: Extract<Effect, { type: 'edit_reply' }>): Promise<void> {
   const ids = postedIdsOf(ctx, target.threadId, effect.replyId);
   if (ids.length === 0) {
     ctx.logger.warn({ threadId: target.threadId, replyId: effect.replyId }, 'edit_reply: the reply was never posted');
@@ -76,6 +77,7 @@ async function editReply(ctx: BotContext, target: ReplyTarget, effect: Extract<E
   for (const surplus of ids.slice(chunks.length)) await target.channel.messages.delete(surplus);
   const [first, ...parts] = kept;
   if (first && kept.join() !== ids.join()) ctx.pipeline.replyPosted(target.threadId, effect.replyId, first, parts);
+  ctx.pipeline.replyEdited?.(target.threadId, effect.replyId);
 }
 
 async function deleteReply(ctx: BotContext, target: ReplyTarget, replyId: string): Promise<void> {

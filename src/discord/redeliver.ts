@@ -1,18 +1,18 @@
 /**
- * Replies the pipeline committed but Discord never confirmed: the process died between the
- * commit and the post, or Discord failed past discord.js's retries (an outage). The scheduler
- * loop delivers each once it is `afterMs` old (the live path has had its chance) and younger than
- * the catch-up age. Before posting, the channel's messages after the one answered are checked for
- * the same reply (a crash after Discord accepted it), so nothing is posted twice. A refusal that
- * will not change (a 4xx other than 429) gives the reply up; anything else is tried again on the
- * next tick.
+ * Replies, and edits of replies, the pipeline committed but Discord never confirmed: the process
+ * died between the commit and Discord, or Discord failed past discord.js's retries (an outage).
+ * The scheduler loop delivers each once it is `afterMs` old (the live path has had its chance) and
+ * younger than the catch-up age. Before posting, the channel's messages after the one answered are
+ * checked for the same reply (a crash after Discord accepted it), so nothing is posted twice; an
+ * edit is simply applied again. A refusal that will not change (a 4xx other than 429) gives it up;
+ * anything else is tried again on the next tick.
  */
 import type { Message } from 'discord.js';
 import type { UndeliveredReply } from '../pipeline/types.ts';
 import { withoutSecretLine } from '../reply/render.ts';
 import { splitMessage } from './split.ts';
 import type { BotContext } from './context.ts';
-import { postReply, type ReplyTarget } from './effects.ts';
+import { editReply, postReply, type ReplyTarget } from './effects.ts';
 import { describeError, logFailure } from './errors.ts';
 import { resolveTarget } from './targets.ts';
 
@@ -56,18 +56,41 @@ async function deliver(ctx: BotContext, u: UndeliveredReply): Promise<void> {
   }
 }
 
+/** Applies an edit Discord never confirmed (the live edit failed, or the process died first). */
+async function reapplyEdit(ctx: BotContext, u: UndeliveredReply): Promise<void> {
+  const record = ctx.pipeline.thread(u.threadId)?.replies.find((r) => r.replyId === u.replyId);
+  const reply = withoutSecretLine(u.reply);
+  const target = record && !record.deleted && reply ? await resolveTarget(ctx, u.threadId) : null;
+  if (!reply || !target) {
+    ctx.pipeline.replyAbandoned?.(u.threadId, u.replyId);
+    return;
+  }
+  try {
+    await editReply(ctx, target, { type: 'edit_reply', replyId: u.replyId, reply });
+    ctx.logger.info({ threadId: u.threadId, replyId: u.replyId, lateMs: ctx.now() - u.at }, 'pending edit applied');
+  } catch (err) {
+    logFailure(ctx, 'pending edit', { threadId: u.threadId, eventId: `reply:${u.replyId}` }, err);
+    if (refusedForGood(err)) ctx.pipeline.replyAbandoned?.(u.threadId, u.replyId);
+  }
+}
+
 /**
- * One pass: delivers every undelivered reply older than `afterMs` (ms) and younger than the
- * catch-up age, each in its thread's queue. Never throws. @returns how many it tried.
+ * One pass: delivers every reply and edit left unconfirmed for longer than `afterMs` (ms) and
+ * younger than the catch-up age, each in its thread's queue. Never throws. @returns how many.
  */
 export async function redeliver(ctx: BotContext, afterMs: number): Promise<number> {
   if (ctx.stopping || !ctx.pipeline.undelivered) return 0;
   const now = ctx.now();
-  const due = ctx.pipeline.undelivered(now - ctx.config.gates.catchUpMaxAgeHours * 3_600_000).filter((u) => u.at <= now - afterMs);
-  for (const u of due) {
+  const since = now - ctx.config.gates.catchUpMaxAgeHours * 3_600_000;
+  const old = (u: UndeliveredReply) => u.at <= now - afterMs;
+  const work = [
+    ...ctx.pipeline.undelivered(since).filter(old).map((u) => [u, deliver] as const),
+    ...(ctx.pipeline.unedited?.(since) ?? []).filter(old).map((u) => [u, reapplyEdit] as const),
+  ];
+  for (const [u, run] of work) {
     await ctx.queue
-      .run(u.threadId, () => deliver(ctx, u))
+      .run(u.threadId, () => run(ctx, u))
       .catch((err) => logFailure(ctx, 'undelivered reply', { threadId: u.threadId, eventId: `reply:${u.replyId}` }, err));
   }
-  return due.length;
+  return work.length;
 }

@@ -13,6 +13,7 @@ import type { ReducerDeps } from '../conversation/deps.ts';
 import { newThread, reduce } from '../conversation/reducer.ts';
 import { createRateLimitStore } from '../store/rate-limits.ts';
 import type { RateLimits } from '../store/rate-windows.ts';
+import { createDeliveryStore } from '../store/deliveries.ts';
 import { createThreadStore } from '../store/threads.ts';
 import type { Reduction, ThreadEvent, ThreadState } from '../conversation/types.ts';
 import type { Evidence } from '../evidence/facts.ts';
@@ -54,7 +55,8 @@ export function readInput(
 
 /** Builds the pipeline over an open database (see src/store/db.ts `openDatabase`). */
 export function createPipeline({ db, logger, timers, rateLimits, trackDelivery }: PipelineDeps): Pipeline {
-  const store = createThreadStore(db, { trackDelivery });
+  const store = createThreadStore(db);
+  const deliveries = trackDelivery ? createDeliveryStore(db) : null;
   const limits = rateLimits ? createRateLimitStore(db, rateLimits) : null;
   const deps: ReducerDeps = { ...defaultDeps, timers };
 
@@ -75,9 +77,9 @@ export function createPipeline({ db, logger, timers, rateLimits, trackDelivery }
     const reduction = reduce(state, limited, now, deps);
     const noteAlone = event.type === 'message' && event.addressed && !event.answeredElsewhere;
     const shown = showNotes(reduction, ingested?.notes ?? [], noteAlone);
-    // Committed with the replies as they will be posted (notes included): the store keeps each
-    // one's content until the adapter reports it posted.
-    store.commit(ref.eventId, before, { ...reduction, effects: shown.effects }, now, read ? { [read.messageId]: read.ingested.text } : undefined);
+    // Kept as they will be posted (notes included) until the adapter confirms them.
+    store.commit(ref.eventId, before, reduction, now, read ? { [read.messageId]: read.ingested.text } : undefined);
+    deliveries?.track(ref.threadId, shown.effects, now);
     limits?.count(subjects, reduction.effects.filter((e) => e.type === 'reply').length, now);
     logger?.debug(
       { threadId: ref.threadId, eventId: ref.eventId, branch: reduction.outcome?.branch ?? null, effects: reduction.effects.map((e) => e.type) },
@@ -144,8 +146,14 @@ export function createPipeline({ db, logger, timers, rateLimits, trackDelivery }
       return diagnoseOnce(text, attachments);
     },
 
-    undelivered: (since) => store.undelivered(since),
-    replyAbandoned: (threadId, replyId) => store.replyAbandoned(threadId, replyId),
+    ...(deliveries
+      ? {
+          undelivered: (since: number) => deliveries.undelivered(since),
+          unedited: (since: number) => deliveries.unedited(since),
+          replyEdited: (threadId: string, replyId: string) => deliveries.replyEdited(threadId, replyId),
+          replyAbandoned: (threadId: string, replyId: string) => deliveries.replyAbandoned(threadId, replyId),
+        }
+      : {}),
 
     dueTimers(now) {
       limits?.prune(now);

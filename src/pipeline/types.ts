@@ -8,7 +8,7 @@
  */
 import type { AttachmentInput, IngestNote, SecretFinding } from '../ingest/types.ts';
 import type { AuthorRole, ChannelKind, Effect, Outcome, ThreadState, TimerKind } from '../conversation/types.ts';
-import type { UndeliveredReply } from '../store/threads.ts';
+import type { UndeliveredReply } from '../store/deliveries.ts';
 
 interface ThreadRef {
   /** Discord thread/channel id, `dm:<userId>`, or `terminal:<n>`. */
@@ -95,7 +95,11 @@ export interface Pipeline {
    * Optional: the Discord adapter delivers them from its scheduler loop.
    */
   undelivered?(since: number): UndeliveredReply[];
-  /** Stop delivering reply `replyId` (refused for good, or too old to make sense). */
+  /** Edits of posted replies committed at or after `since` and never confirmed, oldest first. */
+  unedited?(since: number): UndeliveredReply[];
+  /** The adapter applied the edit of reply `replyId` (confirms an `edit_reply` effect). */
+  replyEdited?(threadId: string, replyId: string): void;
+  /** Stop delivering reply `replyId` or its edit (refused for good, or too old to make sense). */
   replyAbandoned?(threadId: string, replyId: string): void;
   /**
    * Timers due at or before `now` (ms epoch), earliest first. The Discord adapter polls it and
@@ -105,7 +109,7 @@ export interface Pipeline {
   dueTimers?(now: number): DueTimer[];
 }
 
-export type { UndeliveredReply } from '../store/threads.ts';
+export type { UndeliveredReply } from '../store/deliveries.ts';
 
 export interface DueTimer {
   threadId: string;

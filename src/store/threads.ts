@@ -11,19 +11,12 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { BranchId } from '../diagnosis/catalog.ts';
 import { TIMER_KINDS, type HeldAnswer, type ThreadState, type TimerKind } from '../conversation/types.ts';
-import type { RenderedReply } from '../reply/types.ts';
 import type { Reduction } from '../conversation/types.ts';
 import { LIST_TABLES, factRows, type ListTable, type Row } from './rows.ts';
 
 export interface StoreOptions {
   /** Keep the (already masked) message text until `purgeOldText` removes it; default true. */
   keepText?: boolean;
-  /**
-   * Keep each committed reply's content until `replyPosted` confirms it (`undelivered`), for an
-   * adapter that delivers what a crash or an outage left behind; default false (the terminal
-   * prints at once and never confirms).
-   */
-  trackDelivery?: boolean;
 }
 
 export interface ThreadStore {
@@ -38,10 +31,6 @@ export interface ThreadStore {
   commit(eventId: string, before: ThreadState | null, reduction: Reduction, now: number, texts?: Record<string, string>): void;
   /** The adapter posted reply `replyId` as platform message `postedId` (and `parts` after it). */
   replyPosted(threadId: string, replyId: string, postedId: string, parts?: string[]): void;
-  /** Replies committed at or after `since` (ms epoch) and not posted nor given up yet, oldest first. */
-  undelivered(since: number): UndeliveredReply[];
-  /** Stop trying to post reply `replyId` (Discord refused it for good, or it is too old). */
-  replyAbandoned(threadId: string, replyId: string): void;
   /** Ids of threads not solved or closed, oldest first. */
   openThreads(): string[];
   /** Timers due at or before `now` (ms epoch), earliest first. */
@@ -67,17 +56,6 @@ const HeldRow = z.object({
   until: z.number(),
 }) satisfies z.ZodType<HeldAnswer>;
 
-/** A stored RenderedReply, or null when unreadable (then it is not delivered). */
-function readRendered(json: unknown): RenderedReply | null {
-  if (typeof json !== 'string') return null;
-  try {
-    const r = RenderedRow.safeParse(JSON.parse(json));
-    return r.success ? (r.data as RenderedReply) : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Anything unreadable counts as nothing held (the thread is answered at its next message). */
 function heldAnswer(json: unknown): HeldAnswer | undefined {
   if (typeof json !== 'string') return undefined;
@@ -88,25 +66,6 @@ function heldAnswer(json: unknown): HeldAnswer | undefined {
     return undefined;
   }
 }
-
-/** A committed reply whose post was never confirmed (crash, outage), with what it says. */
-export interface UndeliveredReply {
-  threadId: string;
-  replyId: string;
-  toMessageId: string;
-  /** ms epoch of the commit. */
-  at: number;
-  reply: RenderedReply;
-}
-
-const RenderedRow = z.object({
-  kind: z.string(),
-  markdown: z.string(),
-  buttons: z.array(z.enum(['worked', 'didnt_work', 'dismiss'])),
-  branch: BranchId.nullable(),
-  nextCommand: z.string().nullable(),
-  askId: z.string().nullable(),
-});
 
 type AnyTable = ListTable<unknown>;
 const TABLES = Object.values(LIST_TABLES) as AnyTable[];
@@ -127,7 +86,6 @@ function threadRow(s: ThreadState): Row {
 
 export function createThreadStore(db: Database, opts: StoreOptions = {}): ThreadStore {
   const keepText = opts.keepText ?? true;
-  const trackDelivery = opts.trackDelivery ?? false;
   const upsert = new Map<string, ReturnType<Database['prepare']>>();
   const remove = new Map<string, ReturnType<Database['prepare']>>();
   const select = new Map<string, ReturnType<Database['prepare']>>();
@@ -159,12 +117,6 @@ export function createThreadStore(db: Database, opts: StoreOptions = {}): Thread
     due: db.prepare('SELECT thread_id, kind, due_at FROM timers WHERE due_at <= ? ORDER BY due_at, thread_id, kind'),
     open: db.prepare("SELECT id FROM threads WHERE status NOT IN ('solved', 'closed') ORDER BY created_at, id"),
     posted: db.prepare('UPDATE replies SET posted_id = ?, posted_parts = ?, undelivered = NULL WHERE thread_id = ? AND reply_id = ?'),
-    pending: db.prepare('UPDATE replies SET undelivered = ? WHERE thread_id = ? AND reply_id = ? AND posted_id IS NULL'),
-    abandon: db.prepare('UPDATE replies SET undelivered = NULL WHERE thread_id = ? AND reply_id = ?'),
-    undelivered: db.prepare(
-      `SELECT thread_id, reply_id, to_message_id, replied_at, undelivered FROM replies
-       WHERE undelivered IS NOT NULL AND replied_at >= ? AND posted_id IS NULL AND deleted = 0 ORDER BY replied_at, thread_id, ord`,
-    ),
   };
 
   function load(threadId: string): ThreadState | null {
@@ -206,7 +158,6 @@ export function createThreadStore(db: Database, opts: StoreOptions = {}): Thread
       else if (before?.timers[kind] !== due) q.setTimer.run(s.id, kind, due);
     }
     if (keepText && texts) for (const [id, text] of Object.entries(texts)) q.text.run(text, s.id, id);
-    if (trackDelivery) for (const e of r.effects) if (e.type === 'reply') q.pending.run(JSON.stringify(e.reply), s.id, e.replyId);
   });
 
   return {
@@ -215,14 +166,6 @@ export function createThreadStore(db: Database, opts: StoreOptions = {}): Thread
     commit: (eventId, before, reduction, now, texts) => commitTx(eventId, before, reduction, now, texts),
     replyPosted: (threadId, replyId, postedId, parts = []) => {
       q.posted.run(postedId, parts.length > 0 ? JSON.stringify(parts) : null, threadId, replyId);
-    },
-    undelivered: (since) =>
-      (q.undelivered.all(since) as Row[]).flatMap((r) => {
-        const reply = readRendered(r.undelivered);
-        return reply ? [{ threadId: String(r.thread_id), replyId: String(r.reply_id), toMessageId: String(r.to_message_id), at: Number(r.replied_at), reply }] : [];
-      }),
-    replyAbandoned: (threadId, replyId) => {
-      q.abandon.run(threadId, replyId);
     },
     openThreads: () => (q.open.all() as { id: string }[]).map((r) => r.id),
     dueTimers: (now) =>

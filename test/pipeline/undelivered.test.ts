@@ -60,7 +60,32 @@ describe('undelivered replies', () => {
     const db = openDatabase(':memory:');
     const p = createPipeline({ db });
     send(p, 'm1', paste);
-    expect(p.undelivered!(0)).toEqual([]);
+    expect(p.undelivered).toBeUndefined();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM replies WHERE undelivered IS NOT NULL').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('keeps an edit of a posted reply until replyEdited confirms it; an edit of an unposted one changes what will be posted', () => {
+    const db = openDatabase(':memory:');
+    const p = createPipeline({ db, trackDelivery: true });
+    const first = 'run error: HTTP 401 authentication_error: invalid x-api-key (request_id: sha256:1)';
+    const credit = 'LLM request rejected: Your credit balance is too low to access the Anthropic API.';
+    const edit = (at: number) => p.edit({ ...post, eventId: `edit:m1:${at}`, messageId: 'm1', text: credit }, at);
+    send(p, 'm1', first);
+    edit(T0 + 1000);
+    const [waiting] = p.undelivered!(0);
+    expect(waiting?.reply.markdown.toLowerCase()).toContain('credit');
+    expect(p.unedited!(0)).toEqual([]);
+
+    p.replyPosted('t1', 'm1:r1', 'discord-1');
+    const result = p.edit({ ...post, eventId: 'edit:m1:again', messageId: 'm1', text: 'HTTP 401 authentication_error: OAuth token has expired' }, T0 + 2000);
+    const editEffect = result.effects.find((e) => e.type === 'edit_reply');
+    expect(editEffect).toBeDefined();
+    const [pending] = p.unedited!(0);
+    expect(pending).toMatchObject({ replyId: 'm1:r1', at: T0 + 2000 });
+    expect(pending?.reply).toEqual(editEffect?.type === 'edit_reply' ? editEffect.reply : null);
+    p.replyEdited!('t1', 'm1:r1');
+    expect(p.unedited!(0)).toEqual([]);
     db.close();
   });
 });

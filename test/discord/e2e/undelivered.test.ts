@@ -93,4 +93,19 @@ describe('replies committed but never posted', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(h.fake.recorder.requests('POST', `/channels/${thread.id}/messages`)).toHaveLength(2);
   });
+
+  it('an edit lost to an outage is applied later, so the old answer does not stand', async () => {
+    const { pipeline, close } = realPipeline();
+    h = await startHarness({ pipeline, bot: { ...FAST, onStop: close } });
+    const alice = h.fake.state.addUser('alice');
+    const { thread, starter } = h.fake.act.forumPost(alice, 'invalid x-api-key', PASTE_401);
+    const [first] = await eventually(() => botReplies(h.fake, thread.id, starter.id).length === 1 && botReplies(h.fake, thread.id, starter.id));
+    h.fake.faults.rest.inject({ method: 'PATCH', path: /^\/channels\/\d+\/messages\/\d+$/, times: 4, fault: { kind: 'status', status: 503 } });
+    h.fake.act.edit(starter, seed.messages[59]!.text); // now the credit-balance error
+    await eventually(() => h.logs.find((l) => l.msg?.includes('effect edit_reply')), { timeout: 10_000 });
+    expect(h.fake.state.history(thread.id).find((m) => m.id === first!.id)?.content).toBe(first!.content);
+    await eventually(() => h.fake.state.history(thread.id).find((m) => m.id === first!.id)?.content.toLowerCase().includes('credit'), { timeout: 10_000 });
+    expect(pipeline.unedited!(0)).toEqual([]);
+    expect(botReplies(h.fake, thread.id, starter.id)).toHaveLength(1);
+  });
 });
