@@ -24,6 +24,28 @@ function realPipeline(): { pipeline: Pipeline; close: () => void } {
 const botReplies = (fake: FakeDiscord, threadId: string, to: string) =>
   fake.state.history(threadId).filter((m) => m.author.id === fake.state.bot.id && m.message_reference?.message_id === to);
 
+/**
+ * Starts the bot over what a crashed process left: a forum post handled and its reply committed;
+ * `posted` = Discord had already taken the reply before the crash (the confirmation was lost).
+ */
+async function startAfterCrash(posted: boolean): Promise<{ pipeline: Pipeline; threadId: string; starterId: string }> {
+  const { pipeline, close } = realPipeline();
+  const ids = { threadId: '', starterId: '' };
+  h = await startHarness({
+    pipeline,
+    bot: { ...FAST, onStop: close },
+    before: (fake) => {
+      const { thread, starter } = fake.act.forumPost(fake.state.addUser('alice'), 'invalid x-api-key', PASTE_401, { silent: true });
+      Object.assign(ids, { threadId: thread.id, starterId: starter.id });
+      const author = starter.author.id;
+      const input = { threadId: thread.id, channelKind: 'forum_post' as const, threadAuthorId: author, eventId: `message:${starter.id}`, messageId: starter.id, authorId: author, role: 'author' as const, addressed: false, text: PASTE_401 };
+      const effect = pipeline.message(input, Date.now() - 60_000).effects.find((e) => e.type === 'reply');
+      if (posted && effect?.type === 'reply') fake.act.say(thread.id, fake.state.bot, effect.reply.markdown, { silent: true, replyTo: starter.id });
+    },
+  });
+  return { pipeline, ...ids };
+}
+
 describe('replies committed but never posted', () => {
   it('during a Discord outage: the post fails past the retries, then goes out once when Discord is back', async () => {
     const { pipeline, close } = realPipeline();
@@ -42,19 +64,7 @@ describe('replies committed but never posted', () => {
   });
 
   it('after a crash between commit and post: the restarted bot posts it once (catch-up does not answer twice)', async () => {
-    const { pipeline, close } = realPipeline();
-    let threadId = '';
-    let starterId = '';
-    h = await startHarness({
-      pipeline,
-      bot: { ...FAST, onStop: close },
-      before: (fake) => {
-        const post = fake.act.forumPost(fake.state.addUser('alice'), 'invalid x-api-key', PASTE_401, { silent: true });
-        [threadId, starterId] = [post.thread.id, post.starter.id];
-        // What the crashed process left: the message handled and its reply committed, nothing posted.
-        pipeline.message({ threadId, channelKind: 'forum_post', threadAuthorId: post.starter.author.id, eventId: `message:${starterId}`, messageId: starterId, authorId: post.starter.author.id, role: 'author', addressed: false, text: PASTE_401 }, Date.now() - 60_000);
-      },
-    });
+    const { threadId, starterId } = await startAfterCrash(false);
     const [reply] = await eventually(() => botReplies(h.fake, threadId, starterId).length === 1 && botReplies(h.fake, threadId, starterId), { timeout: 10_000 });
     expect(reply!.content).toContain('openclaw models status');
     await new Promise((r) => setTimeout(r, 500));
@@ -62,20 +72,7 @@ describe('replies committed but never posted', () => {
   });
 
   it('after a crash once Discord had it: the reply found in the channel is recorded, not posted again', async () => {
-    const { pipeline, close } = realPipeline();
-    let threadId = '';
-    let starterId = '';
-    h = await startHarness({
-      pipeline,
-      bot: { ...FAST, onStop: close },
-      before: (fake) => {
-        const post = fake.act.forumPost(fake.state.addUser('alice'), 'invalid x-api-key', PASTE_401, { silent: true });
-        [threadId, starterId] = [post.thread.id, post.starter.id];
-        const result = pipeline.message({ threadId, channelKind: 'forum_post', threadAuthorId: post.starter.author.id, eventId: `message:${starterId}`, messageId: starterId, authorId: post.starter.author.id, role: 'author', addressed: false, text: PASTE_401 }, Date.now() - 60_000);
-        const effect = result.effects.find((e) => e.type === 'reply');
-        if (effect?.type === 'reply') fake.act.say(threadId, fake.state.bot, effect.reply.markdown, { silent: true, replyTo: starterId });
-      },
-    });
+    const { pipeline, threadId, starterId } = await startAfterCrash(true);
     const posted = await eventually(() => pipeline.thread(threadId)?.replies[0]?.postedId, { timeout: 10_000 });
     expect(posted).toBe(botReplies(h.fake, threadId, starterId)[0]!.id);
     expect(botReplies(h.fake, threadId, starterId)).toHaveLength(1);
