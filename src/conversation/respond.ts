@@ -3,7 +3,8 @@
  * - a reply whose text, or whose key (same ask / same branch + next command), was already posted
  *   is a repeat; after a change it may go out once more with a first sentence saying why;
  * - a repeat with nothing changed gets one nudge (how to do the pending step where the user is),
- *   the next one hands over to humans (once per problem), then one holding note, then silence;
+ *   the next one hands over to humans (once per problem), then one holding note, then silence —
+ *   broken by a differently worded note when nobody has answered for 6 hours;
  * - an ask already answered in this episode is never asked again without a change.
  */
 import type { BranchId } from '../diagnosis/catalog.ts';
@@ -47,7 +48,7 @@ export function repetition(s: ThreadState, candidate: RenderedReply): { repeat: 
 
 /**
  * Hands the thread to humans once per episode (reply + `escalate` effect). Afterwards a holding
- * note instead, once per `holdKey` (default: per reason and branch), then silence.
+ * note instead, once per `holdKey` (default: per reason and branch) and `HOLD_AGAIN_AFTER_MS`.
  */
 export function escalate(
   t: Turn,
@@ -70,8 +71,16 @@ export function escalate(
   setStatus(t, 'needs_human');
 }
 
+/**
+ * After a holding note, the same failure again is met with silence, unless nobody has answered
+ * for this long (ms): then the next note, worded differently, so a user whom no human reached is
+ * never left talking to nobody. A human helper who speaks in the thread silences Pincer anyway.
+ */
+export const HOLD_AGAIN_AFTER_MS = 6 * 3_600_000;
+
 function hold(t: Turn, to: Target, key: string, reason: EscalationSummary['reason'], command: string | null): void {
-  if (episodeReplies(t.state).some((r) => r.key === key)) return;
+  const last = episodeReplies(t.state).filter((r) => r.key === key).at(-1);
+  if (last && t.now - last.at < HOLD_AGAIN_AFTER_MS) return;
   const note = pickUnsaid(t.state, holdingNotes(reason, command));
   if (note) post(t, note, to.messageId, to.seq, { key });
 }

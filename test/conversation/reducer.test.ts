@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { normalise } from '../../src/reply/policy.ts';
 import type { Diagnosis } from '../../src/diagnosis/types.ts';
 import type { EvidenceView } from '../../src/diagnosis/view.ts';
-import { f, fakeDiagnose, fakeRender, msg } from './fixtures.ts';
+import { deps, f, fakeDiagnose, fakeRender, msg } from './fixtures.ts';
+import { reduce } from '../../src/conversation/reducer.ts';
 import { MINUTE, T0, only, replies, run } from './run.ts';
 
 const HOUR = 60 * MINUTE;
@@ -63,6 +64,18 @@ describe('the same paste again (seed 001 pastes the same 401 eight times)', () =
     const texts = steps.flatMap(replies).map((x) => normalise(x.markdown));
     expect(new Set(texts).size).toBe(texts.length);
     expect(state.status).toBe('needs_human');
+  });
+
+  it('a user no human has reached is not left in silence: 6 hours on, the next repeat gets a new note', () => {
+    const noteAt = T0 + 4 * MINUTE; // steps[3], the first holding note
+    const later = (hours: number, prev: typeof state, n: number) => reduce(prev, again(n), noteAt + hours * HOUR, deps);
+    const quiet = later(5, state, 7);
+    expect(replies(quiet)).toEqual([]);
+    const second = later(6, quiet.state, 8);
+    expect(only(second)?.kind).toBe('nudge');
+    expect(normalise(only(second)!.markdown)).not.toBe(normalise(only(steps[3]!)!.markdown));
+    expect(second.effects.filter((e) => e.type === 'escalate')).toEqual([]);
+    expect(replies(later(7, second.state, 9))).toEqual([]); // 1 hour after the second note
   });
 
   it('still reports the diagnosis when silent (replay shows status and branch)', () => {
