@@ -3,23 +3,27 @@
  * pipeline processed, oldest first, so messages posted while Pincer was down are answered once
  * (processed event ids make a second delivery a no-op). Threads Pincer has never seen are read
  * from their start only if younger than `PINCER_CATCHUP_MAX_AGE_HOURS`, so a first deployment
- * does not answer weeks-old posts. DMs cannot be listed by a bot and are not caught up.
+ * does not answer weeks-old posts. A bot cannot list its DM channels, so DMs are read back for the
+ * users Pincer talked with within that same age (their `dm:<userId>` threads); a first DM sent
+ * while Pincer was down cannot be found.
  */
-import type { AnyThreadChannel, Message } from 'discord.js';
+import type { AnyThreadChannel, DMChannel, Message } from 'discord.js';
 import type { BotContext } from './context.ts';
 import { describeError, logFailure } from './errors.ts';
 import { catchUpStart } from './catch-up-start.ts';
 import { handleMessage } from './events/message-create.ts';
+import { resolveTarget } from './targets.ts';
 
 const PAGE = 100;
 /** Per thread, at most this many pages (500 messages) are read back. */
 const MAX_PAGES = 5;
 
-async function catchUpThread(ctx: BotContext, thread: AnyThreadChannel, boundaryMs: number): Promise<number> {
+/** Reads back one channel: a help-forum thread, or a user's DM channel (`threadId` = `dm:<userId>`). */
+async function catchUpChannel(ctx: BotContext, threadId: string, thread: AnyThreadChannel | DMChannel, boundaryMs: number): Promise<number> {
   let after = catchUpStart({
     threadId: thread.id,
     createdAt: thread.createdTimestamp ?? 0,
-    processedIds: ctx.pipeline.thread(thread.id)?.messages.map((m) => m.messageId) ?? null,
+    processedIds: ctx.pipeline.thread(threadId)?.messages.map((m) => m.messageId) ?? null,
     now: ctx.now(),
     maxAgeMs: ctx.config.gates.catchUpMaxAgeHours * 3_600_000,
     boundaryMs,
@@ -57,14 +61,34 @@ export async function catchUp(ctx: BotContext, boundaryMs: number): Promise<{ th
     for (const thread of active.threads.values()) {
       if (!thread.parentId || !ctx.config.helpForumIds.includes(thread.parentId)) continue;
       try {
-        messages += await catchUpThread(ctx, thread, boundaryMs);
+        messages += await catchUpChannel(ctx, thread.id, thread, boundaryMs);
         threads += 1;
       } catch (err) {
         logFailure(ctx, 'catch-up: thread', { threadId: thread.id }, err);
       }
     }
   }
-  ctx.logger.info({ threads, messages }, 'catch-up done');
+  const dms = await catchUpDms(ctx, boundaryMs);
+  ctx.logger.info({ threads, messages, dms: dms.threads, dmMessages: dms.messages }, 'catch-up done');
+  return { threads: threads + dms.threads, messages: messages + dms.messages };
+}
+
+/** The DMs of users Pincer talked with within the catch-up age. Never throws. */
+async function catchUpDms(ctx: BotContext, boundaryMs: number): Promise<{ threads: number; messages: number }> {
+  let threads = 0;
+  let messages = 0;
+  const since = ctx.now() - ctx.config.gates.catchUpMaxAgeHours * 3_600_000;
+  for (const threadId of ctx.pipeline.recentDmThreads?.(since) ?? []) {
+    if (ctx.stopping) break;
+    try {
+      const target = await resolveTarget(ctx, threadId);
+      if (!target?.channel.isDMBased() || target.channel.partial) continue;
+      messages += await catchUpChannel(ctx, threadId, target.channel, boundaryMs);
+      threads += 1;
+    } catch (err) {
+      logFailure(ctx, 'catch-up: DM', { threadId }, err);
+    }
+  }
   return { threads, messages };
 }
 

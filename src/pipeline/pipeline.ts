@@ -146,6 +146,8 @@ export function createPipeline({ db, logger, timers, rateLimits, trackDelivery }
       return diagnoseOnce(text, attachments);
     },
 
+    recentDmThreads: (since) => store.recentDmThreads(since),
+
     ...(deliveries
       ? {
           undelivered: (since: number) => deliveries.undelivered(since),

@@ -95,6 +95,11 @@ export interface Pipeline {
    * Optional: the Discord adapter delivers them from its scheduler loop.
    */
   undelivered?(since: number): UndeliveredReply[];
+  /**
+   * DM threads (`dm:<userId>`) active at or after `since` (ms epoch): the DMs a restarted bot can
+   * read back, since a bot cannot list its DM channels. Optional.
+   */
+  recentDmThreads?(since: number): string[];
   /** Edits of posted replies committed at or after `since` and never confirmed, oldest first. */
   unedited?(since: number): UndeliveredReply[];
   /** The adapter applied the edit of reply `replyId` (confirms an `edit_reply` effect). */

@@ -33,6 +33,8 @@ export interface ThreadStore {
   replyPosted(threadId: string, replyId: string, postedId: string, parts?: string[]): void;
   /** Ids of threads not solved or closed, oldest first. */
   openThreads(): string[];
+  /** Ids of the DM threads (`dm:<userId>`) with activity at or after `since` (ms epoch), oldest first. */
+  recentDmThreads(since: number): string[];
   /** Timers due at or before `now` (ms epoch), earliest first. */
   dueTimers(now: number): { threadId: string; timer: TimerKind; dueAt: number }[];
 }
@@ -116,6 +118,7 @@ export function createThreadStore(db: Database, opts: StoreOptions = {}): Thread
     dropTimer: db.prepare('DELETE FROM timers WHERE thread_id = ? AND kind = ?'),
     due: db.prepare('SELECT thread_id, kind, due_at FROM timers WHERE due_at <= ? ORDER BY due_at, thread_id, kind'),
     open: db.prepare("SELECT id FROM threads WHERE status NOT IN ('solved', 'closed') ORDER BY created_at, id"),
+    recentDms: db.prepare("SELECT id FROM threads WHERE channel_kind = 'dm' AND updated_at >= ? ORDER BY updated_at, id"),
     posted: db.prepare('UPDATE replies SET posted_id = ?, posted_parts = ?, undelivered = NULL WHERE thread_id = ? AND reply_id = ?'),
   };
 
@@ -168,6 +171,7 @@ export function createThreadStore(db: Database, opts: StoreOptions = {}): Thread
       q.posted.run(postedId, parts.length > 0 ? JSON.stringify(parts) : null, threadId, replyId);
     },
     openThreads: () => (q.open.all() as { id: string }[]).map((r) => r.id),
+    recentDmThreads: (since) => (q.recentDms.all(since) as { id: string }[]).map((r) => r.id),
     dueTimers: (now) =>
       (q.due.all(now) as { thread_id: string; kind: TimerKind; due_at: number }[]).map((r) => ({ threadId: r.thread_id, timer: r.kind, dueAt: r.due_at })),
   };

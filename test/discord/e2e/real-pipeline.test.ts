@@ -84,3 +84,22 @@ describe('after another answer bot, over the real pipeline', () => {
     expect(ask!.body.content).not.toMatch(/same error as before/i);
   });
 });
+
+describe('catch-up of DMs, over the real pipeline', () => {
+  it('reads back the DM of a user Pincer talked with, answering what they sent while it was down, once', async () => {
+    const db = openDatabase(':memory:');
+    h = await startHarness({ pipeline: createPipeline({ db }), bot: { onStop: () => void db.close() } });
+    const bob = h.fake.state.addUser('bob');
+    const dm = h.fake.act.dmChannelId(bob);
+    const first = h.fake.act.dm(bob, seed.messages[0]!.text);
+    await eventually(() => h.fake.state.history(dm).some((m) => m.message_reference?.message_id === first.id));
+    // Sent while Pincer was down: never dispatched through the gateway.
+    const missed = h.fake.act.dm(bob, seed.messages[59]!.text, { silent: true });
+    const { catchUp } = await import('../../../src/discord/catch-up.ts');
+    await catchUp(h.bot.ctx, Date.now());
+    const answer = h.fake.state.history(dm).find((m) => m.message_reference?.message_id === missed.id);
+    expect(answer?.content.toLowerCase()).toContain('credit');
+    await catchUp(h.bot.ctx, Date.now());
+    expect(h.fake.state.history(dm).filter((m) => m.author.id === h.fake.state.bot.id)).toHaveLength(2);
+  });
+});
