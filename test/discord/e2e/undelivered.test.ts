@@ -57,7 +57,7 @@ describe('replies committed but never posted', () => {
     expect(botReplies(h.fake, thread.id, starter.id)).toEqual([]);
     const [reply] = await eventually(() => botReplies(h.fake, thread.id, starter.id).length === 1 && botReplies(h.fake, thread.id, starter.id), { timeout: 10_000 });
     expect(reply!.content).toContain('openclaw models status');
-    expect(pipeline.thread(thread.id)?.replies[0]?.postedId).toBe(reply!.id);
+    expect(await eventually(() => pipeline.thread(thread.id)?.replies[0]?.postedId)).toBe(reply!.id);
     await new Promise((r) => setTimeout(r, 500)); // several more loop ticks
     expect(botReplies(h.fake, thread.id, starter.id)).toHaveLength(1);
     expect(pipeline.undelivered!(0)).toEqual([]);
@@ -102,7 +102,7 @@ describe('replies committed but never posted', () => {
     await eventually(() => h.logs.find((l) => l.msg?.includes('effect edit_reply')), { timeout: 10_000 });
     expect(h.fake.state.history(thread.id).find((m) => m.id === first!.id)?.content).toBe(first!.content);
     await eventually(() => h.fake.state.history(thread.id).find((m) => m.id === first!.id)?.content.toLowerCase().includes('credit'), { timeout: 10_000 });
-    expect(pipeline.unedited!(0)).toEqual([]);
+    await eventually(() => pipeline.unedited!(0).length === 0); // confirmed right after Discord answered
     expect(botReplies(h.fake, thread.id, starter.id)).toHaveLength(1);
   });
 });
