@@ -54,6 +54,24 @@ export function answer(t: Turn, r: Reading, deps: ReducerDeps, read?: { view: Ev
   return outcomeOf(d, t);
 }
 
+/**
+ * Answers `r` on a copy of the turn and keeps the result only when `accept` approves what it
+ * would post (null: nothing). @returns the outcome, and whether the turn took the answer.
+ */
+export function answerIf(
+  t: Turn,
+  r: Reading,
+  deps: ReducerDeps,
+  read: { view: EvidenceView; diagnosis: Diagnosis } | undefined,
+  accept: (posted: Turn['posted']) => boolean,
+): { outcome: Outcome; kept: boolean } {
+  const trial: Turn = { ...t, effects: [...t.effects] };
+  const outcome = answer(trial, r, deps, read);
+  const kept = accept(trial.posted);
+  if (kept) Object.assign(t, trial);
+  return { outcome: { ...outcome, reply: t.posted }, kept };
+}
+
 function decide(t: Turn, r: Reading, d: Diagnosis, view: EvidenceView, to: Target, deps: ReducerDeps): void {
   const s = t.state;
   const quiet = quietFor(s, r.addressed);

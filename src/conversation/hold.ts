@@ -9,7 +9,7 @@ import type { Diagnosis } from '../diagnosis/types.ts';
 import type { EvidenceView } from '../diagnosis/view.ts';
 import { pickUnsaid } from '../reply/policy.ts';
 import { heldNotes } from '../reply/policy-texts.ts';
-import { answer, outcomeOf } from './answer.ts';
+import { answer, answerIf, outcomeOf } from './answer.ts';
 import type { ReducerDeps } from './deps.ts';
 import { post, type Turn } from './post.ts';
 import type { HeldAnswer, Outcome, Reading } from './types.ts';
@@ -47,20 +47,14 @@ export function answerOrHold(
 ): Outcome {
   const before = t.state.held;
   const merged = before ? mergeReadings(before, r) : r;
-  const base = before ? withoutHeld(t.state) : t.state;
-  if (limitedUntil === undefined || limitedUntil <= t.now) {
-    t.state = base;
-    return answer(t, merged, deps, read);
-  }
+  const entry = t.state;
+  if (before) t.state = withoutHeld(t.state);
+  if (limitedUntil === undefined || limitedUntil <= t.now) return answer(t, merged, deps, read);
   // Answered on a copy first: when the answer says nothing (a hand-over already made, a remark
   // with nothing to read), nothing needs holding and the answer's state is kept as it is.
-  const trial: Turn = { ...t, state: base, effects: [...t.effects] };
-  const outcome = answer(trial, merged, deps, read);
-  if (!trial.posted) {
-    Object.assign(t, trial);
-    return outcome;
-  }
-  t.state = { ...t.state, held: { ...merged, until: limitedUntil } };
+  const silent = answerIf(t, merged, deps, read, (posted) => posted === null);
+  if (silent.kept) return silent.outcome;
+  t.state = { ...entry, held: { ...merged, until: limitedUntil } };
   if (!before) {
     const note = pickUnsaid(t.state, heldNotes(limitedUntil - t.now));
     if (note) post(t, note, r.messageId, r.seq, { key: null, status: t.state.status });

@@ -7,7 +7,7 @@ import { pickUnsaid } from '../reply/policy.ts';
 import { memberPointers } from '../reply/policy-texts.ts';
 import type { ReducerDeps } from './deps.ts';
 import { isSubstantive } from './fingerprint.ts';
-import { answer } from './answer.ts';
+import { answer, answerIf } from './answer.ts';
 import { answerOrHold } from './hold.ts';
 import { post, type Turn } from './post.ts';
 import { absorb, type MessageEvent } from './reading.ts';
@@ -56,8 +56,5 @@ export function onMessage(t: Turn, ev: MessageEvent, deps: ReducerDeps): Outcome
  * get that ask or nudge later, when the author writes again.
  */
 function secondAnswer(t: Turn, r: Reading, deps: ReducerDeps, read: Parameters<typeof answer>[3]): Outcome {
-  const trial: Turn = { ...t, effects: [...t.effects] };
-  const outcome = answer(trial, r, deps, read);
-  if (!trial.posted || trial.posted.kind === 'diagnosis') Object.assign(t, trial);
-  return { ...outcome, reply: t.posted };
+  return answerIf(t, r, deps, read, (posted) => posted === null || posted.kind === 'diagnosis').outcome;
 }
