@@ -24,15 +24,35 @@ const CLOSERS = new Set(['"', "'", '`', ';', ',', ')', ']', '}', '|', '*', '.', 
 const QUOTES = new Set(['"', "'", '`', ';', ')', ']', '}']);
 const SPACE = /\s/;
 
-/** Index just past a run of body characters starting at `from` (zero-width chars count as body). */
+/**
+ * Index just past a run of body characters starting at `from`. Zero-width chars count as body,
+ * and so does JSON's escaped slash `\/` between body characters (a key JSON-encoded as a string).
+ */
 export function scanRun(text: string, from: number, bodyChar: (c: number) => boolean): number {
   let i = from;
   while (i < text.length) {
     const c = text.charCodeAt(i);
+    if (c === 92 && text[i + 1] === '/' && i > from && i + 2 < text.length && bodyChar(text.charCodeAt(i + 2))) {
+      i += 2;
+      continue;
+    }
     if (!bodyChar(c) && !isZeroWidth(c)) break;
     i++;
   }
   return i;
+}
+
+/** How far back a wrapped line's marker is looked for (a marker sits at a line start). */
+const MARKER_LOOKBACK = 200;
+/** Line markers a terminal or a quote repeats on every wrapped line: `> `, `[local] `, `$ `. */
+const LINE_MARKER = /^(?:>{1,3} ?|\[[A-Za-z0-9_.@:-]{1,32}\] ?|[$#%] )/;
+
+/** The marker starting the line that holds index `i`, or ''. Looks back at most MARKER_LOOKBACK chars. */
+function markerOfLineAt(text: string, i: number): string {
+  let s = i;
+  while (s > 0 && i - s < MARKER_LOOKBACK && text[s - 1] !== '\n') s--;
+  if (s > 0 && text[s - 1] !== '\n') return '';
+  return LINE_MARKER.exec(text.slice(s, s + 40))?.[0] ?? '';
 }
 
 /** Length of the line break at `i` (`\n` or `\r\n`), or 0. */
@@ -64,7 +84,8 @@ export function extendAcrossWraps(
     const br = lineBreakAt(text, e);
     if (br === 0) break;
     if (fullBody !== undefined && length >= fullBody) break;
-    const from = e + br;
+    const marker = markerOfLineAt(text, e);
+    const from = e + br + (marker !== '' && text.startsWith(marker, e + br) ? marker.length : 0);
     const to = scanRun(text, from, bodyChar);
     const t = withoutZeroWidth(text.slice(from, to));
     if (t.length === 0) break;

@@ -19,6 +19,7 @@ import type { SecretFinding } from './types.ts';
 import { findKeyedSpans, type SecretSpan } from './secret-spans.ts';
 import { findValueSpans } from './secret-values.ts';
 import { withoutZeroWidth } from './secret-shape.ts';
+import { decodeUnreservedEscapes, maskBase64Blocks } from './secret-decode.ts';
 
 /** Mask of a secret: its type prefix, `…`, its last 4 characters (line breaks and zero-width chars dropped). */
 export function maskOf(prefix: string, secret: string): string {
@@ -44,11 +45,21 @@ function merge(spans: SecretSpan[]): SecretSpan[] {
 }
 
 /**
- * Masks every full credential in `text`. Pure; never throws; linear in `text.length`.
+ * Masks every full credential in `text`, also when %-escaped or base64-encoded (secret-decode.ts).
+ * Pure; never throws; linear in `text.length`.
  * @returns the masked text and one finding per distinct credential (its type and masked form
  *   only, never any other part of the secret).
  */
 export function maskSecrets(text: string): { text: string; findings: SecretFinding[] } {
+  const decoded = maskBase64Blocks(decodeUnreservedEscapes(text), maskSpans);
+  const plain = maskSpans(decoded.text);
+  if (decoded.findings.length === 0) return plain;
+  const findings = new Map([...decoded.findings, ...plain.findings].map((f) => [f.masked, f]));
+  return { text: plain.text, findings: [...findings.values()] };
+}
+
+/** Masks the credentials found by their head or their variable (no decoding). */
+function maskSpans(text: string): { text: string; findings: SecretFinding[] } {
   const spans = merge([...findKeyedSpans(text), ...findValueSpans(text)]);
   if (spans.length === 0) return { text, findings: [] };
   const parts: string[] = [];

@@ -1,0 +1,89 @@
+/**
+ * Cheap decodings applied before masking, so an encoded key is masked like a plain one (issue 15
+ * #2): %-escapes of characters that never need escaping (`%2D` → `-`, `%5F` → `_`, letters and
+ * digits; RFC 3986 calls both forms equivalent), and base64 blocks of plausible length (a
+ * `base64`-encoded `.env` line, also wrapped at 76 columns) whose text holds a credential — such
+ * a block is replaced by its decoded, masked text. Linear time; never throws.
+ */
+
+/** %-escapes of `[A-Za-z0-9_-]` (unreserved characters). */
+const UNRESERVED_ESCAPE = /%(2[Dd]|5[Ff]|3[0-9]|4[1-9A-Fa-f]|5[0-9Aa]|6[1-9A-Fa-f]|7[0-9Aa])/g;
+
+/** `text` with the %-escapes of key characters decoded; every other escape is kept. */
+export function decodeUnreservedEscapes(text: string): string {
+  if (!text.includes('%')) return text;
+  return text.replace(UNRESERVED_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** A base64 token: 16+ characters of the standard alphabet, not part of a longer word or key. */
+const TOKEN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=_-])/g;
+/** Shortest block worth decoding (an `.env` line with a key is far longer). */
+const MIN_BLOCK = 24;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The text a base64 block stands for, or null when it is not printable UTF-8 text. */
+function decodeText(block: string): string | null {
+  const b64 = block.replace(/\n/g, '');
+  if (b64.length < MIN_BLOCK || b64.replace(/=+$/, '').length % 4 === 1) return null;
+  let text: string;
+  try {
+    text = utf8.decode(Buffer.from(b64, 'base64'));
+  } catch {
+    return null;
+  }
+  let printable = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) printable++;
+  }
+  return text.length > 0 && printable / text.length >= 0.97 ? text : null;
+}
+
+/** [start, end) of each base64 block: one token, or whole-line tokens on consecutive lines. */
+function blocks(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const re = new RegExp(TOKEN.source, 'g');
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const start = m.index;
+    let end = start + m[0].length;
+    const wholeLine = (s: number, e: number) => (s === 0 || text[s - 1] === '\n') && (e === text.length || text[e] === '\n');
+    if (wholeLine(start, end) && !m[0].endsWith('=')) {
+      for (;;) {
+        re.lastIndex = end + 1;
+        const next = text[end] === '\n' ? re.exec(text) : null;
+        if (next === null || next.index !== end + 1 || !wholeLine(next.index, next.index + next[0].length)) break;
+        end = next.index + next[0].length;
+        if (next[0].endsWith('=')) break;
+      }
+      re.lastIndex = end;
+    }
+    out.push([start, end]);
+  }
+  return out;
+}
+
+/**
+ * Replaces each base64 block whose decoded text `mask` finds a credential in by that decoded,
+ * masked text. `mask` must not decode base64 itself (one level only).
+ */
+export function maskBase64Blocks<F>(
+  text: string,
+  mask: (t: string) => { text: string; findings: F[] },
+): { text: string; findings: F[] } {
+  const findings: F[] = [];
+  if (text.length < MIN_BLOCK) return { text, findings };
+  const parts: string[] = [];
+  let at = 0;
+  for (const [start, end] of blocks(text)) {
+    const decoded = decodeText(text.slice(start, end));
+    if (decoded === null) continue;
+    const masked = mask(decoded);
+    if (masked.findings.length === 0) continue;
+    parts.push(text.slice(at, start), masked.text.replace(/\n$/, ''));
+    findings.push(...masked.findings);
+    at = end;
+  }
+  if (at === 0) return { text, findings };
+  parts.push(text.slice(at));
+  return { text: parts.join(''), findings };
+}
