@@ -1,5 +1,6 @@
 /**
  * Opening Pincer's SQLite database: better-sqlite3, WAL journal, foreign keys on, a busy timeout,
+ * `secure_delete` (removed text is zeroed, not left in free pages),
  * and the numbered migrations in `<package root>/migrations/NNN_name.sql` applied in order.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -62,6 +63,8 @@ export function openDatabase(path: string, opts: { migrationsDir?: string } = {}
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
+    // Deleted rows (forget-me, retention) are overwritten with zeros, not left in free pages.
+    db.pragma('secure_delete = ON');
     migrate(db, opts.migrationsDir);
     return db;
   } catch (err) {

@@ -30,7 +30,7 @@ export interface ForgetResult {
 export function forgetUser(db: Database, userId: string): ForgetResult {
   const dmThread = `dm:${userId}`;
   const run = (sql: string, ...args: unknown[]) => db.prepare(sql).run(...args).changes;
-  return db.transaction((): ForgetResult => {
+  const result = db.transaction((): ForgetResult => {
     const facts = run(
       `DELETE FROM facts WHERE EXISTS (SELECT 1 FROM messages m
          WHERE m.thread_id = facts.thread_id AND m.message_id = facts.message_id AND m.author_id = ?)`,
@@ -56,4 +56,18 @@ export function forgetUser(db: Database, userId: string): ForgetResult {
     run("DELETE FROM rate_limits WHERE scope = 'user' AND subject = ?", userId);
     return { messages, facts, threadsAnonymized, dmThreadsDeleted };
   })();
+  clearWal(db);
+  return result;
+}
+
+/**
+ * Copies the WAL into the main file (where `secure_delete` has zeroed the removed text) and
+ * empties it, so the old page images in the WAL go too. Skipped silently when a reader holds it.
+ */
+export function clearWal(db: Database): void {
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // busy: the next checkpoint overwrites those frames
+  }
 }

@@ -4,6 +4,7 @@
  * counts stay (issue 5 §Privacy).
  */
 import type { Database } from 'better-sqlite3';
+import { clearWal } from './forget.ts';
 
 /**
  * Clears the text of every message received more than `olderThanMs` ms before `now` (ms epoch,
@@ -12,7 +13,9 @@ import type { Database } from 'better-sqlite3';
  */
 export function purgeOldText(db: Database, olderThanMs: number, now: number = Date.now()): number {
   db.prepare('UPDATE replies SET undelivered = NULL WHERE undelivered IS NOT NULL AND replied_at < ?').run(now - olderThanMs);
-  return db
+  const purged = db
     .prepare('UPDATE messages SET text = NULL, text_purged_at = ? WHERE text IS NOT NULL AND at < ?')
     .run(now, now - olderThanMs).changes;
+  if (purged > 0) clearWal(db);
+  return purged;
 }
