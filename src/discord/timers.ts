@@ -7,7 +7,7 @@
 import type { DueTimer } from '../pipeline/types.ts';
 import type { BotContext } from './context.ts';
 import { carryOut } from './effects.ts';
-import { guardEvent } from './errors.ts';
+import { guardEvent, logFailure } from './errors.ts';
 import { redeliver } from './redeliver.ts';
 import { resolveTarget } from './targets.ts';
 
@@ -28,10 +28,20 @@ async function fire(ctx: BotContext, due: DueTimer): Promise<void> {
   });
 }
 
-/** One poll: fires every due timer. Never throws. */
+/**
+ * One poll: fires every due timer. Never throws: a database error reading the timers (read-only,
+ * full, corrupt file) is logged and the poll fires nothing; the next poll tries again.
+ * @returns how many timers were due (0 after an error).
+ */
 export async function fireDueTimers(ctx: BotContext): Promise<number> {
   if (ctx.stopping || !ctx.pipeline.dueTimers) return 0;
-  const due = ctx.pipeline.dueTimers(ctx.now());
+  let due: DueTimer[];
+  try {
+    due = ctx.pipeline.dueTimers(ctx.now());
+  } catch (err) {
+    logFailure(ctx, 'timer loop: reading due timers', { threadId: null }, err);
+    return 0;
+  }
   await Promise.all(due.map((d) => guardEvent(ctx, 'timer', { threadId: d.threadId, eventId: `timer:${d.timer}` }, () => fire(ctx, d))));
   return due.length;
 }
@@ -49,6 +59,7 @@ export function startTimerLoop(ctx: BotContext, intervalMs: number, first?: Prom
     busy = true;
     void fireDueTimers(ctx)
       .then(() => redeliver(ctx, redeliverAfterMs))
+      .catch((err) => logFailure(ctx, 'timer loop', { threadId: null }, err))
       .finally(() => (busy = false));
   };
   const handle = setInterval(tick, intervalMs);
