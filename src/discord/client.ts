@@ -11,7 +11,8 @@ export type ClientOverrides = Partial<Pick<ClientOptions, 'rest' | 'ws' | 'waitG
  * Builds (does not log in) the client with Pincer's intents and partials:
  * Guilds, GuildMessages, MessageContent, DirectMessages, GuildMessageReactions (Answer Overflow's
  * ✅ for issue 7); partials Channel (DM messageCreate) and Message (edits of uncached messages).
- * Mentions are off by default for every send (a pasted `@everyone` never pings).
+ * Mentions are off by default for every send (a pasted `@everyone` never pings), and every send
+ * carries an enforced nonce (a retried send is not posted twice).
  */
 export function createClient(overrides: ClientOverrides = {}): Client {
   return new Client({
@@ -24,6 +25,8 @@ export function createClient(overrides: ClientOverrides = {}): Client {
     ],
     partials: [Partials.Channel, Partials.Message, Partials.Reaction],
     allowedMentions: { parse: [] },
+    // Every send carries a nonce Discord enforces: a send retried after a timeout is not doubled.
+    enforceNonce: true,
     ...(overrides.waitGuildTimeout !== undefined ? { waitGuildTimeout: overrides.waitGuildTimeout } : {}),
     ...(overrides.rest ? { rest: overrides.rest } : {}),
     ...(overrides.ws ? { ws: overrides.ws } : {}),

@@ -4,7 +4,12 @@
  * posted message ids (every part) are reported back with `pipeline.replyPosted` so a later
  * `edit_reply` or `delete_reply` rewrites or removes all of it. Status, escalation and timer effects go to the hooks (issue 7).
  * Each effect's failure is logged and the next effect still runs.
+ *
+ * Every part is sent with a nonce derived from (thread, reply, part) and `enforce_nonce`: when
+ * Discord answers late and discord.js sends the request again, Discord returns the message the
+ * first request created instead of posting it twice.
  */
+import { createHash } from 'node:crypto';
 import type { MessageCreateOptions, SendableChannels } from 'discord.js';
 import type { Effect } from '../conversation/types.ts';
 import type { RenderedReply } from '../reply/types.ts';
@@ -33,6 +38,11 @@ function postedIdsOf(ctx: BotContext, threadId: string, replyId: string): string
   return r?.postedId ? [r.postedId, ...(r.postedParts ?? [])] : [];
 }
 
+/** Discord's nonce (at most 25 characters) for one part of a reply: the same on every retry of that send. */
+export function replyNonce(threadId: string, replyId: string, part: number, content: string): string {
+  return createHash('sha256').update(`${threadId}\0${replyId}\0${part}\0${content}`).digest('base64url').slice(0, 25);
+}
+
 /** Posts a reply (in parts when over 2000 characters) and reports its ids. @throws on a Discord failure. */
 export async function postReply(ctx: BotContext, target: ReplyTarget, effect: Extract<Effect, { type: 'reply' }>): Promise<void> {
   const chunks = splitMessage(effect.reply.markdown);
@@ -41,6 +51,8 @@ export async function postReply(ctx: BotContext, target: ReplyTarget, effect: Ex
     const sent = await target.channel.send({
       content,
       allowedMentions: NO_MENTIONS,
+      nonce: replyNonce(target.threadId, effect.replyId, i, content),
+      enforceNonce: true,
       ...(i === 0 && effect.toMessageId ? { reply: { messageReference: effect.toMessageId, failIfNotExists: false } } : {}),
       ...(i === chunks.length - 1 ? { components: components(ctx, effect.replyId, effect.reply) } : {}),
     });
@@ -72,7 +84,8 @@ export async function editReply(ctx: BotContext, target: ReplyTarget, effect: Ex
     const buttons = i === chunks.length - 1 ? components(ctx, effect.replyId, effect.reply) : [];
     const id = ids[i];
     if (id) await target.channel.messages.edit(id, { content, allowedMentions: NO_MENTIONS, components: buttons });
-    kept.push(id ?? (await target.channel.send({ content, allowedMentions: NO_MENTIONS, components: buttons })).id);
+    const nonce = replyNonce(target.threadId, effect.replyId, i, content);
+    kept.push(id ?? (await target.channel.send({ content, allowedMentions: NO_MENTIONS, components: buttons, nonce, enforceNonce: true })).id);
   }
   for (const surplus of ids.slice(chunks.length)) await target.channel.messages.delete(surplus);
   const [first, ...parts] = kept;

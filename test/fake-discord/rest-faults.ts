@@ -1,13 +1,16 @@
 /**
  * Armed REST faults, matched by method and path before routing: 429 with the real rate-limit
  * headers (discord.js waits on `Retry-After`, never on the body — pitfall 9), any status with a
- * Discord error body (5xx, 403 50013 …), a hang (no answer until the fake stops), or a delay.
+ * Discord error body (5xx, 403 50013 …), a hang (no answer until the fake stops), a delay
+ * before the request is handled, or a late answer (handled at once, answered `ms` later: a slow
+ * Discord that did the work, past the client's timeout).
  */
 export type RestFault =
   | { kind: '429'; retryAfter: number; global?: boolean; scope?: 'user' | 'shared' | 'global' }
   | { kind: 'status'; status: number; code?: number; message?: string }
   | { kind: 'hang' }
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  | { kind: 'late'; ms: number };
 
 export interface RestFaultRule {
   method?: string;

@@ -129,6 +129,12 @@ export class RestServer {
       return null;
     }
     if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
+    const reply = this.route(method, path, query, body, files);
+    if (fault?.kind === 'late') await new Promise((r) => setTimeout(r, fault.ms));
+    return reply;
+  }
+
+  private route(method: string, path: string, query: URLSearchParams, body: any, files: RecordedRequest['files']): RouteReply {
     for (const [m, pattern, handle] of this.routes) {
       if (m !== method) continue;
       const match = pattern.exec(path);

@@ -41,6 +41,8 @@ export class FakeState {
   /** channel id → (message id → message), insertion-ordered (ids increase). */
   readonly messages = new Map<string, Map<string, APIMessage>>();
   readonly attachments = new Map<string, StoredAttachment>();
+  /** `channel:author:nonce` → the message an `enforce_nonce` send created. */
+  readonly nonces = new Map<string, string>();
   /** Registered commands by id (global and guild). */
   readonly commands = new Map<string, APIApplicationCommand>();
   readonly roleIds: { everyone: string; helper: string; moderator: string };

@@ -85,7 +85,13 @@ export const channelRoutes: Route[] = [
       return discordError(400, 50006, 'Cannot send an empty message');
     if (typeof b.content === 'string' && b.content.length > 2000)
       return discordError(400, 50035, 'Invalid Form Body (content: Must be 2000 or fewer in length.)');
-    return ok(postMessage(ctx, {
+    // enforce_nonce: a nonce this author used in this channel in the last minutes returns the
+    // message it created instead of creating another (how Discord drops a retried send).
+    const nonceKey = b.enforce_nonce && b.nonce !== undefined ? `${channelId}:${ctx.state.bot.id}:${String(b.nonce)}` : null;
+    const earlier = nonceKey ? ctx.state.nonces.get(nonceKey) : undefined;
+    const existing = earlier ? ctx.state.channelMessages(channelId).get(earlier) : undefined;
+    if (existing) return ok(existing);
+    const created = postMessage(ctx, {
       channelId,
       author: ctx.state.bot,
       content: b.content ?? '',
@@ -94,7 +100,9 @@ export const channelRoutes: Route[] = [
       flags: b.flags,
       replyTo,
       attachments: attachmentsOf(ctx, channelId, r),
-    }));
+    });
+    if (nonceKey) ctx.state.nonces.set(nonceKey, created.id);
+    return ok(created);
   }],
   ['PATCH', at('/channels/:id/messages/:id'), (ctx, r) => {
     const [channelId, id] = r.params as [string, string];
