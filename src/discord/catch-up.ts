@@ -3,7 +3,8 @@
  * pipeline processed, oldest first, so messages posted while Pincer was down are answered once
  * (processed event ids make a second delivery a no-op). Threads Pincer has never seen are read
  * from their start only if younger than `PINCER_CATCHUP_MAX_AGE_HOURS`, so a first deployment
- * does not answer weeks-old posts. A bot cannot list its DM channels, so DMs are read back for the
+ * does not answer weeks-old posts. Edits made meanwhile to messages Pincer had read are read too
+ * (the newest page of each thread). A bot cannot list its DM channels, so DMs are read back for the
  * users Pincer talked with within that same age (their `dm:<userId>` threads); a first DM sent
  * while Pincer was down cannot be found.
  */
@@ -12,6 +13,7 @@ import type { BotContext } from './context.ts';
 import { describeError, logFailure } from './errors.ts';
 import { catchUpStart } from './catch-up-start.ts';
 import { handleMessage } from './events/message-create.ts';
+import { handleEditedMessage } from './events/message-update.ts';
 import { resolveTarget } from './targets.ts';
 
 const PAGE = 100;
@@ -28,7 +30,8 @@ async function catchUpChannel(ctx: BotContext, threadId: string, thread: AnyThre
     maxAgeMs: ctx.config.gates.catchUpMaxAgeHours * 3_600_000,
     boundaryMs,
   });
-  let handled = 0;
+  const processed = new Set(ctx.pipeline.thread(threadId)?.messages.map((m) => m.messageId) ?? []);
+  let handled = processed.size > 0 ? await catchUpEdits(ctx, thread, processed) : 0;
   for (let page = 0; after !== null && page < MAX_PAGES && !ctx.stopping; page++) {
     const batch = await thread.messages.fetch({ after, limit: PAGE, cache: true });
     const ordered: Message[] = [...batch.values()].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
@@ -39,6 +42,18 @@ async function catchUpChannel(ctx: BotContext, threadId: string, thread: AnyThre
     after = batch.size === PAGE ? (ordered.at(-1)?.id ?? null) : null;
   }
   return handled;
+}
+
+/**
+ * Edits made while Pincer was down to messages it had read (a key added, a new paste): the
+ * newest page of the channel is read and each edited message Pincer processed is handed to the
+ * edit handler, which ignores an edit it has seen (the event id holds the edit time).
+ */
+async function catchUpEdits(ctx: BotContext, channel: AnyThreadChannel | DMChannel, processed: Set<string>): Promise<number> {
+  const recent = await channel.messages.fetch({ limit: PAGE, cache: true });
+  const edited = [...recent.values()].filter((m) => m.editedTimestamp !== null && processed.has(m.id));
+  for (const message of edited.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1))) await handleEditedMessage(ctx, message);
+  return edited.length;
 }
 
 /**

@@ -10,6 +10,7 @@ import { carryOut } from './effects.ts';
 import { guardEvent, logFailure } from './errors.ts';
 import { redeliver } from './redeliver.ts';
 import { resolveTarget } from './targets.ts';
+import { retryLeakWork } from './workflow/leaked-keys.ts';
 
 async function fire(ctx: BotContext, due: DueTimer): Promise<void> {
   const eventId = `timer:${due.timer}:${due.threadId}:${due.dueAt}`;
@@ -49,7 +50,7 @@ export async function fireDueTimers(ctx: BotContext): Promise<number> {
 /**
  * Starts polling; returns the function that stops it. Polls never overlap. Each poll fires the
  * due timers, then delivers replies committed but never posted once they are `redeliverAfterMs`
- * old (./redeliver.ts). `first` (catch-up) triggers one poll as soon as it settles, so what came
+ * old (./redeliver.ts), then retries pending leaked-key work (./workflow/leaked-keys.ts). `first` (catch-up) triggers one poll as soon as it settles, so what came
  * due while Pincer was down runs at start-up rather than one interval later.
  */
 export function startTimerLoop(ctx: BotContext, intervalMs: number, first?: Promise<unknown>, redeliverAfterMs = 30_000): () => void {
@@ -59,6 +60,7 @@ export function startTimerLoop(ctx: BotContext, intervalMs: number, first?: Prom
     busy = true;
     void fireDueTimers(ctx)
       .then(() => redeliver(ctx, redeliverAfterMs))
+      .then(() => retryLeakWork(ctx))
       .catch((err) => logFailure(ctx, 'timer loop', { threadId: null }, err))
       .finally(() => (busy = false));
   };

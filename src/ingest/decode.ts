@@ -27,7 +27,7 @@ function looksBinary(bytes: Uint8Array): boolean {
 }
 
 /** The decoder a byte-order mark names (UTF-16 only: a UTF-8 BOM is read as UTF-8 anyway). */
-function utf16ByBom(bytes: Uint8Array): TextDecoder | null {
+function utf16ByBom(bytes: Uint8Array): { decode(b: Uint8Array): string } | null {
   if (bytes.length < 2) return null;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be');

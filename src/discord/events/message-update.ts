@@ -11,7 +11,7 @@ import { collectAttachments } from '../attachments.ts';
 import type { BotContext } from '../context.ts';
 import { carryOut } from '../effects.ts';
 import { guardEvent, logFailure } from '../errors.ts';
-import { leaveWarningToNote } from '../workflow/leaked-keys.ts';
+import { leaveWarningToNote, withLeakWork } from '../workflow/leaked-keys.ts';
 import { authorRole, isUserMessage, locateThread, messageText } from '../message-input.ts';
 import { attachmentMetas } from './message-create.ts';
 
@@ -21,6 +21,15 @@ export async function handleEdit(ctx: BotContext, before: Message | PartialMessa
   const message = after.partial ? await after.fetch() : after;
   if (message.editedTimestamp === null) return;
   if (!before.partial && before.content === message.content && before.attachments.size === message.attachments.size) return;
+  await handleEditedMessage(ctx, message);
+}
+
+/**
+ * Reads an edited message (live, or found by catch-up): once per edit timestamp, so an edit
+ * already processed is a no-op. Resolves when its effects are carried out.
+ */
+export async function handleEditedMessage(ctx: BotContext, message: Message): Promise<void> {
+  if (ctx.stopping || message.editedTimestamp === null) return;
   const where = locateThread(ctx, message);
   if (!where) return;
   const role = authorRole(ctx, message, where);
@@ -38,7 +47,7 @@ export async function handleEdit(ctx: BotContext, before: Message | PartialMessa
       text: messageText(ctx, message, role),
       ...(files.texts.length > 0 ? { attachments: files.texts } : {}),
     };
-    const result = ctx.pipeline.edit(input, ctx.now());
+    const result = withLeakWork(ctx, message, where.threadId, () => ctx.pipeline.edit(input, ctx.now()));
     if (result.duplicate) return;
     if (result.secrets.length === 0) return carryOut(ctx, target, result.effects, eventId);
     await ctx.hooks.secrets(ctx, message, result.secrets).catch((err) => logFailure(ctx, 'secrets hook', { threadId: where.threadId, eventId }, err));
