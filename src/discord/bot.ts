@@ -22,6 +22,7 @@ import { onThreadCreate } from './events/thread-create.ts';
 import { FATAL_CLOSE_CODES, isFatalCloseCode, withTimeout } from './lifecycle.ts';
 import { Inflight, ThreadQueue } from './runtime.ts';
 import { runStartupChecks } from './startup-checks.ts';
+import { acquireBotLock } from '../store/bot-lock.ts';
 import { startTimerLoop } from './timers.ts';
 import { startWorkflow, workflowHooks } from './workflow/hooks.ts';
 
@@ -62,12 +63,24 @@ export interface BotHandle {
 }
 
 /**
- * Logs in and resolves once the client is ready (all guilds received).
- * @throws when login fails (bad token on /gateway/bot) or the gateway closes fatally before ready.
+ * Takes the database's bot lock (src/store/bot-lock.ts), logs in and resolves once the client is
+ * ready (all guilds received).
+ * @throws BotLockError when another bot runs on the same database; when login fails (bad token on /gateway/bot) or the gateway closes fatally before ready.
  */
 export async function startBot(opts: StartBotOptions): Promise<BotHandle> {
   const { config, pipeline, logger } = opts;
   const startedAt = (opts.now ?? Date.now)();
+  const releaseLock = opts.db ? acquireBotLock(opts.db.name) : () => undefined; // throws BotLockError
+  try {
+    return await start(opts, startedAt, releaseLock);
+  } catch (err) {
+    releaseLock();
+    throw err;
+  }
+}
+
+async function start(opts: StartBotOptions, startedAt: number, releaseLock: () => void): Promise<BotHandle> {
+  const { config, pipeline, logger } = opts;
   const client = createClient(opts.clientOptions);
   const ctx: BotContext = {
     client,
@@ -94,6 +107,7 @@ export async function startBot(opts: StartBotOptions): Promise<BotHandle> {
       logger.info({ reason, inflight: ctx.inflight.size }, 'stopping: no new events, finishing in-flight work');
       if (!(await ctx.inflight.drain(10_000))) logger.warn({ inflight: ctx.inflight.size }, 'stop: in-flight work still running after 10 s');
       await withTimeout(client.destroy(), 5_000, undefined); // destroy can hang before READY (pitfall 13)
+      releaseLock();
       await opts.onStop?.();
       logger.info({ reason }, 'stopped');
     })());

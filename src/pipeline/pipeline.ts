@@ -61,6 +61,8 @@ export function createPipeline({ db, logger, timers, rateLimits, trackDelivery }
   const deps: ReducerDeps = { ...defaultDeps, timers };
 
   // The thread's commit and the reply count of its rate limits land together or not at all.
+  // Run `.immediate`: the write lock is taken first, so another process on the file is waited for
+  // (busy_timeout) instead of failing with "database is locked" when a read turns into a write.
   const run = db.transaction((
     ref: { threadId: string; channelKind: IncomingMessage['channelKind']; threadAuthorId: string; eventId: string },
     event: ThreadEvent,
@@ -77,8 +79,9 @@ export function createPipeline({ db, logger, timers, rateLimits, trackDelivery }
     const reduction = reduce(state, limited, now, deps);
     const noteAlone = event.type === 'message' && event.addressed && !event.answeredElsewhere;
     const shown = showNotes(reduction, ingested?.notes ?? [], noteAlone);
-    // Kept as they will be posted (notes included) until the adapter confirms them.
-    store.commit(ref.eventId, before, reduction, now, read ? { [read.messageId]: read.ingested.text } : undefined);
+    // Kept as they will be posted (notes included) until the adapter confirms them. Another
+    // process (a second bot, a console) may have recorded the event since the check: say nothing.
+    if (!store.commit(ref.eventId, before, reduction, now, read ? { [read.messageId]: read.ingested.text } : undefined)) return duplicate(ref.threadId);
     deliveries?.track(ref.threadId, shown.effects, now);
     limits?.count(subjects, reduction.effects.filter((e) => e.type === 'reply').length, now);
     logger?.debug(
@@ -119,19 +122,19 @@ export function createPipeline({ db, logger, timers, rateLimits, trackDelivery }
         textHash,
         ...(input.answeredElsewhere ? { answeredElsewhere: true } : {}),
       };
-      return run(input, event, now, { messageId: input.messageId, ingested });
+      return run.immediate(input, event, now, { messageId: input.messageId, ingested });
     },
 
     edit(input: IncomingEdit, now: number): PipelineResult {
       if (store.isProcessed(input.eventId)) return duplicate(input.threadId);
       const { ingested, evidence, textHash } = readInput(input.messageId, input.text, input.attachments);
-      return run(input, { type: 'edit', messageId: input.messageId, evidence, textHash }, now, { messageId: input.messageId, ingested });
+      return run.immediate(input, { type: 'edit', messageId: input.messageId, evidence, textHash }, now, { messageId: input.messageId, ingested });
     },
 
     action(input: IncomingAction, now: number): PipelineResult {
       if (store.isProcessed(input.eventId)) return duplicate(input.threadId);
       const { threadId, channelKind, threadAuthorId, eventId, ...event } = input;
-      return run({ threadId, channelKind, threadAuthorId, eventId }, event as ThreadEvent, now, null);
+      return run.immediate({ threadId, channelKind, threadAuthorId, eventId }, event as ThreadEvent, now, null);
     },
 
     replyPosted(threadId, replyId, postedId, parts = []) {

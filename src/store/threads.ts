@@ -26,9 +26,10 @@ export interface ThreadStore {
   /**
    * Persists `reduction.state` (diffed against `before`, null for a new thread) and marks
    * `eventId` processed, in one transaction. `texts` = masked message text by message id, stored
-   * when `keepText`. A second commit of the same event id does nothing.
+   * when `keepText`. A second commit of the same event id (another process recorded it first)
+   * does nothing and returns false.
    */
-  commit(eventId: string, before: ThreadState | null, reduction: Reduction, now: number, texts?: Record<string, string>): void;
+  commit(eventId: string, before: ThreadState | null, reduction: Reduction, now: number, texts?: Record<string, string>): boolean;
   /** The adapter posted reply `replyId` as platform message `postedId` (and `parts` after it). */
   replyPosted(threadId: string, replyId: string, postedId: string, parts?: string[]): void;
   /** Ids of threads not solved or closed, oldest first. */
@@ -146,7 +147,7 @@ export function createThreadStore(db: Database, opts: StoreOptions = {}): Thread
 
   const commitTx = db.transaction((eventId: string, before: ThreadState | null, r: Reduction, now: number, texts?: Record<string, string>) => {
     const s = r.state;
-    if (q.markProcessed.run(eventId, s.id, now).changes === 0) return;
+    if (q.markProcessed.run(eventId, s.id, now).changes === 0) return false;
     q.upsertThread.run(threadRow(s));
     for (const t of TABLES) {
       const old = new Map(rowsOf(t, before).map((row) => [keyOf(t, row), JSON.stringify(row)]));
@@ -161,6 +162,7 @@ export function createThreadStore(db: Database, opts: StoreOptions = {}): Thread
       else if (before?.timers[kind] !== due) q.setTimer.run(s.id, kind, due);
     }
     if (keepText && texts) for (const [id, text] of Object.entries(texts)) q.text.run(text, s.id, id);
+    return true;
   });
 
   return {

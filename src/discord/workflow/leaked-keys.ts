@@ -48,11 +48,13 @@ const runningIn = (ctx: BotContext): Set<string> => {
 export function withLeakWork(ctx: BotContext, message: Message, threadId: string, process: () => PipelineResult): PipelineResult {
   if (!ctx.db) return process();
   const db = ctx.db;
-  return db.transaction(() => {
-    const result = process();
-    if (!result.duplicate && result.secrets.length > 0) createLeakWorkStore(db).add(workOf(message, threadId, result.secrets), ctx.now());
-    return result;
-  })();
+  return db
+    .transaction(() => {
+      const result = process();
+      if (!result.duplicate && result.secrets.length > 0) createLeakWorkStore(db).add(workOf(message, threadId, result.secrets), ctx.now());
+      return result;
+    })
+    .immediate();
 }
 
 function workOf(message: Message, threadId: string | null, findings: SecretFinding[]) {
