@@ -23,6 +23,7 @@ import { FATAL_CLOSE_CODES, isFatalCloseCode, withTimeout } from './lifecycle.ts
 import { Inflight, ThreadQueue } from './runtime.ts';
 import { runStartupChecks } from './startup-checks.ts';
 import { acquireBotLock } from '../store/bot-lock.ts';
+import { createDbHealth, watchDatabaseFile } from './db-health.ts';
 import { startTimerLoop } from './timers.ts';
 import { startWorkflow, workflowHooks } from './workflow/hooks.ts';
 
@@ -40,8 +41,11 @@ export interface StartBotOptions {
   registry?: Registry;
   /** Called last by `stop()` (close the database). */
   onStop?: () => void | Promise<void>;
-  /** Fatal gateway close (4004, 4010–4014). Default: log, stop, `process.exit(1)`. */
-  onFatal?: (code: number) => void;
+  /**
+   * Fatal gateway close (4004, 4010–4014; `code`), or a fatal database fault (`code` 0 and
+   * `reason`: the file vanished, errors that keep repeating). Default: log, stop, `process.exit(1)`.
+   */
+  onFatal?: (code: number, reason?: string) => void;
   /** Install SIGTERM/SIGINT handlers that stop and exit 0 (default true). */
   handleSignals?: boolean;
   /** Clock (ms epoch); default Date.now. */
@@ -98,11 +102,13 @@ async function start(opts: StartBotOptions, startedAt: number, releaseLock: () =
   let stopWorkflow = (): void => undefined;
 
   let stopTimers: () => void = () => undefined;
+  let stopWatching: () => void = () => undefined;
   let stopped: Promise<void> | null = null;
   const stop = (reason = 'stop'): Promise<void> =>
     (stopped ??= (async () => {
       ctx.stopping = true;
       stopTimers();
+      stopWatching();
       stopWorkflow();
       logger.info({ reason, inflight: ctx.inflight.size }, 'stopping: no new events, finishing in-flight work');
       if (!(await ctx.inflight.drain(10_000))) logger.warn({ inflight: ctx.inflight.size }, 'stop: in-flight work still running after 10 s');
@@ -114,9 +120,20 @@ async function start(opts: StartBotOptions, startedAt: number, releaseLock: () =
 
   const onFatal =
     opts.onFatal ??
-    ((code: number) => {
-      void stop(`gateway close ${code}`).finally(() => process.exit(1));
+    ((code: number, reason?: string) => {
+      void stop(reason ?? `gateway close ${code}`).finally(() => process.exit(1));
     });
+  let fatalDb = false;
+  const dbFatal = (reason: string): void => {
+    if (fatalDb) return;
+    fatalDb = true;
+    logger.fatal({ file: opts.db?.name }, `${reason}: exiting so the supervisor restarts Pincer`);
+    onFatal(0, reason);
+  };
+  if (opts.db) {
+    ctx.dbHealth = createDbHealth(logger, dbFatal, ctx.now);
+    stopWatching = watchDatabaseFile(opts.db.name, 1_000, dbFatal);
+  }
   let rejectStart: (err: Error) => void = () => undefined;
   const fatalBeforeReady = new Promise<never>((_, reject) => (rejectStart = reject));
 

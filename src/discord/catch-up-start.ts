@@ -2,14 +2,14 @@
  * Where catch-up starts reading a help thread (pure; Discord ids are snowflakes whose top bits
  * are a millisecond timestamp since the Discord epoch 2015-01-01).
  *
- * Only messages processed before `boundaryMs` count as "the last processed message": a live
- * message answered while catch-up was still on its way (newer than the boundary) must not hide
- * the older ones posted while Pincer was down. Those older ones then arrive through catch-up;
- * anything already processed is a duplicate and a no-op.
+ * Catch-up works from the processed marks, not from the newest processed message: a message whose
+ * save failed (a full disk) may sit before later ones that were saved. So a thread is read from
+ * the start of the catch-up window, and every message already processed is skipped by id. The
+ * window starts at the latest of: the thread's creation, `now - maxAgeMs`, and the store's
+ * creation (a new, empty store does not answer the history it never saw).
  */
 
 const DISCORD_EPOCH = 1_420_070_400_000n;
-const SNOWFLAKE = /^\d{15,20}$/;
 
 /** ms epoch a Discord snowflake was created at. */
 export function snowflakeTime(id: string): number {
@@ -21,27 +21,27 @@ export function justBefore(id: string): string {
   return (BigInt(id) - 1n).toString();
 }
 
+/** The smallest snowflake of ms epoch `ms` minus one: fetching `after` it reads from `ms` on. */
+export function snowflakeBefore(ms: number): string {
+  return ((BigInt(Math.floor(ms)) - DISCORD_EPOCH) * (1n << 22n) - 1n).toString();
+}
+
 export interface CatchUpStartInput {
   threadId: string;
   /** ms epoch the thread was created. */
   createdAt: number;
-  /** Message ids the pipeline processed in this thread, or null when it never saw the thread. */
-  processedIds: string[] | null;
+  /** Whether the pipeline has seen the thread. */
+  known: boolean;
   now: number;
-  /** Threads never seen are read only if younger than this (ms). */
+  /** Only messages younger than this (ms) are read; threads never seen only if younger too. */
   maxAgeMs: number;
-  /** Processed messages at or after this ms epoch are ignored when finding the start. */
-  boundaryMs: number;
+  /** When the store was created (ms epoch), null when unknown (in-memory). */
+  storeCreatedAt: number | null;
 }
 
 /** @returns the message id to read after, or null when the thread is to be left alone. */
 export function catchUpStart(i: CatchUpStartInput): string | null {
-  if (i.processedIds === null) return i.now - i.createdAt <= i.maxAgeMs ? justBefore(i.threadId) : null;
-  let last: bigint | null = null;
-  for (const id of i.processedIds) {
-    if (!SNOWFLAKE.test(id) || snowflakeTime(id) >= i.boundaryMs) continue;
-    const n = BigInt(id);
-    if (last === null || n > last) last = n;
-  }
-  return last === null ? justBefore(i.threadId) : last.toString();
+  if (!i.known && i.now - i.createdAt > i.maxAgeMs) return null;
+  const from = Math.max(i.now - i.maxAgeMs, i.storeCreatedAt ?? -Infinity);
+  return from <= i.createdAt ? justBefore(i.threadId) : snowflakeBefore(from);
 }

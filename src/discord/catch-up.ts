@@ -1,7 +1,7 @@
 /**
- * Catch-up on start-up: open threads of the help forums are read back to the last message the
- * pipeline processed, oldest first, so messages posted while Pincer was down are answered once
- * (processed event ids make a second delivery a no-op). Threads Pincer has never seen are read
+ * Catch-up on start-up: open threads of the help forums are read back over the catch-up window,
+ * oldest first, skipping every message the pipeline processed (its processed mark), so messages
+ * posted while Pincer was down, or whose save failed, are answered once (catch-up-start.ts). Threads Pincer has never seen are read
  * from their start only if younger than `PINCER_CATCHUP_MAX_AGE_HOURS`, so a first deployment
  * does not answer weeks-old posts. Edits made meanwhile to messages Pincer had read are read too
  * (the newest page of each thread). A bot cannot list its DM channels, so DMs are read back for the
@@ -12,6 +12,7 @@ import type { AnyThreadChannel, DMChannel, Message } from 'discord.js';
 import type { BotContext } from './context.ts';
 import { describeError, logFailure } from './errors.ts';
 import { catchUpStart } from './catch-up-start.ts';
+import { storeCreatedAt } from '../store/db.ts';
 import { handleMessage } from './events/message-create.ts';
 import { handleEditedMessage } from './events/message-update.ts';
 import { resolveTarget } from './targets.ts';
@@ -21,21 +22,23 @@ const PAGE = 100;
 const MAX_PAGES = 5;
 
 /** Reads back one channel: a help-forum thread, or a user's DM channel (`threadId` = `dm:<userId>`). */
-async function catchUpChannel(ctx: BotContext, threadId: string, thread: AnyThreadChannel | DMChannel, boundaryMs: number): Promise<number> {
+async function catchUpChannel(ctx: BotContext, threadId: string, thread: AnyThreadChannel | DMChannel): Promise<number> {
+  const known = ctx.pipeline.thread(threadId);
+  const processed = new Set(known?.messages.map((m) => m.messageId) ?? []);
   let after = catchUpStart({
     threadId: thread.id,
     createdAt: thread.createdTimestamp ?? 0,
-    processedIds: ctx.pipeline.thread(threadId)?.messages.map((m) => m.messageId) ?? null,
+    known: known !== null,
     now: ctx.now(),
     maxAgeMs: ctx.config.gates.catchUpMaxAgeHours * 3_600_000,
-    boundaryMs,
+    storeCreatedAt: ctx.db ? storeCreatedAt(ctx.db) : null,
   });
-  const processed = new Set(ctx.pipeline.thread(threadId)?.messages.map((m) => m.messageId) ?? []);
   let handled = processed.size > 0 ? await catchUpEdits(ctx, thread, processed) : 0;
   for (let page = 0; after !== null && page < MAX_PAGES && !ctx.stopping; page++) {
     const batch = await thread.messages.fetch({ after, limit: PAGE, cache: true });
     const ordered: Message[] = [...batch.values()].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
     for (const message of ordered) {
+      if (processed.has(message.id)) continue; // its processed mark: nothing to read again
       await handleMessage(ctx, message);
       handled += 1;
     }
@@ -57,8 +60,9 @@ async function catchUpEdits(ctx: BotContext, channel: AnyThreadChannel | DMChann
 }
 
 /**
- * Reads back every active thread of the configured help forums. `boundaryMs`: when the outage
- * ended (the bot started, or a new gateway session began) — see catch-up-start.ts. Never throws:
+ * Reads back every active thread of the configured help forums (window: catch-up-start.ts).
+ * `boundaryMs`: when the outage ended (the bot started, or a new gateway session began), logged
+ * with "catch-up done". Never throws:
  * a thread that fails (deleted, no access) is logged and the others continue.
  * @returns how many threads were visited and messages handed to the message handler.
  */
@@ -76,20 +80,20 @@ export async function catchUp(ctx: BotContext, boundaryMs: number): Promise<{ th
     for (const thread of active.threads.values()) {
       if (!thread.parentId || !ctx.config.helpForumIds.includes(thread.parentId)) continue;
       try {
-        messages += await catchUpChannel(ctx, thread.id, thread, boundaryMs);
+        messages += await catchUpChannel(ctx, thread.id, thread);
         threads += 1;
       } catch (err) {
         logFailure(ctx, 'catch-up: thread', { threadId: thread.id }, err);
       }
     }
   }
-  const dms = await catchUpDms(ctx, boundaryMs);
-  ctx.logger.info({ threads, messages, dms: dms.threads, dmMessages: dms.messages }, 'catch-up done');
+  const dms = await catchUpDms(ctx);
+  ctx.logger.info({ threads, messages, dms: dms.threads, dmMessages: dms.messages, sessionStartedAt: boundaryMs }, 'catch-up done');
   return { threads: threads + dms.threads, messages: messages + dms.messages };
 }
 
 /** The DMs of users Pincer talked with within the catch-up age. Never throws. */
-async function catchUpDms(ctx: BotContext, boundaryMs: number): Promise<{ threads: number; messages: number }> {
+async function catchUpDms(ctx: BotContext): Promise<{ threads: number; messages: number }> {
   let threads = 0;
   let messages = 0;
   const since = ctx.now() - ctx.config.gates.catchUpMaxAgeHours * 3_600_000;
@@ -98,7 +102,7 @@ async function catchUpDms(ctx: BotContext, boundaryMs: number): Promise<{ thread
     try {
       const target = await resolveTarget(ctx, threadId);
       if (!target?.channel.isDMBased() || target.channel.partial) continue;
-      messages += await catchUpChannel(ctx, threadId, target.channel, boundaryMs);
+      messages += await catchUpChannel(ctx, threadId, target.channel);
       threads += 1;
     } catch (err) {
       logFailure(ctx, 'catch-up: DM', { threadId }, err);

@@ -12,6 +12,7 @@ import type { Pipeline } from '../pipeline/types.ts';
 import type { Inflight, ThreadQueue } from './runtime.ts';
 import type { ReplyTarget } from './effects.ts';
 import type { Registry } from './commands/types.ts';
+import type { DbHealth } from './db-health.ts';
 
 /**
  * Extension points for the community workflow (issue 7). Each gets the same context and the
@@ -44,6 +45,8 @@ export interface BotContext {
   stopping: boolean;
   /** The database the pipeline uses (issue 7: helper alerts, stats, forget-me, the timer loop). */
   db?: Database;
+  /** Database errors at run time: logged once a minute per kind; repeats end the process (db-health.ts). */
+  dbHealth?: DbHealth;
 }
 
 export const defaultHooks: BotHooks = {

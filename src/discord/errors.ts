@@ -7,6 +7,7 @@
  */
 import { DiscordAPIError, MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { BotContext } from './context.ts';
+import { isDatabaseError, type DbHealth } from './db-health.ts';
 
 /** Ids that locate a failure (any subset). */
 export interface LogIds {
@@ -48,8 +49,12 @@ export function isExpectedDiscordError(err: unknown): boolean {
   return err instanceof DiscordAPIError && EXPECTED_CODES[Number(err.code)] !== undefined;
 }
 
-/** Logs a failure at warn (expected Discord-side) or error (anything else). */
-export function logFailure(ctx: Pick<BotContext, 'logger'>, what: string, ids: LogIds, err: unknown): void {
+/**
+ * Logs a failure at warn (expected Discord-side) or error (anything else); a database error goes
+ * to `ctx.dbHealth` when there is one (logged once a minute per kind, repeats counted).
+ */
+export function logFailure(ctx: Pick<BotContext, 'logger'> & { dbHealth?: DbHealth }, what: string, ids: LogIds, err: unknown): void {
+  if (ctx.dbHealth && isDatabaseError(err)) return ctx.dbHealth.failed(what, ids, err);
   const fields = { ...ids, err: describeError(err) };
   if (isExpectedDiscordError(err)) ctx.logger.warn(fields, `${what}: Discord refused`);
   else ctx.logger.error(fields, `${what} failed`);

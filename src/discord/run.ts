@@ -3,8 +3,9 @@
  * process exit code, so the CLI's `main()` can return it like any other command.
  *
  *   0  SIGTERM / SIGINT: stopped taking events, finished in-flight work, closed (onStop).
- *   1  Discord closed the gateway for good (4004 bad token, 4010–4014 e.g. intents): a
- *      supervisor should restart it after the operator fixes the cause (logged at fatal).
+ *   1  Discord closed the gateway for good (4004 bad token, 4010–4014 e.g. intents), or the
+ *      database failed for good (its file vanished or was replaced, errors that keep repeating):
+ *      a supervisor should restart it (after the operator fixes the cause; logged at fatal).
  *
  * If the gateway closes fatally before the bot is ready, or login fails, it throws instead.
  */
@@ -28,7 +29,7 @@ export async function runBot(opts: RunBotOptions): Promise<number> {
   const end = (reason: string, code: number): void => {
     if (handle) void handle.stop(reason).then(() => finish(code));
   };
-  handle = await startBot({ ...rest, handleSignals: false, onFatal: (code) => end(`gateway close ${code}`, 1) });
+  handle = await startBot({ ...rest, handleSignals: false, onFatal: (code, reason) => end(reason ?? `gateway close ${code}`, 1) });
   const onSignal = (signal: string): void => end(signal, 0);
   signals.once('SIGTERM', onSignal);
   signals.once('SIGINT', onSignal);

@@ -11,6 +11,7 @@ import { guardEvent, logFailure } from './errors.ts';
 import { redeliver } from './redeliver.ts';
 import { resolveTarget } from './targets.ts';
 import { retryLeakWork } from './workflow/leaked-keys.ts';
+import { retryFailedSaves } from './save-retry.ts';
 
 async function fire(ctx: BotContext, due: DueTimer): Promise<void> {
   const eventId = `timer:${due.timer}:${due.threadId}:${due.dueAt}`;
@@ -48,8 +49,8 @@ export async function fireDueTimers(ctx: BotContext): Promise<number> {
 }
 
 /**
- * Starts polling; returns the function that stops it. Polls never overlap. Each poll fires the
- * due timers, then delivers replies committed but never posted once they are `redeliverAfterMs`
+ * Starts polling; returns the function that stops it. Polls never overlap. Each poll handles
+ * again the messages whose save failed (./save-retry.ts), fires the due timers, then delivers replies committed but never posted once they are `redeliverAfterMs`
  * old (./redeliver.ts), then retries pending leaked-key work (./workflow/leaked-keys.ts). `first` (catch-up) triggers one poll as soon as it settles, so what came
  * due while Pincer was down runs at start-up rather than one interval later.
  */
@@ -58,7 +59,8 @@ export function startTimerLoop(ctx: BotContext, intervalMs: number, first?: Prom
   const tick = (): void => {
     if (busy) return;
     busy = true;
-    void fireDueTimers(ctx)
+    void retryFailedSaves(ctx)
+      .then(() => fireDueTimers(ctx))
       .then(() => redeliver(ctx, redeliverAfterMs))
       .then(() => retryLeakWork(ctx))
       .catch((err) => logFailure(ctx, 'timer loop', { threadId: null }, err))

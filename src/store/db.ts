@@ -72,3 +72,13 @@ export function openDatabase(path: string, opts: { migrationsDir?: string } = {}
     throw err;
   }
 }
+
+/**
+ * When the store at `db` was created (ms epoch: its first migration), or null for an in-memory
+ * database. Catch-up never reads messages older than this: a new store does not answer history.
+ */
+export function storeCreatedAt(db: Db): number | null {
+  if (db.memory) return null;
+  const row = db.prepare('SELECT MIN(applied_at) AS at FROM schema_migrations').get() as { at: number | null } | undefined;
+  return row?.at ?? null;
+}

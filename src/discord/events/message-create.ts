@@ -11,6 +11,7 @@ import type { BotContext } from '../context.ts';
 import { carryOut, type ReplyTarget } from '../effects.ts';
 import { guardEvent, logFailure } from '../errors.ts';
 import { leaveWarningToNote, withLeakWork } from '../workflow/leaked-keys.ts';
+import { saveOrHold } from '../save-retry.ts';
 import { askForTextOnce } from '../image-ask.ts';
 import { authorRole, completeThread, isAddressed, isUserMessage, locateThread, messageText } from '../message-input.ts';
 
@@ -51,7 +52,7 @@ export async function handleMessage(ctx: BotContext, incoming: Message | Partial
       ...(files.texts.length > 0 ? { attachments: files.texts } : {}),
       ...(answeredByOtherBot(ctx, message) ? { answeredElsewhere: true } : {}),
     };
-    const result = withLeakWork(ctx, message, where.threadId, () => ctx.pipeline.message(input, ctx.now()));
+    const result = saveOrHold(ctx, eventId, () => handleMessage(ctx, message), () => withLeakWork(ctx, message, where.threadId, () => ctx.pipeline.message(input, ctx.now())));
     if (result.duplicate) return;
     if (files.failed.length > 0) ctx.logger.warn({ threadId: where.threadId, eventId, files: files.failed.length }, 'attachment not fetched');
     if (result.secrets.length === 0) return carryOut(ctx, target, result.effects, eventId);

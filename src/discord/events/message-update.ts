@@ -12,6 +12,7 @@ import type { BotContext } from '../context.ts';
 import { carryOut } from '../effects.ts';
 import { guardEvent, logFailure } from '../errors.ts';
 import { leaveWarningToNote, withLeakWork } from '../workflow/leaked-keys.ts';
+import { saveOrHold } from '../save-retry.ts';
 import { authorRole, isUserMessage, locateThread, messageText } from '../message-input.ts';
 import { attachmentMetas } from './message-create.ts';
 
@@ -47,7 +48,7 @@ export async function handleEditedMessage(ctx: BotContext, message: Message): Pr
       text: messageText(ctx, message, role),
       ...(files.texts.length > 0 ? { attachments: files.texts } : {}),
     };
-    const result = withLeakWork(ctx, message, where.threadId, () => ctx.pipeline.edit(input, ctx.now()));
+    const result = saveOrHold(ctx, eventId, () => handleEditedMessage(ctx, message), () => withLeakWork(ctx, message, where.threadId, () => ctx.pipeline.edit(input, ctx.now())));
     if (result.duplicate) return;
     if (result.secrets.length === 0) return carryOut(ctx, target, result.effects, eventId);
     await ctx.hooks.secrets(ctx, message, result.secrets).catch((err) => logFailure(ctx, 'secrets hook', { threadId: where.threadId, eventId }, err));
