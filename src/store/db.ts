@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { StoreError } from './errors.ts';
 
 export type { Database } from 'better-sqlite3';
 type Db = Database.Database;
@@ -50,15 +51,36 @@ export function migrate(db: Db, dir: string = MIGRATIONS_DIR): string[] {
   return applied;
 }
 
+/** What to do about a damaged file, in one line. */
+const restoreHint = (path: string): string =>
+  `stop Pincer, then restore a backup (cp <backup> ${path}) or move the file aside to start an empty store`;
+
 /**
- * Opens (creating if needed) the database at `path` (`':memory:'` for tests) and migrates it.
- * `migrationsDir` overrides the package's `migrations/` (tests).
- * @throws Error naming the migration file when one fails; the connection is closed and the
- *   database keeps every earlier migration, without any part of the failing one.
+ * `PRAGMA quick_check` (issue 15 #8): a corrupt page would otherwise leave a bot that runs and
+ * never answers. @throws StoreError naming the file, what is wrong and how to restore a backup.
+ */
+function checkIntact(db: Db, path: string): void {
+  if (db.memory) return;
+  let result: string;
+  try {
+    result = String(db.pragma('quick_check(1)', { simple: true }));
+  } catch (err) {
+    throw new StoreError(`the database ${path} cannot be read (${err instanceof Error ? err.message : String(err)}): ${restoreHint(path)}`);
+  }
+  if (result !== 'ok') throw new StoreError(`the database ${path} is corrupt (${result.split('\n')[0]}): ${restoreHint(path)}`);
+}
+
+/**
+ * Opens (creating if needed) the database at `path` (`':memory:'` for tests), checks it is intact
+ * and migrates it. `migrationsDir` overrides the package's `migrations/` (tests).
+ * @throws StoreError when the file is corrupt or not a database (one line: the file, the fault,
+ *   how to restore a backup); Error naming the migration file when one fails; the connection is
+ *   closed and the database keeps every earlier migration, without any part of the failing one.
  */
 export function openDatabase(path: string, opts: { migrationsDir?: string } = {}): Db {
   const db = new Database(path);
   try {
+    checkIntact(db, path);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
