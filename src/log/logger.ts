@@ -9,6 +9,7 @@
  * - the `err` serializer: message, stack, cause and extra properties of errors;
  * - `hooks.streamWrite`: the finished line, which also covers child-logger bindings.
  * Message content (`text`, `content`) is not logged at all: it is censored by path.
+ * stderr is written asynchronously and flushed on exit (a stalled reader never freezes the bot).
  */
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { maskSecrets } from '../ingest/secrets.ts';
@@ -57,6 +58,22 @@ function maskedError(serialized: unknown): unknown {
 }
 
 /**
+ * stderr written asynchronously (pino's SonicBoom with `sync: false`): a supervisor that stops
+ * reading stderr no longer blocks the bot on a full pipe. What is buffered is flushed on exit.
+ */
+function asyncStderr(): DestinationStream {
+  const dest = pino.destination({ dest: 2, sync: false });
+  process.once('exit', () => {
+    try {
+      dest.flushSync();
+    } catch {
+      // nothing more can be written at exit
+    }
+  });
+  return dest;
+}
+
+/**
  * Creates the logger. Every line is masked as described above; nothing throws on odd input
  * (cycles, deep objects, non-Error throwables).
  */
@@ -65,7 +82,7 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
     opts.destination ??
     (opts.pretty
       ? pino.transport({ target: 'pino-pretty', options: { destination: 2, colorize: true } })
-      : pino.destination(2));
+      : asyncStderr());
   return pino(
     {
       level: opts.level ?? 'info',

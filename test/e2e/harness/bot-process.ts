@@ -34,6 +34,12 @@ export interface SpawnOptions {
   nodeArgs?: string[];
 }
 
+/** Every bot child still running: killed when the test process exits, whatever path it takes. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export function spawnBot(env: Record<string, string>, o: SpawnOptions = {}): BotProcess {
   const child = spawn(process.execPath, [...(o.nodeArgs ?? []), RUN_TS, o.entry ?? BOT_MAIN], {
     cwd: ROOT,
@@ -44,7 +50,11 @@ export function spawnBot(env: Record<string, string>, o: SpawnOptions = {}): Bot
   const stdout = new LogLines();
   child.stderr!.setEncoding('utf8').on('data', (c: string) => logs.feed(c));
   child.stdout!.setEncoding('utf8').on('data', (c: string) => stdout.feed(c));
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  running.add(child);
+  const exited = once(child, 'exit').then(([code]) => {
+    running.delete(child);
+    return code as number | null;
+  });
   const waitExit = (ms: number) =>
     Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms).unref())]);
   return {

@@ -57,23 +57,43 @@ export class Scenario {
     this.env = { ...botEnv(fake, { PINCER_OTHER_BOT_IDS: oldBot.id, ...env }), PINCER_DB: this.dbPath };
   }
 
-  /** Starts the fake and (unless `bot: false`) the bot, waiting until it has caught up. */
+  /**
+   * Starts the fake and (unless `bot: false`) the bot, waiting until it has caught up. If the bot
+   * fails to start, everything is closed (bot child, fake, temp dir) before the error is thrown.
+   */
   static async start(o: { env?: Record<string, string>; bot?: boolean } = {}): Promise<Scenario> {
     const sc = new Scenario(await FakeDiscord.start(), o.env ?? {});
-    if (o.bot !== false) await sc.startBot();
+    if (o.bot !== false) {
+      try {
+        await sc.startBot();
+      } catch (err) {
+        await sc.close();
+        throw err;
+      }
+    }
     return sc;
   }
 
-  /** (Re)starts the bot on the same database and waits for "catch-up done". */
-  async startBot(o: SpawnOptions = {}): Promise<BotProcess> {
+  /**
+   * (Re)starts the bot on the same database and waits for its readiness signal, the "catch-up
+   * done" line; `readyTimeoutMs` (default 120 s) is only a backstop against a bot that never
+   * gets there. On failure (exit, backstop) the child is killed before the error is thrown.
+   */
+  async startBot(o: SpawnOptions & { readyTimeoutMs?: number } = {}): Promise<BotProcess> {
     const bot = spawnBot(this.env, o);
     this.bot = bot;
-    await Promise.race([
-      bot.logs.waitFor('catch-up done', 20_000),
-      bot.exited.then((code) => {
-        throw new Error(`the bot exited (${code}) before it was ready:\n${bot.logs.raw.slice(-15).join('\n')}`);
-      }),
-    ]);
+    try {
+      await Promise.race([
+        bot.logs.waitFor('catch-up done', o.readyTimeoutMs ?? 120_000),
+        bot.exited.then((code) => {
+          throw new Error(`the bot exited (${code}) before it was ready:\n${bot.logs.raw.slice(-15).join('\n')}`);
+        }),
+      ]);
+    } catch (err) {
+      await bot.kill();
+      this.bot = null;
+      throw err;
+    }
     return bot;
   }
 
