@@ -83,7 +83,8 @@ export function openDatabase(path: string, opts: { migrationsDir?: string } = {}
     checkIntact(db, path);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    // Another process on the file (pincer console, a backup) is waited for, up to 15 s, even on a loaded machine.
+    db.pragma('busy_timeout = 15000');
     db.pragma('synchronous = NORMAL');
     // Deleted rows (forget-me, retention) are overwritten with zeros, not left in free pages.
     db.pragma('secure_delete = ON');

@@ -48,7 +48,7 @@ describe('two processes on one database', { timeout: 120_000 }, () => {
     for (const s of starters) await sc.replyTo(s, 30_000);
     await sc.settle(1_000);
     expect(starters.map((s) => sc.repliesTo(s).length)).toEqual(Array(10).fill(1));
-    expect(codes).toEqual([0, 0]);
+    expect(codes, consoles.map((c) => c.stderr().slice(-2_000)).join('\n')).toEqual([0, 0]);
     const errors = [sc.bot!.logs.raw.join('\n'), ...consoles.map((c) => c.stderr())].join('\n');
     expect(errors.match(/database is locked/g) ?? []).toEqual([]);
   });
