@@ -11,13 +11,16 @@ import { saturate, startRig, steady } from './load.ts';
 import { fmt, p50, p99 } from './stats.ts';
 import type { Row } from './table.ts';
 
-const ECHO = fileURLToPath(new URL('./echo-bot.ts', import.meta.url));
+const ECHO = fileURLToPath(new URL('./echo-bot.mjs', import.meta.url));
+const PINCER = fileURLToPath(new URL('./pincer-bot.mjs', import.meta.url));
 
 export interface E2eFigures {
-  /** Pincer max throughput / echo max throughput. */
-  ratio: number;
-  /** Pincer's p99 at a steady 100 msg/s (ms). */
+  /** Max sustained replies/s, Pincer and the echo bot. */
+  maxPerSec: number;
+  echoMaxPerSec: number;
+  /** p99 at a steady 100 msg/s (ms), Pincer and the echo bot. */
   p99Ms: number;
+  echoP99Ms: number;
 }
 
 interface BotFigures {
@@ -25,7 +28,7 @@ interface BotFigures {
   max: { perSec: number; latencies: number[]; missing: number };
 }
 
-async function measure(entry: string | undefined, text: string, quick: boolean): Promise<BotFigures> {
+async function measure(entry: string, text: string, quick: boolean): Promise<BotFigures> {
   const rig = await startRig(entry);
   try {
     await steady(rig, text, 100, quick ? 50 : 200); // warm-up, not reported
@@ -43,7 +46,7 @@ export async function benchE2e(rows: Row[], quick: boolean): Promise<E2eFigures 
   const echo = await measure(ECHO, text, quick);
   let pincer: BotFigures;
   try {
-    pincer = await measure(undefined, text, quick);
+    pincer = await measure(PINCER, text, quick);
   } catch (err) {
     rows.push({ section, measure: 'pincer', value: 'n/a', note: `bot did not start: ${String(err).slice(0, 120)}` });
     pincer = { steady: { latencies: [], missing: 0 }, max: { perSec: Number.NaN, latencies: [], missing: 0 } };
@@ -55,5 +58,5 @@ export async function benchE2e(rows: Row[], quick: boolean): Promise<E2eFigures 
   const ratio = pincer.max.perSec / echo.max.perSec;
   rows.push({ section, measure: 'pincer / echo throughput', value: `${fmt(ratio)}x` });
   rows.push({ section, measure: 'pincer / echo p99 @100 msg/s', value: `${fmt(p99(pincer.steady.latencies) / p99(echo.steady.latencies))}x` });
-  return { ratio, p99Ms: p99(pincer.steady.latencies) };
+  return { maxPerSec: pincer.max.perSec, echoMaxPerSec: echo.max.perSec, p99Ms: p99(pincer.steady.latencies), echoP99Ms: p99(echo.steady.latencies) };
 }
