@@ -3,6 +3,7 @@
  * passing REST/gateway overrides (../shared/reference/fake-discord.md §1); production passes none.
  */
 import { Client, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
+import { makeCache, sweepers } from './cache-options.ts';
 
 /** What a caller may override: REST (api, cdn, agent, timeouts), ws (identify throttler), ready wait. */
 export type ClientOverrides = Partial<Pick<ClientOptions, 'rest' | 'ws' | 'waitGuildTimeout'>>;
@@ -11,7 +12,8 @@ export type ClientOverrides = Partial<Pick<ClientOptions, 'rest' | 'ws' | 'waitG
  * Builds (does not log in) the client with Pincer's intents and partials:
  * Guilds, GuildMessages, MessageContent, DirectMessages, GuildMessageReactions (Answer Overflow's
  * ✅ for issue 7); partials Channel (DM messageCreate) and Message (edits of uncached messages).
- * Mentions are off by default for every send (a pasted `@everyone` never pings).
+ * Mentions are off by default for every send (a pasted `@everyone` never pings). Caches are
+ * bounded (cache-options.ts): memory does not grow with the number of threads and messages seen.
  */
 export function createClient(overrides: ClientOverrides = {}): Client {
   return new Client({
@@ -24,6 +26,8 @@ export function createClient(overrides: ClientOverrides = {}): Client {
     ],
     partials: [Partials.Channel, Partials.Message, Partials.Reaction],
     allowedMentions: { parse: [] },
+    makeCache,
+    sweepers,
     ...(overrides.waitGuildTimeout !== undefined ? { waitGuildTimeout: overrides.waitGuildTimeout } : {}),
     ...(overrides.rest ? { rest: overrides.rest } : {}),
     ...(overrides.ws ? { ws: overrides.ws } : {}),
