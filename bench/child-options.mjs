@@ -2,7 +2,8 @@
 // without tsx (as production does): the same options as test/fake-discord/client-options.ts and
 // the same loopback-only undici agent as test/fake-discord/guard.ts (REST and `fetch` alike),
 // discord.js's 50 requests/s cap lifted by FAKE_DISCORD_GLOBAL_RPS. Also answers
-// `{ type: 'memory' }` over IPC with process.memoryUsage() after a GC (with --expose-gc).
+// `{ type: 'memory' }` over IPC with process.memoryUsage() after a GC (with --expose-gc) and
+// process.cpuUsage() (µs, all threads).
 import { MockAgent, setGlobalDispatcher } from 'undici';
 
 /** discord.js ClientOptions overrides for FAKE_DISCORD_URL. @throws when it is not loopback. */
@@ -24,7 +25,8 @@ export function benchClientOptions(env = process.env) {
 export function answerMemoryRequests() {
   process.on('message', (m) => {
     if (m?.type !== 'memory') return;
-    globalThis.gc?.();
-    process.send?.({ type: 'memory', usage: process.memoryUsage() });
+    const cpu = process.cpuUsage();
+    if (m.gc !== false) globalThis.gc?.();
+    process.send?.({ type: 'memory', usage: process.memoryUsage(), cpu });
   });
 }
