@@ -4,7 +4,8 @@
 //                             the µs spent in them, by SQL text;
 //  { type: 'profile-start' } / { type: 'profile-stop' } → { type: 'profile', profile }: a CPU profile
 //                             (node:inspector) of just the span between the two;
-//  { type: 'heap' }          → { type: 'heap', file }: a heap snapshot written after a GC.
+//  { type: 'heap' }          → { type: 'heap', file }: a heap snapshot written after a GC;
+//  { type: 'handles' }       → { type: 'handles', kinds, memory }: libuv handles by kind, memoryUsage().
 import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +44,10 @@ process.on('message', (m) => {
       counts.clear();
       micros.clear();
     }
+  } else if (m?.type === 'handles') {
+    const kinds = {};
+    for (const h of process._getActiveHandles()) kinds[h.constructor.name] = (kinds[h.constructor.name] ?? 0) + 1;
+    process.send?.({ type: 'handles', kinds, memory: process.memoryUsage() });
   } else if (m?.type === 'heap') {
     globalThis.gc?.();
     process.send?.({ type: 'heap', file: writeHeapSnapshot(join(tmpdir(), `pincer-${process.pid}-${Date.now()}.heapsnapshot`)) });

@@ -94,6 +94,7 @@ const replies = Object.entries(restB).filter(([k]) => /^POST \/channels\/:id\/me
 console.log(`\nphase 2: ${threads} threads × ${THREAD.length} messages = ${threads * THREAD.length} messages, ${replies} replies`);
 print('phase 2: REST calls', restB, threads * THREAD.length);
 printSql('phase 2: SQLite statements', await sqlCounts(rig), threads * THREAD.length);
+console.log('\nafter phase 2:', JSON.stringify(await ask(rig, { type: 'handles' }, 'handles')));
 const { file: heapFile } = await ask<{ file: string }>(rig, { type: 'heap' }, 'heap');
 await rig.close();
 

@@ -5,7 +5,7 @@
  * with its ratio to the floor measured in the same run and the load average beside it:
  *   bench: e2e max <r>x echo (<p>/<e> msg/s; by CPU per reply <c>x) | e2e p99@100 <r>x echo (<p>/<e> ms) | rss start <s> MB
  *     | rss <N> thr <a> MB | rss <2N> thr <b> MB (+<g>%) | cli <r>x node -e 0 (cpu; wall <w>x)
- *     | pipeline p99 <x> ms (<n> msg/s) | load <l1>→<l2>
+ *     | pipeline p99 <x> ms of per-fixture medians (every run <y> ms; <n> msg/s) | load <l1>→<l2>
  * A section that fails says so in its row and prints n/a. Loopback only. BENCH_QUICK=1 shrinks
  * every section (N = 1,000 threads instead of 10,000); BENCH_ONLY=e2e,memory runs only those.
  */
@@ -54,7 +54,7 @@ const parts = [
   memory ? `rss ${memory.threads[0].toLocaleString('en-US')} thr ${fmt(memory.rssMb[0])} MB` : 'rss n/a',
   memory ? `rss ${memory.threads[1].toLocaleString('en-US')} thr ${fmt(memory.rssMb[1])} MB (${memory.rssMb[1] >= memory.rssMb[0] ? '+' : ''}${fmt((100 * (memory.rssMb[1] - memory.rssMb[0])) / memory.rssMb[0])}%)` : 'rss growth n/a',
   cli ? `cli ${x(cli.cpuMs, cli.floorCpuMs)} node -e 0 (cpu; wall ${x(cli.wallMs, cli.floorWallMs)})` : 'cli n/a',
-  pipeline ? `pipeline p99 ${fmt(pipeline.p99Ms)} ms (${fmt(pipeline.msgsPerSec)} msg/s)` : 'pipeline n/a',
+  pipeline ? `pipeline p99 ${fmt(pipeline.p99MedianMs)} ms of per-fixture medians (every run ${fmt(pipeline.p99Ms)} ms; ${fmt(pipeline.msgsPerSec)} msg/s)` : 'pipeline n/a',
   `load ${loadAtStart}→${load()}`,
 ];
 process.stdout.write(`bench: ${parts.join(' | ')}\n`);
