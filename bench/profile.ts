@@ -4,9 +4,10 @@
  * Starts Pincer through the fake Discord with `--cpu-prof` and a SQLite statement counter
  * (sql-counter.mjs), then
  *  1. sends `posts` forum posts (one message each, the seed's first paste, 200 in flight);
- *  2. sends `threads` threads of seed 001's first five user messages;
+ *  2. sends `threads` threads of seed 001's first five user messages, then as many again (3);
  * and prints, per answered message, the REST calls by route and the SQLite statements by SQL
- * text, then the CPU profile's heaviest functions (self time) and its split by package.
+ * text, then the CPU profile's heaviest functions (self time) and its split by package, and what
+ * the heap holds after 2 and what it gained in 3 (snapshots at rest, by constructor).
  * Loopback only; the profile file is left in a temp directory whose path is printed.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -96,10 +97,20 @@ print('phase 2: REST calls', restB, threads * THREAD.length);
 printSql('phase 2: SQLite statements', await sqlCounts(rig), threads * THREAD.length);
 console.log('\nafter phase 2:', JSON.stringify(await ask(rig, { type: 'handles' }, 'handles')));
 const { file: heapFile } = await ask<{ file: string }>(rig, { type: 'heap' }, 'heap');
+// Phase 3: as many threads again, at rest before each snapshot: what grows with history.
+await sendThreads(rig, threads, 2 * threads, performance.now() + 600_000);
+await quiet(rig, 5_000);
+const { file: heapFile2 } = await ask<{ file: string }>(rig, { type: 'heap' }, 'heap');
 await rig.close();
 
 summarize(profile);
-heapSummary(heapFile);
+const first = heapSummary(heapFile);
+const second = heapSummary(heapFile2);
+console.log(`\nheap growth from ${threads} to ${2 * threads} threads, by constructor (at rest):`);
+const growth = [...second].map(([k, v]) => [k, v.size - (first.get(k)?.size ?? 0), v.count - (first.get(k)?.count ?? 0)] as const);
+for (const [k, size, count] of growth.sort((a, b) => b[1] - a[1]).slice(0, 30)) {
+  console.log(`  ${(size / 1048576).toFixed(2).padStart(7)} MB ${String(count).padStart(8)}  ${k.slice(0, 80)}`);
+}
 
 interface Node {
   id: number;
@@ -134,8 +145,8 @@ function summarize(prof: Profile): void {
   for (const [k, v] of top(byFn, 40)) console.log(`  ${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
 }
 
-/** A heap snapshot's self sizes by constructor (objects) or by node type (strings, code…). */
-function heapSummary(file: string): void {
+/** A heap snapshot's self sizes by constructor (objects) or by node type (strings, code…); prints the top. */
+function heapSummary(file: string): Map<string, { size: number; count: number }> {
   const snap = JSON.parse(readFileSync(file, 'utf8')) as {
     snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
     nodes: number[];
@@ -148,7 +159,8 @@ function heapSummary(file: string): void {
   let total = 0;
   for (let i = 0; i < snap.nodes.length; i += fields.length) {
     const type = types[snap.nodes[i + T]!]!;
-    const key = type === 'object' || type === 'closure' ? `${type} ${snap.strings[snap.nodes[i + N]!]}` : `(${type})`;
+    const named = type === 'object' || type === 'closure' || type === 'array' || type === 'hidden';
+    const key = named ? `${type} ${snap.strings[snap.nodes[i + N]!]!.slice(0, 60)}` : `(${type})`;
     const size = snap.nodes[i + S]!;
     total += size;
     const e = by.get(key) ?? { size: 0, count: 0 };
@@ -156,8 +168,9 @@ function heapSummary(file: string): void {
     e.count++;
     by.set(key, e);
   }
-  console.log(`\nheap snapshot after phase 2 (${file}): ${(total / 1048576).toFixed(1)} MB self size`);
-  for (const [k, v] of [...by].sort((a, b) => b[1].size - a[1].size).slice(0, 30)) {
+  console.log(`\nheap snapshot (${file}): ${(total / 1048576).toFixed(1)} MB self size`);
+  for (const [k, v] of [...by].sort((a, b) => b[1].size - a[1].size).slice(0, 12)) {
     console.log(`  ${(v.size / 1048576).toFixed(2).padStart(7)} MB ${String(v.count).padStart(8)}  ${k.slice(0, 80)}`);
   }
+  return by;
 }

@@ -5,6 +5,13 @@
 import { Client, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
 import { makeCache, sweepers } from './cache-options.ts';
 
+/**
+ * discord.js REST keeps a rate-limit queue per route and channel (two per forum post: the reply
+ * and the tags) and the bucket hash of each; by default for an hour and a day. Inactive queues
+ * go after a minute, hashes unused for 10 minutes (Discord's headers teach them again).
+ */
+const REST_SWEEPS = { handlerSweepInterval: 60_000, hashSweepInterval: 300_000, hashLifetime: 600_000 };
+
 /** What a caller may override: REST (api, cdn, agent, timeouts), ws (identify throttler), ready wait. */
 export type ClientOverrides = Partial<Pick<ClientOptions, 'rest' | 'ws' | 'waitGuildTimeout'>>;
 
@@ -29,7 +36,7 @@ export function createClient(overrides: ClientOverrides = {}): Client {
     makeCache,
     sweepers,
     ...(overrides.waitGuildTimeout !== undefined ? { waitGuildTimeout: overrides.waitGuildTimeout } : {}),
-    ...(overrides.rest ? { rest: overrides.rest } : {}),
+    rest: { ...REST_SWEEPS, ...overrides.rest },
     ...(overrides.ws ? { ws: overrides.ws } : {}),
   });
 }
