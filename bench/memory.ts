@@ -86,7 +86,7 @@ export async function sendThreads(rig: Rig, from: number, to: number, deadline: 
     for (const text of THREAD.slice(1)) rig.fake.act.say(thread.id, author, text);
   }
   while (rig.tracker.pending > 0 && performance.now() < deadline) await rig.tracker.next(1_000);
-  await quiet(rig, 1_000, 60_000);
+  await quiet(rig, 3_000, 120_000); // at rest: follow-ups answered, rate-limited tag edits done
   return sent;
 }
 
@@ -94,7 +94,9 @@ export async function benchMemory(rows: Row[], quick: boolean): Promise<MemoryFi
   const section = 'memory';
   const n = quick ? 1_000 : 10_000;
   const echoStartMb = await startRss(ECHO);
-  const rig = await startRig(PINCER, { ipc: true, nodeArgs: ['--expose-gc'] });
+  // BENCH_NODE_FLAGS: node flags for Pincer's process (e.g. "--max-semi-space-size=2"), to compare.
+  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const rig = await startRig(PINCER, { ipc: true, nodeArgs: ['--expose-gc', ...flags] });
   try {
     const runtime = rig.bot.logs.raw.find((l) => l.includes('bench runtime'))?.match(/"runtime":"(\w+)"/)?.[1] ?? '?';
     await quiet(rig, 1_000, 10_000);
@@ -108,9 +110,9 @@ export async function benchMemory(rows: Row[], quick: boolean): Promise<MemoryFi
     const db = fileSize(rig.dbPath) + fileSize(`${rig.dbPath}-wal`);
     const limit = second < 2 * n ? ` (time limit: ${2 * n} planned)` : '';
     const startMb = mb(start.rss);
-    rows.push({ section, measure: 'RSS at start, MB (echo bot)', value: `${fmt(startMb)} (${fmt(echoStartMb)})`, note: `after GC, catch-up done; Pincer runs from ${runtime}` });
-    rows.push({ section, measure: `RSS after ${first.toLocaleString('en-US')} threads, MB`, value: fmt(mb(mid.rss)), note: `× ${THREAD.length} messages, after GC; heap used ${fmt(mb(mid.heapUsed))} MB` });
-    rows.push({ section, measure: `RSS after ${second.toLocaleString('en-US')} threads, MB`, value: fmt(mb(end.rss)), note: `growth ${fmt((100 * (end.rss - mid.rss)) / mid.rss)} %; heap used ${fmt(mb(end.heapUsed))} MB${limit}` });
+    rows.push({ section, measure: 'RSS at start, MB (echo bot)', value: `${fmt(startMb)} (${fmt(echoStartMb)})`, note: `after GC, catch-up done; Pincer runs from ${runtime}${flags.length ? ` with ${flags.join(' ')}` : ''}; heap ${fmt(mb(start.heapUsed))} used / ${fmt(mb(start.heapTotal))} MB` });
+    rows.push({ section, measure: `RSS after ${first.toLocaleString('en-US')} threads, MB`, value: fmt(mb(mid.rss)), note: `× ${THREAD.length} messages, at rest, after GC; heap ${fmt(mb(mid.heapUsed))} used / ${fmt(mb(mid.heapTotal))} MB` });
+    rows.push({ section, measure: `RSS after ${second.toLocaleString('en-US')} threads, MB`, value: fmt(mb(end.rss)), note: `growth ${fmt((100 * (end.rss - mid.rss)) / mid.rss)} %; heap ${fmt(mb(end.heapUsed))} used / ${fmt(mb(end.heapTotal))} MB${limit}` });
     rows.push({ section, measure: 'SQLite bytes per message', value: fmt(db / messages), note: `${fmt(mb(db))} MB for ${messages.toLocaleString('en-US')} messages (db + wal)` });
     return { startMb, echoStartMb, threads: [first, second], rssMb: [mb(mid.rss), mb(end.rss)], heapMb: mb(end.heapUsed) };
   } finally {
