@@ -7,6 +7,7 @@
  * bot to go quiet. Bounded by a time limit, after which the figures say how many were sent.
  */
 import { statSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { seed001 } from '../test/e2e/harness/seed.ts';
 import { startRig, type Rig } from './load.ts';
@@ -75,7 +76,20 @@ async function startRss(entry: string): Promise<number> {
   }
 }
 
-/** Sends threads `from`…`to`-1 (flow control: ≤ 100 unanswered starters), then waits for quiet. */
+/** Messages the bot has processed (read from its database: a processed event per message). */
+export function processedMessages(rig: Rig): number {
+  const db = new Database(rig.dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare("SELECT COUNT(*) AS n FROM processed_events WHERE event_id LIKE 'message:%'").get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Sends threads `from`…`to`-1 (flow control: ≤ 100 unanswered starters), then waits until the bot
+ * has processed every message sent and made no request for 3 s: at rest. Returns threads sent.
+ */
 export async function sendThreads(rig: Rig, from: number, to: number, deadline: number): Promise<number> {
   let sent = from;
   for (; sent < to && performance.now() < deadline; sent++) {
@@ -86,7 +100,9 @@ export async function sendThreads(rig: Rig, from: number, to: number, deadline: 
     for (const text of THREAD.slice(1)) rig.fake.act.say(thread.id, author, text);
   }
   while (rig.tracker.pending > 0 && performance.now() < deadline) await rig.tracker.next(1_000);
-  await quiet(rig, 3_000, 120_000); // at rest: follow-ups answered, rate-limited tag edits done
+  const end = Math.min(deadline, performance.now() + 300_000);
+  while (processedMessages(rig) < sent * THREAD.length && performance.now() < end) await sleep(500);
+  await quiet(rig, 3_000, 120_000); // at rest: rate-limited tag edits done too
   return sent;
 }
 
@@ -114,6 +130,8 @@ export async function benchMemory(rows: Row[], quick: boolean): Promise<MemoryFi
     rows.push({ section, measure: `RSS after ${first.toLocaleString('en-US')} threads, MB`, value: fmt(mb(mid.rss)), note: `× ${THREAD.length} messages, at rest, after GC; heap ${fmt(mb(mid.heapUsed))} used / ${fmt(mb(mid.heapTotal))} MB` });
     rows.push({ section, measure: `RSS after ${second.toLocaleString('en-US')} threads, MB`, value: fmt(mb(end.rss)), note: `growth ${fmt((100 * (end.rss - mid.rss)) / mid.rss)} %; heap ${fmt(mb(end.heapUsed))} used / ${fmt(mb(end.heapTotal))} MB${limit}` });
     rows.push({ section, measure: 'SQLite bytes per message', value: fmt(db / messages), note: `${fmt(mb(db))} MB for ${messages.toLocaleString('en-US')} messages (db + wal)` });
+    const processed = processedMessages(rig);
+    rows.push({ section, measure: 'messages processed / sent', value: `${processed.toLocaleString('en-US')} / ${messages.toLocaleString('en-US')}`, note: processed === messages ? 'none lost' : 'MISSING: see the bot log' });
     return { startMb, echoStartMb, threads: [first, second], rssMb: [mb(mid.rss), mb(end.rss)], heapMb: mb(end.heapUsed) };
   } finally {
     await rig.close();

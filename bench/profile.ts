@@ -89,7 +89,6 @@ printSql('phase 1: SQLite statements', await sqlCounts(rig), run.latencies.lengt
 
 const THREAD = seed001.filter((m) => m.role === 'user').slice(0, 5).map((m) => m.text);
 await sendThreads(rig, 0, threads, performance.now() + 600_000);
-await quiet(rig, 2_000);
 const restB = rest();
 const replies = Object.entries(restB).filter(([k]) => /^POST \/channels\/:id\/messages$/.test(k)).reduce((a, [, v]) => a + v, 0);
 console.log(`\nphase 2: ${threads} threads × ${THREAD.length} messages = ${threads * THREAD.length} messages, ${replies} replies`);
@@ -99,7 +98,6 @@ console.log('\nafter phase 2:', JSON.stringify(await ask(rig, { type: 'handles' 
 const { file: heapFile } = await ask<{ file: string }>(rig, { type: 'heap' }, 'heap');
 // Phase 3: as many threads again, at rest before each snapshot: what grows with history.
 await sendThreads(rig, threads, 2 * threads, performance.now() + 600_000);
-await quiet(rig, 5_000);
 const { file: heapFile2 } = await ask<{ file: string }>(rig, { type: 'heap' }, 'heap');
 await rig.close();
 
