@@ -1,23 +1,39 @@
 /**
- * Section 3 of `npm run bench`: Pincer's memory (RSS and heap, after a GC) once it has handled
- * 10,000 forum threads of 5 messages, and the SQLite file size per message. At most 100 threads
- * wait for their first answer at any time; at the end the bench waits for the bot to go quiet.
- * Bounded by a time limit (30 min), after which the figures say how many threads were sent.
+ * Section 3 of `npm run bench`: Pincer's memory, the figures a 256 MB container cares about:
+ * RSS at start (the echo bot's beside it), then RSS and heap (after a forced GC) once it has
+ * handled N forum threads of 5 messages and again after 2N, so that growth with history shows
+ * (N = 10,000; 1,000 with BENCH_QUICK=1), and the SQLite file size per message. At most 100
+ * threads wait for their first answer at any time; before each figure the bench waits for the
+ * bot to go quiet. Bounded by a time limit, after which the figures say how many were sent.
  */
 import { statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { fileURLToPath } from 'node:url';
 import { seed001 } from '../test/e2e/harness/seed.ts';
 import { startRig, type Rig } from './load.ts';
 import { fmt, sleep } from './stats.ts';
 import type { Row } from './table.ts';
 
+const PINCER = fileURLToPath(new URL('./pincer-bot.mjs', import.meta.url));
+const ECHO = fileURLToPath(new URL('./echo-bot.mjs', import.meta.url));
+
 export interface MemoryFigures {
-  rssMb: number;
+  /** RSS after start-up (catch-up done), after a GC, MB. */
+  startMb: number;
+  echoStartMb: number;
+  /** Threads handled at the first and second figure (N, 2N unless the time limit cut them). */
+  threads: [number, number];
+  /** RSS after N and after 2N threads × 5 messages, MB. */
+  rssMb: [number, number];
+  /** Heap used after a GC, after 2N threads, MB. */
+  heapMb: number;
 }
 
 /** The author's first five messages of seed 001: a post and four follow-ups. */
 const THREAD = seed001.filter((m) => m.role === 'user').slice(0, 5).map((m) => m.text);
+const mb = (n: number) => n / 1024 / 1024;
 
-async function quiet(rig: Rig, quietMs: number, maxMs: number): Promise<void> {
+export async function quiet(rig: Rig, quietMs: number, maxMs: number): Promise<void> {
   const end = performance.now() + maxMs;
   let last = rig.fake.recorder.count;
   let since = performance.now();
@@ -49,38 +65,74 @@ const fileSize = (p: string) => {
   }
 };
 
+/** RSS after start-up of `entry` (GC'd, after 1 s of quiet), MB. */
+async function startRss(entry: string): Promise<number> {
+  const rig = await startRig(entry, { ipc: true, nodeArgs: ['--expose-gc'] });
+  try {
+    await quiet(rig, 1_000, 10_000);
+    return mb((await memoryOf(rig)).rss);
+  } finally {
+    await rig.close();
+  }
+}
+
+/** Messages the bot has processed (read from its database: a processed event per message). */
+export function processedMessages(rig: Rig): number {
+  const db = new Database(rig.dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare("SELECT COUNT(*) AS n FROM processed_events WHERE event_id LIKE 'message:%'").get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Sends threads `from`…`to`-1 (flow control: ≤ 100 unanswered starters), then waits until the bot
+ * has processed every message sent and made no request for 3 s: at rest. Returns threads sent.
+ */
+export async function sendThreads(rig: Rig, from: number, to: number, deadline: number): Promise<number> {
+  let sent = from;
+  for (; sent < to && performance.now() < deadline; sent++) {
+    while (rig.tracker.pending >= 100 && performance.now() < deadline) await rig.tracker.next(1_000);
+    const author = rig.authors[sent % rig.authors.length]!;
+    const { thread, starter } = rig.fake.act.forumPost(author, `thread ${sent}`, THREAD[0]!);
+    rig.tracker.sent(starter.id);
+    for (const text of THREAD.slice(1)) rig.fake.act.say(thread.id, author, text);
+  }
+  while (rig.tracker.pending > 0 && performance.now() < deadline) await rig.tracker.next(1_000);
+  const end = Math.min(deadline, performance.now() + 300_000);
+  while (processedMessages(rig) < sent * THREAD.length && performance.now() < end) await sleep(500);
+  await quiet(rig, 3_000, 120_000); // at rest: rate-limited tag edits done too
+  return sent;
+}
+
 export async function benchMemory(rows: Row[], quick: boolean): Promise<MemoryFigures | null> {
   const section = 'memory';
-  const threads = quick ? 1_000 : 10_000;
-  let rig: Rig;
+  const n = quick ? 1_000 : 10_000;
+  const echoStartMb = await startRss(ECHO);
+  // BENCH_NODE_FLAGS: node flags for Pincer's process (e.g. "--max-semi-space-size=2"), to compare.
+  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const rig = await startRig(PINCER, { ipc: true, nodeArgs: ['--expose-gc', ...flags] });
   try {
-    rig = await startRig(undefined, { ipc: true, nodeArgs: ['--expose-gc'] });
-  } catch (err) {
-    rows.push({ section, measure: 'all', value: 'n/a', note: `Pincer did not start: ${String(err).slice(0, 120)}` });
-    return null;
-  }
-  try {
-    const before = await memoryOf(rig);
-    // Flow control: at most 100 threads whose starter is still unanswered; then drain.
-    const deadline = performance.now() + (quick ? 300_000 : 1_800_000);
-    let sent = 0;
-    for (; sent < threads && performance.now() < deadline; sent++) {
-      while (rig.tracker.pending >= 100 && performance.now() < deadline) await rig.tracker.next(1_000);
-      const author = rig.authors[sent % rig.authors.length]!;
-      const { thread, starter } = rig.fake.act.forumPost(author, `thread ${sent}`, THREAD[0]!);
-      rig.tracker.sent(starter.id);
-      for (const text of THREAD.slice(1)) rig.fake.act.say(thread.id, author, text);
-    }
-    while (rig.tracker.pending > 0 && performance.now() < deadline) await rig.tracker.next(1_000);
-    await quiet(rig, 1_000, 60_000);
-    const after = await memoryOf(rig);
-    const messages = sent * THREAD.length;
+    const runtime = rig.bot.logs.raw.find((l) => l.includes('bench runtime'))?.match(/"runtime":"(\w+)"/)?.[1] ?? '?';
+    await quiet(rig, 1_000, 10_000);
+    const start = await memoryOf(rig);
+    const deadline = performance.now() + (quick ? 600_000 : 3_600_000);
+    const first = await sendThreads(rig, 0, n, deadline);
+    const mid = await memoryOf(rig);
+    const second = await sendThreads(rig, first, 2 * n, deadline);
+    const end = await memoryOf(rig);
+    const messages = second * THREAD.length;
     const db = fileSize(rig.dbPath) + fileSize(`${rig.dbPath}-wal`);
-    const mb = (n: number) => n / 1024 / 1024;
-    rows.push({ section, measure: 'RSS before / after, MB', value: `${fmt(mb(before.rss))} / ${fmt(mb(after.rss))}`, note: `${sent.toLocaleString('en-US')} threads × ${THREAD.length} messages${sent < threads ? ` (time limit: ${threads} planned)` : ''}` });
-    rows.push({ section, measure: 'heap used before / after, MB', value: `${fmt(mb(before.heapUsed))} / ${fmt(mb(after.heapUsed))}`, note: 'after a forced GC' });
+    const limit = second < 2 * n ? ` (time limit: ${2 * n} planned)` : '';
+    const startMb = mb(start.rss);
+    rows.push({ section, measure: 'RSS at start, MB (echo bot)', value: `${fmt(startMb)} (${fmt(echoStartMb)})`, note: `after GC, catch-up done; Pincer runs from ${runtime}${flags.length ? ` with ${flags.join(' ')}` : ''}; heap ${fmt(mb(start.heapUsed))} used / ${fmt(mb(start.heapTotal))} MB` });
+    rows.push({ section, measure: `RSS after ${first.toLocaleString('en-US')} threads, MB`, value: fmt(mb(mid.rss)), note: `× ${THREAD.length} messages, at rest, after GC; heap ${fmt(mb(mid.heapUsed))} used / ${fmt(mb(mid.heapTotal))} MB` });
+    rows.push({ section, measure: `RSS after ${second.toLocaleString('en-US')} threads, MB`, value: fmt(mb(end.rss)), note: `growth ${fmt((100 * (end.rss - mid.rss)) / mid.rss)} %; heap ${fmt(mb(end.heapUsed))} used / ${fmt(mb(end.heapTotal))} MB${limit}` });
     rows.push({ section, measure: 'SQLite bytes per message', value: fmt(db / messages), note: `${fmt(mb(db))} MB for ${messages.toLocaleString('en-US')} messages (db + wal)` });
-    return { rssMb: mb(after.rss) };
+    const processed = processedMessages(rig);
+    rows.push({ section, measure: 'messages processed / sent', value: `${processed.toLocaleString('en-US')} / ${messages.toLocaleString('en-US')}`, note: processed === messages ? 'none lost' : 'MISSING: see the bot log' });
+    return { startMb, echoStartMb, threads: [first, second], rssMb: [mb(mid.rss), mb(end.rss)], heapMb: mb(end.heapUsed) };
   } finally {
     await rig.close();
   }

@@ -67,7 +67,16 @@ function toAlert(r: Row): HelperAlert {
   };
 }
 
+/** One store per database: its statements are prepared once (better-sqlite3 keeps every one alive). */
+const stores = new WeakMap<Database, WorkflowStore>();
+
 export function createWorkflowStore(db: Database): WorkflowStore {
+  let store = stores.get(db);
+  if (!store) stores.set(db, (store = buildWorkflowStore(db)));
+  return store;
+}
+
+function buildWorkflowStore(db: Database): WorkflowStore {
   const q = {
     claim: db.prepare(
       `INSERT OR IGNORE INTO helper_alerts (thread_id, episode, reason, branch, channel_id, posted_at)

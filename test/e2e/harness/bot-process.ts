@@ -26,7 +26,7 @@ export interface BotProcess {
 }
 
 export interface SpawnOptions {
-  /** The TypeScript entry (default bot-main.ts: Pincer). */
+  /** The entry (default bot-main.ts: Pincer); TypeScript runs through tsx, `.mjs` with plain node. */
   entry?: string;
   /** Open an IPC channel (memory requests in the bench). */
   ipc?: boolean;
@@ -41,7 +41,8 @@ process.once('exit', () => {
 });
 
 export function spawnBot(env: Record<string, string>, o: SpawnOptions = {}): BotProcess {
-  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), RUN_TS, o.entry ?? BOT_MAIN], {
+  const entry = o.entry ?? BOT_MAIN;
+  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), ...(entry.endsWith('.mjs') ? [] : [RUN_TS]), entry], {
     cwd: ROOT,
     env: { ...process.env, ...env, NODE_ENV: 'test' },
     stdio: o.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,32 @@
+// What a bench child needs to reach the fake Discord, in plain JavaScript so that the child runs
+// without tsx (as production does): the same options as test/fake-discord/client-options.ts and
+// the same loopback-only undici agent as test/fake-discord/guard.ts (REST and `fetch` alike),
+// discord.js's 50 requests/s cap lifted by FAKE_DISCORD_GLOBAL_RPS. Also answers
+// `{ type: 'memory' }` over IPC with process.memoryUsage() after a GC (with --expose-gc) and
+// process.cpuUsage() (µs, all threads).
+import { MockAgent, setGlobalDispatcher } from 'undici';
+
+/** discord.js ClientOptions overrides for FAKE_DISCORD_URL. @throws when it is not loopback. */
+export function benchClientOptions(env = process.env) {
+  const url = env.FAKE_DISCORD_URL;
+  if (!url || !/^http:\/\/127\.0\.0\.1:\d+$/.test(url)) throw new Error(`FAKE_DISCORD_URL must be http://127.0.0.1:<port>, got ${url}`);
+  const agent = new MockAgent();
+  agent.disableNetConnect();
+  agent.enableNetConnect((host) => /^(127\.|localhost|\[::1\])/.test(host));
+  setGlobalDispatcher(agent);
+  const rps = Number(env.FAKE_DISCORD_GLOBAL_RPS) || undefined;
+  return {
+    rest: { api: `${url}/api`, cdn: `${url}/cdn`, mediaProxy: `${url}/media`, offset: 0, timeout: 5_000, retries: 3, agent, ...(rps ? { globalRequestsPerSecond: rps } : {}) },
+    ws: { buildIdentifyThrottler: () => Promise.resolve({ waitForIdentify: async () => {} }) },
+    waitGuildTimeout: 1_000,
+  };
+}
+
+export function answerMemoryRequests() {
+  process.on('message', (m) => {
+    if (m?.type !== 'memory') return;
+    const cpu = process.cpuUsage();
+    if (m.gc !== false) globalThis.gc?.();
+    process.send?.({ type: 'memory', usage: process.memoryUsage(), cpu });
+  });
+}

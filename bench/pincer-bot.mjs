@@ -1,0 +1,21 @@
+// Pincer's bot as the bench runs it: `pincer start` (runDiscordBot) from the compiled JavaScript
+// in dist/ when `npm run build` made it — what production runs — else from the TypeScript
+// sources through tsx (BENCH_RUNTIME in the log line says which). Pointed at the fake Discord.
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { answerMemoryRequests, benchClientOptions } from './child-options.mjs';
+
+const compiled = fileURLToPath(new URL('../dist/cli/bot.js', import.meta.url));
+let runDiscordBot;
+if (existsSync(compiled)) {
+  ({ runDiscordBot } = await import(pathToFileURL(compiled).href));
+  process.stderr.write(`${JSON.stringify({ msg: 'bench runtime', runtime: 'dist' })}\n`);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ runDiscordBot } = await import('../src/cli/bot.ts'));
+  process.stderr.write(`${JSON.stringify({ msg: 'bench runtime', runtime: 'tsx' })}\n`);
+}
+answerMemoryRequests();
+process.exitCode = await runDiscordBot(process.env, { clientOptions: benchClientOptions() });
+process.exit();
