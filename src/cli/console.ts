@@ -48,6 +48,7 @@ class Session {
   readonly tag = randomUUID().slice(0, 8);
   seq = 0;
   texts: string[] = [];
+  shown = new Set<string>();
   threadId: string;
   constructor(threadId: string) {
     this.threadId = threadId;
@@ -114,7 +115,8 @@ function send(pipeline: Pipeline, session: Session, text: string, io: CliIo, sty
     at,
   );
   for (const note of result.notes) println(io.stdout, `(note: ${note.message})`);
-  const markdown = terminalReply(result, text, session.texts, (t) => pipeline.diagnoseOnce(t));
+  const markdown = terminalReply(result, text, session.texts, session.shown, (t) => pipeline.diagnoseOnce(t));
+  if (markdown) session.shown.add(markdown);
   println(io.stdout, markdown ? `\nPincer ▸ ${renderForTerminal(markdown, style)}\n` : `\n(Pincer has nothing to add here.)\n`);
 }
 

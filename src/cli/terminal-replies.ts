@@ -59,10 +59,24 @@ export function terminalSolved(newPart: string | null): string {
 /** A message that reports success but also asks for more ("works now, but I need help with …"). */
 export const asksMore = (text: string): boolean => /\?|\b(but|however|also|need help|how (do|can) i|what do i)\b/i.test(text);
 
+/** Discord's words that point at human helpers, as the terminal says them (nobody else is here). */
+export function withoutHelpers(markdown: string): string {
+  return markdown
+    .replace(/a human helper will take it from here\./g, `a person can take it from here: ask in ${HELP_FORUM}.`)
+    .replace(/say "didn't work" and I'll bring in a human helper\./g, 'say "didn\'t work" and I\'ll sum up what to take to the OpenClaw help forum.');
+}
+
+/** The part of "works now, but …" after the success: what is asked anew. */
+const newPart = (text: string): string => {
+  const m = /\b(but|however|also)\b/i.exec(text);
+  return m ? text.slice(m.index + m[0].length).trim() : text;
+};
+
 /**
  * @param result the pipeline's answer to the message
  * @param text the message as typed (masked again by the one-off read)
  * @param session every message of this terminal session so far, including this one
+ * @param shown every markdown shown in this session (showing one again becomes one short line)
  * @param once the pipeline's one-off diagnosis (stores nothing)
  * @returns the markdown to show, or null for "nothing to add"
  */
@@ -70,12 +84,17 @@ export function terminalReply(
   result: PipelineResult,
   text: string,
   session: string[],
+  shown: ReadonlySet<string>,
   once: (text: string) => OneOffResult,
 ): string | null {
   const reply = result.outcome?.reply ?? null;
+  const thread = result.thread;
   const fromSession = (): string | null => {
     const r = once(session.join('\n\n'));
-    return r.outcome.status === 'not_auth' ? null : r.outcome.reply?.markdown ?? null;
+    const markdown = r.outcome.status === 'not_auth' ? null : r.outcome.reply?.markdown ?? null;
+    if (markdown === null || !shown.has(markdown)) return markdown;
+    const step = r.outcome.nextCommand;
+    return step ? `Nothing new in that for me: the step that stands is \`${step}\` — paste what it prints.` : 'Nothing new in that for me: paste new output whenever something changes.';
   };
   const escalate = result.effects.find((e): e is Extract<typeof e, { type: 'escalate' }> => e.type === 'escalate');
   if (escalate || reply?.kind === 'escalation') {
@@ -83,9 +102,13 @@ export function terminalReply(
     return terminalHandOver(summary, fromSession());
   }
   if (reply?.kind === 'solve_prompt') {
-    const more = asksMore(text) ? once(text).outcome.reply?.markdown ?? null : null;
-    return terminalSolved(more);
+    const more = asksMore(text) ? once(newPart(text)).outcome.reply : null;
+    return terminalSolved(more && more.kind !== 'solve_prompt' ? withoutHelpers(more.markdown) : null);
   }
-  if (result.thread?.status === 'needs_human' && (reply === null || reply.kind === 'nudge')) return fromSession() ?? reply?.markdown ?? null;
-  return reply?.markdown ?? null;
+  const handedOver = thread?.escalations.some((e) => e.episode === thread.episode) ?? false;
+  if (handedOver && (reply === null || (reply.kind === 'nudge' && /human helper/i.test(reply.markdown)))) {
+    const answer = fromSession();
+    return answer === null ? null : withoutHelpers(answer);
+  }
+  return reply ? withoutHelpers(reply.markdown) : null;
 }

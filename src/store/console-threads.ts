@@ -50,7 +50,7 @@ function tryLock(path: string): { ok: true } | { ok: false; pid: number } {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
-      if (Number.isInteger(pid) && pid !== process.pid && alive(pid)) return { ok: false, pid };
+      if (Number.isInteger(pid) && alive(pid)) return { ok: false, pid };
       rmSync(path, { force: true }); // left by a console that died: take it over
     }
   }
