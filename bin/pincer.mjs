@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point for `npx pincer …` and `npm start`. Runs the compiled build in dist/ (made by
+// Entry point for `npx pincer …` and `npm start`. Runs the compiled build in dist/bundle/ (made by
 // `npm run build`, which `npm ci` runs through `prepare`). When there is no build, or src/ was
 // changed after it (a `git pull` without `npm ci`, a developer's edit), it runs the TypeScript
 // sources through tsx instead (a dev dependency), so what runs is never older than src/.
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const built = join(root, 'dist', 'cli', 'main.js');
+const built = join(root, 'dist', 'bundle', 'main.js');
 const stamp = join(root, 'dist', '.built');
 
 function newestSource(dir) {
@@ -25,7 +25,7 @@ const current = existsSync(built) && existsSync(stamp) && (!existsSync(join(root
 (await import('node:module')).enableCompileCache?.();
 let main;
 if (current) {
-  ({ main } = await import('../dist/cli/main.js'));
+  ({ main } = await import('../dist/bundle/main.js'));
 } else {
   let register;
   try {
@@ -40,7 +40,7 @@ if (current) {
     register();
     ({ main } = await import('../src/cli/main.ts'));
   } else {
-    ({ main } = await import('../dist/cli/main.js'));
+    ({ main } = await import('../dist/bundle/main.js'));
   }
 }
 process.exitCode = await main(process.argv.slice(2));

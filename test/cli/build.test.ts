@@ -1,5 +1,5 @@
 /**
- * The compiled build: `npm run build` writes dist/, and the `pincer` bin then runs the compiled
+ * The compiled build: `npm run build` writes dist/ (and the bundle in dist/bundle/); the bin runs the compiled
  * JavaScript (no tsx, no TypeScript at run time). `pincer diagnose` loads only what it needs:
  * not discord.js, not the logger, not SQLite.
  */
@@ -14,7 +14,7 @@ const TMP = tempDir('build');
 describe('npm run build', () => {
   it('builds dist/, and the bin runs it: diagnose loads neither tsx, discord.js, pino nor SQLite', () => {
     execSync('npm run -s build', { cwd: ROOT, stdio: 'pipe', timeout: 240_000 });
-    expect(existsSync(join(ROOT, 'dist/cli/main.js'))).toBe(true);
+    expect(existsSync(join(ROOT, 'dist/bundle/main.js'))).toBe(true);
     const trace = join(TMP, 'loads.txt');
     const paste = join(TMP, 'paste.txt');
     writeFileSync(paste, 'run error: HTTP 401 authentication_error: invalid x-api-key\n');
@@ -27,7 +27,7 @@ describe('npm run build', () => {
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ status: 'needs_evidence' });
     const loaded = readFileSync(trace, 'utf8').split('\n').filter(Boolean);
-    expect(loaded).toContainEqual(expect.stringMatching(/\/dist\/cli\/main\.js$/));
+    expect(loaded).toContainEqual(expect.stringMatching(/\/dist\/bundle\/main\.js$/));
     const unwanted = loaded.filter((u) => /\/src\/.*\.ts$|node_modules\/(tsx|esbuild|discord\.js|@discordjs|pino|pino-pretty|better-sqlite3|marked|marked-terminal|chalk)\//.test(u));
     expect(unwanted).toEqual([]);
   }, 300_000);
