@@ -70,7 +70,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
     for (const paste of splitPastes(Buffer.from(bytes).toString('utf8'))) {
       const command = COMMANDS[paste.trim().toLowerCase()];
       if (command === 'quit') break;
-      if (command) runCommand(command, session, pipeline, io, db, false);
+      if (command) runCommand(command, session, pipeline, io, false);
       else send(pipeline, session, paste, io, { colour: false, verbose }, now());
     }
     return 0;
@@ -84,7 +84,8 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
   println(io.stdout, `Pincer: local help thread in the terminal${resumed}.${elsewhere}`);
   if (settings) println(io.stdout, `(${settings})`);
   println(io.stdout, `${TYPING_HELP}.\n${CONSOLE_HELP}\n`);
-  io.stdout.write(BRACKETED_PASTE_ON + PROMPT);
+  const ttyOut = (io.stdout as { isTTY?: boolean }).isTTY === true;
+  io.stdout.write((ttyOut ? BRACKETED_PASTE_ON : '') + PROMPT);
   try {
     for await (const message of terminalMessages(io.stdin)) {
       const command = COMMANDS[message.trim().toLowerCase()];
@@ -94,12 +95,12 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
         claim = claimConsoleThread(db, db.name, { fresh: true });
         Object.assign(session, new Session(claim.threadId));
         println(io.stdout, `\nA fresh thread (${claim.threadId}). Paste OpenClaw output or describe the problem.\n`);
-      } else if (command) runCommand(command, session, pipeline, io, db, colour);
+      } else if (command) runCommand(command, session, pipeline, io, colour);
       else send(pipeline, session, message, io, { colour, verbose }, now());
       io.stdout.write(PROMPT);
     }
   } finally {
-    io.stdout.write(`${BRACKETED_PASTE_OFF}\n`);
+    io.stdout.write(`${ttyOut ? BRACKETED_PASTE_OFF : ''}\n`);
     claim.release();
     if ('pause' in io.stdin && typeof io.stdin.pause === 'function') io.stdin.pause();
   }
@@ -120,7 +121,7 @@ function send(pipeline: Pipeline, session: Session, text: string, io: CliIo, sty
   println(io.stdout, markdown ? `\nPincer ▸ ${renderForTerminal(markdown, style)}\n` : `\n(Pincer has nothing to add here.)\n`);
 }
 
-function runCommand(command: Exclude<Command, 'quit'>, session: Session, pipeline: Pipeline, io: CliIo, _db: Database, colour: boolean): void {
+function runCommand(command: Exclude<Command, 'quit'>, session: Session, pipeline: Pipeline, io: CliIo, colour: boolean): void {
   if (command === 'help') {
     println(io.stdout, `\n${CONSOLE_HELP}\n`);
     return;
