@@ -1,14 +1,14 @@
 /** `.env.example`: what an operator copies to `.env`. */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { checkEnv, CoreEnv } from '../../src/config/env.ts';
 import { DiscordEnv } from '../../src/config/discord.ts';
 import { ROOT, runCli, tempDir } from '../cli/run-cli.ts';
 
 const example = readFileSync(join(ROOT, '.env.example'), 'utf8');
 const header = example.slice(0, example.indexOf('# --- core'));
+const TMP = tempDir('env-example');
 
 describe('.env.example', () => {
   it('its header names every variable the bot requires', () => {
@@ -26,7 +26,7 @@ describe('.env.example', () => {
   });
 
   it('copied to .env as it is, starts the terminal thread', () => {
-    const dir = join(tempDir('env-example'), 'app');
+    const dir = join(TMP, 'app');
     mkdirSync(dir);
     copyFileSync(join(ROOT, '.env.example'), join(dir, '.env'));
     const run = runCli(['start'], { cwd: dir, input: 'run error: HTTP 401 authentication_error: invalid x-api-key\n' });
