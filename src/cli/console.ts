@@ -85,6 +85,13 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
   if (settings) println(io.stdout, `(${settings})`);
   println(io.stdout, `${TYPING_HELP}.\n${CONSOLE_HELP}\n`);
   const ttyOut = (io.stdout as { isTTY?: boolean }).isTTY === true;
+  // Ctrl-C: give the terminal its normal paste mode back and free the thread before exiting.
+  const onInterrupt = (): void => {
+    io.stdout.write(`${ttyOut ? BRACKETED_PASTE_OFF : ''}\n`);
+    claim.release();
+    process.exit(130);
+  };
+  process.once('SIGINT', onInterrupt);
   io.stdout.write((ttyOut ? BRACKETED_PASTE_ON : '') + PROMPT);
   try {
     for await (const message of terminalMessages(io.stdin)) {
@@ -100,6 +107,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
       io.stdout.write(PROMPT);
     }
   } finally {
+    process.off('SIGINT', onInterrupt);
     io.stdout.write(`${ttyOut ? BRACKETED_PASTE_OFF : ''}\n`);
     claim.release();
     if ('pause' in io.stdin && typeof io.stdin.pause === 'function') io.stdin.pause();
