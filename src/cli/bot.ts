@@ -3,37 +3,50 @@
  * the terminal thread. The end-to-end tests start the bot through this same function, giving it
  * client options that point discord.js at the local fake Discord.
  */
-import { parseCoreConfig } from '../config/env.ts';
-import { parseDiscordConfig } from '../config/discord.ts';
+import type { EnvFileResult } from '../config/env-file.ts';
+import { envFileLine } from '../config/env-file.ts';
+import { parseBotConfig } from '../config/discord.ts';
 import type { ClientOverrides } from '../discord/client.ts';
 import { runBot } from '../discord/run.ts';
 import { createLogger } from '../log/logger.ts';
 import { createPipeline } from '../pipeline/pipeline.ts';
 import { rateLimitSettings, retentionMs, timerSettings } from '../config/timers.ts';
 import { openConfiguredDatabase } from './database.ts';
+import { describeUnreachable, discordApiUrl, UnreachableError } from './network-error.ts';
 import { keepRetention } from './retention.ts';
 
 export interface DiscordRunOptions {
   /** REST/gateway overrides (tests: the fake Discord on 127.0.0.1). */
   clientOptions?: ClientOverrides;
+  /** The settings file read at start-up (named in the first log line). */
+  envFile?: EnvFileResult;
 }
 
 /**
- * Validates the environment, opens the database, runs the bot until SIGTERM or a fatal gateway
- * close. @returns the exit code (0 after a signal, 1 after a fatal close).
- * @throws ConfigError for a bad variable (one line naming it); Error when login fails.
+ * Validates the environment (every bad variable at once), opens the database, runs the bot until
+ * SIGTERM or a fatal gateway close. @returns the exit code (0 after a signal, 1 after a fatal close).
+ * @throws ConfigError for bad variables (one line each); UnreachableError when Discord cannot be
+ *   reached (one line, also logged at fatal); Error when login fails otherwise.
  */
 export async function runDiscordBot(env: Record<string, string | undefined>, opts: DiscordRunOptions = {}): Promise<number> {
-  const core = parseCoreConfig(env);
-  const config = parseDiscordConfig(env);
+  const { core, discord: config } = parseBotConfig(env);
+  const target = discordApiUrl(env);
   const logger = createLogger({ level: core.LOG_LEVEL, pretty: core.LOG_PRETTY });
+  logger.info({ envFile: opts.envFile?.path ?? null }, envFileLine(opts.envFile ?? { path: null, applied: [] }));
   const db = openConfiguredDatabase(core);
   const pipeline = createPipeline({ db, logger, timers: timerSettings(core), rateLimits: rateLimitSettings(core), trackDelivery: true });
   const stopRetention = keepRetention(db, retentionMs(core), logger);
+  const clientOptions: ClientOverrides = target.api ? { ...opts.clientOptions, rest: { ...opts.clientOptions?.rest, api: target.api } } : opts.clientOptions ?? {};
   try {
-    return await runBot({ config, pipeline, logger, db, clientOptions: opts.clientOptions, onStop: () => { db.close(); } });
+    return await runBot({ config, pipeline, logger, db, clientOptions, onStop: () => { db.close(); } });
   } catch (err) {
     if (db.open) db.close();
+    const unreachable = describeUnreachable(err, target.what);
+    if (unreachable) {
+      logger.fatal({ err }, unreachable);
+      logger.flush?.();
+      throw new UnreachableError(unreachable);
+    }
     throw err;
   } finally {
     stopRetention();

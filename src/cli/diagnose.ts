@@ -3,9 +3,9 @@
  * Pincer; nothing is stored. With --json it prints ONE object (the contract in README.md):
  *   {"status", "branch", "candidates", "next_command", "reply", "secret_masked"}
  */
-import { parseArgs } from 'node:util';
 import { diagnoseOnce } from '../pipeline/pipeline.ts';
 import type { OneOffResult } from '../pipeline/types.ts';
+import { parseCommandArgs } from './args.ts';
 import { type CliIo, println } from './io.ts';
 import { readSource } from './read-source.ts';
 
@@ -33,7 +33,7 @@ export function toDiagnoseJson(result: OneOffResult): DiagnoseJson {
 
 /** @returns the exit code: 0, or 2 when the input could not be read (InputError propagates to main). */
 export async function runDiagnose(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: true });
+  const { values, positionals } = parseCommandArgs('diagnose', argv, { options: { json: { type: 'boolean' } }, positionals: 1 });
   const source = await readSource(positionals[0], io.stdin);
   // The input goes in as an attachment so ingest can tell text from binary and note a cut.
   const attachments = source.bytes.length > 0 ? [{ name: source.name, bytes: source.bytes, cut: source.cut }] : [];

@@ -1,101 +1,122 @@
 /**
  * `pincer <command>`: the CLI that drives the same pipeline as Discord.
  *
- *   start                      Discord bot when DISCORD_TOKEN is set, else the terminal thread
- *   console [--new]            the terminal help thread, whatever the environment
- *   diagnose [--json] [FILE|-] one paste → one diagnosis (JSON contract in README.md)
- *   replay [--json] FILE       a whole thread, message by message
- *   explain <branch-id>        a rule's signals, next command, docs and fixtures
- *   rules                      every rule with its fixture count
- *   deploy-commands [--guild <id>]  register the Discord commands (never done on start)
+ * Each command's module is imported only when that command runs, so `pincer diagnose` starts
+ * without discord.js, the logger or SQLite (cold start matters to scripts calling it per paste).
+ * Commands that read settings (start, console, deploy-commands, backup) first read the `.env`
+ * file (src/config/env-file.ts).
  */
-import { parseArgs } from 'node:util';
-import { ConfigError, parseCoreConfig } from '../config/env.ts';
-import { BranchId } from '../diagnosis/catalog.ts';
-import { maskSecrets } from '../ingest/secrets.ts';
-import { runDiscordBot } from './bot.ts';
-import { runConsole } from './console.ts';
-import { openConfiguredDatabase } from './database.ts';
-import { retentionMs, timerSettings } from '../config/timers.ts';
-import { purgeOldText } from '../store/retention.ts';
-import { runDeployCommands } from './deploy.ts';
-import { runDiagnose } from './diagnose.ts';
+import { readFileSync } from 'node:fs';
+import { parseCommandArgs, UsageError } from './args.ts';
 import { type CliIo, println, processIo } from './io.ts';
-import { InputError } from './read-source.ts';
-import { runReplay } from './replay.ts';
-import { explainBranch } from './explain.ts';
-import { listRules } from './rules.ts';
 
-const USAGE = `usage: pincer <command>
+export const USAGE = `usage: pincer <command> [options]
   start                          the Discord bot with DISCORD_TOKEN, else the terminal help thread
-  console [--new]                the terminal help thread (--new: start a fresh thread)
+  console [--new] [--verbose]    the terminal help thread (--new: a fresh thread; --verbose: internal ids)
   diagnose [--json] [FILE|-]     diagnose one pasted message (stdin when FILE is - or absent)
   replay [--json] FILE           replay {"messages":[{"role":"user"|"helper","text":"…"}]} into one thread
   explain <branch-id>            what a rule reads, the command it answers with, its docs and fixtures
-  rules                          all rules with their fixture counts
-  deploy-commands [--guild <id>] register Pincer's Discord commands`;
+  rules [--markdown]             all rules with their fixture counts (--markdown: the catalog, docs/branches.md)
+  deploy-commands [--guild <id>] register Pincer's Discord commands
+  backup FILE                    copy the database (PINCER_DB) to FILE safely, even while Pincer runs
+  --version                      Pincer's version`;
+
+/** Pincer's version, from package.json (the same file for src/ and dist/). */
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+async function settings(io: CliIo) {
+  const { loadEnvFile } = await import('../config/env-file.ts');
+  return loadEnvFile(io.env);
+}
 
 async function dispatch(command: string | undefined, rest: string[], io: CliIo): Promise<number> {
   switch (command) {
     case 'start':
     case 'console': {
-      const config = parseCoreConfig(io.env);
-      if (command === 'start' && config.DISCORD_TOKEN) return runDiscordBot(io.env);
-      const { values } = parseArgs({ args: rest, options: { new: { type: 'boolean' } } });
-      const db = openConfiguredDatabase(config);
-      try {
-        purgeOldText(db, retentionMs(config));
-        return await runConsole({ db, io, fresh: values.new === true, timers: timerSettings(config) });
-      } finally {
-        db.close();
+      const envFile = await settings(io);
+      const { values } = parseCommandArgs(command, rest, { options: { new: { type: 'boolean' }, verbose: { type: 'boolean' } }, positionals: 0 });
+      if (command === 'start' && io.env.DISCORD_TOKEN?.trim()) {
+        if (values.new || values.verbose) throw new UsageError('start: --new and --verbose belong to the terminal thread (pincer console)');
+        const { runDiscordBot } = await import('./bot.ts');
+        return runDiscordBot(io.env, { envFile });
       }
+      const { runConsoleCommand } = await import('./console-command.ts');
+      return runConsoleCommand(io, { fresh: values.new === true, verbose: values.verbose === true, envFile });
     }
     case 'diagnose':
-      return runDiagnose(rest, io);
+      return (await import('./diagnose.ts')).runDiagnose(rest, io);
     case 'replay':
-      return runReplay(rest, io);
+      return (await import('./replay.ts')).runReplay(rest, io);
     case 'explain': {
-      const id = rest[0]?.trim() ?? '';
+      const { positionals } = parseCommandArgs('explain', rest, { options: {}, positionals: 1 });
+      const id = positionals[0]?.trim() ?? '';
+      const { BranchId } = await import('../diagnosis/catalog.ts');
       if (!BranchId.safeParse(id).success) {
         println(io.stderr, `pincer: ${id ? `unknown branch id "${id}"` : 'usage: pincer explain <branch-id>'}; \`pincer rules\` lists them`);
         return 2;
       }
-      println(io.stdout, explainBranch(id));
+      println(io.stdout, (await import('./explain.ts')).explainBranch(id));
       return 0;
     }
-    case 'rules':
-      println(io.stdout, listRules());
+    case 'rules': {
+      const { values } = parseCommandArgs('rules', rest, { options: { markdown: { type: 'boolean' } }, positionals: 0 });
+      if (values.markdown) io.stdout.write((await import('./rules-markdown.ts')).rulesMarkdown());
+      else println(io.stdout, (await import('./rules.ts')).listRules());
       return 0;
+    }
     case 'deploy-commands':
-      return runDeployCommands(rest, io);
+      await settings(io);
+      return (await import('./deploy.ts')).runDeployCommands(rest, io);
+    case 'backup':
+      await settings(io);
+      return (await import('./backup.ts')).runBackup(rest, io);
+    case '--version':
+    case '-v':
+    case 'version':
+      if (rest.length > 0) throw new UsageError(`${command}: unexpected argument ${JSON.stringify(rest[0])}`);
+      println(io.stdout, `pincer ${version()}`);
+      return 0;
     case 'help':
     case '--help':
     case '-h':
     case undefined:
-      println(io.stdout, USAGE);
+      println(command === undefined ? io.stderr : io.stdout, USAGE);
       return command === undefined ? 2 : 0;
     default:
-      println(io.stderr, `pincer: unknown command "${command}"\n${USAGE}`);
-      return 2;
+      throw new UsageError(command.startsWith('-') ? `unknown option ${command}` : `unknown command "${command}"`);
   }
 }
 
-/** Runs the CLI. Never throws: every failure is one line on stderr and an exit code. */
+/** Runs the CLI. Never throws: every failure is one line per problem on stderr and an exit code. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const [command, ...rest] = argv;
   try {
     return await dispatch(command, rest, io);
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof InputError) {
-      println(io.stderr, `pincer: ${err.message}`);
-      return 2;
-    }
-    if (err instanceof TypeError && (err as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      println(io.stderr, `pincer: ${err.message}`);
-      return 2;
-    }
-    const message = err instanceof Error ? err.message : String(err);
-    println(io.stderr, `pincer: internal error: ${maskSecrets(message).text}`);
+    return report(err, io);
+  }
+}
+
+async function report(err: unknown, io: CliIo): Promise<number> {
+  if (err instanceof UsageError) {
+    println(io.stderr, `pincer: ${err.message}\n${USAGE}`);
+    return 2;
+  }
+  const name = err instanceof Error ? err.name : '';
+  if (name === 'ConfigError' || name === 'InputError') {
+    const lines = (err as { lines?: string[] }).lines ?? [(err as Error).message];
+    for (const line of lines) println(io.stderr, `pincer: ${line}`);
+    return 2;
+  }
+  if (name === 'UnreachableError') {
+    println(io.stderr, `pincer: ${(err as Error).message}`);
     return 1;
   }
+  const message = err instanceof Error ? err.message : String(err);
+  const { maskSecrets } = await import('../ingest/secrets.ts');
+  println(io.stderr, `pincer: internal error: ${maskSecrets(message).text}`);
+  return 1;
 }

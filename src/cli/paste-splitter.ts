@@ -6,6 +6,8 @@
  * the end of input. Empty pastes are dropped.
  */
 export const PASTE_TERMINATOR_HELP = 'end each paste with a line holding only "." (or two empty lines); Ctrl-D quits';
+/** The interactive rule: terminals with bracketed paste end a paste by themselves. */
+export const TYPING_HELP = 'Enter sends a line; a pasted block is sent when the paste ends (if your terminal does not mark pastes, end it with a line holding only ".")';
 
 /** Stateful splitter for line-by-line input (interactive use). Feed lines; get finished pastes. */
 export class PasteSplitter {
@@ -24,6 +26,11 @@ export class PasteSplitter {
     }
     this.lines.push(bare);
     return null;
+  }
+
+  /** @returns true when no line of an unfinished paste is waiting. */
+  isEmpty(): boolean {
+    return this.lines.length === 0;
   }
 
   /** Ends the current paste (end of input). @returns it, or null when it holds nothing. */

@@ -7,11 +7,11 @@
  *   {"index", "status", "branch", "candidates", "next_command", "reply", "state"}
  */
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openDatabase } from '../store/db.ts';
 import { createPipeline } from '../pipeline/pipeline.ts';
 import type { Pipeline } from '../pipeline/types.ts';
+import { parseCommandArgs } from './args.ts';
 import { type CliIo, println } from './io.ts';
 import { InputError } from './read-source.ts';
 
@@ -90,7 +90,7 @@ export async function readReplayFile(path: string): Promise<ReplayMessage[]> {
 }
 
 export async function runReplay(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: true });
+  const { values, positionals } = parseCommandArgs('replay', argv, { options: { json: { type: 'boolean' } }, positionals: 1 });
   const file = positionals[0];
   if (!file) throw new InputError('usage: pincer replay [--json] FILE');
   const messages = await readReplayFile(file);

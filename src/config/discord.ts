@@ -5,7 +5,7 @@
  * expects (`ConfigError` from ./env.ts; a token's value is never echoed).
  */
 import { z } from 'zod';
-import { parseEnv } from './env.ts';
+import { checkEnv, ConfigError, CoreEnv, type CoreConfig, parseEnv } from './env.ts';
 
 export interface DiscordTagNames {
   needsInfo: string;
@@ -55,9 +55,21 @@ const number = (what: string, fallback: number) =>
   z.coerce.number({ error: `expects ${what}` }).positive(`expects ${what}`).max(1e9, `expects ${what}`).default(fallback);
 const LOOPBACK = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/;
 
+const TOKEN_HINT = 'Developer Portal → your application → Bot → Reset Token';
+/**
+ * A bot token is dot-separated base64url parts (three in real tokens, about 70 characters). The
+ * check catches the usual mix-ups; Discord itself decides whether the token is valid.
+ */
+export const botToken = z
+  .string({ error: `expects the bot token (${TOKEN_HINT})` })
+  .trim()
+  .refine((t) => !/^Bot\s/i.test(t), 'starts with "Bot ": give the token alone, without the "Bot " prefix')
+  .refine((t) => !/^\d{17,20}$/.test(t), `looks like an application id, not a bot token (${TOKEN_HINT})`)
+  .refine((t) => /^[\w-]+(\.[\w-]+)+$/.test(t) && t.length >= 20, `does not look like a bot token (dot-separated parts, about 70 characters; ${TOKEN_HINT})`);
+
 /** The variables the bot reads, their defaults and what each expects. */
 export const DiscordEnv = z.object({
-  DISCORD_TOKEN: z.string({ error: 'expects the bot token (Developer Portal → Bot → Reset Token)' }).trim().min(10, 'expects the bot token'),
+  DISCORD_TOKEN: botToken,
   DISCORD_APPLICATION_ID: id,
   PINCER_HELP_FORUM_IDS: idList(true),
   PINCER_HELPER_ROLE_IDS: idList(false).default([]),
@@ -77,9 +89,21 @@ export const DiscordEnv = z.object({
 });
 
 /**
+ * Everything `pincer start` needs for the bot, checked together so that every bad variable, core
+ * or Discord, is reported at once. @throws ConfigError with one line per bad variable.
+ */
+export function parseBotConfig(env: Record<string, string | undefined>): { core: CoreConfig; discord: DiscordConfig } {
+  const core = checkEnv(CoreEnv, env);
+  const discord = checkEnv(DiscordEnv, env);
+  const lines = [...(core.ok ? [] : core.lines), ...(discord.ok ? [] : discord.lines.filter((l) => core.ok || !core.lines.includes(l)))];
+  if (!core.ok || !discord.ok) throw new ConfigError(lines);
+  return { core: core.data, discord: parseDiscordConfig(env) };
+}
+
+/**
  * Reads the Discord settings from `env` (normally `process.env`); empty values count as unset.
  * Required: DISCORD_TOKEN, DISCORD_APPLICATION_ID, PINCER_HELP_FORUM_IDS. See .env.example.
- * @throws ConfigError whose message is one line, e.g.
+ * @throws ConfigError with one line per bad variable, e.g.
  *   `PINCER_HELP_FORUM_IDS="help": expects a comma-separated list of Discord ids (17–20 digits each)`.
  */
 export function parseDiscordConfig(env: Record<string, string | undefined>): DiscordConfig {

@@ -1,6 +1,6 @@
 /**
- * Core configuration from the environment, validated by zod at start-up. A bad value stops
- * start-up with ONE line naming the variable and what it expects (see `ConfigError`).
+ * Core configuration from the environment, validated by zod at start-up. Bad values stop
+ * start-up with one line per bad variable, naming it and what it expects (see `ConfigError`).
  * Discord-specific variables are parsed separately (src/config/discord.ts) and only when the bot
  * runs, so the terminal thread needs none of them.
  */
@@ -35,32 +35,63 @@ export const CoreEnv = z.object({
 });
 export type CoreConfig = z.infer<typeof CoreEnv>;
 
-/** Thrown for a bad environment; `message` is the one line to print. */
+/**
+ * Thrown for a bad environment. `lines` holds one line per bad variable (all of them, not just
+ * the first); `message` is those lines joined with newlines.
+ */
 export class ConfigError extends Error {
   override name = 'ConfigError';
+  readonly lines: string[];
+  constructor(lines: string | string[]) {
+    const all = typeof lines === 'string' ? [lines] : lines;
+    super(all.join('\n'));
+    this.lines = all;
+  }
 }
 
 /**
  * Parses the core variables out of `env` (unknown variables are ignored; empty strings count as
- * unset). @throws ConfigError naming the first bad variable, e.g.
+ * unset). @throws ConfigError with one line per bad variable, e.g.
  * `LOG_LEVEL="loud": expects one of fatal, error, warn, info, debug, trace, silent`.
  */
 export function parseCoreConfig(env: Record<string, string | undefined>): CoreConfig {
   return parseEnv(CoreEnv, env);
 }
 
-/** Shared by every env schema: empty → unset, first issue → one-line ConfigError. */
-export function parseEnv<S extends z.ZodObject>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+/** How a variable's value is shown in an error line: quoted, or hidden for secrets. */
+export function shownValue(name: string, value: string | undefined): string {
+  if (value === undefined) return `${name} is not set`;
+  return /TOKEN|SECRET|KEY/.test(name) ? `${name} (value hidden)` : `${name}=${JSON.stringify(value)}`;
+}
+
+/**
+ * Checks `env` against `schema` without throwing. @returns the parsed values, or one line per bad
+ * variable (the first issue of each), in the schema's order.
+ */
+export function checkEnv<S extends z.ZodObject>(
+  schema: S,
+  env: Record<string, string | undefined>,
+): { ok: true; data: z.infer<S> } | { ok: false; lines: string[] } {
   const picked: Record<string, string> = {};
   for (const key of Object.keys(schema.shape)) {
     const value = env[key];
     if (value !== undefined && value.trim() !== '') picked[key] = value;
   }
   const result = schema.safeParse(picked);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const name = String(issue.path[0] ?? 'environment');
-  const got = picked[name];
-  const shown = got === undefined ? 'unset' : name.includes('TOKEN') ? 'set' : JSON.stringify(got);
-  throw new ConfigError(`${name}=${shown}: ${issue.message}`);
+  if (result.success) return { ok: true, data: result.data };
+  const firstIssue = new Map<string, string>();
+  for (const issue of result.error.issues) {
+    const name = String(issue.path[0] ?? 'environment');
+    if (!firstIssue.has(name)) firstIssue.set(name, issue.message);
+  }
+  const order = Object.keys(schema.shape);
+  const names = [...firstIssue.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  return { ok: false, lines: names.map((name) => `${shownValue(name, picked[name])}: ${firstIssue.get(name)}`) };
+}
+
+/** Shared by every env schema: empty → unset; every bad variable → one line of a ConfigError. */
+export function parseEnv<S extends z.ZodObject>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+  const checked = checkEnv(schema, env);
+  if (!checked.ok) throw new ConfigError(checked.lines);
+  return checked.data;
 }

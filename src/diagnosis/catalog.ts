@@ -1,5 +1,5 @@
 /**
- * The failure-branch ids of ../shared/reference/branches.md (catalog v1.1). They are the contract
+ * The failure-branch ids of the branch catalog (docs/branches.md lists them as implemented). They are the contract
  * between the rules, their tests, `pincer diagnose --json` and the moderators' statistics: a rule
  * may refine a branch, never rename it.
  */

@@ -1,7 +1,7 @@
 /**
  * Readers shared by the rules: they turn the view's typed facts into the questions a helper asks
  * ("which profile does OpenClaw send?", "is this an Anthropic auth failure?"). Pure; each takes an
- * `EvidenceView` and never throws. Formats: ../shared/reference/openclaw-cli.md (§1.3, §3.3, §4).
+ * `EvidenceView` and never throws. Formats: the captures under test/fixtures/evidence/.
  */
 import type { Credential, Fact, FactOf, ProfileLabel, ProviderAuth, StatementTopic } from '../evidence/facts.ts';
 import type { Because } from './types.ts';

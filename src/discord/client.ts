@@ -1,6 +1,6 @@
 /**
  * The one factory for Pincer's discord.js client. Tests point it at the local fake Discord by
- * passing REST/gateway overrides (../shared/reference/fake-discord.md §1); production passes none.
+ * passing REST/gateway overrides (test/fake-discord/); production passes none.
  */
 import { Client, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
 import { makeCache, sweepers } from './cache-options.ts';

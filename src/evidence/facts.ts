@@ -6,7 +6,7 @@
  * the clean, masked text) so a reply can quote it, and a `confidence` in [0, 1] that drops below
  * 1 when the text was ambiguous (retyped, partial, wrapped).
  *
- * Formats are those of ../shared/reference/openclaw-cli.md (baseline OpenClaw 2026.3.13).
+ * Formats are those of the OpenClaw CLI (baseline 2026.3.13; captures in test/fixtures/evidence/).
  * This module is the contract between ingest, evidence, conversation and diagnosis: extend it
  * (new kinds, new optional fields) rather than reshape it. The schemas live in ./facts/ by what
  * they read (base, cli, errors, session); import them from here.

@@ -129,9 +129,9 @@ export function heldNotes(ms: number): RenderedReply[] {
 /** "It works now" (or a thanks after a step): ask once to mark the solution. */
 export function solvePrompts(works: boolean): RenderedReply[] {
   const all = [
-    reply('solve_prompt', 'Glad it works now! Please mark the message that fixed it as the solution (right-click it → Apps → Mark Solution), so the next person with this error finds it.'),
-    reply('solve_prompt', 'Nice, that one is sorted. If a message here fixed it, marking it as the solution (right-click → Apps → Mark Solution) helps the next person.'),
-    reply('solve_prompt', "You're welcome! If that fixed it, please mark the message that did as the solution (right-click it → Apps → Mark Solution)."),
+    reply('solve_prompt', 'Glad it works now! Please mark the message that fixed it as the solution (right-click it → Apps → **Pincer: Mark solution**), so the next person with this error finds it.'),
+    reply('solve_prompt', 'Nice, that one is sorted. If a message here fixed it, marking it as the solution (right-click → Apps → **Pincer: Mark solution**) helps the next person.'),
+    reply('solve_prompt', "You're welcome! If that fixed it, please mark the message that did as the solution (right-click it → Apps → **Pincer: Mark solution**)."),
   ];
   return works ? all : [all[2] as RenderedReply, all[1] as RenderedReply];
 }

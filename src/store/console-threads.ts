@@ -2,12 +2,75 @@
  * Which terminal help thread `pincer console` continues. Interactive terminal threads are named
  * `terminal:<n>`, n = 1, 2, …; the highest n is the current one, `--new` takes the next.
  * (Piped runs use `terminal:pipe:<uuid>`: a fresh thread each run, never continued.)
+ *
+ * Two consoles on the same database never share a thread: a console claims its thread with a
+ * lock file beside the database (`<db>.terminal-<n>.lock`, holding its pid). A second console
+ * finds the claim of a live process and takes a fresh thread instead; a claim left by a process
+ * that died is taken over.
  */
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 
 /** @returns the thread id to use: the latest `terminal:<n>`, or a new one when `fresh` or none exists. */
 export function currentConsoleThread(db: Database, { fresh }: { fresh: boolean }): string {
+  const n = latestNumber(db);
+  return `terminal:${fresh || n === 0 ? n + 1 : n}`;
+}
+
+function latestNumber(db: Database): number {
   const rows = db.prepare("SELECT id FROM threads WHERE channel_kind = 'terminal' AND id GLOB 'terminal:[0-9]*'").all() as { id: string }[];
-  const latest = rows.reduce((max, r) => Math.max(max, Number.parseInt(r.id.slice('terminal:'.length), 10) || 0), 0);
-  return `terminal:${fresh || latest === 0 ? latest + 1 : latest}`;
+  return rows.reduce((max, r) => Math.max(max, Number.parseInt(r.id.slice('terminal:'.length), 10) || 0), 0);
+}
+
+export interface ConsoleClaim {
+  threadId: string;
+  /** The thread this console would have continued, when another live console has it open. */
+  busy: { threadId: string; pid: number } | null;
+  /** Gives the thread up (on exit). */
+  release(): void;
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Creates the lock file for `n`; @returns false when a live process holds it. */
+function tryLock(path: string): { ok: true } | { ok: false; pid: number } {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return { ok: true };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
+      if (Number.isInteger(pid) && alive(pid)) return { ok: false, pid };
+      rmSync(path, { force: true }); // left by a console that died: take it over
+    }
+  }
+  return { ok: false, pid: 0 };
+}
+
+/**
+ * Claims the thread this console should use. In-memory databases need no claim.
+ * @param dbPath the database file (`db.name`)
+ */
+export function claimConsoleThread(db: Database, dbPath: string, { fresh }: { fresh: boolean }): ConsoleClaim {
+  const latest = latestNumber(db);
+  let n = fresh || latest === 0 ? latest + 1 : latest;
+  if (dbPath === ':memory:' || dbPath === '') return { threadId: `terminal:${n}`, busy: null, release: () => undefined };
+  let busy: ConsoleClaim['busy'] = null;
+  for (;;) {
+    const lock = `${dbPath}.terminal-${n}.lock`;
+    const got = tryLock(lock);
+    if (got.ok) return { threadId: `terminal:${n}`, busy, release: () => rmSync(lock, { force: true }) };
+    busy ??= { threadId: `terminal:${n}`, pid: got.pid };
+    n = Math.max(n, latest) + 1;
+  }
 }

@@ -2,19 +2,19 @@
  * The terminal help thread, as `npm start` runs it without DISCORD_TOKEN: piped input (a fresh
  * thread each run, same input → same output) and an interactive thread that a restart continues.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runConsole } from '../../src/cli/console.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 import { openDatabase } from '../../src/store/db.ts';
-import { runCli } from './run-cli.ts';
+import { runCli, tempDir } from './run-cli.ts';
 
 const STATUS_401 = 'run error: HTTP 401 authentication_error: invalid x-api-key (request_id: sha256:c6bb760e0b67)';
 const FOOTER = 'agent main | session main (openclaw-tui) | anthropic/claude-sonnet-4-6 | think adaptive | tokens ?/1.0m';
-const dbFile = () => join(mkdtempSync(join(tmpdir(), 'pincer-console-')), 'pincer.db');
+const TMP = tempDir('console');
+let dbCount = 0;
+const dbFile = () => join(TMP, `pincer-${++dbCount}.db`);
 
 describe('piped terminal thread', () => {
   const input = `${STATUS_401}\nconnected | error\n${FOOTER}\n.\nzsh: no such file or directory: /reset\n`;

@@ -2,14 +2,13 @@
  * `pincer diagnose --json` as scripts call it: the README's contract, the seeds other than 001,
  * and input that is bad in every way a user can make it.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.ts';
+import { runCli, tempDir } from './run-cli.ts';
 
-const seed = (name: string) => readFileSync(new URL(`../../../shared/seeds/${name}`, import.meta.url), 'utf8');
-const tmp = mkdtempSync(join(tmpdir(), 'pincer-diagnose-'));
+const seed = (name: string) => readFileSync(new URL(`../fixtures/seeds/${name}`, import.meta.url), 'utf8');
+const tmp = tempDir('diagnose');
 
 function diagnose(input: string | Buffer, file?: string) {
   const run = file ? runCli(['diagnose', '--json', file]) : runCli(['diagnose', '--json', '-'], { input });

@@ -3,12 +3,12 @@
  * user message with the README's fields, and the answers issue 2 lists at their messages.
  * (The conversation rules on the same thread are tested in test/conversation/seed-001.test.ts.)
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.ts';
+import { runCli, tempDir } from './run-cli.ts';
 
+const REPLAY_TMP = tempDir('replay');
 const run = runCli(['replay', '--json', 'test/fixtures/threads/seed-001.json']);
 const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
 const at = (index: number) => lines.find((l) => l.index === index)!;
@@ -48,7 +48,7 @@ describe('pincer replay --json on seed 001', () => {
 
 describe('pincer replay with a bad file', () => {
   it('says in one line what the file should look like, exit 2', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pincer-replay-'));
+    const dir = REPLAY_TMP;
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ messages: [{ role: 'bot', text: 'hi' }] }));
     const bad = runCli(['replay', '--json', join(dir, 'bad.json')]);
     expect(bad.status).toBe(2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDiscordConfig } from '../../src/config/discord.ts';
+import { parseBotConfig, parseDiscordConfig } from '../../src/config/discord.ts';
 import { ConfigError } from '../../src/config/env.ts';
 
 const base = {
@@ -35,8 +35,8 @@ describe('Discord configuration', () => {
 
   it.each([
     [{ PINCER_HELP_FORUM_IDS: 'help' }, 'PINCER_HELP_FORUM_IDS="help": expects a comma-separated list of Discord ids'],
-    [{ PINCER_HELP_FORUM_IDS: '' }, 'PINCER_HELP_FORUM_IDS=unset'],
-    [{ DISCORD_APPLICATION_ID: '' }, 'DISCORD_APPLICATION_ID=unset: expects a Discord id'],
+    [{ PINCER_HELP_FORUM_IDS: '' }, 'PINCER_HELP_FORUM_IDS is not set'],
+    [{ DISCORD_APPLICATION_ID: '' }, 'DISCORD_APPLICATION_ID is not set: expects a Discord id'],
     [{ PINCER_HELPER_CHANNEL_ID: '#helpers' }, 'PINCER_HELPER_CHANNEL_ID="#helpers": expects a Discord id'],
     [{ PINCER_CATCHUP_MAX_AGE_HOURS: 'soon' }, 'PINCER_CATCHUP_MAX_AGE_HOURS="soon": expects a number of hours'],
     [{ PINCER_CDN_BASE_URL: 'https://attacker.example/cdn' }, 'PINCER_CDN_BASE_URL="https://attacker.example/cdn": expects a loopback URL'],
@@ -51,7 +51,32 @@ describe('Discord configuration', () => {
     }
   });
 
-  it('never echoes the token', () => {
-    expect(() => parseDiscordConfig({ ...base, DISCORD_TOKEN: 'short' })).toThrow('DISCORD_TOKEN=set: expects the bot token');
+  it.each([
+    ['fake', 'does not look like a bot token'],
+    ['Bot MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123', 'starts with "Bot ": give the token alone, without the "Bot " prefix'],
+    ['123456789012345678', 'looks like an application id, not a bot token'],
+  ])('says what is wrong with a token without echoing it: %s', (token, why) => {
+    const run = () => parseDiscordConfig({ ...base, DISCORD_TOKEN: token });
+    expect(run).toThrow(`DISCORD_TOKEN (value hidden): ${why}`);
+    try {
+      run();
+    } catch (err) {
+      expect((err as Error).message).not.toContain(token.replace(/^Bot /, ''));
+    }
+  });
+
+  it('reports every bad variable at once, one line each', () => {
+    try {
+      parseBotConfig({ DISCORD_TOKEN: 'fake', LOG_LEVEL: 'loud', PINCER_HELPER_CHANNEL_ID: '#helpers' });
+      expect.unreachable();
+    } catch (err) {
+      expect((err as ConfigError).lines).toEqual([
+        'LOG_LEVEL="loud": expects one of fatal, error, warn, info, debug, trace, silent',
+        expect.stringContaining('DISCORD_TOKEN (value hidden): does not look like a bot token'),
+        'DISCORD_APPLICATION_ID is not set: expects a Discord id (17–20 digits; Developer Mode → Copy ID)',
+        'PINCER_HELP_FORUM_IDS is not set: expects a comma-separated list of Discord ids (17–20 digits each)',
+        'PINCER_HELPER_CHANNEL_ID="#helpers": expects a Discord id (17–20 digits; Developer Mode → Copy ID)',
+      ]);
+    }
   });
 });

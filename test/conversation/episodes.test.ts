@@ -9,7 +9,7 @@ describe('"it works now" and thanks', () => {
   it('works now: asks once to mark the solution, status solved, auto-close scheduled', () => {
     const { steps, state } = run([msg('m1', [f.err401()]), msg('m2', [f.status()]), msg('m3', [f.say('works_now')])]);
     expect(only(steps[2]!)?.kind).toBe('solve_prompt');
-    expect(only(steps[2]!)?.markdown).toMatch(/Mark Solution/);
+    expect(only(steps[2]!)?.markdown).toMatch(/Pincer: Mark solution/);
     expect(state.status).toBe('solved');
     expect(state.suggestions[0]?.outcome).toBe('worked');
     expect(steps[2]!.effects).toContainEqual({ type: 'schedule', timer: 'auto_close', dueAt: T0 + 3 * MINUTE + 72 * HOUR });

@@ -1,6 +1,6 @@
 /**
  * A fake Discord on 127.0.0.1 for the real discord.js client: REST v10 (node `http`) and the JSON
- * gateway (`ws`) on one free port. Facts and pitfalls: /work/shared/reference/fake-discord.md.
+ * gateway (`ws`) on one free port. Facts and pitfalls: the comments in this folder.
  *
  *   const fake = await FakeDiscord.start();
  *   const client = new Client({ intents, partials, ...fake.clientOptions() });

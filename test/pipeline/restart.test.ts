@@ -3,13 +3,21 @@
  * again on the same database gives the same replies as an uninterrupted run. Each message here is
  * handled by a fresh pipeline over a freshly opened database file, so nothing survives in memory.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ReplayFile, replayMessage, replayThread, type ReplayLine } from '../../src/cli/replay.ts';
 import { createPipeline } from '../../src/pipeline/pipeline.ts';
 import { openDatabase } from '../../src/store/db.ts';
+
+const folders: string[] = [];
+const tempFolder = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'pincer-restart-'));
+  folders.push(dir);
+  return dir;
+};
+afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 const seed = ReplayFile.parse(JSON.parse(readFileSync(new URL('../fixtures/threads/seed-001.json', import.meta.url), 'utf8')));
 
@@ -24,7 +32,7 @@ describe('a restart between any two messages', () => {
       }
     })();
 
-    const file = join(mkdtempSync(join(tmpdir(), 'pincer-restart-')), 'pincer.db');
+    const file = join(tempFolder(), 'pincer.db');
     const restarted: ReplayLine[] = [];
     for (const [i, message] of seed.messages.entries()) {
       const db = openDatabase(file);
@@ -36,7 +44,7 @@ describe('a restart between any two messages', () => {
   });
 
   it('a message delivered again after a restart is not answered twice', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'pincer-restart-')), 'pincer.db');
+    const file = join(tempFolder(), 'pincer.db');
     const first = seed.messages[0]!;
     let db = openDatabase(file);
     const once = replayMessage(createPipeline({ db }), first, 0);

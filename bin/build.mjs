@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// `npm run build`: type-checks and compiles src/ to dist/ with tsc (tsconfig.build.json), then
+// bundles the CLI with esbuild into dist/bundle/ — one chunk per subcommand, zod and Pincer's own
+// modules inlined, packages with native code, workers or heavy start-up left to node_modules —
+// so a cold `pincer diagnose` reads a few files instead of ~500. Last, it stamps dist/.built:
+// bin/pincer.mjs runs the bundle only when that stamp is newer than every file in src/.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+await build({
+  absWorkingDir: root,
+  entryPoints: ['dist/cli/main.js'],
+  outdir: 'dist/bundle', // two levels below the root, like src/<stage>/: relative paths to migrations/ and package.json hold
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['better-sqlite3', 'discord.js', 'pino', 'pino-pretty', 'marked', 'marked-terminal', 'chalk'],
+  logLevel: 'warning',
+});
+writeFileSync(new URL('../dist/.built', import.meta.url), new Date().toISOString());
