@@ -100,13 +100,16 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   }
 }
 
+/** Errors the operator fixes (bad variables, bad input, the database file): one line each, exit 2. */
+const OPERATOR_ERRORS = new Set(['ConfigError', 'InputError', 'StoreError', 'BotLockError']);
+
 async function report(err: unknown, io: CliIo): Promise<number> {
   if (err instanceof UsageError) {
     println(io.stderr, `pincer: ${err.message}\n${USAGE}`);
     return 2;
   }
   const name = err instanceof Error ? err.name : '';
-  if (name === 'ConfigError' || name === 'InputError') {
+  if (OPERATOR_ERRORS.has(name)) {
     const lines = (err as { lines?: string[] }).lines ?? [(err as Error).message];
     for (const line of lines) println(io.stderr, `pincer: ${line}`);
     return 2;

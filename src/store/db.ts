@@ -65,6 +65,8 @@ function checkIntact(db: Db, path: string): void {
   try {
     result = String(db.pragma('quick_check(1)', { simple: true }));
   } catch (err) {
+    // Not a database at all (a wrong PINCER_DB): the caller names the variable instead.
+    if ((err as { code?: unknown }).code === 'SQLITE_NOTADB') throw err;
     throw new StoreError(`the database ${path} cannot be read (${err instanceof Error ? err.message : String(err)}): ${restoreHint(path)}`);
   }
   if (result !== 'ok') throw new StoreError(`the database ${path} is corrupt (${result.split('\n')[0]}): ${restoreHint(path)}`);
