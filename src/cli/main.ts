@@ -5,6 +5,7 @@
  *   console [--new]            the terminal help thread, whatever the environment
  *   diagnose [--json] [FILE|-] one paste → one diagnosis (JSON contract in README.md)
  *   replay [--json] FILE       a whole thread, message by message
+ *   eval [--json] FILE.jsonl   score the pipeline on labelled cases (test/fixtures/corpus/)
  *   explain <branch-id>        a rule's signals, next command, docs and fixtures
  *   rules                      every rule with its fixture count
  *   deploy-commands [--guild <id>]  register the Discord commands (never done on start)
@@ -20,6 +21,7 @@ import { retentionMs, timerSettings } from '../config/timers.ts';
 import { purgeOldText } from '../store/retention.ts';
 import { runDeployCommands } from './deploy.ts';
 import { runDiagnose } from './diagnose.ts';
+import { runEval } from './eval.ts';
 import { type CliIo, println, processIo } from './io.ts';
 import { InputError } from './read-source.ts';
 import { runReplay } from './replay.ts';
@@ -31,6 +33,7 @@ const USAGE = `usage: pincer <command>
   console [--new]                the terminal help thread (--new: start a fresh thread)
   diagnose [--json] [FILE|-]     diagnose one pasted message (stdin when FILE is - or absent)
   replay [--json] FILE           replay {"messages":[{"role":"user"|"helper","text":"…"}]} into one thread
+  eval [--json] FILE.jsonl       accuracy of status, branch and command on labelled cases, and every miss
   explain <branch-id>            what a rule reads, the command it answers with, its docs and fixtures
   rules                          all rules with their fixture counts
   deploy-commands [--guild <id>] register Pincer's Discord commands`;
@@ -54,6 +57,8 @@ async function dispatch(command: string | undefined, rest: string[], io: CliIo):
       return runDiagnose(rest, io);
     case 'replay':
       return runReplay(rest, io);
+    case 'eval':
+      return runEval(rest, io);
     case 'explain': {
       const id = rest[0]?.trim() ?? '';
       if (!BranchId.safeParse(id).success) {
