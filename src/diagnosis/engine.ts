@@ -9,7 +9,7 @@ import { RULES } from './branches/index.ts';
 import type { BranchId } from './catalog.ts';
 import { fill, typedForm } from './commands.ts';
 import { rankConfirmed } from './precedence.ts';
-import { gatewayRemote } from './signals.ts';
+import { authSymptom, gatewayRemote } from './signals.ts';
 import type { Ask, Candidate, Diagnosis, Rule, Step, Verdict } from './types.ts';
 import type { EvidenceView } from './view.ts';
 
@@ -66,7 +66,8 @@ export function diagnose(view: EvidenceView): Diagnosis {
       branch: winner.rule.id,
       step,
       ask: shown,
-      nextCommand: shown ? shown.command : stepCommand(step, view),
+      // A question asked first (API key or subscription?) leaves the step's command as the next one.
+      nextCommand: shown?.command ?? stepCommand(step, view),
       confidence: CONFIDENCE[winner.verdict.specificity ?? 1],
     };
   }
@@ -78,7 +79,22 @@ export function diagnose(view: EvidenceView): Diagnosis {
     const shown = ask ? presentAsk(ask, view) : null;
     return { ...base, status: 'needs_evidence', branch: null, step: null, ask: shown, nextCommand: shown?.command ?? null, confidence: 0 };
   }
+  // The symptom layer: a genuine auth-looking failure no rule confirms is never `not_auth`.
+  if (authSymptom(view)) {
+    const ask = symptomAsk(view);
+    const shown = ask ? presentAsk(ask, view) : null;
+    return { ...base, status: 'needs_evidence', branch: null, step: null, ask: shown, nextCommand: shown?.command ?? null, confidence: 0 };
+  }
   return { ...base, status: 'not_auth', branch: null, step: null, ask: null, nextCommand: null, confidence: 0 };
+}
+
+/** The one ask for an auth failure no rule reads yet: `models status` shows the setup; else the version. */
+function symptomAsk(view: EvidenceView): Ask | null {
+  for (const id of ['models_status', 'version', 'auth_order_get']) {
+    const ask = ASKS.find((a) => a.id === id);
+    if (ask && !isAnswered(ask, view)) return ask;
+  }
+  return null;
 }
 
 function safeStep(rule: Rule, view: EvidenceView, verdict: Verdict): Step {

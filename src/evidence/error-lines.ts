@@ -64,7 +64,7 @@ function toFact(p: Parsed, first: PreparedLine, last: PreparedLine, ctx: { messa
 
 /** Cheap first look: a line without any of these cannot hold an error this parser reads. */
 const MAYBE_ERROR =
-  /error|failed|HTTP \d|LLM |\{\s*"(?:type|error)"|No API key|No credentials|No available|OAuth token|Missing env|Expected token|Token looks|temporarily|rate limit|billing|authorized|credit balance|xtra usage|4014|token missing|getMe|No auth configured|Unknown model|Model not found|not allowed|Token expired/;
+  /error|failed|HTTP \d|LLM |\{\s*"(?:type|error)"|No API key|No credentials|No available|OAuth token|Missing env|Expected token|Token looks|temporarily|rate limit|billing|authorized|credit balance|xtra usage|4014|token missing|getMe|No auth configured|Unknown model|Model not found|not allowed|Token expired|expired|logged in|went wrong|sign in|Missing|refresh_token|refresh failed|unavailable|Invalid Auth|invalid|not supported|extra usage|usage limits|billing issue|scopes/;
 
 const USAGE = /^(Anthropic|Claude|OpenAI|Codex|Gemini|Google|Copilot|GitHub Copilot|MiniMax|z\.ai|Zai|OpenRouter|Moonshot|Kimi)(?: \([^)]{0,40}\))?: (HTTP \d{3}.*|Token expired)$/;
 
@@ -89,8 +89,36 @@ function jsonBlocks(lines: readonly PreparedLine[], ctx: { messageId: string }, 
   return skip;
 }
 
+/** A tool's, a skill's or memory search's own key (web_search, embeddings): never the model's. */
+const TOOL_CONTEXT = /\bweb[_ ]search\b|\bskills?\.entries\b|\bmemory (?:status|search)\b|\bembeddings?\b/i;
+/** A chat channel's bot token (Telegram, Slack): its 401s are the channel's, not the model's. */
+const CHANNEL_CONTEXT = /\b(?:telegram|slack)\b[^\n]{0,80}\b(?:401|unauthori[sz]ed|bot token)|\b(?:deleteWebhook|setMyCommands|sendMessage)\b/i;
+const KEYLESS_CODES = new Set(['provider_key_invalid', 'invalid_api_key', 'authentication_error', 'no_api_key', 'unknown', 'permission_error']);
+
+/**
+ * Drops error facts a look-alike explains (corpus negatives): a tool's, skill's or embedding's
+ * key in a message about them, and a bare 401 in a message about a channel's bot token.
+ */
+function withoutLookalikes(facts: Fact[], lines: readonly PreparedLine[]): Fact[] {
+  let tool = false;
+  let channel = false;
+  for (const l of lines) {
+    if (l.text.length > 4000) continue;
+    tool ||= TOOL_CONTEXT.test(l.text);
+    channel ||= CHANNEL_CONTEXT.test(l.text);
+  }
+  if (!tool && !channel) return facts;
+  return facts.filter((f) => {
+    if (f.kind !== 'provider_error' || f.wrapper === 'agent_failed' || f.wrapper === 'run_error') return true;
+    if (tool && KEYLESS_CODES.has(f.code)) return false;
+    return !(channel && !f.provider && (f.code === 'authentication_error' || f.code === 'unknown'));
+  });
+}
+
 /** Reads every error line; `All models failed` gives one fact per attempt. */
-export const parseErrorLines: Parser = (lines, ctx) => {
+export const parseErrorLines: Parser = (lines, ctx) => withoutLookalikes(readErrorLines(lines, ctx), lines);
+
+function readErrorLines(lines: readonly PreparedLine[], ctx: { messageId: string }): Fact[] {
   const facts: Fact[] = [];
   const inJson = jsonBlocks(lines, ctx, facts);
   for (let i = 0; i < lines.length; i++) {
@@ -136,4 +164,4 @@ export const parseErrorLines: Parser = (lines, ctx) => {
     }
   }
   return facts;
-};
+}

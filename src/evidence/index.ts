@@ -21,6 +21,7 @@ import { parseAuthProfilesJson } from './auth-profiles-json.ts';
 import type { ParseContext, Parser } from './context.ts';
 import { parseEnvironment } from './environment.ts';
 import { parseErrorLines } from './error-lines.ts';
+import { parseErrorProse } from './error-prose.ts';
 import { Evidence, Fact } from './facts.ts';
 import { prepareLines } from './lines.ts';
 import { parseModelsStatus } from './models-status.ts';
@@ -52,10 +53,11 @@ export const PARSERS: readonly Parser[] = [
   parseAuthProfilesJson,
   parseSecretsSeen,
   parseEnvironment,
+  parseErrorProse,
 ];
 
 /** Kinds whose lines are not read again as plain statements. */
-const CLAIMING = new Set(['environment', 'secret', 'command_run']);
+const CLAIMING = new Set(['environment', 'secret', 'command_run', 'statement']);
 
 /**
  * Reads every fact in a message.

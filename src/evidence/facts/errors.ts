@@ -44,6 +44,13 @@ export const ErrorCode = z.enum([
   'discord_getme_failed',
   'context_overflow',
   'timeout',
+  // Added for real reports (issue 14): prose-quoted and ≥6.x chat copy.
+  'cli_login_expired', // Claude CLI runtime: `OAuth session expired and could not be refreshed`, `Not logged in · Please run /login`
+  'login_expired_copy', // ≥7.1 chat: `⚠️ Model login expired on the gateway for <provider>`
+  'auth_failed_copy', // ≥7.1 chat: `⚠️ Authentication failed (provider returned HTTP 401)`, `Couldn't sign in to <provider>`
+  'generic_failure', // `⚠️ Something went wrong while processing your request`
+  'no_auth_header', // the request carried no credential: `Missing bearer or basic authentication in header`, `x-api-key header is required`
+  'missing_scopes', // `Missing scopes: model.request`
   'unknown',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -72,6 +72,21 @@ export const StatementTopic = z.enum([
   'os', // value: macos | linux | windows | wsl
   'pinned_order',
   'asks_what_next', // "what next?", "what do I do next?"
+  // Read from prose of any length (../error-prose.ts):
+  'auth_symptom', // "every call fails with 401", "the API key is rejected", "login expired"
+  'lookalike', // value: what the failure is really about (telegram, gateway_token, pairing, tool, timeout, model_not_found, config_schema)
+  'claude_cli_route', // the Claude CLI runtime: `claude-cli/…`, `agentRuntime.id: "claude-cli"`
+  'status_misleading', // a status/list view says missing/expired while the model answers
+  'service_env', // the gateway runs as a service (systemd, launchd, Docker) and does not see a variable
+  // Questions people ask in auth threads (../statements.ts):
+  'asks_rekey', // "I want to put the key again, what do i run?"
+  'asks_switch_auth', // "how do I switch from API key to subscription?"
+  'asks_key_location', // "where is the key stored?"
+  'asks_request_id', // "should i type the request id?"
+  'asks_restart', // "do I need to restart the gateway?"
+  'asks_version', // "which version am I on?"
+  'asks_remove_profile', // "how do I remove the old profile?"
+  'asks_other_setup', // "but I need help configuring it to discord"
 ]);
 export type StatementTopic = z.infer<typeof StatementTopic>;
 

@@ -1,0 +1,70 @@
+/**
+ * What real reports say in words around (or instead of) OpenClaw's output: a model-auth failure
+ * described in prose ("every call fails with 401", "the API key is rejected"), the look-alikes
+ * that are not one (a Telegram bot token, the gateway token, device pairing, a tool's key, a
+ * timeout, an unknown model, a config schema error), the Claude CLI runtime, a status view that
+ * disagrees with a working model, and a service that does not see a variable. Lines of any
+ * length up to 2000 characters, claimed or not; English words only (OpenClaw's strings are
+ * English whatever the user writes around them). Bounded regexes: linear time.
+ */
+import { spanOf, type Parser } from './context.ts';
+import type { Fact, StatementTopic } from './facts.ts';
+import type { PreparedLine } from './lines.ts';
+
+const AUTH_WORD =
+  /\b(?:40[13]|402|429|529|unauthori[sz]ed|authenticat\w*|api[ _-]?keys?|oauth|(?:access |bearer |setup-?)?tokens?|logged (?:in|out)|login|credentials?|credits?|quota|billing|auth)\b/i;
+const FAIL_WORD =
+  /\b(?:fail\w*|errors?|invalid|expired?|reject\w*|missing|not working|(?:does|do|did)n'?t work|does not work|lost|ignored|no longer|stopped|broken|denied|refus\w*|returns? (?:a )?40[13])\b/i;
+
+/** Look-alikes (corpus negatives), by what they are really about. First match wins. */
+const LOOKALIKES: [string, RegExp][] = [
+  ['telegram', /\bTelegram (?:API|Bot API|bot token)\b|\bbot ?tokens?\b|\b(?:getMe|deleteWebhook|setMyCommands|sendMessage)\b/i],
+  ['slack', /\bslack\b[^\n]{0,80}\b(?:bot token|pairing|allowlist|401)\b|\bchannels\.slack\b/i],
+  ['gateway_token', /\bgateway token\b|\bdevice token\b|\bunauthorized: (?:gateway|device)\b|\bcontrol ui\b[^\n]{0,60}\btoken\b/i],
+  ['pairing', /\bpairing[- ]required\b|\bnot-paired\b/i],
+  ['tool', /\bweb[_ ]search\b|\bskills?\.entries\b|\bmemory (?:status|search)\b|\bembeddings?\b/i],
+  ['timeout', /\btimed? ?out\b|\btimeouts?\b|\bECONNRESET\b/i],
+  ['model_not_found', /\bunknown model\b|\bmodel not found\b/i],
+  ['config_schema', /\bconfig validat\w*\b|\bschema\b[^\n]{0,40}\b(?:changed|error|invalid)\b|\bHTTP 400\b|\b400 (?:Bad Request|invalid_request)\b|\bcloudflare\b[^\n]{0,40}\b403\b/i],
+];
+
+const CLAUDE_CLI = /\bclaude-cli\b|\bClaude CLI\b|agentRuntime(?:\.id)?["':= ]{1,4}"?claude-cli/i;
+const STATUS_VIEW = /\b(?:models (?:list|status)|status|auth (?:inspection|status))\b[^\n]{0,160}(?:\bAuth:? ?(?:no|-)|\bmissing\w*|\bexpir\w*|\bindeterminate\b|\bProfiles: \(none\)|\bnot (?:authenticated|configured))/i;
+const RUNS_FINE = /\b(?:works? (?:fine|at runtime|normally)|execution works|model(?:s)? work|answers|active model path works|succeeded|worked)\b/i;
+const SERVICE = /\b(?:systemd|launchd|launchctl|docker|container|service)\b[^\n]{0,160}\b(?:cannot|can't|does not|doesn't|never|not)\b[^\n]{0,40}\b(?:find|see|read|inherit\w*|reach\w*)\b|\bnot (?:visible|inherited)\b/i;
+
+type Found = { topic: StatementTopic; line: PreparedLine; value?: string };
+
+/** Reads the prose facts of a message (one per topic, first line that shows it). */
+export const parseErrorProse: Parser = (lines, ctx) => {
+  const found = new Map<string, Found>();
+  const add = (topic: StatementTopic, line: PreparedLine, value?: string): void => {
+    if (!found.has(topic)) found.set(topic, { topic, line, ...(value ? { value } : {}) });
+  };
+  let fine = false;
+  let statusLine: PreparedLine | undefined;
+  for (const line of lines) {
+    const t = line.text;
+    if (t === '' || t.length > 2000) continue;
+    if (AUTH_WORD.test(t) && FAIL_WORD.test(t)) add('auth_symptom', line);
+    for (const [subject, re] of LOOKALIKES) {
+      if (re.test(t)) {
+        add('lookalike', line, subject);
+        break;
+      }
+    }
+    if (CLAUDE_CLI.test(t)) add('claude_cli_route', line);
+    if (SERVICE.test(t)) add('service_env', line);
+    statusLine ??= STATUS_VIEW.test(t) ? line : undefined;
+    fine ||= RUNS_FINE.test(t);
+  }
+  if (statusLine && fine) add('status_misleading', statusLine);
+  const facts: Fact[] = [];
+  for (const f of found.values()) {
+    const quote = f.line.text.trim();
+    const fact: Fact = { kind: 'statement', source: spanOf(ctx, f.line), confidence: 0.6, topic: f.topic, quote: quote.length > 120 ? `${quote.slice(0, 119)}…` : quote };
+    if (f.value) fact.value = f.value;
+    facts.push(fact);
+  }
+  return facts;
+};
