@@ -73,6 +73,11 @@ export const PLAIN = [
   'API keys are not supported by this API',
   'Missing scopes: ',
   'has billing issue',
+  'has auth issue',
+  '"loggedIn": false',
+  "isn't accepting your saved login",
+  'looks like a billing issue on the account',
+  "Couldn't reach ",
 ];
 /** True when `text` contains one of `needles` (a loop, not a closure per call). */
 function includesAny(text: string, needles: readonly string[]): boolean {
