@@ -18,7 +18,7 @@ const FAIL_WORD =
 
 /** Look-alikes (corpus negatives), by what they are really about. First match wins. */
 const LOOKALIKES: [string, RegExp][] = [
-  ['telegram', /\bTelegram (?:API|Bot API|bot token)\b|\bbot ?tokens?\b|\b(?:getMe|deleteWebhook|setMyCommands|sendMessage)\b/i],
+  ['telegram', /\bTelegram\b[^\n]{0,160}\b(?:bot ?token|API|401|unauthori[sz]ed)\b|\b(?:getMe|deleteWebhook|setMyCommands|sendMessage)\b[^\n]{0,80}\b(?:401|unauthori[sz]ed|failed)/i],
   ['slack', /\bslack\b[^\n]{0,80}\b(?:bot token|pairing|allowlist|401)\b|\bchannels\.slack\b/i],
   ['gateway_token', /\bgateway token\b|\bdevice token\b|\bunauthorized: (?:gateway|device)\b|\bcontrol ui\b[^\n]{0,60}\btoken\b/i],
   ['pairing', /\bpairing[- ]required\b|\bnot-paired\b/i],
@@ -33,10 +33,16 @@ const STATUS_VIEW = /\b(?:models (?:list|status)|status|auth (?:inspection|statu
 const RUNS_FINE = /\b(?:works? (?:fine|at runtime|normally)|execution works|model(?:s)? work|answers|active model path works|succeeded|worked)\b/i;
 const SERVICE = /\b(?:systemd|launchd|launchctl|docker|container|service)\b[^\n]{0,160}\b(?:cannot|can't|does not|doesn't|never|not)\b[^\n]{0,40}\b(?:find|see|read|inherit\w*|reach\w*)\b|\bnot (?:visible|inherited)\b/i;
 
+const PROFILE_ID = /\b((?:anthropic|openai|openai-codex|google|openrouter|moonshot|minimax):[\w*@.-]{1,64})/;
+
 type Found = { topic: StatementTopic; line: PreparedLine; value?: string };
 
-/** Reads the prose facts of a message (one per topic, first line that shows it). */
-export const parseErrorProse: Parser = (lines, ctx) => {
+/**
+ * Reads the prose facts of a message (one per topic, first line that shows it). Callers pass the
+ * lines that are not CLI output; `errorLines` (source line numbers) already hold an error fact,
+ * so they are not read again as a failure said in words.
+ */
+export const parseErrorProse = (errorLines: ReadonlySet<number>): Parser => (lines, ctx) => {
   const found = new Map<string, Found>();
   const add = (topic: StatementTopic, line: PreparedLine, value?: string): void => {
     if (!found.has(topic)) found.set(topic, { topic, line, ...(value ? { value } : {}) });
@@ -46,14 +52,16 @@ export const parseErrorProse: Parser = (lines, ctx) => {
   for (const line of lines) {
     const t = line.text;
     if (t === '' || t.length > 2000) continue;
-    if (AUTH_WORD.test(t) && FAIL_WORD.test(t)) add('auth_symptom', line);
+    if (!errorLines.has(line.start) && AUTH_WORD.test(t) && FAIL_WORD.test(t)) add('auth_symptom', line);
     for (const [subject, re] of LOOKALIKES) {
-      if (re.test(t)) {
+      if (!errorLines.has(line.start) && re.test(t)) {
         add('lookalike', line, subject);
         break;
       }
     }
     if (CLAUDE_CLI.test(t)) add('claude_cli_route', line);
+    const profile = PROFILE_ID.exec(t.replace(/for profile "[^"]{0,80}"/g, ''));
+    if (profile) add('stored_profile', line, profile[1]);
     if (SERVICE.test(t)) add('service_env', line);
     statusLine ??= STATUS_VIEW.test(t) ? line : undefined;
     fine ||= RUNS_FINE.test(t);

@@ -53,7 +53,6 @@ export const PARSERS: readonly Parser[] = [
   parseAuthProfilesJson,
   parseSecretsSeen,
   parseEnvironment,
-  parseErrorProse,
 ];
 
 /** Kinds whose lines are not read again as plain statements. */
@@ -87,11 +86,17 @@ export function extractEvidence(text: string, messageId: string): Evidence {
     }
   }
   const claimed = new Set<number>();
+  // Lines of CLI output: prose is not read there (an error line quoted in prose is).
+  const output = new Set<number>();
   for (const f of facts) {
     if (CLAIMING.has(f.kind)) continue;
-    for (let l = f.source.lineStart; l <= f.source.lineEnd; l++) claimed.add(l);
+    for (let l = f.source.lineStart; l <= f.source.lineEnd; l++) {
+      claimed.add(l);
+      if (f.kind !== 'provider_error') output.add(l);
+    }
   }
   try {
+    facts.push(...parseErrorProse(claimed)(lines.filter((l) => !output.has(l.start)), ctx));
     facts.push(...parseStatements(claimed)(lines, ctx));
   } catch {
     notes.push('A part of the text could not be read.');

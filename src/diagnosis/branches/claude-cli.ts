@@ -56,7 +56,7 @@ function anthropicProfileSeen(view: EvidenceView): boolean {
   return (
     view.all('models_status').some((s) => s.providers.some((p) => p.provider === 'anthropic' && p.profiles.length > 0)) ||
     view.all('auth_profiles_json').some((j) => j.profiles.some((p) => p.profileId.startsWith('anthropic:'))) ||
-    statements(view, 'auth_symptom', 'claude_cli_route').some((s) => /\banthropic:\*?\w*|\bsk-ant-o/.test(s.quote))
+    statements(view, 'stored_profile').some((s) => s.value?.startsWith('anthropic:'))
   );
 }
 

@@ -77,6 +77,7 @@ export const StatementTopic = z.enum([
   'lookalike', // value: what the failure is really about (telegram, gateway_token, pairing, tool, timeout, model_not_found, config_schema)
   'claude_cli_route', // the Claude CLI runtime: `claude-cli/…`, `agentRuntime.id: "claude-cli"`
   'status_misleading', // a status/list view says missing/expired while the model answers
+  'stored_profile', // value: an auth profile id named in prose (`anthropic:manual`, `anthropic:*`)
   'service_env', // the gateway runs as a service (systemd, launchd, Docker) and does not see a variable
   // Questions people ask in auth threads (../statements.ts):
   'asks_rekey', // "I want to put the key again, what do i run?"
