@@ -92,8 +92,15 @@ export function absorb(t: Turn, ev: MessageEvent, deps: ReducerDeps): Absorbed {
     substantive,
     fresh,
     secretWarning: secretLine(view),
+    question: questionOf(facts),
   };
   return { reading, view, diagnosis };
+}
+
+/** The question a message asks (not "what next?", which the step answers), or null. */
+function questionOf(facts: readonly Fact[]): StatementTopic | null {
+  const q = facts.find((f) => f.kind === 'statement' && f.topic.startsWith('asks_') && f.topic !== 'asks_what_next');
+  return q?.kind === 'statement' ? q.topic : null;
 }
 
 /** A helper who has spoken in this problem, or a pause, keeps Pincer quiet unless addressed. */

@@ -50,7 +50,8 @@ export const creditBalanceLow: Rule = {
     const bought = lastSeq(view, (f) => f.kind === 'statement' && f.topic === 'bought_credits');
     const errSeq = lastSeq(view, (f) => f === err);
     const why = because(`${code(errorQuote(err))}: the provider refuses requests until the balance is topped up.`, err);
-    if (bought > errSeq && unusable(view, 'disabled')) return possible(why);
+    // Credits bought after the error: the balance is no longer the cause, the back-off is.
+    if (bought > errSeq) return possible(why);
     return confirmed(3, why);
   },
   next(ctx): Step {
@@ -85,7 +86,14 @@ export const profileDisabled: Rule = {
     const skipped = errorsWith(view, 'provider_skipped').at(-1);
     if (skipped) return confirmed(3, because(`${code(errorQuote(skipped))}`, skipped));
     const doc = view.all('doctor').find((d) => d.entries.some((e) => e.status.startsWith('disabled')));
-    return doc ? confirmed(2, because('`openclaw doctor` lists a disabled profile', doc)) : null;
+    if (doc) return confirmed(2, because('`openclaw doctor` lists a disabled profile', doc));
+    // "I bought credits and it still fails": OpenClaw keeps a billing-failed profile disabled (5h back-off).
+    const billing = errorsWith(view, 'credit_balance_low', 'billing_error', 'payment_required').at(-1);
+    const bought = statements(view, 'bought_credits').at(-1);
+    if (billing && bought && lastSeq(view, (f) => f === bought) > lastSeq(view, (f) => f === billing)) {
+      return confirmed(1, because(`You bought credits after ${code(errorQuote(billing))}: OpenClaw still keeps that profile disabled after a billing failure (a back-off of hours) until the timer ends or the gateway restarts.`, billing, bought));
+    }
+    return null;
   },
   next: () =>
     commandStep('openclaw models status --json', 'openclaw', {}, {
