@@ -113,8 +113,12 @@ export function candidateIds(d: Diagnosis): BranchId[] {
   return d.candidates.filter((c) => c.status !== 'ruled_out').map((c) => c.id);
 }
 
-/** The exact text to type for a step, or null for actions and "nothing to do". */
+/**
+ * The exact text to type for a step: the command; for "nothing to fix", the proof that chat works
+ * (`openclaw agent -m "ping"`); null for console actions.
+ */
 export function stepCommand(step: Step, view: EvidenceView): string | null {
+  if (step.kind === 'none') return step.proof ?? null;
   if (step.kind !== 'command') return null;
   if (step.runIn === 'gateway_host') return step.command;
   return typedForm(view, step.command, step.commandKind, gatewayRemote(view) === true);

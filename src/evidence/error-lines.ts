@@ -64,7 +64,7 @@ function toFact(p: Parsed, first: PreparedLine, last: PreparedLine, ctx: { messa
 
 /** Cheap first look: a line without any of these cannot hold an error this parser reads. */
 const MAYBE_ERROR =
-  /error|failed|HTTP \d|LLM |\{\s*"(?:type|error)"|No API key|No credentials|No available|OAuth token|Missing env|Expected token|Token looks|temporarily|rate limit|billing|authorized|credit balance|xtra usage|4014|token missing|getMe|No auth configured|Unknown model|Model not found|not allowed|Token expired|expired|logged in|went wrong|sign in|Missing|refresh_token|refresh failed|unavailable|Invalid Auth|invalid|not supported|extra usage|usage limits|billing issue|scopes/;
+  /error|failed|HTTP \d|LLM |\{\s*"(?:type|error)"|No API key|No credentials|No available|OAuth token|Missing env|Expected token|Token looks|temporarily|rate limit|billing|authorized|credit balance|xtra usage|4014|token missing|getMe|No auth configured|Unknown model|Model not found|not allowed|Token expired|expired|logged in|went wrong|sign in|Missing|refresh_token|refresh failed|unavailable|Invalid Auth|invalid|not supported|extra usage|usage limits|billing issue|scopes|intents:content|token_expired/;
 
 const USAGE = /^(Anthropic|Claude|OpenAI|Codex|Gemini|Google|Copilot|GitHub Copilot|MiniMax|z\.ai|Zai|OpenRouter|Moonshot|Kimi)(?: \([^)]{0,40}\))?: (HTTP \d{3}.*|Token expired)$/;
 
@@ -84,6 +84,8 @@ function jsonBlocks(lines: readonly PreparedLine[], ctx: { messageId: string }, 
       const p = rawJson(JSON.stringify(block.value));
       if (p) facts.push(toFact(p, lines[block.first] as PreparedLine, lines[block.last] as PreparedLine, ctx));
     }
+    // A one-line object inside a sentence (`Token refresh failed: 401 { "code": … }`) leaves the sentence readable.
+    if (block.first === block.last && !(lines[block.first] as PreparedLine).text.trimStart().startsWith('{')) continue;
     for (let i = block.first; i <= block.last; i++) skip.add(i);
   }
   return skip;

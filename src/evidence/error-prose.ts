@@ -29,8 +29,10 @@ const LOOKALIKES: [string, RegExp][] = [
 ];
 
 const CLAUDE_CLI = /\bclaude-cli\b|\bClaude CLI\b|agentRuntime(?:\.id)?["':= ]{1,4}"?claude-cli/i;
-const STATUS_VIEW = /\b(?:models (?:list|status)|status|auth (?:inspection|status))\b[^\n]{0,160}(?:\bAuth:? ?(?:no|-)|\bmissing\w*|\bexpir\w*|\bindeterminate\b|\bProfiles: \(none\)|\bnot (?:authenticated|configured))/i;
-const RUNS_FINE = /\b(?:works? (?:fine|at runtime|normally)|execution works|model(?:s)? work|answers|active model path works|succeeded|worked)\b/i;
+const STATUS_VIEW =
+  /\b(?:models (?:list|status)|status|auth (?:inspection|status))\b[^\n]{0,160}(?:\bAuth:? ?(?:no|-)|\bmissing\w*|\bexpir\w*|\bindeterminate\b|\bProfiles: \(none\)|\bnot (?:authenticated|configured))|\bexpir(?:ed|ing)\b[^\n]{0,60}\b(?:auth )?status\b/i;
+const RUNS_FINE =
+  /\b(?:works? (?:fine|at runtime|normally)|execution works|model(?:s)? work|answers|active model path works|succeeded|worked)\b|\b(?:login|credentials?) (?:is|are) (?:valid|fresh)\b|\bsame native login is valid\b|loggedIn"?: true/i;
 const SERVICE = /\b(?:systemd|launchd|launchctl|docker|container|service)\b[^\n]{0,160}\b(?:cannot|can't|does not|doesn't|never|not)\b[^\n]{0,40}\b(?:find|see|read|inherit\w*|reach\w*)\b|\bnot (?:visible|inherited)\b/i;
 
 const PROFILE_ID = /\b((?:anthropic|openai|openai-codex|google|openrouter|moonshot|minimax):[\w*@.-]{1,64})/;
