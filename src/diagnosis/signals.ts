@@ -81,7 +81,10 @@ function findThreadProvider(view: EvidenceView): string | null {
   if (footer?.provider) return footer.provider.toLowerCase();
   const card = providerOfModel(view.latest('status_card')?.model);
   if (card) return card;
-  return providerOfModel(view.latest('models_status')?.defaultModel) ?? null;
+  const status = providerOfModel(view.latest('models_status')?.defaultModel);
+  if (status) return status;
+  // Prose: a `provider/model` ref, a key prefix, an env var name or a base URL (oldest message first).
+  return statements(view, 'provider_named')[0]?.value ?? null;
 }
 
 /** Is this error (or, with no provider named, the thread) about Anthropic? */

@@ -40,6 +40,8 @@ function tidy(message: string): string {
 
 function toFact(p: Parsed, first: PreparedLine, last: PreparedLine, ctx: { messageId: string }): ProviderError {
   p.message = tidy(p.message);
+  // The plans & billing card and `status --usage` probe usage, not chat (§10: `user:profile` scope).
+  if (/scope requirement user:profile/.test(p.message)) p.wrapper = 'usage';
   const c = classifyError(p.message, p.errorType, p.httpStatus);
   const fact: ProviderError = { kind: 'provider_error', source: spanOf(ctx, first, last), confidence: 1, code: c.code, wrapper: p.wrapper, message: p.message };
   if (p.httpStatus !== undefined) fact.httpStatus = p.httpStatus;
@@ -64,7 +66,7 @@ function toFact(p: Parsed, first: PreparedLine, last: PreparedLine, ctx: { messa
 
 /** Cheap first look: a line without any of these cannot hold an error this parser reads. */
 const MAYBE_ERROR =
-  /error|failed|HTTP \d|LLM |\{\s*"(?:type|error)"|No API key|No credentials|No available|OAuth token|Missing env|Expected token|Token looks|temporarily|rate limit|billing|authorized|credit balance|xtra usage|4014|token missing|getMe|No auth configured|Unknown model|Model not found|not allowed|Token expired|expired|logged in|went wrong|sign in|Missing|refresh_token|refresh failed|unavailable|Invalid Auth|invalid|not supported|extra usage|usage limits|billing issue|scopes|intents:content|token_expired/;
+  /error|failed|HTTP \d|LLM |\{\s*"(?:type|error)"|No API key|No credentials|No available|OAuth token|Missing env|Expected token|Token looks|temporarily|rate limit|billing|authorized|credit balance|xtra usage|4014|token missing|getMe|No auth configured|Unknown model|Model not found|not allowed|Token expired|expired|logged in|went wrong|sign in|Missing|refresh_token|refresh failed|unavailable|Invalid Auth|invalid|not supported|extra usage|usage limits|billing issue|scopes|intents:content|token_expired|API_KEY_INVALID|not valid|overloaded|required-secrets|route-compatible|auth order|usable api-key/;
 
 const USAGE = /^(Anthropic|Claude|OpenAI|Codex|Gemini|Google|Copilot|GitHub Copilot|MiniMax|z\.ai|Zai|OpenRouter|Moonshot|Kimi)(?: \([^)]{0,40}\))?: (HTTP \d{3}.*|Token expired)$/;
 
@@ -137,6 +139,8 @@ function readErrorLines(lines: readonly PreparedLine[], ctx: { messageId: string
       facts.push(toFact(p, line, line, ctx));
       continue;
     }
+    // A `channels status` account line (`- Discord default: …, intents:content=disabled`) is its parser's.
+    if (text.startsWith('- ') && text.includes('intents:content=')) continue;
     const start = errorStart(text);
     if (start < 0) continue;
     const isLog = LOG_LINE.test(text) || text.includes('embedded run ');

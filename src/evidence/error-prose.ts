@@ -12,9 +12,9 @@ import type { Fact, StatementTopic } from './facts.ts';
 import type { PreparedLine } from './lines.ts';
 
 const AUTH_WORD =
-  /\b(?:40[13]|402|429|529|unauthori[sz]ed|authenticat\w*|api[ _-]?keys?|oauth|(?:access |bearer |setup-?)?tokens?|logged (?:in|out)|login|credentials?|credits?|quota|billing|auth)\b/i;
+  /[A-Za-z]*AuthError\b|\b(?:40[13]|402|429|529|unauthori[sz]ed|authenticat\w*|api[ _-]?keys?|oauth|(?:access |bearer |setup-?)?tokens?|logged (?:in|out)|login|credentials?|credits?|quota|billing|auth)\b/i;
 const FAIL_WORD =
-  /\b(?:fail\w*|errors?|invalid|expired?|reject\w*|missing|not working|(?:does|do|did)n'?t work|does not work|lost|ignored|no longer|stopped|broken|denied|refus\w*|returns? (?:a )?40[13])\b/i;
+  /\b(?:fail\w*|errors?|invalid|expired?|reject\w*|missing|not working|(?:does|do|did)n'?t work|does not work|lost|ignored|no longer|stopped|broken|denied|refus\w*|insufficient|returns? (?:a )?40[13]|isn'?t responding|not respond\w*|will not communicate)\b|报错|错误|失败|问题|无效|过期/i;
 
 /** Look-alikes (corpus negatives), by what they are really about. First match wins. */
 const LOOKALIKES: [string, RegExp][] = [
@@ -25,7 +25,7 @@ const LOOKALIKES: [string, RegExp][] = [
   ['tool', /\bweb[_ ]search\b|\bskills?\.entries\b|\bmemory (?:status|search)\b|\bembeddings?\b/i],
   ['timeout', /\btimed? ?out\b|\btimeouts?\b|\bECONNRESET\b/i],
   ['model_not_found', /\bunknown model\b|\bmodel not found\b/i],
-  ['config_schema', /\bconfig validat\w*\b|\bschema\b[^\n]{0,40}\b(?:changed|error|invalid)\b|\bHTTP 400\b|\b400 (?:Bad Request|invalid_request)\b|\bcloudflare\b[^\n]{0,40}\b403\b/i],
+  ['config_schema', /\bconfig validat\w*\b|\bschema\b[^\n]{0,40}\b(?:changed|error|invalid)\b|\bHTTP 400\b|\b400 invalid_request\b|\bcloudflare\b[^\n]{0,40}\b403\b/i],
 ];
 
 const CLAUDE_CLI = /\bclaude-cli\b|\bClaude CLI\b|agentRuntime(?:\.id)?["':= ]{1,4}"?claude-cli/i;
@@ -33,7 +33,29 @@ const STATUS_VIEW =
   /\b(?:models (?:list|status)|status|auth (?:inspection|status))\b[^\n]{0,160}(?:\bAuth:? ?(?:no|-)|\bmissing\w*|\bexpir\w*|\bindeterminate\b|\bProfiles: \(none\)|\bnot (?:authenticated|configured))|\bexpir(?:ed|ing)\b[^\n]{0,60}\b(?:auth )?status\b/i;
 const RUNS_FINE =
   /\b(?:works? (?:fine|at runtime|normally)|execution works|model(?:s)? work|answers|active model path works|succeeded|worked)\b|\b(?:login|credentials?) (?:is|are) (?:valid|fresh)\b|\bsame native login is valid\b|loggedIn"?: true/i;
-const SERVICE = /\b(?:systemd|launchd|launchctl|docker|container|service)\b[^\n]{0,160}\b(?:cannot|can't|does not|doesn't|never|not)\b[^\n]{0,40}\b(?:find|see|read|inherit\w*|reach\w*)\b|\bnot (?:visible|inherited)\b/i;
+const SERVICE =
+  /\b(?:systemd|launchd|launchctl|docker|container|service|gateway process)\b[^\n]{0,160}\b(?:cannot|can't|does not|doesn't|never|not)\b[^\n]{0,40}\b(?:find|see|read|inherit\w*|reach\w*)\b|\bnot (?:visible|inherited)\b/i;
+const ENV_VAR = /\b([A-Z][A-Z0-9]{1,20}(?:_[A-Z0-9]{1,20}){0,3}_(?:API_KEY|KEY|TOKEN|CREDENTIALS))\b/;
+const LOGIN_GONE = /\b(?:token|login|session|oauth|credentials?)\b[^\n]{0,60}\b(?:has |have |had )?(?:expired|logged out|not logged in)\b|\bnot logged in\b|\blogged out\b/i;
+const TRUNCATED = /\btoken\b[^\n]{0,60}\b(?:incomplete|truncated|cut off|cut short|line ?break)\b|\b(?:incomplete|truncated)\b[^\n]{0,30}\btoken\b/i;
+const WORKS_ELSEWHERE = /\bworks? (?:in|from|with) (?:the )?(?:interactive|main|terminal|tui|cli|chat)\b[^\n]{0,80}\b(?:but|while)\b[^\n]{0,60}\b(?:fails?|not|doesn'?t)\b|\bworks? in (?:the )?terminal\b[^\n]{0,40}\bnot in\b/i;
+
+/** Providers as prose names them: model refs, key prefixes, env var names, base URLs (first match wins). */
+const PROVIDER_HINTS: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/\b(anthropic|openai-codex|openai|google-gemini-cli|google-vertex|google|openrouter|moonshot|kimi(?:-coding)?|minimax(?:-portal)?|github-copilot|claude-cli|ollama|litellm|deepseek|zai|xai|mistral|groq)\/[\w.:-]{2,}/i, (m) => (m[1] as string).toLowerCase()],
+  [/\bsk-ant-/, () => 'anthropic'],
+  [/\bsk-or-/, () => 'openrouter'],
+  [/\bsk-proj-/, () => 'openai'],
+  [/\bAIza[\w-]{6}/, () => 'google'],
+  [/\bsk-kimi-/, () => 'moonshot'],
+  [/\b(ANTHROPIC|OPENAI|OPENROUTER|GEMINI|GOOGLE|MOONSHOT|KIMI|MINIMAX)_API_KEY\b/, (m) => ({ GEMINI: 'google', KIMI: 'moonshot' })[m[1] as string] ?? (m[1] as string).toLowerCase()],
+  [/\bapi\.anthropic\.com\b/, () => 'anthropic'],
+  [/\bopenrouter\.ai\b/, () => 'openrouter'],
+  [/\bapi\.openai\.com\b/, () => 'openai'],
+  [/\bgenerativelanguage\.googleapis\.com\b/, () => 'google'],
+  [/\bapi\.moonshot\.(?:ai|cn)\b|\bplatform\.moonshot\.cn\b/, () => 'moonshot'],
+  [/\bapi\.minimaxi?\.(?:io|chat|com)\b/, () => 'minimax'],
+];
 
 const PROFILE_ID = /\b((?:anthropic|openai|openai-codex|google|openrouter|moonshot|minimax):[\w*@.-]{1,64})/;
 
@@ -64,7 +86,17 @@ export const parseErrorProse = (errorLines: ReadonlySet<number>): Parser => (lin
     if (CLAUDE_CLI.test(t)) add('claude_cli_route', line);
     const profile = PROFILE_ID.exec(t.replace(/for profile "[^"]{0,80}"/g, ''));
     if (profile) add('stored_profile', line, profile[1]);
-    if (SERVICE.test(t)) add('service_env', line);
+    if (SERVICE.test(t)) add('service_env', line, ENV_VAR.exec(t)?.[1]);
+    if (!errorLines.has(line.start) && LOGIN_GONE.test(t)) add('login_gone_said', line);
+    if (TRUNCATED.test(t)) add('token_truncated', line);
+    if (WORKS_ELSEWHERE.test(t)) add('works_elsewhere', line);
+    for (const [re, name] of errorLines.has(line.start) ? [] : PROVIDER_HINTS) {
+      const m = re.exec(t);
+      if (m) {
+        add('provider_named', line, name(m));
+        break;
+      }
+    }
     statusLine ??= STATUS_VIEW.test(t) ? line : undefined;
     fine ||= RUNS_FINE.test(t);
   }

@@ -29,8 +29,9 @@ describe('statements', () => {
   });
 
   it('names a key prefix only when the text names it', () => {
-    expect(topics('it starts with sk-ant-api03-')).toEqual(['key_prefix=sk-ant-api03']);
-    expect(topics('my key starts with sk-or-')).toEqual(['key_prefix=sk-or']);
+    // The prefix also names the provider (read by the prose parser, error-prose.ts).
+    expect(topics('it starts with sk-ant-api03-')).toEqual(['provider_named=anthropic', 'key_prefix=sk-ant-api03']);
+    expect(topics('my key starts with sk-or-')).toEqual(['provider_named=openrouter', 'key_prefix=sk-or']);
     expect(topics('I checked the start of the key')).toEqual([]);
   });
 

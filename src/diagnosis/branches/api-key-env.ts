@@ -52,12 +52,15 @@ export const envNotVisibleToService: Rule = {
       return confirmed(1, because('The gateway runs as a service and the key was set only in a shell: services do not inherit shell exports.', setEnv, service, failing));
     }
     if (noKey && setEnv) return possible(because(`${code(errorQuote(noKey))} although you set the variable in a shell`, noKey, setEnv));
+    // "The systemd gateway cannot find KIMI_API_KEY" (the CLI sees it).
+    const unseen = statements(view, 'service_env').at(-1);
+    if (unseen) return confirmed(1, because(`${code(unseen.quote)}: a service gets only the env it was started with, not your shell's.`, unseen, service));
     return null;
   },
   next(ctx) {
     const noKey = mainNoKey(ctx.view).at(-1);
     const p = (noKey ? errorProvider(noKey) : undefined) ?? 'anthropic';
-    const variable = providerLine(ctx.view, p)?.line.env?.variable ?? envVarFor(p);
+    const variable = providerLine(ctx.view, p)?.line.env?.variable ?? statements(ctx.view, 'service_env').find((s) => s.value)?.value ?? envVarFor(p);
     return commandStep("echo '<VAR>=<your key>' >> ~/.openclaw/.env", 'shell', { '<VAR>': variable }, {
       runIn: 'gateway_host',
       why: 'Type this on the gateway host, with your key in place of `<your key>` (never in Discord): the gateway reads `~/.openclaw/.env` at start, whatever started it.',

@@ -36,7 +36,8 @@ export const claudeCliLoginExpired: Rule = {
     if (copy) return confirmed(3, because(`${code(errorQuote(copy))}`, copy));
     const route = claudeCliRoute(view);
     if (!route) return null;
-    const said = statements(view, 'auth_symptom').find((s) => LOGIN_GONE.test(s.quote));
+    const said = statements(view, 'login_gone_said').at(-1) ?? statements(view, 'auth_symptom').find((s) => LOGIN_GONE.test(s.quote));
+    if (statements(view, 'status_misleading').length > 0 && errorsWith(view, 'cli_login_expired').length === 0) return null;
     if (said) return confirmed(1, because(`The Claude CLI runs the model and ${code(said.quote)}: its login has to be renewed where the gateway runs.`, route, said));
     const failure = errorsWith(view, 'generic_failure', 'auth_failed_copy', 'invalid_bearer_token', 'authentication_error', 'token_expired').at(-1);
     return failure ? possible(because(`${code(errorQuote(failure))} on a Claude CLI route`, failure, route)) : null;

@@ -77,6 +77,10 @@ export const StatementTopic = z.enum([
   'lookalike', // value: what the failure is really about (telegram, gateway_token, pairing, tool, timeout, model_not_found, config_schema)
   'claude_cli_route', // the Claude CLI runtime: `claude-cli/…`, `agentRuntime.id: "claude-cli"`
   'status_misleading', // a status/list view says missing/expired while the model answers
+  'login_gone_said', // "the Claude CLI's stored OAuth token has expired", "logged out"
+  'provider_named', // value: the provider a model ref, key prefix, env var name or base URL in prose names
+  'token_truncated', // "the token pasted is incomplete / truncated / cut off"
+  'works_elsewhere', // "auth works in the main session but fails in cron"
   'stored_profile', // value: an auth profile id named in prose (`anthropic:manual`, `anthropic:*`)
   'service_env', // the gateway runs as a service (systemd, launchd, Docker) and does not see a variable
   // Questions people ask in auth threads (../statements.ts):
