@@ -30,7 +30,13 @@ const RULES: [ErrorCode, (m: string) => boolean][] = [
   ['auth_failed_copy', (m) => m.includes("isn't accepting your saved login")],
   ['auth_service_unavailable', (m) => m.includes('authentication service is temporarily unavailable')],
   ['oauth_org_not_allowed', (m) => m.includes('not allowed for this organization')],
-  ['codex_oauth_only', (m) => m.includes('authenticated with openai codex oauth')],
+  [
+    'codex_oauth_only',
+    (m) =>
+      m.includes('authenticated with openai codex oauth') ||
+      (m.includes('codex app-server auth profile') && m.includes('must belong to provider')) ||
+      m.includes('codex subscription auth profile could not produce login credentials'),
+  ],
   ['oauth_refresh_failed', (m) => m.includes('oauth token refresh failed') || m.includes('token refresh failed')],
   ['oauth_refresh_failed', (m) => /\brefresh\w*\b/.test(m) && (m.includes('token_expired') || m.includes('401'))],
   ['discord_intents_missing', (m) => /intents:content=(?:limited|disabled)/.test(m)],

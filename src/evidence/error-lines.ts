@@ -66,7 +66,7 @@ function toFact(p: Parsed, first: PreparedLine, last: PreparedLine, ctx: { messa
 
 /** Cheap first look: a line without any of these cannot hold an error this parser reads. */
 const MAYBE_ERROR =
-  /error|failed|HTTP \d|LLM |\{\s*"(?:type|error)"|No API key|No credentials|No available|OAuth token|Missing env|Expected token|Token looks|temporarily|rate limit|billing|authorized|credit balance|xtra usage|4014|token missing|getMe|No auth configured|Unknown model|Model not found|not allowed|Token expired|expired|logged in|went wrong|sign in|Missing|refresh_token|refresh failed|unavailable|Invalid Auth|invalid|not supported|extra usage|usage limits|billing issue|scopes|intents:content|token_expired|API_KEY_INVALID|not valid|overloaded|required-secrets|route-compatible|auth order|usable api-key/;
+  /error|failed|HTTP \d|LLM |\{\s*"(?:type|error)"|No API key|No credentials|No available|OAuth token|Missing env|Expected token|Token looks|temporarily|rate limit|billing|authorized|credit balance|xtra usage|4014|token missing|getMe|No auth configured|Unknown model|Model not found|not allowed|Token expired|expired|logged in|went wrong|sign in|Missing|refresh_token|refresh failed|unavailable|Invalid Auth|invalid|not supported|extra usage|usage limits|billing issue|scopes|intents:content|token_expired|API_KEY_INVALID|not valid|overloaded|required-secrets|route-compatible|auth order|usable api-key|Codex/;
 
 const USAGE = /^(Anthropic|Claude|OpenAI|Codex|Gemini|Google|Copilot|GitHub Copilot|MiniMax|z\.ai|Zai|OpenRouter|Moonshot|Kimi)(?: \([^)]{0,40}\))?: (HTTP \d{3}.*|Token expired)$/;
 
@@ -95,6 +95,8 @@ function jsonBlocks(lines: readonly PreparedLine[], ctx: { messageId: string }, 
 
 /** A tool's, a skill's or memory search's own key (web_search, embeddings): never the model's. */
 const TOOL_CONTEXT = /\bweb[_ ]search\b|\bskills?\.entries\b|\bmemory (?:status|search)\b|\bembeddings?\b/i;
+/** The usage card / `status --usage` probe named around an error: its 401/403/429 are the probe's. */
+const USAGE_CONTEXT = /\busage (?:info|information|card|fetch|probe|dashboard|line)\b|\bplans & billing\b|\bstatus --usage\b/i;
 /** A chat channel's bot token (Telegram, Slack): its 401s are the channel's, not the model's. */
 const CHANNEL_CONTEXT = /\b(?:telegram|slack)\b[^\n]{0,80}\b(?:401|unauthori[sz]ed|bot token)|\b(?:deleteWebhook|setMyCommands|sendMessage)\b/i;
 const KEYLESS_CODES = new Set(['provider_key_invalid', 'invalid_api_key', 'authentication_error', 'no_api_key', 'unknown', 'permission_error']);
@@ -110,6 +112,9 @@ function withoutLookalikes(facts: Fact[], lines: readonly PreparedLine[]): Fact[
     if (l.text.length > 4000) continue;
     tool ||= TOOL_CONTEXT.test(l.text);
     channel ||= CHANNEL_CONTEXT.test(l.text);
+  }
+  if (lines.some((l) => l.text.length <= 4000 && USAGE_CONTEXT.test(l.text))) {
+    for (const f of facts) if (f.kind === 'provider_error' && [401, 403, 429].includes(f.httpStatus ?? 0) && f.wrapper !== 'run_error') f.wrapper = 'usage';
   }
   if (!tool && !channel) return facts;
   return facts.filter((f) => {

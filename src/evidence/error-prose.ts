@@ -34,10 +34,15 @@ const STATUS_VIEW =
 const RUNS_FINE =
   /\b(?:works? (?:fine|at runtime|normally)|execution works|model(?:s)? work|answers|active model path works|succeeded|worked)\b|\b(?:login|credentials?) (?:is|are) (?:valid|fresh)\b|\bsame native login is valid\b|loggedIn"?: true/i;
 const SERVICE =
-  /\b(?:systemd|launchd|launchctl|docker|container|service|gateway process)\b[^\n]{0,160}\b(?:cannot|can't|does not|doesn't|never|not)\b[^\n]{0,40}\b(?:find|see|read|inherit\w*|reach\w*)\b|\bnot (?:visible|inherited)\b/i;
+  /\b(?:systemd|launchd|launchctl|docker|container|service|gateway process)\b[^\n]{0,160}\b(?:cannot|can't|does not|doesn't|never|not)\b[^\n]{0,40}\b(?:find|see|read|inherit\w*|reach\w*)\b|\bnot (?:visible|inherited)\b|\benv(?:ironment)? var(?:iable)?s?\b[^\n]{0,200}\b(?:silently )?dropped\b/i;
 const ENV_VAR = /\b([A-Z][A-Z0-9]{1,20}(?:_[A-Z0-9]{1,20}){0,3}_(?:API_KEY|KEY|TOKEN|CREDENTIALS))\b/;
 const LOGIN_GONE = /\b(?:token|login|session|oauth|credentials?)\b[^\n]{0,60}\b(?:has |have |had )?(?:expired|logged out|not logged in)\b|\bnot logged in\b|\blogged out\b/i;
 const TRUNCATED = /\btoken\b[^\n]{0,60}\b(?:incomplete|truncated|cut off|cut short|line ?break)\b|\b(?:incomplete|truncated)\b[^\n]{0,30}\btoken\b/i;
+const CONFIGURED = /(?:\bconfigured\b|\bset up\b|\badded\b|\bentered\b|配置|设置)[^\n]{0,24}?(google|gemini|openai|openrouter|kimi|moonshot|minimax|deepseek[\w-]*)|"requestedProvider"\s*:\s*"([\w.-]{1,40})"/i;
+const HAND_EDITED =
+  /\b(?:wrote|write|writing|hand-?(?:written|edited)|manually (?:added|edited|wrote|created)|jq edits?|edited)\b[^\n]{0,40}\bauth-profiles\.json\b|\bauth-profiles\.json\b[^\n]{0,40}\b(?:by hand|manually)\b|\bprofile added to [^\n]{0,80}auth-profiles\.json\b/i;
+const PROFILES_GONE =
+  /\b(?:loses?|lost)\b[^\n]{0,30}\b(?:all )?(?:its |the )?(?:auth )?profiles\b|Profiles: \(none\)|\bzero rows\b|\bno corresponding profile\b|\bprofiles? (?:are|were) (?:gone|missing|not migrated)\b/i;
 const WORKS_ELSEWHERE = /\bworks? (?:in|from|with) (?:the )?(?:interactive|main|terminal|tui|cli|chat)\b[^\n]{0,80}\b(?:but|while)\b[^\n]{0,60}\b(?:fails?|not|doesn'?t)\b|\bworks? in (?:the )?terminal\b[^\n]{0,40}\bnot in\b/i;
 
 /** Providers as prose names them: model refs, key prefixes, env var names, base URLs (first match wins). */
@@ -89,6 +94,10 @@ export const parseErrorProse = (errorLines: ReadonlySet<number>): Parser => (lin
     if (SERVICE.test(t)) add('service_env', line, ENV_VAR.exec(t)?.[1]);
     if (!errorLines.has(line.start) && LOGIN_GONE.test(t)) add('login_gone_said', line);
     if (TRUNCATED.test(t)) add('token_truncated', line);
+    const configured = CONFIGURED.exec(t);
+    if (configured) add('configured_provider', line, ((configured[1] ?? configured[2]) as string).toLowerCase().replace(/^gemini$/, 'google').replace(/^kimi$/, 'moonshot'));
+    if (HAND_EDITED.test(t)) add('store_hand_edited', line);
+    if (PROFILES_GONE.test(t)) add('profiles_gone', line);
     if (WORKS_ELSEWHERE.test(t)) add('works_elsewhere', line);
     for (const [re, name] of errorLines.has(line.start) ? [] : PROVIDER_HINTS) {
       const m = re.exec(t);

@@ -75,6 +75,8 @@ export const PLAIN = [
   'has billing issue',
   'has auth issue',
   'code: token_expired',
+  'Codex app-server auth profile',
+  'Codex subscription auth profile could not produce login credentials',
   'API_KEY_INVALID',
   'API key not valid',
   'temporarily overloaded',

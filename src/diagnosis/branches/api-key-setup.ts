@@ -76,6 +76,9 @@ export const noCredentials: Rule = {
     const empty = status?.providers.find((p) => p.effective?.kind === 'missing');
     if (status && empty) return confirmed(2, because(`${code(`- ${empty.provider} effective=missing`)}`, status));
     const err = mainNoKey(view).at(-1);
+    // "The agent loses all auth profiles" / `Profiles: (none)`: nothing left to send (stand-in for a store migration).
+    const gone = statements(view, 'profiles_gone').at(-1);
+    if (!err && gone) return confirmed(1, because(`${code(gone.quote)}: OpenClaw has no credential to send any more.`, gone));
     if (!err) return null;
     const p = errorProvider(err) ?? 'anthropic';
     const pl = providerLine(view, p);
@@ -144,7 +147,9 @@ export const authStoreMalformed: Rule = {
       }
       if (json.shape === 'store' && json.problems.length > 0) return confirmed(2, because(`auth-profiles.json: ${code(json.problems[0]!)}`, json));
     }
-    return null;
+    // "I wrote auth-profiles.json by hand": the loader keeps only what OpenClaw itself writes.
+    const edited = statements(view, 'store_hand_edited').at(-1);
+    return edited ? confirmed(1, because(`${code(edited.quote)}: a store written or edited by hand is read only when it has the exact shape OpenClaw writes.`, edited)) : null;
   },
   next(ctx) {
     const json = ctx.view.all('auth_profiles_json').at(-1);

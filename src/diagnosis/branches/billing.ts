@@ -113,6 +113,7 @@ export const profileCooldown: Rule = {
   commands: [{ kind: 'openclaw', template: 'openclaw logs --follow' }],
   when(view) {
     const err = errorsWith(view, 'no_available_profile', 'provider_cooldown').at(-1);
+    if (err && errorsWith(view, 'missing_scopes').length > 0) return possible(because(`${code(errorQuote(err))}, after a \`Missing scopes\` refusal`, err));
     if (err) return confirmed(3, because(`${code(errorQuote(err))}: earlier failures put the profiles on hold.`, err));
     const u = unusable(view, 'cooldown');
     return u ? confirmed(2, because(`${code(u.label)}: earlier failures put it on hold.`, u.status)) : null;
@@ -134,8 +135,13 @@ export const rateLimited: Rule = {
   docs: DOCS_FAILOVER,
   commands: [{ kind: 'openclaw', template: 'openclaw models fallbacks add <provider/model>' }],
   when(view) {
-    const err = errorsWith(view, 'rate_limited').at(-1) ?? view.all('provider_error').find((e) => e.httpStatus === 429 && e.code === 'unknown');
-    return err ? confirmed(2, because(`${code(errorQuote(err))}: too many requests or tokens for this key's limits.`, err)) : null;
+    const err =
+      errorsWith(view, 'rate_limited').filter((e) => e.wrapper !== 'usage').at(-1) ??
+      view.all('provider_error').find((e) => e.httpStatus === 429 && e.code === 'unknown' && e.wrapper !== 'usage');
+    if (!err) return null;
+    const why = because(`${code(errorQuote(err))}: too many requests or tokens for this key's limits.`, err);
+    // The rate-limit copy over a `Missing scopes` 403: the copy misreports a route problem.
+    return errorsWith(view, 'missing_scopes').length > 0 ? possible(why) : confirmed(2, why);
   },
   next: (ctx) => fallbackStep(ctx.view, 'Wait a minute and retry, or add a fallback model from another provider so runs continue while the limit lasts.'),
 };

@@ -25,7 +25,7 @@ export const usageProbeUnsupported: Rule = {
   when(view) {
     const usage = view
       .all('provider_error')
-      .filter((e) => e.wrapper === 'usage' && (isAuthRejection(e) || e.httpStatus === 401 || e.httpStatus === 403))
+      .filter((e) => e.wrapper === 'usage' && (isAuthRejection(e) || e.httpStatus === 401 || e.httpStatus === 403 || e.httpStatus === 429))
       .filter((e) => ['anthropic', 'claude', undefined].includes(errorProvider(e)))
       .at(-1);
     if (!usage) return null;

@@ -79,6 +79,9 @@ export const StatementTopic = z.enum([
   'status_misleading', // a status/list view says missing/expired while the model answers
   'login_gone_said', // "the Claude CLI's stored OAuth token has expired", "logged out"
   'provider_named', // value: the provider a model ref, key prefix, env var name or base URL in prose names
+  'configured_provider', // value: the provider the user says they set up ("I configured my Google key")
+  'store_hand_edited', // "I wrote auth-profiles.json by hand", "jq edits to auth-profiles.json"
+  'profiles_gone', // "the agent loses all auth profiles", `Profiles: (none)` after an upgrade
   'token_truncated', // "the token pasted is incomplete / truncated / cut off"
   'works_elsewhere', // "auth works in the main session but fails in cron"
   'stored_profile', // value: an auth profile id named in prose (`anthropic:manual`, `anthropic:*`)
