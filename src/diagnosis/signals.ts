@@ -84,7 +84,10 @@ function findThreadProvider(view: EvidenceView): string | null {
   const status = providerOfModel(view.latest('models_status')?.defaultModel);
   if (status) return status;
   // Prose: a `provider/model` ref, a key prefix, an env var name or a base URL (oldest message first).
-  return statements(view, 'provider_named')[0]?.value ?? null;
+  const named = statements(view, 'provider_named')[0]?.value;
+  if (named) return named;
+  const profile = statements(view, 'stored_profile')[0]?.value;
+  return profile ? (profile.split(':')[0] as string) : null;
 }
 
 /** Is this error (or, with no provider named, the thread) about Anthropic? */

@@ -35,7 +35,8 @@ const RULES: [ErrorCode, (m: string) => boolean][] = [
     (m) =>
       m.includes('authenticated with openai codex oauth') ||
       (m.includes('codex app-server auth profile') && m.includes('must belong to provider')) ||
-      m.includes('codex subscription auth profile could not produce login credentials'),
+      m.includes('codex subscription auth profile could not produce login credentials') ||
+      m.includes('with the codex oauth profile'),
   ],
   ['oauth_refresh_failed', (m) => m.includes('oauth token refresh failed') || m.includes('token refresh failed')],
   ['oauth_refresh_failed', (m) => /\brefresh\w*\b/.test(m) && (m.includes('token_expired') || m.includes('401'))],
@@ -48,7 +49,7 @@ const RULES: [ErrorCode, (m: string) => boolean][] = [
   ['setup_token_short', (m) => m.includes('token looks too short')],
   ['no_api_key', (m) => m.includes('no api key found') || m.includes('missing api key for')],
   ['route_unresolved', (m) => m.includes('no route-compatible authentication source') || /explicit auth order for \S+ has no usable profiles/.test(m) || m.includes('no usable api-key authentication')],
-  ['no_credentials_for_profile', (m) => m.includes('no credentials found for profile')],
+  ['no_credentials_for_profile', (m) => m.includes('no credentials found for profile') || /auth profile "[^"]{1,128}" was not found/.test(m) || m.includes('selected auth profile is unavailable')],
   ['no_api_key_resolved', (m) => m.includes('no api key resolved for provider')],
   ['no_available_profile', (m) => m.includes('no available auth profile')],
   ['provider_cooldown', (m) => /provider \S+ is in cooldown/.test(m) || m.includes('is temporarily unavailable for')],
@@ -76,9 +77,9 @@ const RULES: [ErrorCode, (m: string) => boolean][] = [
       m.includes('invalid api key provided') ||
       m.includes('missing authentication header') ||
       m.includes('invalid authentication') ||
-      m.includes('you need to sign in to use this model') ||
-      m.includes('api keys are not supported by this api'),
+      m.includes('you need to sign in to use this model'),
   ],
+  ['key_type_refused', (m) => m.includes('api keys are not supported by this api')],
   ['invalid_api_key', (m) => m.includes('invalid api key') || m.includes('invalid_api_key') || m.includes('api key is invalid')],
   ['token_expired', (m) => m.includes('token has expired') || m.includes('token_expired') || m.includes('token expired')],
   ['context_overflow', (m) => m.includes('context overflow') || m.includes('prompt is too long')],
@@ -151,7 +152,7 @@ export function classifyError(message: string, errorType?: string, httpStatus?: 
     const p = /Provider ([\w.-]{1,64}) /.exec(message);
     if (p) out.provider = p[1] as string;
   }
-  const profile = /for profile "([^"]{1,128})"/.exec(message);
+  const profile = /for profile "([^"]{1,128})"/.exec(message) ?? /auth profile "([^"]{1,128})" was not found/.exec(message);
   if (profile) out.profileId = profile[1] as string;
   if (code === 'no_api_key' && message.includes('Auth store: ') && !message.includes('auth-profiles.json')) out.truncated = true;
   const store = /Auth store: (.{1,400}?auth-profiles\.json)/.exec(message);

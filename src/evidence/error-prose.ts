@@ -43,6 +43,11 @@ const HAND_EDITED =
   /\b(?:wrote|write|writing|hand-?(?:written|edited)|manually (?:added|edited|wrote|created)|jq edits?|edited)\b[^\n]{0,40}\bauth-profiles\.json\b|\bauth-profiles\.json\b[^\n]{0,40}\b(?:by hand|manually)\b|\bprofile added to [^\n]{0,80}auth-profiles\.json\b/i;
 const PROFILES_GONE =
   /\b(?:loses?|lost)\b[^\n]{0,30}\b(?:all )?(?:its |the )?(?:auth )?profiles\b|Profiles: \(none\)|\bzero rows\b|\bno corresponding profile\b|\bprofiles? (?:are|were) (?:gone|missing|not migrated)\b/i;
+const ORDER_EXCLUDES = /\bexcluded by [`'"]?auth\.order\b|\bauth\.order\b[^\n]{0,60}\b(?:no longer exist|stale|names? (?:a )?missing)\b/i;
+/** A `"baseUrl": "https://…"` of a provider block; the block's name is the nearest `"<name>": {` above it. */
+const BASE_URL = /"baseUrl"\s*:\s*"(https?:\/\/[^"\s]{4,300})"/;
+const BLOCK_NAME = /^\s*"([\w.-]{2,64})"\s*:\s*\{\s*$/;
+const OWN_API = /^https:\/\/(?:api\.anthropic\.com|api\.openai\.com|openrouter\.ai|generativelanguage\.googleapis\.com|api\.moonshot\.(?:ai|cn)|api\.minimaxi?\.(?:io|chat|com))(?:\/|$)/;
 const WORKS_ELSEWHERE = /\bworks? (?:in|from|with) (?:the )?(?:interactive|main|terminal|tui|cli|chat)\b[^\n]{0,80}\b(?:but|while)\b[^\n]{0,60}\b(?:fails?|not|doesn'?t)\b|\bworks? in (?:the )?terminal\b[^\n]{0,40}\bnot in\b/i;
 
 /** Providers as prose names them: model refs, key prefixes, env var names, base URLs (first match wins). */
@@ -77,6 +82,7 @@ export const parseErrorProse = (errorLines: ReadonlySet<number>): Parser => (lin
     if (!found.has(topic)) found.set(topic, { topic, line, ...(value ? { value } : {}) });
   };
   let fine = false;
+  let block: string | undefined;
   let statusLine: PreparedLine | undefined;
   for (const line of lines) {
     const t = line.text;
@@ -97,6 +103,10 @@ export const parseErrorProse = (errorLines: ReadonlySet<number>): Parser => (lin
     const configured = CONFIGURED.exec(t);
     if (configured) add('configured_provider', line, ((configured[1] ?? configured[2]) as string).toLowerCase().replace(/^gemini$/, 'google').replace(/^kimi$/, 'moonshot'));
     if (HAND_EDITED.test(t)) add('store_hand_edited', line);
+    if (ORDER_EXCLUDES.test(t)) add('order_excludes', line);
+    block = BLOCK_NAME.exec(t)?.[1] ?? block;
+    const url = BASE_URL.exec(t)?.[1];
+    if (url && !OWN_API.test(url) && !/^https?:\/\/(?:127\.|localhost)/.test(url)) add('custom_base_url', line, block);
     if (PROFILES_GONE.test(t)) add('profiles_gone', line);
     if (WORKS_ELSEWHERE.test(t)) add('works_elsewhere', line);
     for (const [re, name] of errorLines.has(line.start) ? [] : PROVIDER_HINTS) {

@@ -7,6 +7,8 @@ import { code } from '../../reply/markdown.ts';
 import { commandStep } from '../commands.ts';
 import {
   because,
+  errorQuote,
+  errorsWith,
   explicitOrder,
   foreignHead,
   maskHead,
@@ -161,6 +163,8 @@ export const keyProviderMismatch: Rule = {
   docs: 'https://docs.openclaw.ai/concepts/model-providers',
   commands: [{ kind: 'openclaw', template: 'openclaw onboard' }],
   when(view) {
+    const refused = errorsWith(view, 'key_type_refused').at(-1);
+    if (refused) return confirmed(3, because(`${code(errorQuote(refused))}: this endpoint takes another kind of credential (OAuth / ADC), not an API key.`, refused));
     for (const { status, label, credential, provider } of keyLabels(view, true)) {
       const head = maskHead(credential);
       if (head && foreignHead(provider, head)) {

@@ -58,6 +58,9 @@ export const agentAuthMissing: Rule = {
     }
     if (said && failing) return possible(because(`${code(said.quote)}: jobs and new agents run with their own agent's store`, said, failing));
     // "Auth works in the main session but fails in cron": the job's agent has no credential of its own.
+    if (said?.topic === 'cron_job' && failing?.code === 'no_api_key') {
+      return confirmed(1, because(`A cron job and ${code(errorQuote(failing))}: jobs run with their own agent's auth store.`, said, failing));
+    }
     const elsewhere = statements(view, 'works_elsewhere').at(-1);
     if (said && elsewhere) return confirmed(1, because(`${code(elsewhere.quote)}: a job or another agent runs with its own agent's auth store, not main's.`, said, elsewhere));
     return null;
@@ -127,6 +130,12 @@ export const customBaseUrl: Rule = {
     { kind: 'openclaw', template: 'openclaw config set models.providers.anthropic \'{"baseUrl":"https://api.anthropic.com","models":[]}\' --strict-json' },
   ],
   when(view) {
+    // A custom provider block (`"cloudflare-ai-gateway": { "baseUrl": … }`) and a request that reached it without a key.
+    const block = statements(view, 'custom_base_url').find((b) => b.value && b.value !== 'anthropic');
+    const keyless = errorsWith(view, 'no_auth_header', 'authentication_error', 'invalid_x_api_key', 'generic_failure').at(-1);
+    if (block && keyless && view.all('config_value').length === 0) {
+      return confirmed(1, because(`${code(errorQuote(keyless))} through the ${code(block.value!)} provider block, whose \`baseUrl\` is a proxy: the key did not reach it as that endpoint expects.`, keyless, block));
+    }
     const cfg = view.all('config_value').filter((v) => v.path.startsWith('models.providers.anthropic')).at(-1);
     if (cfg) {
       const url = /https?:\/\/[^\s"',}]+/.exec(cfg.value)?.[0];
@@ -153,7 +162,8 @@ export const customBaseUrl: Rule = {
         then: 'Then `openclaw gateway restart` and retry.',
       });
     }
-    return commandStep('openclaw config get models.providers.anthropic', 'openclaw', {}, {
+    const block = statements(ctx.view, 'custom_base_url').find((b) => b.value && b.value !== 'anthropic')?.value;
+    return commandStep(`openclaw config get models.providers.${block ?? 'anthropic'}`, 'openclaw', {}, {
       why: 'A `baseUrl` here sends your key to a proxy instead of Anthropic; that proxy can answer 401.',
       then: 'Paste what it prints (secrets show as `__OPENCLAW_REDACTED__`).',
     });

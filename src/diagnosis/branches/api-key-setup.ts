@@ -14,6 +14,7 @@ import {
   providerLine,
   providerOfModel,
   statements,
+  threadProvider,
 } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import { confirmed, possible, ruledOut } from '../verdict.ts';
@@ -35,6 +36,8 @@ export const staleOrderOverride: Rule = {
     const err = errorsWith(view, 'no_credentials_for_profile').at(-1);
     if (err) return confirmed(3, because(`${code(errorQuote(err))}: the order points at a profile that has no credential.`, err));
     const ord = view.all('auth_order').at(-1);
+    const excludes = statements(view, 'order_excludes').at(-1);
+    if (!ord && excludes) return confirmed(1, because(`${code(excludes.quote)}: an order that names profiles which no longer exist leaves nothing to send.`, excludes));
     if (!ord) return null;
     if (!ord.order?.length) return ruledOut(because('`Order override: (none)`', ord));
     const pl = providerLine(view, (ord.provider ?? 'anthropic').toLowerCase());
@@ -48,7 +51,7 @@ export const staleOrderOverride: Rule = {
   },
   next(ctx) {
     const err = errorsWith(ctx.view, 'no_credentials_for_profile').at(-1);
-    const provider = err ? errorProvider(err) : ctx.view.all('auth_order').at(-1)?.provider;
+    const provider = (err ? errorProvider(err) : ctx.view.all('auth_order').at(-1)?.provider) ?? threadProvider(ctx.view) ?? undefined;
     return commandStep('openclaw models auth order clear --provider <provider>', 'openclaw', { '<provider>': provider }, {
       why: `The override is stored in the agent's ${code(authOrderFile(ctx.view.version))}; clearing it lets OpenClaw use the profiles that do exist (and the env key when there are none).`,
       then: 'Then `openclaw models status` and retry.',

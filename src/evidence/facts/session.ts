@@ -82,6 +82,8 @@ export const StatementTopic = z.enum([
   'configured_provider', // value: the provider the user says they set up ("I configured my Google key")
   'store_hand_edited', // "I wrote auth-profiles.json by hand", "jq edits to auth-profiles.json"
   'profiles_gone', // "the agent loses all auth profiles", `Profiles: (none)` after an upgrade
+  'custom_base_url', // value: the provider block whose `baseUrl` is not the provider's own API
+  'order_excludes', // "the only profile is excluded by auth.order" (an order naming profiles that are gone)
   'token_truncated', // "the token pasted is incomplete / truncated / cut off"
   'works_elsewhere', // "auth works in the main session but fails in cron"
   'stored_profile', // value: an auth profile id named in prose (`anthropic:manual`, `anthropic:*`)
