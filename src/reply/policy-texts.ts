@@ -22,9 +22,19 @@ const reply = (kind: ReplyKind, markdown: string, extra: Partial<RenderedReply> 
 export const whereTyped = (command: string, inTui: boolean): string =>
   inTui && !command.startsWith('!') && !command.startsWith('/') ? `!${command}` : command;
 
-/** Pending ask, same paste again: how to run it where the user is. */
-export function askNudges(ask: { askId: string; command: string | null; text: string }, inTui: boolean): RenderedReply[] {
+/**
+ * Pending ask again: how to run it where the user is. `fresh` = the message added a fact that
+ * does not change the ask ("I'm on a VPS"): acknowledged as such, never called "the same error".
+ */
+export function askNudges(ask: { askId: string; command: string | null; text: string }, inTui: boolean, fresh = false): RenderedReply[] {
   const extra = { askId: ask.askId, nextCommand: ask.command ? whereTyped(ask.command, inTui) : null };
+  if (fresh) {
+    const what = ask.command ? `run \`${whereTyped(ask.command, inTui)}\` on the machine that runs the gateway and paste what it prints` : ask.text;
+    return [
+      reply('nudge', `Thanks, noted. It does not change what decides the next step: ${what}.`, extra),
+      reply('nudge', `Good to know. The one thing I still need: ${what}.`, extra),
+    ];
+  }
   if (!ask.command) {
     return [
       reply('nudge', `That looks like the same output as before, so I still need this answered first: ${ask.text}\nA few words are enough.`, extra),

@@ -55,6 +55,9 @@ export const envNotVisibleToService: Rule = {
     // "The systemd gateway cannot find KIMI_API_KEY" (the CLI sees it).
     const unseen = statements(view, 'service_env').at(-1);
     if (unseen) return confirmed(1, because(`${code(unseen.quote)}: a service gets only the env it was started with, not your shell's.`, unseen, service));
+    // "Works in the terminal, not in Discord", or a service (VPS, Docker, launchd) and a missing key: the service's env may lack it.
+    const elsewhere = statements(view, 'works_elsewhere').at(-1);
+    if (failing && (elsewhere || service)) return possible(because('the gateway runs as a service, with its own environment', elsewhere, service, failing));
     return null;
   },
   next(ctx) {

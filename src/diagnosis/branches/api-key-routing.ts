@@ -62,6 +62,7 @@ export const agentAuthMissing: Rule = {
       return confirmed(1, because(`A cron job and ${code(errorQuote(failing))}: jobs run with their own agent's auth store.`, said, failing));
     }
     const elsewhere = statements(view, 'works_elsewhere').at(-1);
+    if (!said && elsewhere && failing) return possible(because(`${code(elsewhere.quote)}: a job or another agent has its own auth store`, elsewhere, failing));
     if (said && elsewhere) return confirmed(1, because(`${code(elsewhere.quote)}: a job or another agent runs with its own agent's auth store, not main's.`, said, elsewhere));
     return null;
   },
@@ -104,6 +105,9 @@ export const wrongHost: Rule = {
       return confirmed(view.latest('tui_header')?.remote ? 2 : 1, because('The gateway runs on another machine, and the key was changed here: the gateway still has the old one.', place, changed));
     }
     if (remote === true) return possible(because('the gateway runs on another machine', place, failing));
+    // "It works in the terminal but not in Discord": the terminal and the gateway may not be one machine.
+    const elsewhere = statements(view, 'works_elsewhere').at(-1);
+    if (elsewhere && remote === null) return possible(because(`${code(elsewhere.quote)}: the gateway may run somewhere else than your terminal`, elsewhere, failing));
     return xApiKeyRejections(view).length > 0 ? possible(because(`${code(errorQuote(failing))}: the key that counts is the one on the gateway host`, failing)) : null;
   },
   next(ctx) {
