@@ -255,6 +255,7 @@ export function errorQuote(e: ErrorFact): string {
 
 /** Error codes that are no model-auth failure by themselves (look-alikes and other failures). */
 const NOT_AUTH_CODES = new Set<ErrorFact['code']>([
+  'unknown_provider',
   'unknown_model', 'model_not_allowed', 'timeout', 'context_overflow', 'discord_intents_missing', 'discord_token_missing', 'discord_getme_failed',
 ]);
 
@@ -271,6 +272,9 @@ export function authSymptom(view: EvidenceView): Fact | undefined {
   const lookalike = statements(view, 'lookalike').at(-1);
   if (strong && !(lookalike && (strong.code === 'generic_failure' || strong.code === 'unknown'))) return strong;
   if (lookalike) return undefined;
+  // `Unknown provider "…"` from `openclaw models auth login`: the login cannot even start.
+  const login = view.all('command_run').some((c) => /\bauth login\b/.test(c.command));
+  if (login) return errorsWith(view, 'unknown_provider').at(-1) ?? statements(view, 'auth_symptom').at(-1);
   return statements(view, 'auth_symptom').at(-1);
 }
 

@@ -58,6 +58,7 @@ const RULES: [ErrorCode, (m: string) => boolean][] = [
   ['discord_token_missing', (m) => m.includes('discord bot token missing')],
   ['discord_getme_failed', (m) => m.includes('getme failed')],
   ['no_auth_configured', (m) => m.includes('no auth configured for provider')],
+  ['unknown_provider', (m) => /^(?:error: )?unknown provider "/.test(m)],
   ['unknown_model', (m) => m.startsWith('unknown model:') || m.includes('model not found:')],
   ['model_not_allowed', (m) => /^model "[^"]{1,200}" is not allowed/.test(m)],
   ['invalid_x_api_key', (m) => m.includes('invalid x-api-key')],

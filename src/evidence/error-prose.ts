@@ -42,12 +42,16 @@ const CONFIGURED = /(?:\bconfigured\b|\bset up\b|\badded\b|\bentered\b|配置|�
 const HAND_EDITED =
   /\b(?:wrote|write|writing|hand-?(?:written|edited)|manually (?:added|edited|wrote|created)|jq edits?|edited)\b[^\n]{0,40}\bauth-profiles\.json\b|\bauth-profiles\.json\b[^\n]{0,40}\b(?:by hand|manually)\b|\bprofile added to [^\n]{0,80}auth-profiles\.json\b/i;
 const PROFILES_GONE =
-  /\b(?:loses?|lost)\b[^\n]{0,30}\b(?:all )?(?:its |the )?(?:auth )?profiles\b|Profiles: \(none\)|\bzero rows\b|\bno corresponding profile\b|\bprofiles? (?:are|were) (?:gone|missing|not migrated)\b/i;
+  /\b(?:JSON )?profiles?\b[^\n]{0,40}\b(?:are |were )?(?:ignored|abandoned)\b|\b(?:loses?|lost)\b[^\n]{0,30}\b(?:all )?(?:its |the )?(?:auth )?profiles\b|Profiles: \(none\)|\bzero rows\b|\bno corresponding profile\b|\bprofiles? (?:are|were) (?:gone|missing|not migrated)\b/i;
 const ORDER_EXCLUDES = /\bexcluded by [`'"]?auth\.order\b|\bauth\.order\b[^\n]{0,60}\b(?:no longer exist|stale|names? (?:a )?missing)\b/i;
 /** A `"baseUrl": "https://…"` of a provider block; the block's name is the nearest `"<name>": {` above it. */
-const BASE_URL = /"baseUrl"\s*:\s*"(https?:\/\/[^"\s]{4,300})"/;
+const BASE_URL = /\bbaseUrl\b["`]?\s*(?::|=|\()?\s*["`(]?(https?:\/\/[^"`)\s]{4,300})/;
 const BLOCK_NAME = /^\s*"([\w.-]{2,64})"\s*:\s*\{\s*$/;
 const OWN_API = /^https:\/\/(?:api\.anthropic\.com|api\.openai\.com|openrouter\.ai|generativelanguage\.googleapis\.com|api\.moonshot\.(?:ai|cn)|api\.minimaxi?\.(?:io|chat|com))(?:\/|$)/;
+const UNUSED = /\bno (openai|anthropic|google|gemini|openrouter|moonshot|kimi|minimax)\b[^\n]{0,30}\b(?:model|provider)s?\b[^\n]{0,30}\b(?:is |are )?configured\b|\b(?:don'?t|do not|never) use (openai|anthropic|google|gemini|openrouter|moonshot|kimi|minimax)\b/i;
+const OLD_KEY = /\b(?:still (?:sends|uses)|continues to (?:be used|send))\b[^\n]{0,40}\bold key\b|\bold key\b[^\n]{0,40}\b(?:still|continues)\b|\bnew key\b[^\n]{0,60}\bignored\b/i;
+const ENV_KEY_SAID = /\b([A-Z][A-Z0-9]{1,20}_API_KEY)\b[`'"]?\s*\(?(?:env(?:ironment)? var(?:iable)?|from (?:the )?env)/;
+const DM_PAIRING = /\bdiscord\b[^\n]{0,80}\bDMs?\b[^\n]{0,80}\bpairing code\b|\bNo pending pairing request found\b|\bpairing approve discord\b/i;
 const WORKS_ELSEWHERE = /\bworks? (?:in|from|with) (?:the )?(?:interactive|main|terminal|tui|cli|chat)\b[^\n]{0,80}\b(?:but|while)\b[^\n]{0,60}\b(?:fails?|not|doesn'?t)\b|\bworks? in (?:the )?terminal\b[^\n]{0,40}\bnot in\b/i;
 
 /** Providers as prose names them: model refs, key prefixes, env var names, base URLs (first match wins). */
@@ -103,6 +107,12 @@ export const parseErrorProse = (errorLines: ReadonlySet<number>): Parser => (lin
     const configured = CONFIGURED.exec(t);
     if (configured) add('configured_provider', line, ((configured[1] ?? configured[2]) as string).toLowerCase().replace(/^gemini$/, 'google').replace(/^kimi$/, 'moonshot'));
     if (HAND_EDITED.test(t)) add('store_hand_edited', line);
+    const unused = UNUSED.exec(t);
+    if (unused) add('provider_unused', line, ((unused[1] ?? unused[2]) as string).toLowerCase().replace(/^gemini$/, 'google').replace(/^kimi$/, 'moonshot'));
+    if (OLD_KEY.test(t)) add('old_key_used', line);
+    const envKey = ENV_KEY_SAID.exec(t);
+    if (envKey) add('env_key_said', line, envKey[1]);
+    if (DM_PAIRING.test(t)) add('dm_not_working', line);
     if (ORDER_EXCLUDES.test(t)) add('order_excludes', line);
     block = BLOCK_NAME.exec(t)?.[1] ?? block;
     const url = BASE_URL.exec(t)?.[1];

@@ -76,6 +76,7 @@ export const PLAIN = [
   'has auth issue',
   'code: token_expired',
   'Codex app-server auth profile',
+  'Unknown provider "',
   'The selected auth profile is unavailable',
   'Codex subscription auth profile could not produce login credentials',
   'API_KEY_INVALID',

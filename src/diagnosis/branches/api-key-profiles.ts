@@ -133,6 +133,12 @@ export const profileShadowsEnv: Rule = {
   commands: [{ kind: 'openclaw', template: ONBOARD_WITH_ENV_KEY }],
   when(view) {
     const pl = providerLine(view, 'anthropic');
+    // "The runtime still sends the old key" after it was changed elsewhere (config, env): a stored profile wins.
+    const old = statements(view, 'old_key_used').at(-1);
+    if (!pl && old) return confirmed(1, because(`${code(old.quote)}: a stored auth profile beats a key set in config or env.`, old));
+    const envKey = statements(view, 'env_key_said').at(-1);
+    const tokenErr = errorsWith(view, 'token_expired', 'invalid_bearer_token').at(-1);
+    if (!pl && envKey && tokenErr) return possible(because(`${code(errorQuote(tokenErr))} while your key is in ${code(envKey.value ?? 'env')}: a stored token profile beats env`, tokenErr, envKey));
     if (!pl || pl.line.effective?.kind !== 'profiles' || pl.line.env?.credential.form !== 'masked') return null;
     const used = profileInUse(view, pl.line);
     if (used?.credential.form !== 'masked' || used.credential.mask === pl.line.env.credential.mask) return null;

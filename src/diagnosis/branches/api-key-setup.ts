@@ -88,7 +88,10 @@ export const noCredentials: Rule = {
     if (pl && (pl.line.profiles.length > 0 || pl.line.env)) {
       return ruledOut(because(`\`models status\` shows a credential for ${code(p)}`, pl.status));
     }
-    return confirmed(2, because(`${code(errorQuote(err))}: no credential for ${code(p)} in the main agent's store.`, err));
+    const why = because(`${code(errorQuote(err))}: no credential for ${code(p)} in the main agent's store.`, err);
+    // "No OpenAI model is configured at all": something else (an image or utility default) asks for it.
+    if (statements(view, 'provider_unused').some((s) => s.value === p)) return possible(why);
+    return confirmed(2, why);
   },
   askFirst(view) {
     const p = missingProvider(view);

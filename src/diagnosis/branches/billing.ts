@@ -140,11 +140,18 @@ export const rateLimited: Rule = {
       view.all('provider_error').find((e) => e.httpStatus === 429 && e.code === 'unknown' && e.wrapper !== 'usage');
     if (!err) return null;
     const why = because(`${code(errorQuote(err))}: too many requests or tokens for this key's limits.`, err);
+    // A credential refused after the limit in the same paste is the newer failure.
+    const later = view
+      .all('provider_error')
+      .some((e) => e.source.messageId === err.source.messageId && e.source.lineStart > err.source.lineStart && LATER_AUTH.has(e.code));
+    if (later) return possible(why);
     // The rate-limit copy over a `Missing scopes` 403: the copy misreports a route problem.
     return errorsWith(view, 'missing_scopes').length > 0 ? possible(why) : confirmed(2, why);
   },
   next: (ctx) => fallbackStep(ctx.view, 'Wait a minute and retry, or add a fallback model from another provider so runs continue while the limit lasts.'),
 };
+
+const LATER_AUTH = new Set(['token_expired', 'invalid_x_api_key', 'invalid_bearer_token', 'authentication_error', 'invalid_api_key', 'provider_key_invalid']);
 
 export const providerOverloaded: Rule = {
   id: 'provider_overloaded',

@@ -4,10 +4,10 @@
  */
 import { code } from '../../reply/markdown.ts';
 import { commandStep } from '../commands.ts';
-import { because, errorProvider, errorQuote, errorsWith, isAuthRejection, providerOfModel } from '../signals.ts';
+import { because, errorProvider, errorQuote, errorsWith, isAuthRejection, providerOfModel, statements } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
-import { confirmed } from '../verdict.ts';
+import { confirmed, possible } from '../verdict.ts';
 
 const DOCS_PROVIDERS = 'https://docs.openclaw.ai/concepts/model-providers';
 
@@ -65,6 +65,9 @@ export const providerKeyInvalid: Rule = {
   when(view) {
     const err = foreignRejection(view);
     if (!err) return null;
+    // A custom `baseUrl` (a compatible endpoint, a proxy): the key may be right and the endpoint or route not.
+    const proxy = statements(view, 'custom_base_url').at(-1);
+    if (proxy) return possible(because(`${code(errorQuote(err))} through a custom \`baseUrl\``, err, proxy));
     return confirmed(err.code === 'provider_key_invalid' ? 3 : 2, because(`${code(errorQuote(err))} from ${code(errorProvider(err)!)}: it does not accept the key OpenClaw sends.`, err));
   },
   next(ctx) {

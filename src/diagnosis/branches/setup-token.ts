@@ -73,6 +73,9 @@ export const tokenExpired: Rule = {
     const doc = view.all('doctor').find((d) => d.entries.some((e) => /expired/.test(e.status)));
     if (doc) return confirmed(2, because(`doctor: ${code(doc.entries.find((e) => /expired/.test(e.status))!.profileId)} expired`, doc));
     const err = errorsWith(view, 'token_expired').find((e) => (errorProvider(e) ?? 'anthropic') === 'anthropic');
+    // "I use ANTHROPIC_API_KEY" and yet an OAuth token expired: a stored token profile is sent instead.
+    const envKey = statements(view, 'env_key_said', 'console_key').at(-1);
+    if (err && envKey) return possible(because(`${code(errorQuote(err))} although you use ${code(envKey.value ?? envKey.quote)}`, err, envKey));
     if (err) return confirmed(2, because(`${code(errorQuote(err))}`, err));
     return null;
   },

@@ -52,6 +52,7 @@ export const ErrorCode = z.enum([
   'no_auth_header', // the request carried no credential: `Missing bearer or basic authentication in header`, `x-api-key header is required`
   'missing_scopes', // `Missing scopes: model.request`
   'key_type_refused', // the endpoint takes no API keys at all: `API keys are not supported by this API` (Vertex wants ADC/OAuth)
+  'unknown_provider', // `Error: Unknown provider "openai-codex". Loaded providers: …` (a login the CLI cannot start)
   'route_unresolved', // ≥8.1 route copy: `No route-compatible authentication source …`, `Explicit auth order for <p> has no usable profiles.`
   'unknown',
 ]);

@@ -84,6 +84,9 @@ export const StatementTopic = z.enum([
   'profiles_gone', // "the agent loses all auth profiles", `Profiles: (none)` after an upgrade
   'custom_base_url', // value: the provider block whose `baseUrl` is not the provider's own API
   'order_excludes', // "the only profile is excluded by auth.order" (an order naming profiles that are gone)
+  'provider_unused', // value: a provider the user says is not set up or used ("no OpenAI model is configured at all")
+  'env_key_said', // value: an env var the user says holds their key ("`ANTHROPIC_API_KEY` (env var)")
+  'old_key_used', // "the runtime still sends the old key", "the new key is ignored"
   'token_truncated', // "the token pasted is incomplete / truncated / cut off"
   'works_elsewhere', // "auth works in the main session but fails in cron"
   'stored_profile', // value: an auth profile id named in prose (`anthropic:manual`, `anthropic:*`)
