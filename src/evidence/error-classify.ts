@@ -143,7 +143,8 @@ export function classifyError(message: string, errorType?: string, httpStatus?: 
     /(?:for provider|for) "([\w.-]{1,64})"/.exec(message) ??
     /^OAuth token refresh failed for ([\w.-]{1,64})/i.exec(message) ??
     /(?:Missing API key for provider|Model login expired on the gateway for|Couldn't sign in to|Could not sign in to) ([\w.-]{1,64})/i.exec(message) ??
-    /^\[([\w.-]{1,64})\] Token refresh failed/.exec(message);
+    /^\[([\w.-]{1,64})\] Token refresh failed/.exec(message) ??
+    /^(?:Error: )?Unknown provider "([\w.-]{1,64})"/.exec(message);
   if (provider && code !== 'model_not_allowed') out.provider = provider[1] as string;
   if (code === 'provider_key_invalid') {
     const p = providerOfKeyMessage(m);

@@ -51,6 +51,8 @@ const OWN_API = /^https:\/\/(?:api\.anthropic\.com|api\.openai\.com|openrouter\.
 const UNUSED = /\bno (openai|anthropic|google|gemini|openrouter|moonshot|kimi|minimax)\b[^\n]{0,30}\b(?:model|provider)s?\b[^\n]{0,30}\b(?:is |are )?configured\b|\b(?:don'?t|do not|never) use (openai|anthropic|google|gemini|openrouter|moonshot|kimi|minimax)\b/i;
 const OLD_KEY = /\b(?:still (?:sends|uses)|continues to (?:be used|send))\b[^\n]{0,40}\bold key\b|\bold key\b[^\n]{0,40}\b(?:still|continues)\b|\bnew key\b[^\n]{0,60}\bignored\b/i;
 const ENV_KEY_SAID = /\b([A-Z][A-Z0-9]{1,20}_API_KEY)\b[`'"]?\s*\(?(?:env(?:ironment)? var(?:iable)?|from (?:the )?env)/;
+const WORKS_DIRECTLY =
+  /\b(?:same )?(?:api )?key\b[^\n]{0,60}\b(?:works?|is (?:fully )?(?:valid|functional|usable))\b[^\n]{0,60}\b(?:directly|direct|curl|elsewhere|other tools?|official)\b|\b(?:key|密钥|API ?Key)[^\n]{0,6}(?:是可用的|没问题|可用)|在别的工具上可以调用/i;
 const DM_PAIRING = /\bdiscord\b[^\n]{0,80}\bDMs?\b[^\n]{0,80}\bpairing code\b|\bNo pending pairing request found\b|\bpairing approve discord\b/i;
 const WORKS_ELSEWHERE = /\bworks? (?:in|from|with) (?:the )?(?:interactive|main|terminal|tui|cli|chat)\b[^\n]{0,80}\b(?:but|while)\b[^\n]{0,60}\b(?:fails?|not|doesn'?t)\b|\bworks? in (?:the )?terminal\b[^\n]{0,40}\bnot in\b/i;
 
@@ -110,6 +112,8 @@ export const parseErrorProse = (errorLines: ReadonlySet<number>): Parser => (lin
     const unused = UNUSED.exec(t);
     if (unused) add('provider_unused', line, ((unused[1] ?? unused[2]) as string).toLowerCase().replace(/^gemini$/, 'google').replace(/^kimi$/, 'moonshot'));
     if (OLD_KEY.test(t)) add('old_key_used', line);
+    if (WORKS_DIRECTLY.test(t)) add('key_works_elsewhere', line);
+    if (t.length > 200 && /\bcron(?: ?jobs?| runs?)?\b/i.test(t)) add('cron_job', line);
     const envKey = ENV_KEY_SAID.exec(t);
     if (envKey) add('env_key_said', line, envKey[1]);
     if (DM_PAIRING.test(t)) add('dm_not_working', line);

@@ -169,6 +169,10 @@ export const keyProviderMismatch: Rule = {
   docs: 'https://docs.openclaw.ai/concepts/model-providers',
   commands: [{ kind: 'openclaw', template: 'openclaw onboard' }],
   when(view) {
+    // An API key refused on `google-gemini-cli/…`: that route logs in with the Gemini CLI (OAuth), keys belong to `google`.
+    const keyErr = errorsWith(view, 'provider_key_invalid').find((e) => e.provider === 'google');
+    const cliRoute = statements(view, 'provider_named').find((s) => s.value === 'google-gemini-cli') ?? (keyErr?.message.includes('google-gemini-cli/') ? keyErr : undefined);
+    if (cliRoute && keyErr) return confirmed(2, because(`${code(errorQuote(keyErr))} on a \`google-gemini-cli/…\` model: \`google-gemini-cli\` is the Gemini CLI (OAuth) route; an API key belongs to the \`google\` provider.`, keyErr, cliRoute));
     const refused = errorsWith(view, 'key_type_refused').at(-1);
     if (refused) return confirmed(3, because(`${code(errorQuote(refused))}: this endpoint takes another kind of credential (OAuth / ADC), not an API key.`, refused));
     for (const { status, label, credential, provider } of keyLabels(view, true)) {

@@ -82,6 +82,11 @@ export const noCredentials: Rule = {
     // "The agent loses all auth profiles" / `Profiles: (none)`: nothing left to send (stand-in for a store migration).
     const gone = statements(view, 'profiles_gone').at(-1);
     if (!err && gone) return confirmed(1, because(`${code(gone.quote)}: OpenClaw has no credential to send any more.`, gone));
+    // `openclaw models auth login` refused the provider (`Unknown provider "…"`): nothing was stored; onboarding can store it.
+    const refused = errorsWith(view, 'unknown_provider').at(-1);
+    if (!err && refused && view.all('command_run').some((c) => /\bauth login\b/.test(c.command))) {
+      return confirmed(1, because(`${code(errorQuote(refused))}: the login could not start, so no credential was stored.`, refused));
+    }
     if (!err) return null;
     const p = errorProvider(err) ?? 'anthropic';
     const pl = providerLine(view, p);
@@ -118,7 +123,7 @@ function missingProvider(view: Parameters<Rule['when']>[0]): string {
   const def = providerOfModel(status?.defaultModel);
   const fromStatus = status?.missingAuth.find((m) => m.provider === def)?.provider ?? status?.missingAuth[0]?.provider;
   const err = mainNoKey(view).at(-1);
-  return fromStatus ?? (err ? errorProvider(err) : undefined) ?? 'anthropic';
+  return fromStatus ?? (err ? errorProvider(err) : undefined) ?? errorsWith(view, 'unknown_provider').at(-1)?.provider ?? 'anthropic';
 }
 
 export const authStoreMalformed: Rule = {
@@ -151,7 +156,9 @@ export const authStoreMalformed: Rule = {
         const field = bad.typeField === 'mode' ? '"mode"' : `"${bad.valueField ?? bad.type}"`;
         return confirmed(2, because(`${code(bad.profileId)} uses ${code(field)}, which is not a field of the store (\`type\` + \`key\`/\`token\`/\`access\`).`, json));
       }
-      if (json.shape === 'store' && json.problems.length > 0) return confirmed(2, because(`auth-profiles.json: ${code(json.problems[0]!)}`, json));
+      // Only `provider` missing while the provider answered 401: the store was read (a trimmed paste).
+      const readAnyway = json.problems.every((p) => p.startsWith('missing_provider')) && view.all('provider_error').some((e) => e.httpStatus === 401);
+      if (json.shape === 'store' && json.problems.length > 0 && !readAnyway) return confirmed(2, because(`auth-profiles.json: ${code(json.problems[0]!)}`, json));
     }
     // "I wrote auth-profiles.json by hand": the loader keeps only what OpenClaw itself writes.
     const edited = statements(view, 'store_hand_edited').at(-1);

@@ -86,6 +86,7 @@ export const StatementTopic = z.enum([
   'order_excludes', // "the only profile is excluded by auth.order" (an order naming profiles that are gone)
   'provider_unused', // value: a provider the user says is not set up or used ("no OpenAI model is configured at all")
   'env_key_said', // value: an env var the user says holds their key ("`ANTHROPIC_API_KEY` (env var)")
+  'key_works_elsewhere', // "the same key works with curl / in other tools", "API Key 是可用的"
   'old_key_used', // "the runtime still sends the old key", "the new key is ignored"
   'token_truncated', // "the token pasted is incomplete / truncated / cut off"
   'works_elsewhere', // "auth works in the main session but fails in cron"
