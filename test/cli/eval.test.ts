@@ -1,8 +1,10 @@
 /**
  * `pincer eval` over the labelled real reports in test/fixtures/corpus/ (issue 14). The issue's
  * targets are status ≥ 95 %, branch ≥ 95 % of diagnosed cases, command ≥ 90 % of cases listing
- * commands and at most one negative answered as auth. The floors below are the figures reached so
- * far: they only ever go up, towards those targets (raise them when a change improves a figure).
+ * commands and at most one negative answered as auth. Status and negatives meet them; branch and
+ * command are held at the figures reached so far (they only ever go up: raise them when a change
+ * improves a figure). Three branch misses wait for catalog-v2 ids with no rule yet here
+ * (auth_store_migration, state_dir_mismatch).
  */
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -23,10 +25,13 @@ describe('pincer eval on the shared development corpus', async () => {
     expect(report.negativesAnswered).toBeLessThanOrEqual(1);
   });
 
-  it('keeps the figures reached (floors towards the issue-14 targets)', () => {
-    expect(ratio(report.status)).toBeGreaterThanOrEqual(0.6);
-    expect(ratio(report.branch)).toBeGreaterThanOrEqual(0.42);
-    expect(ratio(report.command)).toBeGreaterThanOrEqual(0.36);
+  it('meets the issue-14 status threshold', () => {
+    expect(ratio(report.status)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('keeps the branch and command figures reached (floors towards 95 % and 90 %)', () => {
+    expect(ratio(report.branch)).toBeGreaterThanOrEqual(0.92);
+    expect(ratio(report.command)).toBeGreaterThanOrEqual(0.84);
   });
 });
 

@@ -56,11 +56,11 @@ export const agentAuthMissing: Rule = {
     if (said?.topic === 'new_agent' && failing?.code === 'no_api_key') {
       return confirmed(1, because(`A new agent and ${code(errorQuote(failing))}: new agents do not inherit main's keys.`, said, failing));
     }
-    if (said && failing) return possible(because(`${code(said.quote)}: jobs and new agents run with their own agent's store`, said, failing));
-    // "Auth works in the main session but fails in cron": the job's agent has no credential of its own.
     if (said?.topic === 'cron_job' && failing?.code === 'no_api_key') {
       return confirmed(1, because(`A cron job and ${code(errorQuote(failing))}: jobs run with their own agent's auth store.`, said, failing));
     }
+    if (said && failing) return possible(because(`${code(said.quote)}: jobs and new agents run with their own agent's store`, said, failing));
+    // "Auth works in the main session but fails in cron": the job's agent has no credential of its own.
     const elsewhere = statements(view, 'works_elsewhere').at(-1);
     if (!said && elsewhere && failing) return possible(because(`${code(elsewhere.quote)}: a job or another agent has its own auth store`, elsewhere, failing));
     if (said && elsewhere) return confirmed(1, because(`${code(elsewhere.quote)}: a job or another agent runs with its own agent's auth store, not main's.`, said, elsewhere));

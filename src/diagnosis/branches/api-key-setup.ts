@@ -167,8 +167,10 @@ export const authStoreMalformed: Rule = {
   next(ctx) {
     const json = ctx.view.all('auth_profiles_json').at(-1);
     const token = json?.profiles.find((p) => p.type === 'token' || p.valueField === 'token');
-    if (token) {
-      return commandStep('openclaw models auth paste-token --provider <provider>', 'openclaw', { '<provider>': token.provider ?? token.profileId.split(':')[0] }, {
+    // No file pasted, but a Claude subscription said: its token goes in through paste-token too.
+    const subscription = !json && statements(ctx.view, 'subscription').length > 0;
+    if (token || subscription) {
+      return commandStep('openclaw models auth paste-token --provider <provider>', 'openclaw', { '<provider>': token ? (token.provider ?? token.profileId.split(':')[0]) : 'anthropic' }, {
         why: 'Let OpenClaw write the token profile instead of editing the file by hand.',
         then: 'Then `openclaw models status` shows the profile.',
       });
