@@ -9,7 +9,8 @@ import { RULES } from './branches/index.ts';
 import type { BranchId } from './catalog.ts';
 import { fill, typedForm } from './commands.ts';
 import { rankConfirmed } from './precedence.ts';
-import { authSymptom, gatewayRemote } from './signals.ts';
+import { gatewayRemote } from './signals.ts';
+import { authSymptom } from './symptoms.ts';
 import type { Ask, Candidate, Diagnosis, Rule, Step, Verdict } from './types.ts';
 import type { EvidenceView } from './view.ts';
 

@@ -5,7 +5,8 @@
  */
 import { code } from '../../reply/markdown.ts';
 import { commandStep, versionAtLeast } from '../commands.ts';
-import { because, claudeCliRoute, errorQuote, errorsWith, statements } from '../signals.ts';
+import { because, errorQuote, errorsWith, statements } from '../signals.ts';
+import { claudeCliRoute } from '../symptoms.ts';
 import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
 import { confirmed, possible } from '../verdict.ts';
