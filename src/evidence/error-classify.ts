@@ -145,7 +145,8 @@ export function classifyError(message: string, errorType?: string, httpStatus?: 
     /(?:Missing API key for provider|Model login expired on the gateway for|Couldn't sign in to|Could not sign in to) ([\w.-]{1,64})/i.exec(message) ??
     /^\[([\w.-]{1,64})\] Token refresh failed/.exec(message) ??
     /^(?:Error: )?Unknown provider "([\w.-]{1,64})"/.exec(message);
-  if (provider && code !== 'model_not_allowed') out.provider = provider[1] as string;
+  // A sentence's full stop is no part of the id (`… for claude-cli.`).
+  if (provider && code !== 'model_not_allowed') out.provider = (provider[1] as string).replace(/\.+$/, '');
   if (code === 'provider_key_invalid') {
     const p = providerOfKeyMessage(m);
     if (p) out.provider = p;

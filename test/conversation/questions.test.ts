@@ -97,6 +97,14 @@ describe('statements that change the diagnosis', () => {
     }
   });
 
+  it('"Model login expired … I did what it said and restarted, same error" moves to the service, not a hand-over', () => {
+    const copy = '⚠️ Model login expired on the gateway for claude-cli. Re-auth with `claude auth login && openclaw models auth login --provider anthropic --method cli` in a terminal, then try again.';
+    const [first, second] = replay([user(copy), user('I did what it said and restarted, same error')]);
+    expect(first).toMatchObject({ branch: 'claude_cli_login_expired', next_command: 'claude auth login' });
+    expect(second).toMatchObject({ branch: 'env_not_visible_to_service', next_command: 'openclaw gateway status' });
+    expect(second!.state).not.toBe('needs_human');
+  });
+
   it('a service (Docker) and a missing key make the service environment a candidate', () => {
     const [first] = replay([user('I run the gateway in Docker.\nNo API key found for provider "anthropic". Auth store: /root/.openclaw/agents/main/agent/auth-profiles.json')]);
     expect(first!.candidates).toContain('env_not_visible_to_service');

@@ -34,8 +34,17 @@ export const envNotVisibleToService: Rule = {
   ],
   then: '`openclaw gateway restart`, then `openclaw models status`',
   docs: DOCS_ENV,
-  commands: [{ kind: 'shell', template: "echo '<VAR>=<your key>' >> ~/.openclaw/.env" }],
+  commands: [
+    { kind: 'shell', template: "echo '<VAR>=<your key>' >> ~/.openclaw/.env" },
+    { kind: 'openclaw', template: 'openclaw gateway status' },
+  ],
   when(view) {
+    // The Claude CLI login was renewed (our step) and the gateway still says it expired: the service
+    // runs as another user or with another HOME / CLAUDE_CONFIG_DIR than the terminal.
+    const cliStill = errorsWith(view, 'cli_login_expired', 'login_expired_copy').at(-1);
+    if (cliStill && view.failed.some((f) => f.branch === 'claude_cli_login_expired')) {
+      return confirmed(1, because(`${code(errorQuote(cliStill))} after the login was renewed: the gateway service does not see the login your terminal has.`, cliStill));
+    }
     const noKey = mainNoKey(view).at(-1);
     const p = (noKey ? errorProvider(noKey) : undefined) ?? 'anthropic';
     const pl = providerLine(view, p);
@@ -61,6 +70,13 @@ export const envNotVisibleToService: Rule = {
     return null;
   },
   next(ctx) {
+    if (ctx.view.failed.some((f) => f.branch === 'claude_cli_login_expired')) {
+      return commandStep('openclaw gateway status', 'openclaw', {}, {
+        runIn: 'gateway_host',
+        why: 'It shows how the gateway service runs (`Service:`, `Config (service)`): the Claude CLI login must exist for that user, in that HOME (or the `CLAUDE_CONFIG_DIR` the service gets).',
+        then: 'Run `claude auth login` as that user, then `openclaw gateway restart` and retry.',
+      });
+    }
     const noKey = mainNoKey(ctx.view).at(-1);
     const p = (noKey ? errorProvider(noKey) : undefined) ?? 'anthropic';
     const variable = providerLine(ctx.view, p)?.line.env?.variable ?? statements(ctx.view, 'service_env').find((s) => s.value)?.value ?? envVarFor(p);
