@@ -15,6 +15,7 @@ export const USAGE = `usage: pincer <command> [options]
   console [--new] [--verbose]    the terminal help thread (--new: a fresh thread; --verbose: internal ids)
   diagnose [--json] [FILE|-]     diagnose one pasted message (stdin when FILE is - or absent)
   replay [--json] FILE           replay {"messages":[{"role":"user"|"helper","text":"…"}]} into one thread
+  eval [--json] FILE.jsonl       accuracy of status, branch and command on labelled cases, and every miss
   explain <branch-id>            what a rule reads, the command it answers with, its docs and fixtures
   rules [--markdown]             all rules with their fixture counts (--markdown: the catalog, docs/branches.md)
   deploy-commands [--guild <id>] register Pincer's Discord commands
@@ -50,6 +51,8 @@ async function dispatch(command: string | undefined, rest: string[], io: CliIo):
       return (await import('./diagnose.ts')).runDiagnose(rest, io);
     case 'replay':
       return (await import('./replay.ts')).runReplay(rest, io);
+    case 'eval':
+      return (await import('./eval.ts')).runEval(rest, io);
     case 'explain': {
       const { positionals } = parseCommandArgs('explain', rest, { options: {}, positionals: 1 });
       const id = positionals[0]?.trim() ?? '';

@@ -6,7 +6,8 @@
 import type { Diagnosis } from '../diagnosis/types.ts';
 import type { EvidenceView } from '../diagnosis/view.ts';
 import { pickUnsaid } from '../reply/policy.ts';
-import { solvePrompts } from '../reply/policy-texts.ts';
+import { questionReplies, solvePrompts } from '../reply/policy-texts.ts';
+import { threadProvider } from '../diagnosis/signals.ts';
 import type { ReducerDeps } from './deps.ts';
 import { failureSignature } from './fingerprint.ts';
 import { leadPosted, post, type Turn } from './post.ts';
@@ -75,6 +76,9 @@ export function answerIf(
 function decide(t: Turn, r: Reading, d: Diagnosis, view: EvidenceView, to: Target, deps: ReducerDeps): void {
   const s = t.state;
   const quiet = quietFor(s, r.addressed);
+  // A question is answered (the command or one fact), never read as "the same paste again";
+  // "it works now, but …?" gets the solve prompt and the answer in one reply.
+  if (!quiet && r.question && answerQuestion(t, r, view, to)) return;
   if (r.worksNow && !r.substantive) {
     if (!quiet) solvePrompt(t, r.closedEpisode, to, true);
     return;
@@ -95,4 +99,22 @@ function decide(t: Turn, r: Reading, d: Diagnosis, view: EvidenceView, to: Targe
   } else {
     respond(t, d, view, deps.render(d, view), to, r.addressed, failureSignature(view.all('provider_error')), r.fresh);
   }
+}
+
+/** Posts the answer to `r.question` unless this episode already had it. @returns whether it posted. */
+function answerQuestion(t: Turn, r: Reading, view: EvidenceView, to: Target): boolean {
+  const variants = questionReplies({ topic: r.question ?? '', provider: threadProvider(view) ?? 'anthropic', inTui: view.inTui, version: view.version });
+  const key = `question:${r.question}`;
+  if (!variants || t.state.replies.some((x) => x.key === key && x.episode === t.state.episode)) return false;
+  const answerText = pickUnsaid(t.state, variants);
+  if (!answerText) return false;
+  if (r.worksNow) {
+    const prompt = pickUnsaid(t.state, solvePrompts(true));
+    const merged = prompt ? { ...prompt, markdown: `${prompt.markdown}\n\n${answerText.markdown}` } : answerText;
+    post(t, merged, to.messageId, to.seq, { key });
+    t.state = { ...t.state, solvePromptedAt: t.now };
+    return true;
+  }
+  post(t, answerText, to.messageId, to.seq, { key });
+  return true;
 }

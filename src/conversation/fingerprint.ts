@@ -39,6 +39,14 @@ export const EVENT_KINDS: ReadonlySet<FactKind> = new Set(['shell_error', 'wizar
 export const FILLER_TOPICS: ReadonlySet<StatementTopic> = new Set([
   'still_failing',
   'asks_what_next',
+  'asks_rekey',
+  'asks_switch_auth',
+  'asks_key_location',
+  'asks_request_id',
+  'asks_restart',
+  'asks_version',
+  'asks_remove_profile',
+  'asks_other_setup',
   'thanks',
   'didnt_work',
   'works_now',
@@ -49,6 +57,7 @@ export const ACTION_TOPICS: Partial<Record<StatementTopic, string>> = {
   reonboarded: 'you ran onboarding again',
   restarted: 'you restarted',
   bought_credits: 'you bought credits',
+  edited_key: 'you said you edited the key',
   pinned_order: 'you pinned the auth order',
   set_env_var: 'you set the environment variable',
 };

@@ -27,6 +27,7 @@ export function mergeReadings(older: Reading, newer: Reading): Reading {
     substantive: older.substantive || newer.substantive,
     fresh: older.fresh || newer.fresh,
     secretWarning: newer.secretWarning ?? older.secretWarning,
+    question: newer.question ?? older.question ?? null,
     // "works now" and thanks speak for the thread only when nothing held came after them.
     worksNow: newer.worksNow,
     thanks: newer.thanks,

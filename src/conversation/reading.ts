@@ -11,7 +11,7 @@ import { secretLine } from '../reply/render.ts';
 import { mapAnswers, openAsk } from './asks.ts';
 import type { ReducerDeps } from './deps.ts';
 import { nothingNew, withEpisodeFacts } from './episodes.ts';
-import { failureSignature, isSubstantive, SNAPSHOT_KINDS } from './fingerprint.ts';
+import { failureSignature, fingerprint, isSubstantive, SNAPSHOT_KINDS } from './fingerprint.ts';
 import { setStatus, type Turn } from './post.ts';
 import { pendingSuggestion, settle } from './suggestions.ts';
 import { episodeFacts } from './thread.ts';
@@ -42,7 +42,9 @@ export function absorb(t: Turn, ev: MessageEvent, deps: ReducerDeps): Absorbed {
   const { facts, answer } = mapAnswers(open, ev.evidence.facts);
   const worksNow = says(facts, 'works_now');
   const same = nothingNew(episodeFacts(s), facts, true);
-  const fresh = !nothingNew(episodeFacts(s), facts);
+  // Where the gateway runs ("I run it in Docker") is news too, though no evidence of the failure.
+  const heldBefore = new Set(episodeFacts(s).filter((r) => !r.stale).map((r) => fingerprint(r.fact)));
+  const fresh = !nothingNew(episodeFacts(s), facts) || facts.some((f) => f.kind === 'environment' && !heldBefore.has(fingerprint(f)));
   const pending = pendingSuggestion(s);
   const sig = failureSignature(facts);
   const closedEpisode = s.episode;
@@ -92,8 +94,15 @@ export function absorb(t: Turn, ev: MessageEvent, deps: ReducerDeps): Absorbed {
     substantive,
     fresh,
     secretWarning: secretLine(view),
+    question: questionOf(facts),
   };
   return { reading, view, diagnosis };
+}
+
+/** The question a message asks (not "what next?", which the step answers), or null. */
+function questionOf(facts: readonly Fact[]): StatementTopic | null {
+  const q = facts.find((f) => f.kind === 'statement' && f.topic.startsWith('asks_') && f.topic !== 'asks_what_next');
+  return q?.kind === 'statement' ? q.topic : null;
 }
 
 /** A helper who has spoken in this problem, or a pause, keeps Pincer quiet unless addressed. */

@@ -88,6 +88,13 @@ function hold(t: Turn, to: Target, key: string, reason: EscalationSummary['reaso
 /** Same thing again with nothing changed: nudge once per key, then escalate, then hold. */
 function repeatWithoutChange(t: Turn, d: Diagnosis, view: EvidenceView, candidate: RenderedReply, to: Target, fresh: boolean): void {
   const key = replyKey(candidate) ?? `text:${hashText(candidate.markdown)}`;
+  // A new fact that leaves the ask as it is: acknowledged, and never a step toward a hand-over.
+  if (fresh && asksSomething(candidate)) {
+    const ask = openAsk(t.state) ?? { askId: candidate.askId ?? '', command: d.ask?.command ?? null, text: d.ask?.text ?? '' };
+    const noted = pickUnsaid(t.state, askNudges(ask, view.inTui, true));
+    if (noted) post(t, noted, to.messageId, to.seq, { key: `noted:${key}` });
+    return;
+  }
   const nudgeKey = `nudge:${key}`;
   const nudged = episodeReplies(t.state).some((r) => r.key === nudgeKey);
   if (!nudged) {

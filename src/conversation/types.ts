@@ -9,7 +9,7 @@
  * out the effects.
  */
 import type { BranchId, DiagnosisStatus } from '../diagnosis/catalog.ts';
-import type { Evidence } from '../evidence/facts.ts';
+import type { Evidence, StatementTopic } from '../evidence/facts.ts';
 import type { RenderedReply } from '../reply/types.ts';
 
 export type ChannelKind = 'forum_post' | 'dm' | 'terminal' | 'interaction';
@@ -93,6 +93,8 @@ export interface Reading {
   fresh: boolean;
   /** The warning line for a full credential in the message (masked), or null. */
   secretWarning: string | null;
+  /** A question asked in the message ("what do i run to put the key again?"): a statement topic `asks_*`. */
+  question?: StatementTopic | null;
 }
 
 /** Held author messages, merged into one Reading; answered at `until` (ms epoch) or later. */

@@ -114,7 +114,8 @@ export const ASKS: readonly Ask[] = [
       outcome(ACCOUNT_SCOPE, 'an API key from the Console', [], ACCOUNT_SCOPE.filter((id) => !['setup_token_rejected', 'token_expired', 'oauth_token_in_api_key_profile'].includes(id))),
       outcome(ACCOUNT_SCOPE, 'a Claude subscription', [], ['setup_token_rejected', 'token_expired', 'oauth_token_in_api_key_profile', 'key_provider_mismatch']),
     ],
-    answered: (v) => statements(v, 'subscription', 'console_key').length > 0,
+    // "My key is in ANTHROPIC_API_KEY" says it: a Console API key.
+    answered: (v) => statements(v, 'subscription', 'console_key').length > 0 || statements(v, 'env_key_said').some((s) => s.value === 'ANTHROPIC_API_KEY'),
   },
   {
     id: 'gateway_location',

@@ -54,6 +54,10 @@ export const BRANCH_IDS = [
   // G. Other providers
   'codex_model_prefix_mismatch',
   'provider_key_invalid',
+  // Catalog v2 additions (branches.md "v2")
+  'claude_cli_login_expired',
+  'claude_cli_shadowed_by_profile',
+  'subscription_limit',
 ] as const;
 
 export const BranchId = z.enum(BRANCH_IDS);

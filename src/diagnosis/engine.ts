@@ -10,6 +10,7 @@ import type { BranchId } from './catalog.ts';
 import { fill, typedForm } from './commands.ts';
 import { rankConfirmed } from './precedence.ts';
 import { gatewayRemote } from './signals.ts';
+import { authSymptom } from './symptoms.ts';
 import type { Ask, Candidate, Diagnosis, Rule, Step, Verdict } from './types.ts';
 import type { EvidenceView } from './view.ts';
 
@@ -66,7 +67,8 @@ export function diagnose(view: EvidenceView): Diagnosis {
       branch: winner.rule.id,
       step,
       ask: shown,
-      nextCommand: shown ? shown.command : stepCommand(step, view),
+      // A question asked first (API key or subscription?) leaves the step's command as the next one.
+      nextCommand: shown?.command ?? stepCommand(step, view),
       confidence: CONFIDENCE[winner.verdict.specificity ?? 1],
     };
   }
@@ -78,7 +80,22 @@ export function diagnose(view: EvidenceView): Diagnosis {
     const shown = ask ? presentAsk(ask, view) : null;
     return { ...base, status: 'needs_evidence', branch: null, step: null, ask: shown, nextCommand: shown?.command ?? null, confidence: 0 };
   }
+  // The symptom layer: a genuine auth-looking failure no rule confirms is never `not_auth`.
+  if (authSymptom(view)) {
+    const ask = symptomAsk(view);
+    const shown = ask ? presentAsk(ask, view) : null;
+    return { ...base, status: 'needs_evidence', branch: null, step: null, ask: shown, nextCommand: shown?.command ?? null, confidence: 0 };
+  }
   return { ...base, status: 'not_auth', branch: null, step: null, ask: null, nextCommand: null, confidence: 0 };
+}
+
+/** The one ask for an auth failure no rule reads yet: `models status` shows the setup; else the version. */
+function symptomAsk(view: EvidenceView): Ask | null {
+  for (const id of ['models_status', 'version', 'auth_order_get']) {
+    const ask = ASKS.find((a) => a.id === id);
+    if (ask && !isAnswered(ask, view)) return ask;
+  }
+  return null;
 }
 
 function safeStep(rule: Rule, view: EvidenceView, verdict: Verdict): Step {
@@ -97,8 +114,12 @@ export function candidateIds(d: Diagnosis): BranchId[] {
   return d.candidates.filter((c) => c.status !== 'ruled_out').map((c) => c.id);
 }
 
-/** The exact text to type for a step, or null for actions and "nothing to do". */
+/**
+ * The exact text to type for a step: the command; for "nothing to fix", the proof that chat works
+ * (`openclaw agent -m "ping"`); null for console actions.
+ */
 export function stepCommand(step: Step, view: EvidenceView): string | null {
+  if (step.kind === 'none') return step.proof ?? null;
   if (step.kind !== 'command') return null;
   if (step.runIn === 'gateway_host') return step.command;
   return typedForm(view, step.command, step.commandKind, gatewayRemote(view) === true);

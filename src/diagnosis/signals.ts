@@ -81,7 +81,13 @@ function findThreadProvider(view: EvidenceView): string | null {
   if (footer?.provider) return footer.provider.toLowerCase();
   const card = providerOfModel(view.latest('status_card')?.model);
   if (card) return card;
-  return providerOfModel(view.latest('models_status')?.defaultModel) ?? null;
+  const status = providerOfModel(view.latest('models_status')?.defaultModel);
+  if (status) return status;
+  // Prose: a `provider/model` ref, a key prefix, an env var name or a base URL (oldest message first).
+  const named = statements(view, 'provider_named')[0]?.value;
+  if (named) return named;
+  const profile = statements(view, 'stored_profile')[0]?.value;
+  return profile ? (profile.split(':')[0] as string) : null;
 }
 
 /** Is this error (or, with no provider named, the thread) about Anthropic? */
@@ -246,3 +252,4 @@ export function errorQuote(e: ErrorFact): string {
   const type = e.errorType ? `${e.errorType}: ` : '';
   return excerpt(`${head}${type}${e.message}`);
 }
+

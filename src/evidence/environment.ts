@@ -31,6 +31,8 @@ function serviceOf(text: string): Env['service'] | undefined {
   if (/\bsystemctl\b|\bsystemd\b/.test(text)) return 'systemd';
   if (/\blaunchctl\b|\blaunchd\b|LaunchAgents/.test(text)) return 'launchd';
   if (/\bdocker(?: compose|-compose| exec| run)\b/.test(text)) return 'docker';
+  // "I'm on Docker", "it runs in a container".
+  if (/\b(?:on|in|inside|under|with|via) (?:a )?(?:docker|container)\b/i.test(text)) return 'docker';
   return undefined;
 }
 
@@ -49,7 +51,7 @@ export const parseEnvironment: Parser = (lines, ctx) => {
       if (os) add(`os:${os}`, { kind: 'environment', source: spanOf(ctx, line), confidence: 0.9, os, from: 'prompt' });
     }
     const t = line.command ?? line.text;
-    if (t === '' || t.length > 2000 || !/[/\\]|system|launch|docker/.test(t)) continue;
+    if (t === '' || t.length > 2000 || !/[/\\]|system|launch|docker|container/i.test(t)) continue;
     const os = osOfPath(t);
     if (os) add(`os:${os}`, { kind: 'environment', source: spanOf(ctx, line), confidence: 0.8, os, from: 'path' });
     const service = serviceOf(t);

@@ -40,6 +40,8 @@ function tidy(message: string): string {
 
 function toFact(p: Parsed, first: PreparedLine, last: PreparedLine, ctx: { messageId: string }): ProviderError {
   p.message = tidy(p.message);
+  // The plans & billing card and `status --usage` probe usage, not chat (§10: `user:profile` scope).
+  if (/scope requirement user:profile/.test(p.message)) p.wrapper = 'usage';
   const c = classifyError(p.message, p.errorType, p.httpStatus);
   const fact: ProviderError = { kind: 'provider_error', source: spanOf(ctx, first, last), confidence: 1, code: c.code, wrapper: p.wrapper, message: p.message };
   if (p.httpStatus !== undefined) fact.httpStatus = p.httpStatus;
@@ -64,7 +66,7 @@ function toFact(p: Parsed, first: PreparedLine, last: PreparedLine, ctx: { messa
 
 /** Cheap first look: a line without any of these cannot hold an error this parser reads. */
 const MAYBE_ERROR =
-  /error|failed|HTTP \d|LLM |\{\s*"(?:type|error)"|No API key|No credentials|No available|OAuth token|Missing env|Expected token|Token looks|temporarily|rate limit|billing|authorized|credit balance|xtra usage|4014|token missing|getMe|No auth configured|Unknown model|Model not found|not allowed|Token expired/;
+  /error|failed|HTTP \d|LLM |\{\s*"(?:type|error)"|No API key|No credentials|No available|OAuth token|Missing env|Expected token|Token looks|temporarily|rate limit|billing|authorized|credit balance|xtra usage|4014|token missing|getMe|No auth configured|Unknown model|Model not found|not allowed|Token expired|expired|logged in|went wrong|sign in|Missing|refresh_token|refresh failed|unavailable|Invalid Auth|invalid|not supported|extra usage|usage limits|billing issue|scopes|intents:content|token_expired|API_KEY_INVALID|not valid|overloaded|required-secrets|route-compatible|auth order|usable api-key|Codex|Unknown provider/;
 
 const USAGE = /^(Anthropic|Claude|OpenAI|Codex|Gemini|Google|Copilot|GitHub Copilot|MiniMax|z\.ai|Zai|OpenRouter|Moonshot|Kimi)(?: \([^)]{0,40}\))?: (HTTP \d{3}.*|Token expired)$/;
 
@@ -84,13 +86,48 @@ function jsonBlocks(lines: readonly PreparedLine[], ctx: { messageId: string }, 
       const p = rawJson(JSON.stringify(block.value));
       if (p) facts.push(toFact(p, lines[block.first] as PreparedLine, lines[block.last] as PreparedLine, ctx));
     }
+    // A one-line object inside a sentence (`Token refresh failed: 401 { "code": … }`) leaves the sentence readable.
+    if (block.first === block.last && !(lines[block.first] as PreparedLine).text.trimStart().startsWith('{')) continue;
     for (let i = block.first; i <= block.last; i++) skip.add(i);
   }
   return skip;
 }
 
+/** A tool's, a skill's or memory search's own key (web_search, embeddings): never the model's. */
+const TOOL_CONTEXT = /\bweb[_ ]search\b|\bskills?\.entries\b|\bmemory (?:status|search)\b|\bembeddings?\b/i;
+/** The usage card / `status --usage` probe named around an error: its 401/403/429 are the probe's. */
+const USAGE_CONTEXT = /\busage (?:info|information|card|fetch|probe|dashboard|line)\b|\bplans & billing\b|\bstatus --usage\b/i;
+/** A chat channel's bot token (Telegram, Slack): its 401s are the channel's, not the model's. */
+const CHANNEL_CONTEXT = /\b(?:telegram|slack)\b[^\n]{0,80}\b(?:401|unauthori[sz]ed|bot token)|\b(?:deleteWebhook|setMyCommands|sendMessage)\b/i;
+const KEYLESS_CODES = new Set(['provider_key_invalid', 'invalid_api_key', 'authentication_error', 'no_api_key', 'unknown', 'permission_error']);
+
+/**
+ * Drops error facts a look-alike explains (corpus negatives): a tool's, skill's or embedding's
+ * key in a message about them, and a bare 401 in a message about a channel's bot token.
+ */
+function withoutLookalikes(facts: Fact[], lines: readonly PreparedLine[]): Fact[] {
+  let tool = false;
+  let channel = false;
+  for (const l of lines) {
+    if (l.text.length > 4000) continue;
+    tool ||= TOOL_CONTEXT.test(l.text);
+    channel ||= CHANNEL_CONTEXT.test(l.text);
+  }
+  if (lines.some((l) => l.text.length <= 4000 && USAGE_CONTEXT.test(l.text))) {
+    for (const f of facts) if (f.kind === 'provider_error' && [401, 403, 429].includes(f.httpStatus ?? 0) && f.wrapper !== 'run_error') f.wrapper = 'usage';
+  }
+  if (!tool && !channel) return facts;
+  return facts.filter((f) => {
+    if (f.kind !== 'provider_error' || f.wrapper === 'agent_failed' || f.wrapper === 'run_error') return true;
+    if (tool && KEYLESS_CODES.has(f.code)) return false;
+    return !(channel && !f.provider && (f.code === 'authentication_error' || f.code === 'unknown'));
+  });
+}
+
 /** Reads every error line; `All models failed` gives one fact per attempt. */
-export const parseErrorLines: Parser = (lines, ctx) => {
+export const parseErrorLines: Parser = (lines, ctx) => withoutLookalikes(readErrorLines(lines, ctx), lines);
+
+function readErrorLines(lines: readonly PreparedLine[], ctx: { messageId: string }): Fact[] {
   const facts: Fact[] = [];
   const inJson = jsonBlocks(lines, ctx, facts);
   for (let i = 0; i < lines.length; i++) {
@@ -107,6 +144,8 @@ export const parseErrorLines: Parser = (lines, ctx) => {
       facts.push(toFact(p, line, line, ctx));
       continue;
     }
+    // A `channels status` account line (`- Discord default: …, intents:content=disabled`) is its parser's.
+    if (text.startsWith('- ') && text.includes('intents:content=')) continue;
     const start = errorStart(text);
     if (start < 0) continue;
     const isLog = LOG_LINE.test(text) || text.includes('embedded run ');
@@ -136,4 +175,4 @@ export const parseErrorLines: Parser = (lines, ctx) => {
     }
   }
   return facts;
-};
+}

@@ -21,6 +21,7 @@ import { parseAuthProfilesJson } from './auth-profiles-json.ts';
 import type { ParseContext, Parser } from './context.ts';
 import { parseEnvironment } from './environment.ts';
 import { parseErrorLines } from './error-lines.ts';
+import { parseErrorProse } from './error-prose.ts';
 import { Evidence, Fact } from './facts.ts';
 import { prepareLines } from './lines.ts';
 import { parseModelsStatus } from './models-status.ts';
@@ -55,7 +56,7 @@ export const PARSERS: readonly Parser[] = [
 ];
 
 /** Kinds whose lines are not read again as plain statements. */
-const CLAIMING = new Set(['environment', 'secret', 'command_run']);
+const CLAIMING = new Set(['environment', 'secret', 'command_run', 'statement']);
 
 /**
  * Reads every fact in a message.
@@ -85,11 +86,17 @@ export function extractEvidence(text: string, messageId: string): Evidence {
     }
   }
   const claimed = new Set<number>();
+  // Lines of CLI output: prose is not read there (an error line quoted in prose is).
+  const output = new Set<number>();
   for (const f of facts) {
     if (CLAIMING.has(f.kind)) continue;
-    for (let l = f.source.lineStart; l <= f.source.lineEnd; l++) claimed.add(l);
+    for (let l = f.source.lineStart; l <= f.source.lineEnd; l++) {
+      claimed.add(l);
+      if (f.kind !== 'provider_error') output.add(l);
+    }
   }
   try {
+    facts.push(...parseErrorProse(claimed)(lines.filter((l) => !output.has(l.start)), ctx));
     facts.push(...parseStatements(claimed)(lines, ctx));
   } catch {
     notes.push('A part of the text could not be read.');

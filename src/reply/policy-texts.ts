@@ -22,9 +22,19 @@ const reply = (kind: ReplyKind, markdown: string, extra: Partial<RenderedReply> 
 export const whereTyped = (command: string, inTui: boolean): string =>
   inTui && !command.startsWith('!') && !command.startsWith('/') ? `!${command}` : command;
 
-/** Pending ask, same paste again: how to run it where the user is. */
-export function askNudges(ask: { askId: string; command: string | null; text: string }, inTui: boolean): RenderedReply[] {
+/**
+ * Pending ask again: how to run it where the user is. `fresh` = the message added a fact that
+ * does not change the ask ("I'm on a VPS"): acknowledged as such, never called "the same error".
+ */
+export function askNudges(ask: { askId: string; command: string | null; text: string }, inTui: boolean, fresh = false): RenderedReply[] {
   const extra = { askId: ask.askId, nextCommand: ask.command ? whereTyped(ask.command, inTui) : null };
+  if (fresh) {
+    const what = ask.command ? `run \`${whereTyped(ask.command, inTui)}\` on the machine that runs the gateway and paste what it prints` : ask.text;
+    return [
+      reply('nudge', `Thanks, noted. It does not change what decides the next step: ${what}.`, extra),
+      reply('nudge', `Good to know. The one thing I still need: ${what}.`, extra),
+    ];
+  }
   if (!ask.command) {
     return [
       reply('nudge', `That looks like the same output as before, so I still need this answered first: ${ask.text}\nA few words are enough.`, extra),
@@ -149,4 +159,39 @@ export function repeatLead(reason: string, kind: 'ask' | 'step', variant: number
       ? [`Since ${reason}, the earlier output may be out of date, so I need it once more.`, `Asking again because ${reason}.`]
       : [`Since ${reason} and it still points to the same cause, here is the step again.`, `Even after that change (${reason}), the next step stays the same.`];
   return leads[variant % leads.length] ?? leads[0] ?? '';
+}
+
+/** What a question asked in an auth thread needs to be answered with. */
+export interface QuestionContext {
+  topic: string;
+  provider: string;
+  inTui: boolean;
+  version: string | null;
+}
+
+/**
+ * The exact command or one sentence of fact for a question people ask in auth threads ("I want to
+ * put the key again, what do i run?", "should i type the request id?"). Null for other topics.
+ */
+export function questionReplies(q: QuestionContext): RenderedReply[] | null {
+  const cmd = (c: string): string => `\`${whereTyped(c, q.inTui && !/^openclaw (onboard|models auth (paste|login|setup))/.test(c))}\``;
+  const p = q.provider;
+  const text: Record<string, string> = {
+    asks_rekey:
+      p === 'anthropic'
+        ? `To enter the key again, run ${cmd('openclaw onboard')} in a terminal and choose **Anthropic API key** (paste it with the copy button, unchanged), then ${cmd('openclaw models status')}: the masked key must change.`
+        : `To enter the key again, run ${cmd(`openclaw models auth paste-api-key --provider ${p}`)} in a terminal (or ${cmd('openclaw onboard')}), then ${cmd('openclaw models status')}.`,
+    asks_switch_auth:
+      'To use a Claude subscription, run `claude setup-token`, then `openclaw models auth paste-token --provider anthropic`; to go back to an API key, run `openclaw onboard` and choose **Anthropic API key**. Then `openclaw models status` shows which one is used.',
+    asks_key_location:
+      'OpenClaw keeps keys per agent in `~/.openclaw/agents/<agent>/agent/auth-profiles.json` (from 2026.6.5 in an SQLite store beside it); `openclaw models status` shows them masked, never in full.',
+    asks_request_id:
+      'No need for the request id: it only identifies one failed call on the provider\'s side. What helps is the output of `openclaw models status` (the key there is masked).',
+    asks_restart: `Yes, after changing a key or env var restart the gateway so it reads it: ${cmd('openclaw gateway restart')}.`,
+    asks_version: `${cmd('openclaw --version')} prints it (\`OpenClaw 2026.X.Y\`).`,
+    asks_remove_profile: `See the profile ids with ${cmd('openclaw models status')}; from 2026.8.1 ${cmd('openclaw models auth logout <profile-id> --yes')} removes one (older versions: set the order to the profile you want with \`openclaw models auth order set --provider ${p} <profile-id>\`).`,
+    asks_other_setup: 'For setting up the Discord channel, the guide is https://docs.openclaw.ai/channels/discord; if DMs get no answer, run `openclaw pairing list discord` and paste what it prints.',
+  };
+  const body = text[q.topic];
+  return body ? [reply('nudge', body, { nextCommand: null })] : null;
 }

@@ -130,7 +130,8 @@ export function renderDiagnosis(d: Diagnosis, view: EvidenceView): RenderedReply
     markdown,
     buttons: diagnosed ? ['worked', 'didnt_work', 'dismiss'] : ['dismiss'],
     branch: d.branch,
-    nextCommand: d.nextCommand,
+    // What this reply shows: the ask's command (none for a question), else the step's.
+    nextCommand: d.ask ? d.ask.command : d.nextCommand,
     askId: d.ask?.ask.id ?? null,
   };
 }

@@ -34,7 +34,7 @@ describe('pincer explain / pincer rules (offline)', () => {
     const row = text.split('\n').find((l) => l.startsWith('api_key_altered '))!;
     const positives = index.api_key_altered!.filter((f) => f.positive).length;
     expect(row).toContain(`+${positives} -`);
-    expect(text).toMatch(/41 rules$/);
+    expect(text).toMatch(/44 rules$/);
   });
 
   it('takes an explicit fixture index (no disk needed)', () => {

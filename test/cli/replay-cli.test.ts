@@ -36,8 +36,10 @@ describe('pincer replay --json on seed 001', () => {
     expect(at(65).candidates).not.toContain('discord_dm_pairing');
   });
 
-  it('stays quiet on a question it cannot read rather than handing over early', () => {
-    expect(at(4)).toMatchObject({ reply: null, state: 'needs_info' }); // "I want to put the key again, what do i run?"
+  it('answers the questions asked in the thread instead of handing over early', () => {
+    expect(at(4).state).toBe('needs_info'); // "I want to put the key again, what do i run?"
+    expect(at(4).reply).toContain('openclaw onboard');
+    expect(at(6).reply).toMatch(/request id/i); // "should i type the request id?"
   });
 
   it('never prints the same reply twice', () => {

@@ -92,7 +92,8 @@ describe('diagnose: status, precedence and memory', () => {
     const d = diagnose(viewOf([status([], { missingAuth: [{ provider: 'anthropic' }] })]));
     expect(d.status).toBe('diagnosed');
     expect(d.ask?.ask.id).toBe('account_type');
-    expect(d.nextCommand).toBeNull();
+    // The question comes first; the command after it is the step's (onboard serves both answers).
+    expect(d.nextCommand).toBe('openclaw onboard');
     const sub = diagnose(viewOf([status([], { missingAuth: [{ provider: 'anthropic' }] })], [said('subscription', 'I have Claude Max')]));
     expect(sub.nextCommand).toBe('claude setup-token');
   });

@@ -19,6 +19,7 @@ const V = true;
 
 export const OPENCLAW: OpenclawCommand[] = [
   { path: ['--version'], flags: {}, positionals: [0, 0] },
+  { path: ['update'], flags: {}, positionals: [0, 0] },
   { path: ['tui'], flags: {}, positionals: [0, 0] },
   {
     path: ['onboard'],

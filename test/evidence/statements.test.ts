@@ -11,7 +11,9 @@ describe('statements', () => {
     expect(topics('yes it contains api')).toEqual(['key_prefix=sk-ant-api', 'answer_yes']);
     expect(topics('i have the first')).toEqual(['answer_first']);
     expect(topics('I purchased credits, and it still says that')).toEqual(['bought_credits', 'still_failing']);
-    expect(topics('its working now, but I need help configuring it to discord')).toEqual(['works_now']);
+    expect(topics('its working now, but I need help configuring it to discord')).toEqual(['works_now', 'asks_other_setup']);
+    expect(topics('I want to put the key again, what do i run?')).toEqual(['asks_rekey']);
+    expect(topics('should i type the request id?')).toEqual(['asks_request_id']);
     expect(topics('dms are not working')).toEqual(['dm_not_working']);
     expect(topics('what do I do next?')).toEqual(['asks_what_next']);
     expect(topics('after running what you said and typing in the api key it output:')).toEqual(['reonboarded']);
@@ -19,16 +21,18 @@ describe('statements', () => {
   });
 
   it('stays silent where the words do not clearly say it', () => {
-    expect(topics('I want to put the key again, what do i run?')).toEqual([]);
-    expect(topics('should i type the request id?')).toEqual([]);
+    expect(topics('I put the key in the config file')).toEqual([]);
+    expect(topics('the request id was req_011CZ')).toEqual([]);
     expect(topics('local shell: enabled for this session')).toEqual([]);
     expect(topics('Nothing changed')).toEqual([]);
-    expect(topics('the key is valid, I checked it with curl')).toEqual([]);
+    // "works with curl" is read by the prose parser: the key may be fine and another one sent.
+    expect(topics('the key is valid, I checked it with curl')).toEqual(['key_works_elsewhere']);
   });
 
   it('names a key prefix only when the text names it', () => {
-    expect(topics('it starts with sk-ant-api03-')).toEqual(['key_prefix=sk-ant-api03']);
-    expect(topics('my key starts with sk-or-')).toEqual(['key_prefix=sk-or']);
+    // The prefix also names the provider (read by the prose parser, error-prose.ts).
+    expect(topics('it starts with sk-ant-api03-')).toEqual(['provider_named=anthropic', 'key_prefix=sk-ant-api03']);
+    expect(topics('my key starts with sk-or-')).toEqual(['provider_named=openrouter', 'key_prefix=sk-or']);
     expect(topics('I checked the start of the key')).toEqual([]);
   });
 

@@ -34,8 +34,17 @@ export const envNotVisibleToService: Rule = {
   ],
   then: '`openclaw gateway restart`, then `openclaw models status`',
   docs: DOCS_ENV,
-  commands: [{ kind: 'shell', template: "echo '<VAR>=<your key>' >> ~/.openclaw/.env" }],
+  commands: [
+    { kind: 'shell', template: "echo '<VAR>=<your key>' >> ~/.openclaw/.env" },
+    { kind: 'openclaw', template: 'openclaw gateway status' },
+  ],
   when(view) {
+    // The Claude CLI login was renewed (our step) and the gateway still says it expired: the service
+    // runs as another user or with another HOME / CLAUDE_CONFIG_DIR than the terminal.
+    const cliStill = errorsWith(view, 'cli_login_expired', 'login_expired_copy').at(-1);
+    if (cliStill && view.failed.some((f) => f.branch === 'claude_cli_login_expired')) {
+      return confirmed(1, because(`${code(errorQuote(cliStill))} after the login was renewed: the gateway service does not see the login your terminal has.`, cliStill));
+    }
     const noKey = mainNoKey(view).at(-1);
     const p = (noKey ? errorProvider(noKey) : undefined) ?? 'anthropic';
     const pl = providerLine(view, p);
@@ -52,12 +61,25 @@ export const envNotVisibleToService: Rule = {
       return confirmed(1, because('The gateway runs as a service and the key was set only in a shell: services do not inherit shell exports.', setEnv, service, failing));
     }
     if (noKey && setEnv) return possible(because(`${code(errorQuote(noKey))} although you set the variable in a shell`, noKey, setEnv));
+    // "The systemd gateway cannot find KIMI_API_KEY" (the CLI sees it).
+    const unseen = statements(view, 'service_env').at(-1);
+    if (unseen) return confirmed(1, because(`${code(unseen.quote)}: a service gets only the env it was started with, not your shell's.`, unseen, service));
+    // "Works in the terminal, not in Discord", or a service (VPS, Docker, launchd) and a missing key: the service's env may lack it.
+    const elsewhere = statements(view, 'works_elsewhere').at(-1);
+    if (failing && (elsewhere || service)) return possible(because('the gateway runs as a service, with its own environment', elsewhere, service, failing));
     return null;
   },
   next(ctx) {
+    if (ctx.view.failed.some((f) => f.branch === 'claude_cli_login_expired')) {
+      return commandStep('openclaw gateway status', 'openclaw', {}, {
+        runIn: 'gateway_host',
+        why: 'It shows how the gateway service runs (`Service:`, `Config (service)`): the Claude CLI login must exist for that user, in that HOME (or the `CLAUDE_CONFIG_DIR` the service gets).',
+        then: 'Run `claude auth login` as that user, then `openclaw gateway restart` and retry.',
+      });
+    }
     const noKey = mainNoKey(ctx.view).at(-1);
     const p = (noKey ? errorProvider(noKey) : undefined) ?? 'anthropic';
-    const variable = providerLine(ctx.view, p)?.line.env?.variable ?? envVarFor(p);
+    const variable = providerLine(ctx.view, p)?.line.env?.variable ?? statements(ctx.view, 'service_env').find((s) => s.value)?.value ?? envVarFor(p);
     return commandStep("echo '<VAR>=<your key>' >> ~/.openclaw/.env", 'shell', { '<VAR>': variable }, {
       runIn: 'gateway_host',
       why: 'Type this on the gateway host, with your key in place of `<your key>` (never in Discord): the gateway reads `~/.openclaw/.env` at start, whatever started it.',

@@ -7,6 +7,8 @@ import { code } from '../../reply/markdown.ts';
 import { commandStep } from '../commands.ts';
 import {
   because,
+  errorQuote,
+  errorsWith,
   explicitOrder,
   foreignHead,
   maskHead,
@@ -131,6 +133,12 @@ export const profileShadowsEnv: Rule = {
   commands: [{ kind: 'openclaw', template: ONBOARD_WITH_ENV_KEY }],
   when(view) {
     const pl = providerLine(view, 'anthropic');
+    // "The runtime still sends the old key" after it was changed elsewhere (config, env): a stored profile wins.
+    const old = statements(view, 'old_key_used').at(-1);
+    if (!pl && old) return confirmed(1, because(`${code(old.quote)}: a stored auth profile beats a key set in config or env.`, old));
+    const envKey = statements(view, 'env_key_said').at(-1);
+    const tokenErr = errorsWith(view, 'token_expired', 'invalid_bearer_token').at(-1);
+    if (!pl && envKey && tokenErr) return possible(because(`${code(errorQuote(tokenErr))} while your key is in ${code(envKey.value ?? 'env')}: a stored token profile beats env`, tokenErr, envKey));
     if (!pl || pl.line.effective?.kind !== 'profiles' || pl.line.env?.credential.form !== 'masked') return null;
     const used = profileInUse(view, pl.line);
     if (used?.credential.form !== 'masked' || used.credential.mask === pl.line.env.credential.mask) return null;
@@ -161,6 +169,12 @@ export const keyProviderMismatch: Rule = {
   docs: 'https://docs.openclaw.ai/concepts/model-providers',
   commands: [{ kind: 'openclaw', template: 'openclaw onboard' }],
   when(view) {
+    // An API key refused on `google-gemini-cli/…`: that route logs in with the Gemini CLI (OAuth), keys belong to `google`.
+    const keyErr = errorsWith(view, 'provider_key_invalid').find((e) => e.provider === 'google');
+    const cliRoute = statements(view, 'provider_named').find((s) => s.value === 'google-gemini-cli') ?? (keyErr?.message.includes('google-gemini-cli/') ? keyErr : undefined);
+    if (cliRoute && keyErr) return confirmed(2, because(`${code(errorQuote(keyErr))} on a \`google-gemini-cli/…\` model: \`google-gemini-cli\` is the Gemini CLI (OAuth) route; an API key belongs to the \`google\` provider.`, keyErr, cliRoute));
+    const refused = errorsWith(view, 'key_type_refused').at(-1);
+    if (refused) return confirmed(3, because(`${code(errorQuote(refused))}: this endpoint takes another kind of credential (OAuth / ADC), not an API key.`, refused));
     for (const { status, label, credential, provider } of keyLabels(view, true)) {
       const head = maskHead(credential);
       if (head && foreignHead(provider, head)) {

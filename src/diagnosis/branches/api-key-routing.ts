@@ -56,7 +56,14 @@ export const agentAuthMissing: Rule = {
     if (said?.topic === 'new_agent' && failing?.code === 'no_api_key') {
       return confirmed(1, because(`A new agent and ${code(errorQuote(failing))}: new agents do not inherit main's keys.`, said, failing));
     }
+    if (said?.topic === 'cron_job' && failing?.code === 'no_api_key') {
+      return confirmed(1, because(`A cron job and ${code(errorQuote(failing))}: jobs run with their own agent's auth store.`, said, failing));
+    }
     if (said && failing) return possible(because(`${code(said.quote)}: jobs and new agents run with their own agent's store`, said, failing));
+    // "Auth works in the main session but fails in cron": the job's agent has no credential of its own.
+    const elsewhere = statements(view, 'works_elsewhere').at(-1);
+    if (!said && elsewhere && failing) return possible(because(`${code(elsewhere.quote)}: a job or another agent has its own auth store`, elsewhere, failing));
+    if (said && elsewhere) return confirmed(1, because(`${code(elsewhere.quote)}: a job or another agent runs with its own agent's auth store, not main's.`, said, elsewhere));
     return null;
   },
   next(ctx) {
@@ -98,6 +105,9 @@ export const wrongHost: Rule = {
       return confirmed(view.latest('tui_header')?.remote ? 2 : 1, because('The gateway runs on another machine, and the key was changed here: the gateway still has the old one.', place, changed));
     }
     if (remote === true) return possible(because('the gateway runs on another machine', place, failing));
+    // "It works in the terminal but not in Discord": the terminal and the gateway may not be one machine.
+    const elsewhere = statements(view, 'works_elsewhere').at(-1);
+    if (elsewhere && remote === null) return possible(because(`${code(elsewhere.quote)}: the gateway may run somewhere else than your terminal`, elsewhere, failing));
     return xApiKeyRejections(view).length > 0 ? possible(because(`${code(errorQuote(failing))}: the key that counts is the one on the gateway host`, failing)) : null;
   },
   next(ctx) {
@@ -124,6 +134,12 @@ export const customBaseUrl: Rule = {
     { kind: 'openclaw', template: 'openclaw config set models.providers.anthropic \'{"baseUrl":"https://api.anthropic.com","models":[]}\' --strict-json' },
   ],
   when(view) {
+    // A custom provider block (`"cloudflare-ai-gateway": { "baseUrl": … }`) and a request that reached it without a key.
+    const block = statements(view, 'custom_base_url').find((b) => b.value && b.value !== 'anthropic');
+    const keyless = errorsWith(view, 'no_auth_header', 'authentication_error', 'invalid_x_api_key', 'generic_failure').at(-1);
+    if (block && keyless && view.all('config_value').length === 0) {
+      return confirmed(1, because(`${code(errorQuote(keyless))} through the ${code(block.value!)} provider block, whose \`baseUrl\` is a proxy: the key did not reach it as that endpoint expects.`, keyless, block));
+    }
     const cfg = view.all('config_value').filter((v) => v.path.startsWith('models.providers.anthropic')).at(-1);
     if (cfg) {
       const url = /https?:\/\/[^\s"',}]+/.exec(cfg.value)?.[0];
@@ -150,7 +166,8 @@ export const customBaseUrl: Rule = {
         then: 'Then `openclaw gateway restart` and retry.',
       });
     }
-    return commandStep('openclaw config get models.providers.anthropic', 'openclaw', {}, {
+    const block = statements(ctx.view, 'custom_base_url').find((b) => b.value && b.value !== 'anthropic')?.value;
+    return commandStep(`openclaw config get models.providers.${block ?? 'anthropic'}`, 'openclaw', {}, {
       why: 'A `baseUrl` here sends your key to a proxy instead of Anthropic; that proxy can answer 401.',
       then: 'Paste what it prints (secrets show as `__OPENCLAW_REDACTED__`).',
     });

@@ -14,6 +14,7 @@ import {
   providerLine,
   providerOfModel,
   statements,
+  threadProvider,
 } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import { confirmed, possible, ruledOut } from '../verdict.ts';
@@ -35,6 +36,8 @@ export const staleOrderOverride: Rule = {
     const err = errorsWith(view, 'no_credentials_for_profile').at(-1);
     if (err) return confirmed(3, because(`${code(errorQuote(err))}: the order points at a profile that has no credential.`, err));
     const ord = view.all('auth_order').at(-1);
+    const excludes = statements(view, 'order_excludes').at(-1);
+    if (!ord && excludes) return confirmed(1, because(`${code(excludes.quote)}: an order that names profiles which no longer exist leaves nothing to send.`, excludes));
     if (!ord) return null;
     if (!ord.order?.length) return ruledOut(because('`Order override: (none)`', ord));
     const pl = providerLine(view, (ord.provider ?? 'anthropic').toLowerCase());
@@ -48,7 +51,7 @@ export const staleOrderOverride: Rule = {
   },
   next(ctx) {
     const err = errorsWith(ctx.view, 'no_credentials_for_profile').at(-1);
-    const provider = err ? errorProvider(err) : ctx.view.all('auth_order').at(-1)?.provider;
+    const provider = (err ? errorProvider(err) : ctx.view.all('auth_order').at(-1)?.provider) ?? threadProvider(ctx.view) ?? undefined;
     return commandStep('openclaw models auth order clear --provider <provider>', 'openclaw', { '<provider>': provider }, {
       why: `The override is stored in the agent's ${code(authOrderFile(ctx.view.version))}; clearing it lets OpenClaw use the profiles that do exist (and the env key when there are none).`,
       then: 'Then `openclaw models status` and retry.',
@@ -76,13 +79,24 @@ export const noCredentials: Rule = {
     const empty = status?.providers.find((p) => p.effective?.kind === 'missing');
     if (status && empty) return confirmed(2, because(`${code(`- ${empty.provider} effective=missing`)}`, status));
     const err = mainNoKey(view).at(-1);
+    // "The agent loses all auth profiles" / `Profiles: (none)`: nothing left to send (stand-in for a store migration).
+    const gone = statements(view, 'profiles_gone').at(-1);
+    if (!err && gone) return confirmed(1, because(`${code(gone.quote)}: OpenClaw has no credential to send any more.`, gone));
+    // `openclaw models auth login` refused the provider (`Unknown provider "…"`): nothing was stored; onboarding can store it.
+    const refused = errorsWith(view, 'unknown_provider').at(-1);
+    if (!err && refused && view.all('command_run').some((c) => /\bauth login\b/.test(c.command))) {
+      return confirmed(1, because(`${code(errorQuote(refused))}: the login could not start, so no credential was stored.`, refused));
+    }
     if (!err) return null;
     const p = errorProvider(err) ?? 'anthropic';
     const pl = providerLine(view, p);
     if (pl && (pl.line.profiles.length > 0 || pl.line.env)) {
       return ruledOut(because(`\`models status\` shows a credential for ${code(p)}`, pl.status));
     }
-    return confirmed(2, because(`${code(errorQuote(err))}: no credential for ${code(p)} in the main agent's store.`, err));
+    const why = because(`${code(errorQuote(err))}: no credential for ${code(p)} in the main agent's store.`, err);
+    // "No OpenAI model is configured at all": something else (an image or utility default) asks for it.
+    if (statements(view, 'provider_unused').some((s) => s.value === p)) return possible(why);
+    return confirmed(2, why);
   },
   askFirst(view) {
     const p = missingProvider(view);
@@ -109,7 +123,7 @@ function missingProvider(view: Parameters<Rule['when']>[0]): string {
   const def = providerOfModel(status?.defaultModel);
   const fromStatus = status?.missingAuth.find((m) => m.provider === def)?.provider ?? status?.missingAuth[0]?.provider;
   const err = mainNoKey(view).at(-1);
-  return fromStatus ?? (err ? errorProvider(err) : undefined) ?? 'anthropic';
+  return fromStatus ?? (err ? errorProvider(err) : undefined) ?? errorsWith(view, 'unknown_provider').at(-1)?.provider ?? 'anthropic';
 }
 
 export const authStoreMalformed: Rule = {
@@ -142,15 +156,21 @@ export const authStoreMalformed: Rule = {
         const field = bad.typeField === 'mode' ? '"mode"' : `"${bad.valueField ?? bad.type}"`;
         return confirmed(2, because(`${code(bad.profileId)} uses ${code(field)}, which is not a field of the store (\`type\` + \`key\`/\`token\`/\`access\`).`, json));
       }
-      if (json.shape === 'store' && json.problems.length > 0) return confirmed(2, because(`auth-profiles.json: ${code(json.problems[0]!)}`, json));
+      // Only `provider` missing while the provider answered 401: the store was read (a trimmed paste).
+      const readAnyway = json.problems.every((p) => p.startsWith('missing_provider')) && view.all('provider_error').some((e) => e.httpStatus === 401);
+      if (json.shape === 'store' && json.problems.length > 0 && !readAnyway) return confirmed(2, because(`auth-profiles.json: ${code(json.problems[0]!)}`, json));
     }
-    return null;
+    // "I wrote auth-profiles.json by hand": the loader keeps only what OpenClaw itself writes.
+    const edited = statements(view, 'store_hand_edited').at(-1);
+    return edited ? confirmed(1, because(`${code(edited.quote)}: a store written or edited by hand is read only when it has the exact shape OpenClaw writes.`, edited)) : null;
   },
   next(ctx) {
     const json = ctx.view.all('auth_profiles_json').at(-1);
     const token = json?.profiles.find((p) => p.type === 'token' || p.valueField === 'token');
-    if (token) {
-      return commandStep('openclaw models auth paste-token --provider <provider>', 'openclaw', { '<provider>': token.provider ?? token.profileId.split(':')[0] }, {
+    // No file pasted, but a Claude subscription said: its token goes in through paste-token too.
+    const subscription = !json && statements(ctx.view, 'subscription').length > 0;
+    if (token || subscription) {
+      return commandStep('openclaw models auth paste-token --provider <provider>', 'openclaw', { '<provider>': token ? (token.provider ?? token.profileId.split(':')[0]) : 'anthropic' }, {
         why: 'Let OpenClaw write the token profile instead of editing the file by hand.',
         then: 'Then `openclaw models status` shows the profile.',
       });

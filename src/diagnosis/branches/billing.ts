@@ -50,7 +50,8 @@ export const creditBalanceLow: Rule = {
     const bought = lastSeq(view, (f) => f.kind === 'statement' && f.topic === 'bought_credits');
     const errSeq = lastSeq(view, (f) => f === err);
     const why = because(`${code(errorQuote(err))}: the provider refuses requests until the balance is topped up.`, err);
-    if (bought > errSeq && unusable(view, 'disabled')) return possible(why);
+    // Credits bought after the error: the balance is no longer the cause, the back-off is.
+    if (bought > errSeq) return possible(why);
     return confirmed(3, why);
   },
   next(ctx): Step {
@@ -85,7 +86,14 @@ export const profileDisabled: Rule = {
     const skipped = errorsWith(view, 'provider_skipped').at(-1);
     if (skipped) return confirmed(3, because(`${code(errorQuote(skipped))}`, skipped));
     const doc = view.all('doctor').find((d) => d.entries.some((e) => e.status.startsWith('disabled')));
-    return doc ? confirmed(2, because('`openclaw doctor` lists a disabled profile', doc)) : null;
+    if (doc) return confirmed(2, because('`openclaw doctor` lists a disabled profile', doc));
+    // "I bought credits and it still fails": OpenClaw keeps a billing-failed profile disabled (5h back-off).
+    const billing = errorsWith(view, 'credit_balance_low', 'billing_error', 'payment_required').at(-1);
+    const bought = statements(view, 'bought_credits').at(-1);
+    if (billing && bought && lastSeq(view, (f) => f === bought) > lastSeq(view, (f) => f === billing)) {
+      return confirmed(1, because(`You bought credits after ${code(errorQuote(billing))}: OpenClaw still keeps that profile disabled after a billing failure (a back-off of hours) until the timer ends or the gateway restarts.`, billing, bought));
+    }
+    return null;
   },
   next: () =>
     commandStep('openclaw models status --json', 'openclaw', {}, {
@@ -105,6 +113,7 @@ export const profileCooldown: Rule = {
   commands: [{ kind: 'openclaw', template: 'openclaw logs --follow' }],
   when(view) {
     const err = errorsWith(view, 'no_available_profile', 'provider_cooldown').at(-1);
+    if (err && errorsWith(view, 'missing_scopes').length > 0) return possible(because(`${code(errorQuote(err))}, after a \`Missing scopes\` refusal`, err));
     if (err) return confirmed(3, because(`${code(errorQuote(err))}: earlier failures put the profiles on hold.`, err));
     const u = unusable(view, 'cooldown');
     return u ? confirmed(2, because(`${code(u.label)}: earlier failures put it on hold.`, u.status)) : null;
@@ -126,11 +135,23 @@ export const rateLimited: Rule = {
   docs: DOCS_FAILOVER,
   commands: [{ kind: 'openclaw', template: 'openclaw models fallbacks add <provider/model>' }],
   when(view) {
-    const err = errorsWith(view, 'rate_limited').at(-1) ?? view.all('provider_error').find((e) => e.httpStatus === 429 && e.code === 'unknown');
-    return err ? confirmed(2, because(`${code(errorQuote(err))}: too many requests or tokens for this key's limits.`, err)) : null;
+    const err =
+      errorsWith(view, 'rate_limited').filter((e) => e.wrapper !== 'usage').at(-1) ??
+      view.all('provider_error').find((e) => e.httpStatus === 429 && e.code === 'unknown' && e.wrapper !== 'usage');
+    if (!err) return null;
+    const why = because(`${code(errorQuote(err))}: too many requests or tokens for this key's limits.`, err);
+    // A credential refused after the limit in the same paste is the newer failure.
+    const later = view
+      .all('provider_error')
+      .some((e) => e.source.messageId === err.source.messageId && e.source.lineStart > err.source.lineStart && LATER_AUTH.has(e.code));
+    if (later) return possible(why);
+    // The rate-limit copy over a `Missing scopes` 403: the copy misreports a route problem.
+    return errorsWith(view, 'missing_scopes').length > 0 ? possible(why) : confirmed(2, why);
   },
   next: (ctx) => fallbackStep(ctx.view, 'Wait a minute and retry, or add a fallback model from another provider so runs continue while the limit lasts.'),
 };
+
+const LATER_AUTH = new Set(['token_expired', 'invalid_x_api_key', 'invalid_bearer_token', 'authentication_error', 'invalid_api_key', 'provider_key_invalid']);
 
 export const providerOverloaded: Rule = {
   id: 'provider_overloaded',

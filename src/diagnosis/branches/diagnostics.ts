@@ -25,7 +25,7 @@ export const usageProbeUnsupported: Rule = {
   when(view) {
     const usage = view
       .all('provider_error')
-      .filter((e) => e.wrapper === 'usage' && (isAuthRejection(e) || e.httpStatus === 401 || e.httpStatus === 403))
+      .filter((e) => e.wrapper === 'usage' && (isAuthRejection(e) || e.httpStatus === 401 || e.httpStatus === 403 || e.httpStatus === 429))
       .filter((e) => ['anthropic', 'claude', undefined].includes(errorProvider(e)))
       .at(-1);
     if (!usage) return null;
@@ -57,6 +57,10 @@ export const statusMissingButRuntimeOk: Rule = {
     const status = view.latest('models_status');
     const missing = status?.missingAuth[0];
     const works = statements(view, 'chat_works').at(-1);
+    const said = statements(view, 'status_misleading').at(-1);
+    if (said && !view.all('provider_error').some((e) => isAuthRejection(e) || e.code === 'no_api_key')) {
+      return confirmed(1, because(`${code(said.quote)}: a status or list view that disagrees with a model that answers is not a failure by itself.`, said));
+    }
     if (!status || !missing || !works) return null;
     if (view.all('provider_error').some((e) => isAuthRejection(e) || e.code === 'no_api_key')) return null;
     return confirmed(1, because(`${code(`Missing auth - ${missing.provider}`)} while you say ${code(works.quote)}: the status view does not read every key source.`, status, works));

@@ -14,6 +14,7 @@ import { creditBalanceLow, profileCooldown, profileDisabled, providerOverloaded,
 import { statusMissingButRuntimeOk, usageProbeUnsupported } from './diagnostics.ts';
 import { discordDmPairing, discordIntentsMissing, discordTokenMissing } from './discord-channel.ts';
 import { codexModelPrefixMismatch, providerKeyInvalid } from './other-providers.ts';
+import { claudeCliLoginExpired, claudeCliShadowedByProfile, subscriptionLimit } from './claude-cli.ts';
 import { claudeCodeOnlyCredential, extraUsageRequired, oauthRefreshFailed, setupTokenPasteRejected, setupTokenRejected, tokenExpired } from './setup-token.ts';
 import { secretInMessage, tuiCommandInShell, tuiMultilineShell, wizardKeptExistingValues } from './tools.ts';
 
@@ -67,6 +68,10 @@ export const RULES: readonly Rule[] = parseRules([
   // G. Other providers
   codexModelPrefixMismatch,
   providerKeyInvalid,
+  // Catalog v2
+  claudeCliLoginExpired,
+  claudeCliShadowedByProfile,
+  subscriptionLimit,
 ]);
 
 /** The rule for a branch id. */

@@ -5,9 +5,21 @@
  */
 import { code } from '../../reply/markdown.ts';
 import { commandStep } from '../commands.ts';
-import { because, explicitOrder, providerOfModel, threadProvider } from '../signals.ts';
+import { because, errorProvider, errorsWith, explicitOrder, providerOfModel, statements, threadProvider } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import { confirmed } from '../verdict.ts';
+
+/**
+ * "I configured my Google key" (or a fallback log's `requestedProvider`) and then `No API key
+ * found for provider "anthropic"`: the model in use is not the provider that was set up.
+ */
+function saidOtherProvider(view: Parameters<Rule['when']>[0]) {
+  const err = errorsWith(view, 'no_api_key').at(-1);
+  const p = err ? errorProvider(err) : undefined;
+  const said = statements(view, 'configured_provider').find((s) => s.value && p && s.value !== p && !p.startsWith(s.value));
+  if (!err || !p || !said) return null;
+  return confirmed(1, because(`You set up ${code(said.value!)}, and ${code(`No API key found for provider "${p}"`)}: the model in use is still a ${code(p)} one.`, said, err));
+}
 
 export const defaultModelWithoutAuth: Rule = {
   id: 'default_model_without_auth',
@@ -21,7 +33,7 @@ export const defaultModelWithoutAuth: Rule = {
   commands: [{ kind: 'openclaw', template: 'openclaw configure --section model' }],
   when(view) {
     const status = view.latest('models_status');
-    if (!status) return null;
+    if (!status) return saidOtherProvider(view);
     const inUse = new Set([status.defaultModel, ...status.fallbacks].map(providerOfModel).filter((p) => p !== undefined));
     const withAuth = status.providers.filter((p) => p.profiles.length > 0 || p.env || p.modelsJson).map((p) => p.provider.toLowerCase());
     const missing = status.missingAuth.find((m) => inUse.has(m.provider.toLowerCase()));

@@ -4,10 +4,10 @@
  */
 import { code } from '../../reply/markdown.ts';
 import { commandStep } from '../commands.ts';
-import { because, errorProvider, errorQuote, errorsWith, isAuthRejection, providerOfModel } from '../signals.ts';
+import { because, errorProvider, errorQuote, errorsWith, isAuthRejection, providerOfModel, statements, threadProvider } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
-import { confirmed } from '../verdict.ts';
+import { confirmed, possible } from '../verdict.ts';
 
 const DOCS_PROVIDERS = 'https://docs.openclaw.ai/concepts/model-providers';
 
@@ -45,8 +45,9 @@ function foreignRejection(view: EvidenceView) {
     .all('provider_error')
     .filter((e) => e.wrapper !== 'usage' && (e.code === 'provider_key_invalid' || isAuthRejection(e)))
     .filter((e) => {
-      const p = errorProvider(e);
-      return p !== undefined && p !== 'anthropic' && p !== 'claude' && p !== 'discord';
+      // An error line with no provider takes the thread's (a TUI footer's `openrouter/…`, prose).
+      const p = errorProvider(e) ?? threadProvider(view) ?? undefined;
+      return p !== undefined && p !== 'anthropic' && p !== 'claude' && p !== 'discord' && p !== 'claude-cli';
     })
     .at(-1);
 }
@@ -65,12 +66,21 @@ export const providerKeyInvalid: Rule = {
   when(view) {
     const err = foreignRejection(view);
     if (!err) return null;
-    return confirmed(err.code === 'provider_key_invalid' ? 3 : 2, because(`${code(errorQuote(err))} from ${code(errorProvider(err)!)}: it does not accept the key OpenClaw sends.`, err));
+    // A custom `baseUrl` (a compatible endpoint, a proxy): the key may be right and the endpoint or route not.
+    const proxy = statements(view, 'custom_base_url').at(-1);
+    if (proxy) return possible(because(`${code(errorQuote(err))} through a custom \`baseUrl\``, err, proxy));
+    // "The same key works with curl": the key may be fine and another stored key, or the endpoint, differ.
+    const works = statements(view, 'key_works_elsewhere').at(-1);
+    if (works && !statements(view, 'provider_named').some((s) => s.value === 'google-gemini-cli') && !err.message.includes('google-gemini-cli/')) {
+      return possible(because(`${code(errorQuote(err))} while ${code(works.quote)}`, err, works));
+    }
+    const provider = errorProvider(err) ?? threadProvider(view) ?? 'the provider';
+    return confirmed(err.code === 'provider_key_invalid' ? 3 : 2, because(`${code(errorQuote(err))} from ${code(provider)}: it does not accept the key OpenClaw sends.`, err));
   },
   next(ctx) {
     const p = (() => {
       const e = foreignRejection(ctx.view);
-      return e ? errorProvider(e) : undefined;
+      return e ? (errorProvider(e) ?? threadProvider(ctx.view) ?? undefined) : undefined;
     })();
     return commandStep('openclaw onboard', 'openclaw', {}, {
       why: `Create a new key in ${p ? code(p) : 'the provider'}'s console, then choose ${p ? code(p) : 'that provider'} in the wizard and paste it unchanged.`,

@@ -33,9 +33,11 @@ export const setupTokenRejected: Rule = {
     if (!chat) return errs.length > 0 ? ruledOut(because('the `Invalid bearer token` comes from the usage probe, not a chat run', errs.at(-1))) : null;
     const token = subscriptionProfiles(view).find((p) => p.type === 'token' && !maskHead(p.credential)?.startsWith('sk-ant-a'));
     const said = statements(view, 'subscription').at(-1);
-    const card = view.all('status_card').filter((c) => c.authMode === 'token' || c.authMode === 'oauth').at(-1);
+    const card =
+      view.all('status_card').filter((c) => c.authMode === 'token' || c.authMode === 'oauth').at(-1) ??
+      view.all('auth_profiles_json').find((j) => j.profiles.some((p) => p.type === 'token' && p.valueHead?.startsWith('sk-ant-oat')));
     if (token || said || card) {
-      const which = token?.profileId ?? card?.profileId;
+      const which = token?.profileId ?? (card?.kind === 'status_card' ? card.profileId : undefined);
       return confirmed(2, because(`${code(errorQuote(chat))} for ${which ? code(which) : 'your subscription token'}: Anthropic no longer accepts that token.`, chat, said ?? card));
     }
     return possible(because(`${code(errorQuote(chat))}: a Bearer credential (setup-token or OAuth) was rejected`, chat));
@@ -71,6 +73,9 @@ export const tokenExpired: Rule = {
     const doc = view.all('doctor').find((d) => d.entries.some((e) => /expired/.test(e.status)));
     if (doc) return confirmed(2, because(`doctor: ${code(doc.entries.find((e) => /expired/.test(e.status))!.profileId)} expired`, doc));
     const err = errorsWith(view, 'token_expired').find((e) => (errorProvider(e) ?? 'anthropic') === 'anthropic');
+    // "I use ANTHROPIC_API_KEY" and yet an OAuth token expired: a stored token profile is sent instead.
+    const envKey = statements(view, 'env_key_said', 'console_key').at(-1);
+    if (err && envKey) return possible(because(`${code(errorQuote(err))} although you use ${code(envKey.value ?? envKey.quote)}`, err, envKey));
     if (err) return confirmed(2, because(`${code(errorQuote(err))}`, err));
     return null;
   },
@@ -143,7 +148,10 @@ export const setupTokenPasteRejected: Rule = {
   ],
   when(view) {
     const err = errorsWith(view, 'setup_token_prefix', 'setup_token_short').at(-1);
-    return err ? confirmed(3, because(`${code(err.message)}: the setup-token prompt checks the prefix and length.`, err)) : null;
+    if (err) return confirmed(3, because(`${code(err.message)}: the setup-token prompt checks the prefix and length.`, err));
+    // "The token I pasted is incomplete": stored cut (a line break in the terminal).
+    const cut = statements(view, 'token_truncated').at(-1);
+    return cut ? confirmed(1, because(`${code(cut.quote)}: a setup-token cut while pasting is stored cut, and every call is refused.`, cut)) : null;
   },
   next(ctx) {
     const err = errorsWith(ctx.view, 'setup_token_prefix', 'setup_token_short').at(-1);

@@ -44,6 +44,16 @@ export const ErrorCode = z.enum([
   'discord_getme_failed',
   'context_overflow',
   'timeout',
+  // Added for real reports (issue 14): prose-quoted and ≥6.x chat copy.
+  'cli_login_expired', // Claude CLI runtime: `OAuth session expired and could not be refreshed`, `Not logged in · Please run /login`
+  'login_expired_copy', // ≥7.1 chat: `⚠️ Model login expired on the gateway for <provider>`
+  'auth_failed_copy', // ≥7.1 chat: `⚠️ Authentication failed (provider returned HTTP 401)`, `Couldn't sign in to <provider>`
+  'generic_failure', // `⚠️ Something went wrong while processing your request`
+  'no_auth_header', // the request carried no credential: `Missing bearer or basic authentication in header`, `x-api-key header is required`
+  'missing_scopes', // `Missing scopes: model.request`
+  'key_type_refused', // the endpoint takes no API keys at all: `API keys are not supported by this API` (Vertex wants ADC/OAuth)
+  'unknown_provider', // `Error: Unknown provider "openai-codex". Loaded providers: …` (a login the CLI cannot start)
+  'route_unresolved', // ≥8.1 route copy: `No route-compatible authentication source …`, `Explicit auth order for <p> has no usable profiles.`
   'unknown',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -72,6 +72,35 @@ export const StatementTopic = z.enum([
   'os', // value: macos | linux | windows | wsl
   'pinned_order',
   'asks_what_next', // "what next?", "what do I do next?"
+  // Read from prose of any length (../error-prose.ts):
+  'auth_symptom', // "every call fails with 401", "the API key is rejected", "login expired"
+  'lookalike', // value: what the failure is really about (telegram, gateway_token, pairing, tool, timeout, model_not_found, config_schema)
+  'claude_cli_route', // the Claude CLI runtime: `claude-cli/…`, `agentRuntime.id: "claude-cli"`
+  'status_misleading', // a status/list view says missing/expired while the model answers
+  'login_gone_said', // "the Claude CLI's stored OAuth token has expired", "logged out"
+  'provider_named', // value: the provider a model ref, key prefix, env var name or base URL in prose names
+  'configured_provider', // value: the provider the user says they set up ("I configured my Google key")
+  'store_hand_edited', // "I wrote auth-profiles.json by hand", "jq edits to auth-profiles.json"
+  'profiles_gone', // "the agent loses all auth profiles", `Profiles: (none)` after an upgrade
+  'custom_base_url', // value: the provider block whose `baseUrl` is not the provider's own API
+  'order_excludes', // "the only profile is excluded by auth.order" (an order naming profiles that are gone)
+  'provider_unused', // value: a provider the user says is not set up or used ("no OpenAI model is configured at all")
+  'env_key_said', // value: an env var the user says holds their key ("`ANTHROPIC_API_KEY` (env var)")
+  'key_works_elsewhere', // "the same key works with curl / in other tools", "API Key 是可用的"
+  'old_key_used', // "the runtime still sends the old key", "the new key is ignored"
+  'token_truncated', // "the token pasted is incomplete / truncated / cut off"
+  'works_elsewhere', // "auth works in the main session but fails in cron"
+  'stored_profile', // value: an auth profile id named in prose (`anthropic:manual`, `anthropic:*`)
+  'service_env', // the gateway runs as a service (systemd, launchd, Docker) and does not see a variable
+  // Questions people ask in auth threads (../statements.ts):
+  'asks_rekey', // "I want to put the key again, what do i run?"
+  'asks_switch_auth', // "how do I switch from API key to subscription?"
+  'asks_key_location', // "where is the key stored?"
+  'asks_request_id', // "should i type the request id?"
+  'asks_restart', // "do I need to restart the gateway?"
+  'asks_version', // "which version am I on?"
+  'asks_remove_profile', // "how do I remove the old profile?"
+  'asks_other_setup', // "but I need help configuring it to discord"
 ]);
 export type StatementTopic = z.infer<typeof StatementTopic>;
 

@@ -1,0 +1,120 @@
+/**
+ * Catalog v2 branches of the Claude CLI runtime and subscription plans (branches.md §B/§C v2):
+ * the native Claude CLI login expired or missing, a stored `anthropic:*` profile shadowing it
+ * (2026.8.1 only), and a subscription's usage window spent behind API-key billing copy.
+ */
+import { code } from '../../reply/markdown.ts';
+import { commandStep, versionAtLeast } from '../commands.ts';
+import { because, errorQuote, errorsWith, statements } from '../signals.ts';
+import { claudeCliRoute } from '../symptoms.ts';
+import type { Rule } from '../types.ts';
+import type { EvidenceView } from '../view.ts';
+import { confirmed, possible } from '../verdict.ts';
+
+const DOCS_ANTHROPIC = 'https://docs.openclaw.ai/providers/anthropic';
+
+/** Words saying the CLI login is gone: "expired", "logged out", "not logged in". */
+const LOGIN_GONE = /\bexpired\b|\blogged out\b|\bnot logged in\b|\blogin (?:is )?(?:gone|missing)\b/i;
+
+export const claudeCliLoginExpired: Rule = {
+  id: 'claude_cli_login_expired',
+  family: 'setup-token',
+  title: 'The Claude CLI login on the gateway host has expired',
+  priority: 40,
+  beats: ['token_expired', 'setup_token_rejected', 'oauth_refresh_failed'],
+  signals: [
+    '`Failed to authenticate: OAuth session expired and could not be refreshed`, `Not logged in · Please run /login`, `claude auth status` → not logged in',
+    '≥7.1 chat: `⚠️ Model login expired on the gateway for claude-cli`',
+    'a Claude CLI route (`claude-cli/…`, `agentRuntime: claude-cli`) AND a 401/expired login said or shown',
+  ],
+  then: '≥8.1: `openclaw gateway restart`, then retry; 3.26–7.x: `openclaw models auth login --provider anthropic --method cli`, then `openclaw gateway restart`',
+  docs: DOCS_ANTHROPIC,
+  commands: [{ kind: 'claude', template: 'claude auth login' }],
+  when(view) {
+    const exact = errorsWith(view, 'cli_login_expired').at(-1);
+    if (exact) return confirmed(3, because(`${code(errorQuote(exact))}: the Claude CLI's own login is gone, and pasting a key or token into OpenClaw does not reach it.`, exact));
+    const copy = errorsWith(view, 'login_expired_copy').find((e) => e.provider === 'claude-cli');
+    if (copy) return confirmed(3, because(`${code(errorQuote(copy))}`, copy));
+    const route = claudeCliRoute(view);
+    if (!route) return null;
+    const said = statements(view, 'login_gone_said').at(-1) ?? statements(view, 'auth_symptom').find((s) => LOGIN_GONE.test(s.quote));
+    if (statements(view, 'status_misleading').length > 0 && errorsWith(view, 'cli_login_expired').length === 0) return null;
+    if (said) return confirmed(1, because(`The Claude CLI runs the model and ${code(said.quote)}: its login has to be renewed where the gateway runs.`, route, said));
+    const failure = errorsWith(view, 'generic_failure', 'auth_failed_copy', 'invalid_bearer_token', 'authentication_error', 'token_expired').at(-1);
+    return failure ? possible(because(`${code(errorQuote(failure))} on a Claude CLI route`, failure, route)) : null;
+  },
+  next: (ctx) =>
+    commandStep('claude auth login', 'claude', {}, {
+      runIn: 'gateway_host',
+      why: 'The Claude CLI route uses the CLI\'s own login, not a key stored in OpenClaw: log in again on the gateway host, as the user the gateway runs as.',
+      then: versionAtLeast(ctx.view.version, '2026.8.1')
+        ? 'Then `openclaw gateway restart` and retry (`claude auth status --text` shows the login).'
+        : 'Then `openclaw models auth login --provider anthropic --method cli` and `openclaw gateway restart`.',
+    }),
+};
+
+/** A stored anthropic profile named in the thread (`anthropic:default`, `anthropic:manual` …). */
+function anthropicProfileSeen(view: EvidenceView): boolean {
+  return (
+    view.all('models_status').some((s) => s.providers.some((p) => p.provider === 'anthropic' && p.profiles.length > 0)) ||
+    view.all('auth_profiles_json').some((j) => j.profiles.some((p) => p.profileId.startsWith('anthropic:'))) ||
+    statements(view, 'stored_profile').some((s) => s.value?.startsWith('anthropic:'))
+  );
+}
+
+export const claudeCliShadowedByProfile: Rule = {
+  id: 'claude_cli_shadowed_by_profile',
+  family: 'setup-token',
+  title: 'A stored Anthropic profile shadows the Claude CLI login (2026.8.1)',
+  priority: 45,
+  beats: ['api_key_invalid', 'oauth_token_in_api_key_profile'],
+  signals: ['OpenClaw 2026.8.1: a Claude CLI route, every turn `401 … API key is invalid`, and a stored `anthropic:*` profile (often `token:sk-ant-o…`)'],
+  then: '`openclaw --version` must print 2026.8.2 or later; then `openclaw gateway restart` and retry',
+  docs: DOCS_ANTHROPIC,
+  commands: [
+    { kind: 'openclaw', template: 'openclaw update' },
+    { kind: 'openclaw', template: 'openclaw --version' },
+  ],
+  when(view) {
+    const route = claudeCliRoute(view);
+    const err = errorsWith(view, 'invalid_api_key', 'invalid_x_api_key').at(-1);
+    if (!route || !err || !anthropicProfileSeen(view)) return null;
+    if (view.version && view.version !== '2026.8.1' && !view.version.startsWith('2026.8.1-')) return null;
+    return confirmed(2, because(`${code(errorQuote(err))} on a Claude CLI route while an \`anthropic:*\` profile is stored: on 2026.8.1 that profile is sent instead of the CLI login.`, err, route));
+  },
+  next: () =>
+    commandStep('openclaw update', 'openclaw', {}, {
+      why: 'OpenClaw 2026.8.1 sends a stored `anthropic:*` profile on the Claude CLI route; 2026.8.2 fixed it.',
+      then: '`openclaw --version` must print 2026.8.2 or later; then `openclaw gateway restart` and retry.',
+    }),
+};
+
+export const subscriptionLimit: Rule = {
+  id: 'subscription_limit',
+  family: 'billing',
+  title: "The subscription plan's usage window is spent",
+  priority: 35,
+  beats: ['credit_balance_low'],
+  signals: [
+    'a subscription credential (Claude CLI route, setup-token/OAuth, Claude Pro/Max said) AND billing copy (`returned a billing error`, `Credit balance is too low`, `out of usage credits`)',
+  ],
+  then: '`openclaw models status`',
+  docs: 'https://docs.openclaw.ai/providers/anthropic',
+  commands: [{ kind: 'openclaw', template: 'openclaw models status' }],
+  when(view) {
+    const err = errorsWith(view, 'credit_balance_low', 'billing_error').at(-1);
+    if (!err) return null;
+    const plan =
+      claudeCliRoute(view) ??
+      statements(view, 'subscription').at(-1) ??
+      view.all('status_card').find((c) => c.authMode === 'oauth' || c.authMode === 'token');
+    if (!plan) return null;
+    return confirmed(3, because(`${code(errorQuote(err))} on a subscription: the plan's usage window is spent, not an API balance.`, err, plan));
+  },
+  next: () => ({
+    kind: 'action',
+    text: "Wait for the plan's usage window to reset (claude.ai → Settings → Usage shows when); topping up an API balance does not help a subscription.",
+    why: 'The billing text is written for API keys; on a subscription it means the usage limit was reached.',
+    then: 'To keep working now, add an API key with `openclaw onboard` (choose Anthropic API key), then `openclaw models status`.',
+  }),
+};

@@ -1,0 +1,145 @@
+/**
+ * What real reports say in words around (or instead of) OpenClaw's output: a model-auth failure
+ * described in prose ("every call fails with 401", "the API key is rejected"), the look-alikes
+ * that are not one (a Telegram bot token, the gateway token, device pairing, a tool's key, a
+ * timeout, an unknown model, a config schema error), the Claude CLI runtime, a status view that
+ * disagrees with a working model, and a service that does not see a variable. Lines of any
+ * length up to 2000 characters, claimed or not; English words only (OpenClaw's strings are
+ * English whatever the user writes around them). Bounded regexes: linear time.
+ */
+import { spanOf, type Parser } from './context.ts';
+import type { Fact, StatementTopic } from './facts.ts';
+import type { PreparedLine } from './lines.ts';
+
+const AUTH_WORD =
+  /[A-Za-z]*AuthError\b|\b(?:40[13]|402|429|529|unauthori[sz]ed|authenticat\w*|api[ _-]?keys?|oauth|(?:access |bearer |setup-?)?tokens?|logged (?:in|out)|login|credentials?|credits?|quota|billing|auth)\b/i;
+const FAIL_WORD =
+  /\b(?:fail\w*|errors?|invalid|expired?|reject\w*|missing|not working|(?:does|do|did)n'?t work|does not work|lost|ignored|no longer|stopped|broken|denied|refus\w*|insufficient|returns? (?:a )?40[13]|isn'?t responding|not respond\w*|will not communicate)\b|报错|错误|失败|问题|无效|过期/i;
+
+/** Look-alikes (corpus negatives), by what they are really about. First match wins. */
+const LOOKALIKES: [string, RegExp][] = [
+  ['telegram', /\bTelegram\b[^\n]{0,160}\b(?:bot ?token|API|401|unauthori[sz]ed)\b|\b(?:getMe|deleteWebhook|setMyCommands|sendMessage)\b[^\n]{0,80}\b(?:401|unauthori[sz]ed|failed)/i],
+  ['slack', /\bslack\b[^\n]{0,80}\b(?:bot token|pairing|allowlist|401)\b|\bchannels\.slack\b/i],
+  ['gateway_token', /\bgateway token\b|\bdevice token\b|\bunauthorized: (?:gateway|device)\b|\bcontrol ui\b[^\n]{0,60}\btoken\b/i],
+  ['pairing', /\bpairing[- ]required\b|\bnot-paired\b/i],
+  ['tool', /\bweb[_ ]search\b|\bskills?\.entries\b|\bmemory (?:status|search)\b|\bembeddings?\b/i],
+  ['timeout', /\btimed? ?out\b|\btimeouts?\b|\bECONNRESET\b/i],
+  ['model_not_found', /\bunknown model\b|\bmodel not found\b/i],
+  ['config_schema', /\bconfig validat\w*\b|\bschema\b[^\n]{0,40}\b(?:changed|error|invalid)\b|\bHTTP 400\b|\b400 invalid_request\b|\bcloudflare\b[^\n]{0,40}\b403\b/i],
+];
+
+const CLAUDE_CLI = /\bclaude-cli\b|\bClaude CLI\b|agentRuntime(?:\.id)?["':= ]{1,4}"?claude-cli/i;
+const STATUS_VIEW =
+  /\b(?:models (?:list|status)|status|auth (?:inspection|status))\b[^\n]{0,160}(?:\bAuth:? ?(?:no|-)|\bmissing\w*|\bexpir\w*|\bindeterminate\b|\bProfiles: \(none\)|\bnot (?:authenticated|configured))|\bexpir(?:ed|ing)\b[^\n]{0,60}\b(?:auth )?status\b/i;
+const RUNS_FINE =
+  /\b(?:works? (?:fine|at runtime|normally)|execution works|model(?:s)? work|answers|active model path works|succeeded|worked)\b|\b(?:login|credentials?) (?:is|are) (?:valid|fresh)\b|\bsame native login is valid\b|loggedIn"?: true/i;
+const SERVICE =
+  /\b(?:systemd|launchd|launchctl|docker|container|service|gateway process)\b[^\n]{0,160}\b(?:cannot|can't|does not|doesn't|never|not)\b[^\n]{0,40}\b(?:find|see|read|inherit\w*|reach\w*)\b|\bnot (?:visible|inherited)\b|\benv(?:ironment)? var(?:iable)?s?\b[^\n]{0,200}\b(?:silently )?dropped\b/i;
+const ENV_VAR = /\b([A-Z][A-Z0-9]{1,20}(?:_[A-Z0-9]{1,20}){0,3}_(?:API_KEY|KEY|TOKEN|CREDENTIALS))\b/;
+const LOGIN_GONE = /\b(?:token|login|session|oauth|credentials?)\b[^\n]{0,60}\b(?:has |have |had )?(?:expired|logged out|not logged in)\b|\bnot logged in\b|\blogged out\b/i;
+const TRUNCATED = /\btoken\b[^\n]{0,60}\b(?:incomplete|truncated|cut off|cut short|line ?break)\b|\b(?:incomplete|truncated)\b[^\n]{0,30}\btoken\b/i;
+const CONFIGURED = /(?:\bconfigured\b|\bset up\b|\badded\b|\bentered\b|配置|设置)[^\n]{0,24}?(google|gemini|openai|openrouter|kimi|moonshot|minimax|deepseek[\w-]*)|"requestedProvider"\s*:\s*"([\w.-]{1,40})"/i;
+const HAND_EDITED =
+  /\b(?:wrote|write|writing|hand-?(?:written|edited)|manually (?:added|edited|wrote|created)|jq edits?|edited)\b[^\n]{0,40}\bauth-profiles\.json\b|\bauth-profiles\.json\b[^\n]{0,40}\b(?:by hand|manually)\b|\bprofile added to [^\n]{0,80}auth-profiles\.json\b/i;
+const PROFILES_GONE =
+  /\b(?:JSON )?profiles?\b[^\n]{0,40}\b(?:are |were )?(?:ignored|abandoned)\b|\b(?:loses?|lost)\b[^\n]{0,30}\b(?:all )?(?:its |the )?(?:auth )?profiles\b|Profiles: \(none\)|\bzero rows\b|\bno corresponding profile\b|\bprofiles? (?:are|were) (?:gone|missing|not migrated)\b/i;
+const ORDER_EXCLUDES = /\bexcluded by [`'"]?auth\.order\b|\bauth\.order\b[^\n]{0,60}\b(?:no longer exist|stale|names? (?:a )?missing)\b/i;
+/** A `"baseUrl": "https://…"` of a provider block; the block's name is the nearest `"<name>": {` above it. */
+const BASE_URL = /\bbaseUrl\b["`]?\s*(?::|=|\()?\s*["`(]?(https?:\/\/[^"`)\s]{4,300})/;
+const BLOCK_NAME = /^\s*"([\w.-]{2,64})"\s*:\s*\{\s*$/;
+const OWN_API = /^https:\/\/(?:api\.anthropic\.com|api\.openai\.com|openrouter\.ai|generativelanguage\.googleapis\.com|api\.moonshot\.(?:ai|cn)|api\.minimaxi?\.(?:io|chat|com))(?:\/|$)/;
+const UNUSED = /\bno (openai|anthropic|google|gemini|openrouter|moonshot|kimi|minimax)\b[^\n]{0,30}\b(?:model|provider)s?\b[^\n]{0,30}\b(?:is |are )?configured\b|\b(?:don'?t|do not|never) use (openai|anthropic|google|gemini|openrouter|moonshot|kimi|minimax)\b/i;
+const OLD_KEY = /\b(?:still (?:sends|uses)|continues to (?:be used|send))\b[^\n]{0,40}\bold key\b|\bold key\b[^\n]{0,40}\b(?:still|continues)\b|\bnew key\b[^\n]{0,60}\bignored\b/i;
+const ENV_KEY_SAID = /\b([A-Z][A-Z0-9]{1,20}_API_KEY)\b[`'"]?\s*\(?(?:env(?:ironment)? var(?:iable)?|from (?:the )?env)/;
+const WORKS_DIRECTLY =
+  /\b(?:same )?(?:api )?key\b[^\n]{0,60}\b(?:works?|is (?:fully )?(?:valid|functional|usable))\b[^\n]{0,60}\b(?:directly|direct|curl|elsewhere|other tools?|official)\b|\b(?:key|密钥|API ?Key)[^\n]{0,6}(?:是可用的|没问题|可用)|在别的工具上可以调用/i;
+const DM_PAIRING = /\bdiscord\b[^\n]{0,80}\bDMs?\b[^\n]{0,80}\bpairing code\b|\bNo pending pairing request found\b|\bpairing approve discord\b/i;
+const WORKS_ELSEWHERE = /\bworks? (?:in|from|with) (?:the )?(?:interactive|main|terminal|tui|cli|chat)\b[^\n]{0,80}\b(?:but|while)\b[^\n]{0,60}\b(?:fails?|not|doesn'?t)\b|\bworks? in (?:the )?terminal\b[^\n]{0,40}\bnot in\b/i;
+
+/** Providers as prose names them: model refs, key prefixes, env var names, base URLs (first match wins). */
+const PROVIDER_HINTS: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/\b(anthropic|openai-codex|openai|google-gemini-cli|google-vertex|google|openrouter|moonshot|kimi(?:-coding)?|minimax(?:-portal)?|github-copilot|claude-cli|ollama|litellm|deepseek|zai|xai|mistral|groq)\/[\w.:-]{2,}/i, (m) => (m[1] as string).toLowerCase()],
+  [/\bsk-ant-/, () => 'anthropic'],
+  [/\bsk-or-/, () => 'openrouter'],
+  [/\bsk-proj-/, () => 'openai'],
+  [/\bAIza[\w-]{6}/, () => 'google'],
+  [/\bsk-kimi-/, () => 'moonshot'],
+  [/\b(ANTHROPIC|OPENAI|OPENROUTER|GEMINI|GOOGLE|MOONSHOT|KIMI|MINIMAX)_API_KEY\b/, (m) => ({ GEMINI: 'google', KIMI: 'moonshot' })[m[1] as string] ?? (m[1] as string).toLowerCase()],
+  [/\bapi\.anthropic\.com\b/, () => 'anthropic'],
+  [/\bopenrouter\.ai\b/, () => 'openrouter'],
+  [/\bapi\.openai\.com\b/, () => 'openai'],
+  [/\bgenerativelanguage\.googleapis\.com\b/, () => 'google'],
+  [/\bapi\.moonshot\.(?:ai|cn)\b|\bplatform\.moonshot\.cn\b/, () => 'moonshot'],
+  [/\bapi\.minimaxi?\.(?:io|chat|com)\b/, () => 'minimax'],
+];
+
+const PROFILE_ID = /\b((?:anthropic|openai|openai-codex|google|openrouter|moonshot|minimax):[\w*@.-]{1,64})/;
+
+type Found = { topic: StatementTopic; line: PreparedLine; value?: string };
+
+/**
+ * Reads the prose facts of a message (one per topic, first line that shows it). Callers pass the
+ * lines that are not CLI output; `errorLines` (source line numbers) already hold an error fact,
+ * so they are not read again as a failure said in words.
+ */
+export const parseErrorProse = (errorLines: ReadonlySet<number>): Parser => (lines, ctx) => {
+  const found = new Map<string, Found>();
+  const add = (topic: StatementTopic, line: PreparedLine, value?: string): void => {
+    if (!found.has(topic)) found.set(topic, { topic, line, ...(value ? { value } : {}) });
+  };
+  let fine = false;
+  let block: string | undefined;
+  let statusLine: PreparedLine | undefined;
+  for (const line of lines) {
+    const t = line.text;
+    if (t === '' || t.length > 2000) continue;
+    if (!errorLines.has(line.start) && AUTH_WORD.test(t) && FAIL_WORD.test(t)) add('auth_symptom', line);
+    for (const [subject, re] of LOOKALIKES) {
+      if (!errorLines.has(line.start) && re.test(t)) {
+        add('lookalike', line, subject);
+        break;
+      }
+    }
+    if (CLAUDE_CLI.test(t)) add('claude_cli_route', line);
+    const profile = PROFILE_ID.exec(t.replace(/for profile "[^"]{0,80}"/g, ''));
+    if (profile) add('stored_profile', line, profile[1]);
+    if (SERVICE.test(t)) add('service_env', line, ENV_VAR.exec(t)?.[1]);
+    if (!errorLines.has(line.start) && LOGIN_GONE.test(t)) add('login_gone_said', line);
+    if (TRUNCATED.test(t)) add('token_truncated', line);
+    const configured = CONFIGURED.exec(t);
+    if (configured) add('configured_provider', line, ((configured[1] ?? configured[2]) as string).toLowerCase().replace(/^gemini$/, 'google').replace(/^kimi$/, 'moonshot'));
+    if (HAND_EDITED.test(t)) add('store_hand_edited', line);
+    const unused = UNUSED.exec(t);
+    if (unused) add('provider_unused', line, ((unused[1] ?? unused[2]) as string).toLowerCase().replace(/^gemini$/, 'google').replace(/^kimi$/, 'moonshot'));
+    if (OLD_KEY.test(t)) add('old_key_used', line);
+    if (WORKS_DIRECTLY.test(t)) add('key_works_elsewhere', line);
+    if (t.length > 200 && /\bcron(?: ?jobs?| runs?)?\b/i.test(t)) add('cron_job', line);
+    const envKey = ENV_KEY_SAID.exec(t);
+    if (envKey) add('env_key_said', line, envKey[1]);
+    if (DM_PAIRING.test(t)) add('dm_not_working', line);
+    if (ORDER_EXCLUDES.test(t)) add('order_excludes', line);
+    block = BLOCK_NAME.exec(t)?.[1] ?? block;
+    const url = BASE_URL.exec(t)?.[1];
+    if (url && !OWN_API.test(url) && !/^https?:\/\/(?:127\.|localhost)/.test(url)) add('custom_base_url', line, block);
+    if (PROFILES_GONE.test(t)) add('profiles_gone', line);
+    if (WORKS_ELSEWHERE.test(t)) add('works_elsewhere', line);
+    for (const [re, name] of errorLines.has(line.start) ? [] : PROVIDER_HINTS) {
+      const m = re.exec(t);
+      if (m) {
+        add('provider_named', line, name(m));
+        break;
+      }
+    }
+    statusLine ??= STATUS_VIEW.test(t) ? line : undefined;
+    fine ||= RUNS_FINE.test(t);
+  }
+  if (statusLine && fine) add('status_misleading', statusLine);
+  const facts: Fact[] = [];
+  for (const f of found.values()) {
+    const quote = f.line.text.trim();
+    const fact: Fact = { kind: 'statement', source: spanOf(ctx, f.line), confidence: 0.6, topic: f.topic, quote: quote.length > 120 ? `${quote.slice(0, 119)}…` : quote };
+    if (f.value) fact.value = f.value;
+    facts.push(fact);
+  }
+  return facts;
+};
