@@ -1,0 +1,1 @@
+export function checkRelease() { throw new Error("todo"); }
