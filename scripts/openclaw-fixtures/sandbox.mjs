@@ -49,3 +49,4 @@ export function runOpenClaw(args, opts) {
     ms: Date.now() - t0,
   };
 }
+

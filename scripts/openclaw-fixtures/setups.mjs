@@ -25,7 +25,11 @@ function config({ model = sonnet, profiles = {}, extra = {} } = {}) {
   return c;
 }
 
-const diagnosed = (branch, next) => ({ status: 'diagnosed', branch, next_command: next });
+/**
+ * What a helper answers. `paste`: the setup's captures the user pastes, one message each, oldest
+ * first (default `models-status.txt`); `$ <file>` = the file with its command typed before it.
+ */
+const diagnosed = (branch, next, paste) => ({ status: 'diagnosed', branch, next_command: next, ...(paste ? { paste } : {}) });
 const healthy = { status: 'not_auth', branch: null, next_command: null };
 
 /**
@@ -65,7 +69,8 @@ export const SETUPS = [
     about: 'Anthropic default model, no profile, no env var, no .env.',
     config: () => config(),
     extra: () => [{ file: 'agent-local.txt', args: ['agent', '--local', '--agent', 'main', '-m', 'ping'], timeoutMs: 120_000 }],
-    expect: () => diagnosed('no_credentials', 'openclaw onboard'),
+    // Anthropic: the step depends on the account, so the reply asks "API key or subscription?" first.
+    expect: () => diagnosed('no_credentials', null),
   },
   {
     name: 'fresh-install',
@@ -112,6 +117,7 @@ export const SETUPS = [
         atLeast(v, '2026.8.1')
           ? 'openclaw models auth order set --provider anthropic anthropic:default'
           : 'openclaw models auth order clear --provider anthropic',
+        ['models-status.txt', 'auth-order-get.txt'],
       ),
   },
   {
@@ -169,7 +175,13 @@ export const SETUPS = [
         extra: { models: { providers: { anthropic: { baseUrl: 'https://llm-proxy.example.com/anthropic', models: [] } } } },
       }),
     extra: () => [{ file: 'config-get-baseurl.txt', args: ['config', 'get', 'models.providers.anthropic.baseUrl'] }],
-    expect: () => diagnosed('custom_base_url', 'openclaw config get models.providers.anthropic'),
+    // The user already pasted the baseUrl: the next step points Anthropic back at its own API.
+    expect: () =>
+      diagnosed(
+        'custom_base_url',
+        `openclaw config set models.providers.anthropic '{"baseUrl":"https://api.anthropic.com","models":[]}' --strict-json`,
+        ['models-status.txt', '$ config-get-baseurl.txt'],
+      ),
   },
   {
     name: 'second-agent',
@@ -217,6 +229,7 @@ export const SETUPS = [
       { file: 'doctor.txt', args: ['doctor', '--non-interactive'], timeoutMs: 180_000 },
       ...(atLeast(v, '2026.9.1') ? [{ file: 'doctor-json.txt', args: ['doctor', '--json'], timeoutMs: 180_000 }] : []),
     ],
-    expect: () => diagnosed('auth_store_migration', 'openclaw doctor --fix'),
+    // ≥8.1 every auth command refuses; 6.5–7.x ignore the file silently, only doctor lists it.
+    expect: (v) => diagnosed('auth_store_migration', 'openclaw doctor --fix', atLeast(v, '2026.8.1') ? ['models-status.txt'] : ['models-status.txt', 'doctor.txt']),
   },
 ];

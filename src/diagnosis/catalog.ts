@@ -1,5 +1,5 @@
 /**
- * The failure-branch ids of ../shared/reference/branches.md (catalog v1.1). They are the contract
+ * The failure-branch ids of ../shared/reference/branches.md (catalog v2). They are the contract
  * between the rules, their tests, `pincer diagnose --json` and the moderators' statistics: a rule
  * may refine a branch, never rename it.
  */
@@ -54,6 +54,9 @@ export const BRANCH_IDS = [
   // G. Other providers
   'codex_model_prefix_mismatch',
   'provider_key_invalid',
+  // H. Auth store and state directory (2026.6+)
+  'auth_store_migration',
+  'state_dir_mismatch',
 ] as const;
 
 export const BranchId = z.enum(BRANCH_IDS);
@@ -68,6 +71,7 @@ export const BranchFamily = z.enum([
   'tools',
   'discord-channel',
   'other-providers',
+  'auth-store',
 ]);
 export type BranchFamily = z.infer<typeof BranchFamily>;
 

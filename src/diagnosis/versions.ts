@@ -99,13 +99,6 @@ export const VERSIONED_STEPS = {
     ],
     unknown: { command: 'openclaw agent --agent main -m "ping"', kind: 'openclaw' },
   },
-  auth_store_migration: {
-    rows: [
-      { upTo: '2026.6.4', command: 'openclaw models status', kind: 'openclaw' },
-      { command: 'openclaw doctor --fix', kind: 'openclaw' },
-    ],
-    unknown: { command: 'openclaw doctor --fix', kind: 'openclaw' },
-  },
 } as const satisfies Record<string, VersionedStep>;
 
 export type VersionedStepId = keyof typeof VERSIONED_STEPS;

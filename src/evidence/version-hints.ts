@@ -5,7 +5,8 @@
  * profiles`, `Auth profile order override:` and the shared `state/openclaw.sqlite` store mean ≥8.1;
  * a per-agent `openclaw-agent.sqlite` ≥6.5; `Order override:` and the named-count bit ≤7.x;
  * `Auth store : …auth-profiles.json` ≤6.4; `Auth state file:` 4.7–6.4; `Auth file:` ≤4.6; the
- * migration error with `affected providers:` ≥9.4; the state-directory guard ≥9.1.
+ * migration error with `affected providers:` ≥9.4; the state-directory guard ≥9.1; the
+ * `Logs: openclaw logs --follow` line under a failed run ≤7.x (gone from 8.1, openclaw-cli.md §10.8).
  * Bounds are inclusive; `2026.7.99` stands for "the last 7.x build" (maintenance builds 7.33–7.35
  * keep the 7.1 formats).
  */
@@ -45,6 +46,7 @@ const MARKERS: readonly Marker[] = [
   { first: 'Auth state store:', re: /^Auth state store: /, min: '2026.6.5', marker: 'Auth state store' },
   { first: 'Auth state file:', re: /^Auth state file: /, min: '2026.4.7', max: '2026.6.4', marker: 'Auth state file' },
   { first: 'Auth file:', re: /^Auth file: /, max: '2026.4.6', marker: 'Auth file' },
+  { first: 'Logs: openclaw logs --follow', re: /^Logs: openclaw logs --follow$/, max: LAST_7X, marker: 'Logs: suffix of a failed run' },
 ];
 
 /** Reads version hints (at most one per marker per message). */
