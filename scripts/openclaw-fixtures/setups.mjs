@@ -190,10 +190,9 @@ export const SETUPS = [
     config: () =>
       config({ profiles: { 'anthropic:default': apiKeyProfile('') }, extra: { agents: { list: [{ id: 'main', default: true }, { id: 'work' }] } } }),
     agents: ['work'],
-    extra: () => [
-      { file: 'models-status-agent-work.txt', args: ['models', 'status', '--agent', 'work'] },
-      { file: 'agent-local-work.txt', args: ['agent', '--local', '--agent', 'work', '-m', 'ping'], timeoutMs: 120_000 },
-    ],
+    // `agent --local --agent work` is not captured: it reads main's key, so the run goes to the
+    // (unreachable) provider and retries for minutes.
+    extra: () => [{ file: 'models-status-agent-work.txt', args: ['models', 'status', '--agent', 'work'] }],
     expect: () => healthy,
   },
   {

@@ -27,7 +27,10 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** Maintenance builds 6.33–6.35 and 7.33–7.35 behave like 7.1 (openclaw-cli.md §10.0). */
+/**
+ * Maintenance builds 6.33–6.35 and 7.33–7.35 behave like 7.1 (openclaw-cli.md §10.0); so does
+ * `2026.7.99`, the bound version hints use for "the last 7.x build". 7.2 betas follow 8.1.
+ */
 function effective(v: string): string {
   const p = versionParts(v);
   if (p && (p[1] === 6 || p[1] === 7) && p[2] >= 33) return `${p[0]}.7.1`;
@@ -66,14 +69,14 @@ export interface VersionedStep {
 export const VERSIONED_STEPS = {
   stale_order_override: {
     rows: [
-      { upTo: '2026.7.99', command: 'openclaw models auth order clear --provider <provider>', kind: 'openclaw' },
+      { upTo: '2026.7.1', command: 'openclaw models auth order clear --provider <provider>', kind: 'openclaw' },
       { command: 'openclaw models auth order set --provider <provider> <profile-id>', kind: 'openclaw' },
     ],
     unknown: { command: 'openclaw models auth order set --provider <provider> <profile-id>', kind: 'openclaw' },
   },
   profile_cooldown: {
     rows: [
-      { upTo: '2026.7.99', command: 'openclaw logs --follow', kind: 'openclaw' },
+      { upTo: '2026.7.1', command: 'openclaw logs --follow', kind: 'openclaw' },
       { command: 'openclaw models status', kind: 'openclaw' },
     ],
     unknown: { command: 'openclaw logs --follow', kind: 'openclaw' },
@@ -87,14 +90,14 @@ export const VERSIONED_STEPS = {
   },
   oauth_refresh_failed: {
     rows: [
-      { upTo: '2026.7.99', command: 'openclaw doctor --yes', kind: 'openclaw' },
+      { upTo: '2026.7.1', command: 'openclaw doctor --yes', kind: 'openclaw' },
       { command: 'openclaw models auth login --provider <provider>', kind: 'openclaw' },
     ],
     unknown: { command: 'openclaw models auth login --provider <provider>', kind: 'openclaw' },
   },
   'usage_probe_unsupported.proof': {
     rows: [
-      { upTo: '2026.7.99', command: 'openclaw agent --agent main -m "ping"', kind: 'openclaw' },
+      { upTo: '2026.7.1', command: 'openclaw agent --agent main -m "ping"', kind: 'openclaw' },
       { command: 'openclaw agent -m "ping"', kind: 'openclaw' },
     ],
     unknown: { command: 'openclaw agent --agent main -m "ping"', kind: 'openclaw' },
@@ -128,4 +131,27 @@ export function describeRange(range: VersionRange): string | null {
   if (range.min) return `≥${short(range.min)}`;
   if (range.max) return `≤${short(range.max)}`;
   return null;
+}
+
+/**
+ * The per-version steps of a branch as text lines (`≤7.1: …`, `≥7.2: …`, `unknown: …`), for
+ * `pincer explain`; [] when the branch's step is the same on every version.
+ */
+export function versionedStepLines(branch: string): string[] {
+  const short = (v: string) => v.replace(/^2026\./, '');
+  const next = (v: string) => {
+    const p = versionParts(v)!;
+    return `${p[1]}.${p[2] + 1}`;
+  };
+  return Object.entries(VERSIONED_STEPS as Record<string, VersionedStep>)
+    .filter(([id]) => id === branch || id.startsWith(`${branch}.`))
+    .flatMap(([id, step]) => [
+      ...(id === branch ? [] : [`${id.slice(branch.length + 1)}:`]),
+      ...step.rows.map((r, i) => {
+        const from = i === 0 ? null : step.rows[i - 1]!.upTo!;
+        const range = r.upTo ? (from ? `${next(from)}–${short(r.upTo)}` : `≤${short(r.upTo)}`) : `≥${next(from!)}`;
+        return `  ${range}: ${r.command}`;
+      }),
+      `  unknown: ${step.unknown.command}`,
+    ]);
 }

@@ -15,7 +15,8 @@ import { findJsonBlocks } from './json-blocks.ts';
 type Entry = FactOf<'doctor'>['entries'][number];
 
 const TITLE = /(?:^|[◇◆│]\s*)(Auth profile cooldowns|Model auth|Auth profiles|OAuth refresh errors|OpenClaw doctor)\b/;
-const ENTRY = /^- (\S{1,128}?): ([a-z][a-z_ ]{0,30}?)(?: \[([a-z_]{1,40})\])?(?: \(([^()]{1,20})\))?(?: [—–-] (.{1,300}))?$/;
+// ≥8.1 adds the reason to the status: `- anthropic:default: cooldown:auth (22m) — Re-authenticate with …`.
+const ENTRY = /^- (\S{1,128}?): ([a-z][a-z_ ]{0,30}?(?::[\w-]{1,40})?)(?: \[([a-z_]{1,40})\])?(?: \(([^()]{1,20})\))?(?: [—–-] (.{1,300}))?$/;
 
 function unbox(text: string): string {
   let t = text.trim();

@@ -46,6 +46,14 @@ const MARKERS: readonly Marker[] = [
   { first: 'Auth state store:', re: /^Auth state store: /, min: '2026.6.5', marker: 'Auth state store' },
   { first: 'Auth state file:', re: /^Auth state file: /, min: '2026.4.7', max: '2026.6.4', marker: 'Auth state file' },
   { first: 'Auth file:', re: /^Auth file: /, max: '2026.4.6', marker: 'Auth file' },
+  // `models status --json` (one key per line when pasted as printed).
+  { first: '"utilityModel"', re: /^"utilityModel": /, min: '2026.8.1', marker: 'utilityModel key' },
+  { first: '"modelRouteIssues"', re: /^"modelRouteIssues": /, min: '2026.8.1', marker: 'modelRouteIssues key' },
+  { first: '"storePath"', re: /^"storePath": "[^"]*\/state\/openclaw\.sqlite"/, min: '2026.8.1', marker: 'shared store in JSON' },
+  { first: '"storePath"', re: /^"storePath": "[^"]*openclaw-agent\.sqlite"/, min: '2026.6.5', marker: 'per-agent SQLite store in JSON' },
+  { first: '"storePath"', re: /^"storePath": "[^"]*auth-profiles\.json"/, max: '2026.6.4', marker: 'auth-profiles.json store in JSON' },
+  { first: '- ', re: /^- [\w.-]+ Run `openclaw configure` or set an API key env var\.$/, max: '2026.5.7', marker: 'Missing auth hint without `models auth login`' },
+  { first: 'You are authenticated with OpenAI Codex OAuth', anywhere: true, re: /You are authenticated with OpenAI Codex OAuth\. Use openai-codex\//, max: '2026.5.7', marker: 'Codex OAuth hint (gone from 5.28)' },
   { first: 'Logs: openclaw logs --follow', re: /^Logs: openclaw logs --follow$/, max: LAST_7X, marker: 'Logs: suffix of a failed run' },
 ];
 

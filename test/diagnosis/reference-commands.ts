@@ -71,7 +71,7 @@ export const SHELL: RegExp[] = [
   /^echo '(?:[A-Z][A-Z0-9_]+|<VAR>|<RIGHT_NAME>)=<(?:your key|value)>' >> ~\/\.openclaw\/\.env$/,
   /^ssh \S+$/,
   // ≥9.1 state-directory guard: rerun the refused command against the Gateway's store (§10.11).
-  /^OPENCLAW_STATE_DIR=\S+(?: OPENCLAW_CONFIG_PATH=\S+)? (?:openclaw [\w -]+|<command>)$/,
+  /^OPENCLAW_STATE_DIR=\S+(?: OPENCLAW_CONFIG_PATH=\S+)? (?:openclaw [\w :.-]+|<command>)$/,
   /^cp ~\/\.openclaw\/agents\/main\/agent\/auth-profiles\.json ~\/\.openclaw\/agents\/\S+\/agent\/auth-profiles\.json$/,
 ];
 

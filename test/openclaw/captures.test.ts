@@ -82,6 +82,12 @@ describe('real OpenClaw captures', () => {
     });
   });
 
+  const textOnly = captures.filter((c) => !c.expected.paste && c.commands.some((x) => x.file === 'models-status-json.txt'));
+  it.for(textOnly.map((c) => [`${c.version}/${c.setup}`, c] as const))('%s: `models status --json` gets the same answer as the text', ([, c]) => {
+    const { diagnosis } = runThread(readFileSync(join(c.dir, 'models-status-json.txt'), 'utf8'), stages);
+    expect({ branch: diagnosis.branch, next: diagnosis.nextCommand }).toEqual({ branch: c.expected.branch, next: c.expected.next_command });
+  });
+
   it.for(captures.map((c) => [`${c.version}/${c.setup}`, c] as const))('%s: the version its output implies includes the real one', ([, c]) => {
     for (const { file } of c.commands) {
       const { view } = runThread(readFileSync(join(c.dir, file), 'utf8'), stages);

@@ -29,10 +29,16 @@ export const staleOrderOverride: Rule = {
   title: 'The stored auth order names a profile that is missing or broken',
   priority: 35,
   beats: ['profile_order_conflict', 'no_credentials'],
-  signals: ['`Order override: <ids>` naming a profile that is missing or broken', '`No credentials found for profile "<id>"`'],
-  then: '`openclaw models status`',
+  signals: [
+    '`Order override: <ids>` (≤7.1) or `Auth profile order override: <ids>` (≥8.1) naming a profile that is missing or broken',
+    '`No credentials found for profile "<id>"`',
+  ],
+  then: '`openclaw models auth order get --provider <provider>` must show only that id; then `openclaw models status`',
   docs: DOCS_AUTH,
-  commands: [{ kind: 'openclaw', template: 'openclaw models auth order clear --provider <provider>' }],
+  commands: [
+    { kind: 'openclaw', template: 'openclaw models auth order clear --provider <provider>' },
+    { kind: 'openclaw', template: 'openclaw models auth order set --provider <provider> <profile-id>' },
+  ],
   when(view) {
     const err = errorsWith(view, 'no_credentials_for_profile').at(-1);
     if (err) return confirmed(3, because(`${code(errorQuote(err))}: the order points at a profile that has no credential.`, err));
@@ -69,7 +75,12 @@ export const noCredentials: Rule = {
   family: 'api-key',
   title: 'No credential is set up for the provider',
   priority: 5,
-  signals: ['a `Missing auth` section listing the provider', '`effective=missing`', '`No API key found for provider "<p>"` with the main agent\'s store'],
+  signals: [
+    'a `Missing auth` section listing the provider (on ≥8.1 not when its only profiles are in cooldown or disabled)',
+    '`effective=missing`',
+    '`No API key found for provider "<p>"` with the main agent\'s store',
+    '≥8.1 with nothing set up: `Model route issues` `- <p>/<m> [indeterminate] Auth readiness could not be confirmed …` and no credential line for <p>',
+  ],
   then: '`openclaw models status`',
   docs: DOCS_AUTH,
   commands: [

@@ -76,8 +76,17 @@ export const stateDirMismatch: Rule = {
     const refused = ctx.view.all('state_dir_guard').filter((g) => g.guard === 'refused' && g.gatewayStateDir).at(-1);
     if (refused?.gatewayStateDir) {
       const env = `OPENCLAW_STATE_DIR=${refused.gatewayStateDir}${refused.gatewayConfig ? ` OPENCLAW_CONFIG_PATH=${refused.gatewayConfig}` : ''}`;
-      return commandStep(`${env} ${refused.command ?? 'openclaw models status'}`, 'shell', {}, {
-        why: "That is OpenClaw's own Fix line: it points the CLI at the Gateway's store. Add back the flags you used the first time.",
+      const path = refused.command ?? 'openclaw models status';
+      // The Fix line drops the flags; the command the user typed (if pasted) still has them.
+      const typed = ctx.view
+        .all('command_run')
+        .map((c) => c.command.replace(/^(?:[A-Z_][A-Z0-9_]*=\S* )+/, ''))
+        .filter((c) => c === path || c.startsWith(`${path} `))
+        .at(-1);
+      return commandStep(`${env} ${typed ?? path}`, 'shell', {}, {
+        why: typed
+          ? "That is OpenClaw's own Fix line, with your command's flags: it points the CLI at the Gateway's store."
+          : "That is OpenClaw's own Fix line: it points the CLI at the Gateway's store. Add back the flags you used the first time.",
         then: `Then \`${env} openclaw models status\` must list the profile.`,
       });
     }

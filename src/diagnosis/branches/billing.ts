@@ -100,10 +100,18 @@ export const profileCooldown: Rule = {
   family: 'billing',
   title: 'The profile is in cooldown after failures',
   priority: 30,
-  signals: ['`[cooldown <dur>]`', '`No available auth profile for <p> (all in cooldown or unavailable)`', '`Provider <p> is in cooldown`'],
+  signals: [
+    '`[cooldown <dur>]`',
+    '≥8.1 `Unavailable auth profiles` `- <id> (<p>) cooldown[:<reason>] (<dur>) — <hint>`',
+    '`No available auth profile for <p> (all in cooldown or unavailable)`',
+    '`Provider <p> is in cooldown`',
+  ],
   then: 'follow the branch of the underlying failure reason',
   docs: DOCS_FAILOVER,
-  commands: [{ kind: 'openclaw', template: 'openclaw logs --follow' }],
+  commands: [
+    { kind: 'openclaw', template: 'openclaw logs --follow' },
+    { kind: 'openclaw', template: 'openclaw models status' },
+  ],
   when(view) {
     const err = errorsWith(view, 'no_available_profile', 'provider_cooldown').at(-1);
     if (err) return confirmed(3, because(`${code(errorQuote(err))}: earlier failures put the profiles on hold.`, err));
