@@ -71,6 +71,9 @@ describe('real OpenClaw captures', () => {
   it.for(versions.map((v) => [v] as const))('%s: `openclaw --version` says the version', ([v]) => {
     const { view } = runThread(readFileSync(join(ROOT, v, 'version.txt'), 'utf8'), stages);
     expect(view.version).toBe(v);
+    // `models status` on a terminal starts with the banner (`script -qfec`, ANSI stripped).
+    const tty = join(ROOT, v, 'models-status-tty.txt');
+    if (existsSync(tty)) expect(runThread(readFileSync(tty, 'utf8'), stages).view.version).toBe(v);
   });
 
   it.for(captures.map((c) => [`${c.version}/${c.setup}`, c] as const))('%s gets its branch and exact command', ([, c]) => {
