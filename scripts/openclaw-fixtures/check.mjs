@@ -15,6 +15,7 @@ export function skeleton(line) {
     .replace(/\b2026\.\d+\.\d+(?:-[\w.]+)?\b/g, '<version>')
     .replace(/[A-Za-z0-9_-]{2,8}\.\.\.[A-Za-z0-9_-]{2,8}/g, '<mask>')
     .replace(/\b\d+(?:\.\d+)?(?:ms|s|m|h|d)?\b/g, '<n>')
+    .replace(/─+/g, '─')
     .replace(/\s+/g, ' ')
     .trim();
 }

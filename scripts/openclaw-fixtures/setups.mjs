@@ -228,7 +228,10 @@ export const SETUPS = [
       { file: 'doctor.txt', args: ['doctor', '--non-interactive'], timeoutMs: 180_000 },
       ...(atLeast(v, '2026.9.1') ? [{ file: 'doctor-json.txt', args: ['doctor', '--json'], timeoutMs: 180_000 }] : []),
     ],
-    // ≥8.1 every auth command refuses; 6.5–7.x ignore the file silently, only doctor lists it.
-    expect: (v) => diagnosed('auth_store_migration', 'openclaw doctor --fix', atLeast(v, '2026.8.1') ? ['models-status.txt'] : ['models-status.txt', 'doctor.txt']),
+    // ≥8.1 every auth command refuses. 6.11 ignores the file silently and its doctor (without
+    // --fix) does not mention it either: the output shows only `Missing auth`, so the answer is
+    // no_credentials (its account-type question first) until the user says auth worked before.
+    expect: (v) =>
+      atLeast(v, '2026.8.1') ? diagnosed('auth_store_migration', 'openclaw doctor --fix') : diagnosed('no_credentials', null, ['models-status.txt', 'doctor.txt']),
   },
 ];
