@@ -88,20 +88,6 @@ export const VERSIONED_STEPS = {
     ],
     unknown: { command: 'openclaw --version', kind: 'openclaw' },
   },
-  oauth_refresh_failed: {
-    rows: [
-      { upTo: '2026.7.1', command: 'openclaw doctor --yes', kind: 'openclaw' },
-      { command: 'openclaw models auth login --provider <provider>', kind: 'openclaw' },
-    ],
-    unknown: { command: 'openclaw models auth login --provider <provider>', kind: 'openclaw' },
-  },
-  'usage_probe_unsupported.proof': {
-    rows: [
-      { upTo: '2026.7.1', command: 'openclaw agent --agent main -m "ping"', kind: 'openclaw' },
-      { command: 'openclaw agent -m "ping"', kind: 'openclaw' },
-    ],
-    unknown: { command: 'openclaw agent --agent main -m "ping"', kind: 'openclaw' },
-  },
 } as const satisfies Record<string, VersionedStep>;
 
 export type VersionedStepId = keyof typeof VERSIONED_STEPS;
