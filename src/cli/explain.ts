@@ -4,6 +4,7 @@
  */
 import { BRANCH_IDS } from '../diagnosis/catalog.ts';
 import { ruleFor, RULES } from '../diagnosis/branches/index.ts';
+import { versionedStepLines } from '../diagnosis/versions.ts';
 import { type FixtureIndex, readFixtureIndex } from './fixture-index.ts';
 
 /**
@@ -26,6 +27,7 @@ export function explainBranch(id: string, fixtures: FixtureIndex = readFixtureIn
     ...(rule.commands.length > 0
       ? rule.commands.map((c) => `  [${c.kind}] ${c.template}${c.since ? `   (OpenClaw ${c.since}+)` : ''}`)
       : ['  (no command: a console action)']),
+    ...(versionedStepLines(rule.id).length > 0 ? ['', 'By OpenClaw version (src/diagnosis/versions.ts):', ...versionedStepLines(rule.id)] : []),
     '',
     `Then: ${rule.then}`,
     `Beats: ${rule.beats?.join(', ') || '-'}`,

@@ -1,5 +1,5 @@
 /**
- * The failure-branch ids of the branch catalog (docs/branches.md lists them as implemented). They are the contract
+ * The failure-branch ids of the branch catalog (catalog v2; docs/branches.md lists them as implemented). They are the contract
  * between the rules, their tests, `pincer diagnose --json` and the moderators' statistics: a rule
  * may refine a branch, never rename it.
  */
@@ -58,6 +58,9 @@ export const BRANCH_IDS = [
   'claude_cli_login_expired',
   'claude_cli_shadowed_by_profile',
   'subscription_limit',
+  // H. Auth store and state directory (2026.6+)
+  'auth_store_migration',
+  'state_dir_mismatch',
 ] as const;
 
 export const BranchId = z.enum(BRANCH_IDS);
@@ -72,6 +75,7 @@ export const BranchFamily = z.enum([
   'tools',
   'discord-channel',
   'other-providers',
+  'auth-store',
 ]);
 export type BranchFamily = z.infer<typeof BranchFamily>;
 

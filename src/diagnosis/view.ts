@@ -7,6 +7,7 @@
  */
 import type { Fact, FactKind, FactOf } from '../evidence/facts.ts';
 import type { BranchId } from './catalog.ts';
+import { versionRangeOf, type VersionRange } from './versions.ts';
 
 export interface FactRecord {
   fact: Fact;
@@ -34,6 +35,8 @@ export interface EvidenceView {
   failed: readonly { branch: BranchId; command: string }[];
   /** OpenClaw version from `--version`, the banner or a `/status` card, if known. */
   version: string | null;
+  /** What the thread says of the version: exact (min = max) or a range from output shapes (versions.ts). */
+  versionRange: VersionRange;
   /**
    * The user is inside the TUI (footer, `[local]` prefixes, `run error:` lines): commands go as
    * `!openclaw …`. The newest message that shows where the user is decides (a banner or a `zsh:`
@@ -138,6 +141,7 @@ export function buildView(input: ViewInput): EvidenceView {
     currentMessageId: input.currentMessageId,
     failed: input.failed ?? [],
     version: versionFact?.version ?? null,
+    versionRange: versionRangeOf(live),
     inTui,
     all: (kind) => (liveByKind.get(kind)?.slice() ?? []) as never,
     latest: (kind) => liveByKind.get(kind)?.at(-1) as never,

@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import { AuthOrderChangedFact, AuthOrderFact, AuthProfilesJsonFact, ChannelsStatusFact, ConfigValueFact, DoctorFact, GatewayStatusFact, ModelsStatusFact, PairingListFact, StatusCardFact, VersionFact } from './facts/cli.ts';
+import { AuthListFact, AuthStoreMigrationFact, StateDirGuardFact, StatusAllFact, VersionHintFact } from './facts/state.ts';
 import { GatewayLogFact, ProviderErrorFact, ShellErrorFact } from './facts/errors.ts';
 import { CommandRunFact, EnvironmentFact, SecretFact, StatementFact, TuiFooterFact, TuiHeaderFact, TuiStatusFact, WizardFact } from './facts/session.ts';
 
@@ -20,6 +21,7 @@ export * from './facts/base.ts';
 export * from './facts/cli.ts';
 export * from './facts/errors.ts';
 export * from './facts/session.ts';
+export * from './facts/state.ts';
 
 export const Fact = z.discriminatedUnion('kind', [
   ModelsStatusFact,
@@ -41,6 +43,11 @@ export const Fact = z.discriminatedUnion('kind', [
   GatewayStatusFact,
   GatewayLogFact,
   ConfigValueFact,
+  AuthListFact,
+  AuthStoreMigrationFact,
+  StateDirGuardFact,
+  VersionHintFact,
+  StatusAllFact,
   CommandRunFact,
   EnvironmentFact,
   SecretFact,

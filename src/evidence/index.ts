@@ -9,6 +9,7 @@
  */
 import { parseAuthOrder } from './auth-order.ts';
 import { parseAuthOrderJson } from './auth-order-json.ts';
+import { parseAuthList } from './auth-list.ts';
 import { parseChannelsStatus } from './channels-status.ts';
 import { parseConfigGet } from './config-get.ts';
 import { parseDoctor } from './doctor.ts';
@@ -17,6 +18,8 @@ import { parseGatewayStatus } from './gateway-status.ts';
 import { parseModelsStatusJson } from './models-status-json.ts';
 import { parsePairing } from './pairing.ts';
 import { parseStatusCard } from './status-card.ts';
+import { parseStatusAll } from './status-all.ts';
+import { parseStoreGuards } from './store-guards.ts';
 import { parseAuthProfilesJson } from './auth-profiles-json.ts';
 import type { ParseContext, Parser } from './context.ts';
 import { parseEnvironment } from './environment.ts';
@@ -30,19 +33,24 @@ import { parseShellErrors } from './shell-errors.ts';
 import { parseStatements } from './statements.ts';
 import { parseTui } from './tui.ts';
 import { parseVersion } from './version.ts';
+import { parseVersionHints } from './version-hints.ts';
 import { parseWizard } from './wizard.ts';
 
 /** Structured parsers, in a fixed order (ties on the same line keep this order). */
 export const PARSERS: readonly Parser[] = [
   parseVersion,
+  parseVersionHints,
   parseStatusCard,
   parseModelsStatus,
   parseModelsStatusJson,
   parseAuthOrder,
   parseAuthOrderJson,
+  parseAuthList,
   parseErrorLines,
   parseGatewayLog,
   parseDoctor,
+  parseStoreGuards,
+  parseStatusAll,
   parseChannelsStatus,
   parsePairing,
   parseGatewayStatus,
@@ -56,7 +64,7 @@ export const PARSERS: readonly Parser[] = [
 ];
 
 /** Kinds whose lines are not read again as plain statements. */
-const CLAIMING = new Set(['environment', 'secret', 'command_run', 'statement']);
+const CLAIMING = new Set(['environment', 'secret', 'command_run', 'statement', 'version_hint']);
 
 /**
  * Reads every fact in a message.

@@ -1,7 +1,9 @@
 /**
- * `openclaw models status --json` (§1.9, OpenClaw 2026.3.13), pasted whole or in part: the whole
- * object, or bare `auth.providers[]` entries (a partial paste), into the same `models_status`
- * fact as the text form (`format: "json"`). Labels are the text output's strings (§1.3).
+ * `openclaw models status --json` (§1.9, §10.3; OpenClaw 2026.3.13 to 2026.9.6), pasted whole or
+ * in part: the whole object, or bare `auth.providers[]` entries (a partial paste), into the same
+ * `models_status` fact as the text form (`format: "json"`). Labels are the text output's strings
+ * (§1.3). ≥8.1 adds `utilityModel`, `auth.modelRouteIssues` (`{kind, provider, model, message}`),
+ * `auth.runtimeAuthRoutes` and `auth.unusableProfiles[].recoveryHint`.
  */
 import { parseCredential } from './credential.ts';
 import { agentIdFromPath, spanOf, type Parser } from './context.ts';
@@ -110,9 +112,32 @@ function whole(v: Obj, first: PreparedLine, last: PreparedLine, ctx: { messageId
   const unusable = arr(auth.unusableProfiles).filter(isObj).flatMap((u) => {
     const kind: 'cooldown' | 'disabled' | null = u.kind === 'cooldown' || u.kind === 'disabled' ? u.kind : null;
     if (!kind || !str(u.profileId)) return [];
-    return [{ profileId: u.profileId as string, kind, ...(str(u.reason) ? { reason: u.reason as string } : {}), ...(typeof u.until === 'number' ? { until: u.until } : {}) }];
+    return [
+      {
+        profileId: u.profileId as string,
+        kind,
+        ...(str(u.reason) ? { reason: u.reason as string } : {}),
+        ...(typeof u.until === 'number' ? { until: u.until } : {}),
+        ...(str(u.provider) ? { provider: u.provider as string } : {}),
+        ...(str(u.recoveryHint) ? { hint: u.recoveryHint as string } : {}),
+        ...(typeof u.remainingMs === 'number' ? { remaining: formatRemaining(u.remainingMs) } : {}),
+      },
+    ];
   });
   if (unusable.length > 0) f.unusableProfiles = unusable;
+  const utility = isObj(v.utilityModel) ? str(v.utilityModel.ref) : str(v.utilityModel);
+  if (utility) f.utilityModel = utility;
+  const issues = arr(auth.modelRouteIssues).filter(isObj).flatMap((r) => {
+    const model = str(r.provider) && str(r.model) ? `${r.provider as string}/${r.model as string}` : str(r.ref);
+    return model && str(r.message) ? [{ model, message: r.message as string, ...(str(r.kind) ? { code: r.kind as string } : {}) }] : [];
+  });
+  if (issues.length > 0) f.routeIssues = issues;
+  const routes = arr(auth.runtimeAuthRoutes).filter(isObj).flatMap((r) => {
+    const eff = isObj(r.effective) ? `${str(r.effective.kind) ?? ''}:${str(r.effective.detail) ?? ''}` : '';
+    if (!str(r.provider) || !str(r.status)) return [];
+    return [{ provider: r.provider as string, runtime: str(r.runtime) ?? '', authProvider: str(r.authProvider) ?? '', effective: eff, status: r.status as string }];
+  });
+  if (routes.length > 0) f.runtimeAuth = routes;
   if (str(auth.storePath)) f.authStore = auth.storePath as string;
   return f;
 }

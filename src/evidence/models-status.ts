@@ -1,24 +1,27 @@
 /**
- * `openclaw models status` text output (§1.2–1.8, OpenClaw 2026.3.13; `--agent` row suffixes and
- * the 4.x `Missing auth` hint read too): header rows, `Auth overview`, provider lines, `Missing
- * auth`, `OAuth/token status` with usage windows, and the `--probe` table. Reads every block in a
- * message (a user may paste it twice), whole or partial; `partial` says the head or tail is missing.
+ * `openclaw models status` text output (§1.2–1.8, OpenClaw 2026.3.13 to 2026.9.6; `--agent` row
+ * suffixes and the 4.x `Missing auth` hint read too): header rows (≥8.1 `Utility model`, `Allowed
+ * models`), `Auth overview`, provider lines, `Runtime auth`, `Model route issues`, `Missing auth`,
+ * `Unavailable auth profiles`, `OAuth/token status` with usage windows, and the `--probe` table.
+ * Reads every block in a message (a user may paste it twice), whole or partial; `partial` says the
+ * head or tail is missing.
  */
 import { agentIdFromPath, spanOf, type Parser } from './context.ts';
 import type { Fact, FactOf } from './facts.ts';
 import type { PreparedLine } from './lines.ts';
 import { isProbeTableLine, parseProbeTable } from './probe-table.ts';
 import { PROVIDER_LINE, parseProviderLine } from './provider-line.ts';
+import { routeIssue, runtimeRoute, unavailableProfile } from './models-status-routes.ts';
 
 type ModelsStatus = FactOf<'models_status'>;
 type OAuthProvider = ModelsStatus['oauthStatus'][number];
-type Section = 'header' | 'auth' | 'missing' | 'oauth' | 'probes';
+type Section = 'header' | 'auth' | 'missing' | 'oauth' | 'probes' | 'runtime' | 'routes' | 'unavailable';
 
 const HEADER_ROW =
-  /^(Config|Agent ?dir|Default|Fallbacks|Image ?model|Image ?fallbacks|Aliases|Configured ?models) ?(?:\((\d+)\))? ?(?:\((agent|defaults)\))? *: ?(.*)$/;
+  /^(Config|Agent ?dir|Default|Fallbacks|Utility ?model|Image ?model|Image ?fallbacks|Aliases|Configured ?models|Allowed ?models) ?(?:\((\d+)\))? ?(?:\((agent|defaults)\))? *: ?(.*)$/;
 /** First characters of a `HEADER_ROW`, and of any line that can start a block. */
-const HEADER_FIRST = 'CADFI';
-const BLOCK_FIRST = 'CADFI-SPOM';
+const HEADER_FIRST = 'CADFIU';
+const BLOCK_FIRST = 'CADFIU-SPOMR';
 const OAUTH_PROFILE = /^- ([a-z]\S*?)(?: \(([^()]{0,200})\))? (ok|expiring|expired|static|unknown|missing)(?: expires (?:in (\S+)|unknown))?$/;
 const OAUTH_PROVIDER = /^- ([a-z][\w.-]{0,63})(?: usage: (.*))?$/;
 
@@ -29,6 +32,8 @@ interface Block {
   section: Section;
   saw: Set<string>;
   probeRows: string[];
+  /** `Unavailable auth profiles` lines (≥8.1), merged into `unusableProfiles` at the end. */
+  unavailable?: ModelsStatus['unusableProfiles'];
 }
 
 function newBlock(first: PreparedLine, ctx: { messageId: string }): Block {
@@ -65,6 +70,32 @@ function headerRow(b: Block, m: RegExpExecArray): void {
     if (id) b.fact.agentId = id;
   } else if (label === 'default') b.fact.defaultModel = value.replace(/ \(from [^)]*\)$/, '');
   else if (label === 'fallbacks' && value !== '-' && value !== '') b.fact.fallbacks = value.split(/, ?/).filter(Boolean);
+  else if (label === 'utilitymodel') b.fact.utilityModel = value;
+}
+
+const SECTIONS = new Map<string, Section>(Object.entries({
+  'Auth overview': 'auth',
+  'Missing auth': 'missing',
+  'OAuth/token status': 'oauth',
+  'Auth probes': 'probes',
+  'Runtime auth': 'runtime',
+  'Model route issues': 'routes',
+  'Unavailable auth profiles': 'unavailable',
+}) as [string, Section][]);
+
+/** A line of one of the ≥8.1 sections (models-status-routes.ts). */
+function routeLine(b: Block, t: string): boolean {
+  if (b.section === 'runtime') {
+    const r = runtimeRoute(t);
+    if (r) return (b.fact.runtimeAuth ??= []).push(r), true;
+  } else if (b.section === 'routes') {
+    const r = routeIssue(t);
+    if (r) return (b.fact.routeIssues ??= []).push(r), true;
+  } else if (b.section === 'unavailable') {
+    const u = unavailableProfile(t);
+    if (u) return (b.saw.add('unavailable_line'), (b.unavailable ??= []).push(u)), true;
+  }
+  return false;
 }
 
 function oauthLine(b: Block, t: string): boolean {
@@ -110,10 +141,13 @@ function consume(b: Block, line: PreparedLine): boolean {
     headerRow(b, header);
     return true;
   }
-  if (t === 'Auth overview') return (b.section = 'auth'), b.saw.add('overview'), true;
-  if (t === 'Missing auth') return (b.section = 'missing'), b.saw.add('missing'), true;
-  if (t === 'OAuth/token status') return (b.section = 'oauth'), b.saw.add('oauth'), true;
-  if (t === 'Auth probes') return (b.section = 'probes'), b.saw.add('probes'), true;
+  const section = SECTIONS.get(t);
+  if (section) {
+    b.section = section;
+    b.saw.add(section === 'auth' ? 'overview' : section);
+    return true;
+  }
+  if (routeLine(b, t)) return true;
   // Literal first looks before each anchored regex: most lines of a block start with `- `.
   const store = t.startsWith('Auth store') ? /^Auth store *: ?(.*)$/.exec(t) : null;
   if (store) return (b.fact.authStore = (store[1] as string).trim()), (b.section = 'auth'), b.saw.add('store'), true;
@@ -152,10 +186,11 @@ function consume(b: Block, line: PreparedLine): boolean {
 }
 
 function finish(b: Block, ctx: { messageId: string }, lines: readonly PreparedLine[], from: number, to: number): ModelsStatus | null {
-  const distinctive = ['probes', 'agentdir', 'default', 'fallbacks', 'overview', 'store', 'shell', 'providersw', 'provider', 'oauth', 'missing'];
+  const distinctive = ['probes', 'agentdir', 'default', 'fallbacks', 'overview', 'store', 'shell', 'providersw', 'provider', 'oauth', 'missing', 'runtime', 'routes', 'unavailable'];
   const f = b.fact;
   f.probes = parseProbeTable(b.probeRows);
-  const content = f.providers.length + f.oauthStatus.length + f.missingAuth.length + f.probes.length > 0;
+  const extra = (f.runtimeAuth?.length ?? 0) + (f.routeIssues?.length ?? 0) + (b.unavailable?.length ?? 0);
+  const content = f.providers.length + f.oauthStatus.length + f.missingAuth.length + f.probes.length + extra > 0;
   if (!distinctive.some((k) => b.saw.has(k)) || (b.saw.size < 2 && !content)) return null;
   const head = b.saw.has('config') || b.saw.has('agentdir') || b.saw.has('default');
   const tail = b.saw.has('oauth');
@@ -163,6 +198,12 @@ function finish(b: Block, ctx: { messageId: string }, lines: readonly PreparedLi
   const unusable = f.providers.flatMap((p) =>
     p.profiles.filter((l) => l.unusable).map((l) => ({ profileId: l.profileId, kind: l.unusable!.kind, ...(l.unusable!.reason ? { reason: l.unusable!.reason } : {}) })),
   );
+  // ≥8.1 lists them again under `Unavailable auth profiles`, with the reason, provider and hint.
+  for (const u of b.unavailable ?? []) {
+    const at = unusable.findIndex((x) => x.profileId === u.profileId);
+    if (at >= 0) unusable[at] = { ...unusable[at], ...u };
+    else unusable.push(u);
+  }
   if (unusable.length > 0) f.unusableProfiles = unusable;
   const rewrapped = lines.slice(from, to + 1).some((l) => l.joined);
   if (rewrapped) f.rewrapped = true;
@@ -189,7 +230,7 @@ export const parseModelsStatus: Parser = (lines, ctx) => {
     const t = line.text.trim();
     if (block === null) {
       if (t === '' || !BLOCK_FIRST.includes(t[0] as string)) continue;
-      if (!(HEADER_ROW.test(t) || PROVIDER_LINE.test(t) || /^(Auth overview|Auth store *:|Shell env *:|Providers w\/|OAuth\/token status$|Missing auth$|Auth probes$)/.test(t))) continue;
+      if (!(HEADER_ROW.test(t) || PROVIDER_LINE.test(t) || SECTIONS.has(t) || /^(Auth store *:|Shell env *:|Providers w\/)/.test(t))) continue;
       block = newBlock(line, ctx);
       blockStart = i;
     }

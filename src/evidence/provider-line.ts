@@ -62,9 +62,11 @@ export function parseProviderLine(provider: string, rest: string): ProviderAuth 
       if (kind) out.effective = { kind, detail: body.slice(kind.length + 1) };
       continue;
     }
-    const counts = /^profiles=(\d+) \(oauth=(\d+), ?token=(\d+), ?api_key=(\d+)\)$/.exec(bit);
+    // ≤7.x `profiles=2 (oauth=0, token=1, api_key=1)`; ≥8.1 `profiles=2 (0 oauth, 1 token, 1 api-key)`.
+    const counts = /^profiles=(\d+) \((?:oauth=(\d+), ?token=(\d+), ?api_key=(\d+)|(\d+) oauth, ?(\d+) token, ?(\d+) api-key)\)$/.exec(bit);
     if (counts) {
-      out.counts = { total: Number(counts[1]), oauth: Number(counts[2]), token: Number(counts[3]), apiKey: Number(counts[4]) };
+      const [oauth, token, apiKey] = counts[2] !== undefined ? [counts[2], counts[3], counts[4]] : [counts[5], counts[6], counts[7]];
+      out.counts = { total: Number(counts[1]), oauth: Number(oauth), token: Number(token), apiKey: Number(apiKey) };
       continue;
     }
     if (bit.startsWith('env=')) {

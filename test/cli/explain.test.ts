@@ -34,7 +34,13 @@ describe('pincer explain / pincer rules (offline)', () => {
     const row = text.split('\n').find((l) => l.startsWith('api_key_altered '))!;
     const positives = index.api_key_altered!.filter((f) => f.positive).length;
     expect(row).toContain(`+${positives} -`);
-    expect(text).toMatch(/44 rules$/);
+    expect(text).toMatch(new RegExp(`${BRANCH_IDS.length} rules$`));
+  });
+
+  it('shows the per-version steps of a branch whose command changed between versions', () => {
+    const text = explainBranch('stale_order_override');
+    expect(text).toContain('≤7.1: openclaw models auth order clear --provider <provider>');
+    expect(text).toContain('unknown: openclaw models auth order set --provider <provider> <profile-id>');
   });
 
   it('takes an explicit fixture index (no disk needed)', () => {

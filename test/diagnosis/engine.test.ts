@@ -140,7 +140,8 @@ describe('placeholders and versions', () => {
     };
     expect(why('2026.4.12')).toContain('`auth-state.json`');
     expect(why('2026.3.13')).toContain('`auth-profiles.json`');
-    expect(why(null)).toContain('`auth-profiles.json`');
+    // Version unknown: catalog v2's step valid on every version is `order set` (branches.md).
+    expect(why(null)).toContain('explicit order');
   });
 
   it('compares versions numerically, unknown counting as the baseline', () => {

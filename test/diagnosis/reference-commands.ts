@@ -50,6 +50,10 @@ export const OPENCLAW: OpenclawCommand[] = [
   { path: ['configure'], flags: { '--section': V }, positionals: [0, 0] },
   { path: ['doctor'], flags: { '--yes': S, '--repair': S, '--fix': S, '--force': S, '--non-interactive': S, '--deep': S }, positionals: [0, 0] },
   { path: ['gateway', 'restart'], flags: {}, positionals: [0, 0] },
+  // openclaw-cli.md §10.1, §10.11 (8.1–9.6): stop/start around doctor --fix, reinstall the service.
+  { path: ['gateway', 'stop'], flags: {}, positionals: [0, 0] },
+  { path: ['gateway', 'start'], flags: {}, positionals: [0, 0] },
+  { path: ['gateway', 'install'], flags: { '--force': S }, positionals: [0, 0] },
   { path: ['gateway', 'status'], flags: { '--deep': S, '--json': S, '--require-rpc': S }, positionals: [0, 0] },
   { path: ['logs'], flags: { '--follow': S, '--limit': V, '--json': S, '--plain': S, '--local-time': S }, positionals: [0, 0] },
   { path: ['config', 'get'], flags: { '--json': S }, positionals: [1, 1] },
@@ -67,6 +71,8 @@ export const SHELL: RegExp[] = [
   /^read -rs ([A-Z][A-Z0-9_]+) && export \1$/,
   /^echo '(?:[A-Z][A-Z0-9_]+|<VAR>|<RIGHT_NAME>)=<(?:your key|value)>' >> ~\/\.openclaw\/\.env$/,
   /^ssh \S+$/,
+  // ≥9.1 state-directory guard: rerun the refused command against the Gateway's store (§10.11).
+  /^OPENCLAW_STATE_DIR=\S+(?: OPENCLAW_CONFIG_PATH=\S+)? (?:openclaw [\w :.-]+|<command>)$/,
   /^cp ~\/\.openclaw\/agents\/main\/agent\/auth-profiles\.json ~\/\.openclaw\/agents\/\S+\/agent\/auth-profiles\.json$/,
 ];
 

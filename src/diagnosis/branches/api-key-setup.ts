@@ -6,6 +6,8 @@
  */
 import { code } from '../../reply/markdown.ts';
 import { authOrderFile, commandStep } from '../commands.ts';
+import { stepForVersion } from '../versions.ts';
+import { unreadyRoute, usableProfileId, whollyUnusable } from './store-signals.ts';
 import {
   because,
   errorProvider,
@@ -28,10 +30,16 @@ export const staleOrderOverride: Rule = {
   title: 'The stored auth order names a profile that is missing or broken',
   priority: 35,
   beats: ['profile_order_conflict', 'no_credentials'],
-  signals: ['`Order override: <ids>` naming a profile that is missing or broken', '`No credentials found for profile "<id>"`'],
-  then: '`openclaw models status`',
+  signals: [
+    '`Order override: <ids>` (≤7.1) or `Auth profile order override: <ids>` (≥8.1) naming a profile that is missing or broken',
+    '`No credentials found for profile "<id>"`',
+  ],
+  then: '`openclaw models auth order get --provider <provider>` must show only that id; then `openclaw models status`',
   docs: DOCS_AUTH,
-  commands: [{ kind: 'openclaw', template: 'openclaw models auth order clear --provider <provider>' }],
+  commands: [
+    { kind: 'openclaw', template: 'openclaw models auth order clear --provider <provider>' },
+    { kind: 'openclaw', template: 'openclaw models auth order set --provider <provider> <profile-id>' },
+  ],
   when(view) {
     const err = errorsWith(view, 'no_credentials_for_profile').at(-1);
     if (err) return confirmed(3, because(`${code(errorQuote(err))}: the order points at a profile that has no credential.`, err));
@@ -52,9 +60,15 @@ export const staleOrderOverride: Rule = {
   next(ctx) {
     const err = errorsWith(ctx.view, 'no_credentials_for_profile').at(-1);
     const provider = (err ? errorProvider(err) : ctx.view.all('auth_order').at(-1)?.provider) ?? threadProvider(ctx.view) ?? undefined;
-    return commandStep('openclaw models auth order clear --provider <provider>', 'openclaw', { '<provider>': provider }, {
-      why: `The override is stored in the agent's ${code(authOrderFile(ctx.view.version))}; clearing it lets OpenClaw use the profiles that do exist (and the env key when there are none).`,
-      then: 'Then `openclaw models status` and retry.',
+    // ≤7.x `order clear`; ≥8.1 `order set <usable id>` (clear can leave a migrated order in place, §10.1).
+    const step = stepForVersion('stale_order_override', ctx.view.versionRange);
+    const store = ctx.view.all('auth_order').at(-1)?.storePath?.endsWith('.sqlite') ? 'SQLite store' : authOrderFile(ctx.view.version);
+    const usable = usableProfileId(ctx.view, provider ?? 'anthropic');
+    return commandStep(step.command, 'openclaw', { '<provider>': provider, '<profile-id>': usable }, {
+      why: step.command.includes(' clear ')
+        ? `The override is stored in the agent's ${code(store)}; clearing it lets OpenClaw use the profiles that do exist (and the env key when there are none).`
+        : `Only the ids in an explicit order are tried; pinning ${usable ? code(usable) : 'a profile that exists'} replaces the one that is gone.`,
+      then: 'Then `openclaw models auth order get --provider <provider>` must show only that id, and `openclaw models status`.'.replace('<provider>', provider ?? 'anthropic'),
     });
   },
 };
@@ -64,7 +78,12 @@ export const noCredentials: Rule = {
   family: 'api-key',
   title: 'No credential is set up for the provider',
   priority: 5,
-  signals: ['a `Missing auth` section listing the provider', '`effective=missing`', '`No API key found for provider "<p>"` with the main agent\'s store'],
+  signals: [
+    'a `Missing auth` section listing the provider (on ≥8.1 not when its only profiles are in cooldown or disabled)',
+    '`effective=missing`',
+    '`No API key found for provider "<p>"` with the main agent\'s store',
+    '≥8.1 with nothing set up: `Model route issues` `- <p>/<m> [indeterminate] Auth readiness could not be confirmed …` and no credential line for <p>',
+  ],
   then: '`openclaw models status`',
   docs: DOCS_AUTH,
   commands: [
@@ -74,8 +93,16 @@ export const noCredentials: Rule = {
   when(view) {
     const status = view.latest('models_status');
     const def = providerOfModel(status?.defaultModel);
-    const missing = [...(status?.missingAuth ?? [])].sort((a, b) => Number(b.provider === def) - Number(a.provider === def))[0];
+    // ≥8.1 also lists a provider whose only profiles are in cooldown or disabled: that is not "no credential".
+    const missing = [...(status?.missingAuth ?? [])]
+      .filter((m) => !(status && whollyUnusable(status, m.provider)))
+      .sort((a, b) => Number(b.provider === def) - Number(a.provider === def))[0];
     if (status && missing) return confirmed(2, because(`${code(`Missing auth - ${missing.provider}`)}: no credential for ${code(missing.provider)}.`, status));
+    // ≥8.1 with no credential at all: no `Missing auth`, only `[indeterminate] Auth readiness could not be confirmed`.
+    const unready = status ? unreadyRoute(status) : undefined;
+    if (status && unready) {
+      return confirmed(2, because(`${code(`- ${unready.model} [indeterminate] ${unready.message}`)} and no credential line for ${code(providerOfModel(unready.model) ?? '')}: nothing is set up for it.`, status));
+    }
     const empty = status?.providers.find((p) => p.effective?.kind === 'missing');
     if (status && empty) return confirmed(2, because(`${code(`- ${empty.provider} effective=missing`)}`, status));
     const err = mainNoKey(view).at(-1);
@@ -121,7 +148,8 @@ export const noCredentials: Rule = {
 function missingProvider(view: Parameters<Rule['when']>[0]): string {
   const status = view.latest('models_status');
   const def = providerOfModel(status?.defaultModel);
-  const fromStatus = status?.missingAuth.find((m) => m.provider === def)?.provider ?? status?.missingAuth[0]?.provider;
+  const fromStatus =
+    status?.missingAuth.find((m) => m.provider === def)?.provider ?? status?.missingAuth[0]?.provider ?? (status ? providerOfModel(unreadyRoute(status)?.model) : undefined);
   const err = mainNoKey(view).at(-1);
   return fromStatus ?? (err ? errorProvider(err) : undefined) ?? errorsWith(view, 'unknown_provider').at(-1)?.provider ?? 'anthropic';
 }

@@ -3,6 +3,7 @@
  * from `models status` labels (§1.3, §1.6); reasons and backoff from §3.4.
  */
 import { code } from '../../reply/markdown.ts';
+import { stepForVersion } from '../versions.ts';
 import { commandStep } from '../commands.ts';
 import { because, errorProvider, errorQuote, errorsWith, lastSeq, statements } from '../signals.ts';
 import type { Rule, Step } from '../types.ts';
@@ -107,10 +108,18 @@ export const profileCooldown: Rule = {
   family: 'billing',
   title: 'The profile is in cooldown after failures',
   priority: 30,
-  signals: ['`[cooldown <dur>]`', '`No available auth profile for <p> (all in cooldown or unavailable)`', '`Provider <p> is in cooldown`'],
+  signals: [
+    '`[cooldown <dur>]`',
+    '≥8.1 `Unavailable auth profiles` `- <id> (<p>) cooldown[:<reason>] (<dur>) — <hint>`',
+    '`No available auth profile for <p> (all in cooldown or unavailable)`',
+    '`Provider <p> is in cooldown`',
+  ],
   then: 'follow the branch of the underlying failure reason',
   docs: DOCS_FAILOVER,
-  commands: [{ kind: 'openclaw', template: 'openclaw logs --follow' }],
+  commands: [
+    { kind: 'openclaw', template: 'openclaw logs --follow' },
+    { kind: 'openclaw', template: 'openclaw models status' },
+  ],
   when(view) {
     const err = errorsWith(view, 'no_available_profile', 'provider_cooldown').at(-1);
     if (err && errorsWith(view, 'missing_scopes').length > 0) return possible(because(`${code(errorQuote(err))}, after a \`Missing scopes\` refusal`, err));
@@ -118,11 +127,20 @@ export const profileCooldown: Rule = {
     const u = unusable(view, 'cooldown');
     return u ? confirmed(2, because(`${code(u.label)}: earlier failures put it on hold.`, u.status)) : null;
   },
-  next: () =>
-    commandStep('openclaw logs --follow', 'openclaw', {}, {
+  next(ctx) {
+    // ≤7.x: the log names the cause; ≥8.1: `Unavailable auth profiles` in models status names it (e.g. `cooldown:auth`).
+    const step = stepForVersion('profile_cooldown', ctx.view.versionRange);
+    if (step.command === 'openclaw models status') {
+      return commandStep(step.command, 'openclaw', {}, {
+        why: 'A cooldown is a consequence: the `Unavailable auth profiles` line names the failure that caused it (e.g. `cooldown:auth`) and when it ends.',
+        then: 'Paste that section; the failure it names decides the fix.',
+      });
+    }
+    return commandStep(step.command, 'openclaw', {}, {
       why: 'A cooldown is a consequence: the log shows the failure that caused it (auth, rate limit, billing…). Retry once while it runs.',
       then: 'Paste the error line it shows; that failure decides the fix.',
-    }),
+    });
+  },
 };
 
 export const rateLimited: Rule = {

@@ -8,6 +8,7 @@ import { agentAuthMissing, customBaseUrl, wrongHost } from './api-key-routing.ts
 import { defaultModelWithoutAuth, modelProviderPrefixMismatch, sessionProfilePinned } from './model-routing.ts';
 import { envNotVisibleToService, envVarNameUnrecognized, secretRefUnresolved } from './api-key-env.ts';
 import { authStoreMalformed, noCredentials, staleOrderOverride } from './api-key-setup.ts';
+import { authStoreMigration, stateDirMismatch } from './auth-store.ts';
 import { apiKeyAltered, apiKeyInvalid, oauthTokenInApiKeyProfile } from './api-key.ts';
 import { apiKeyInTokenProfile, keyProviderMismatch, profileOrderConflict, profileShadowsEnv } from './api-key-profiles.ts';
 import { creditBalanceLow, profileCooldown, profileDisabled, providerOverloaded, rateLimited } from './billing.ts';
@@ -68,10 +69,13 @@ export const RULES: readonly Rule[] = parseRules([
   // G. Other providers
   codexModelPrefixMismatch,
   providerKeyInvalid,
-  // Catalog v2
+  // C/B. Catalog v2: Claude CLI route and subscription limits
   claudeCliLoginExpired,
   claudeCliShadowedByProfile,
   subscriptionLimit,
+  // H. Auth store and state directory (2026.6+)
+  authStoreMigration,
+  stateDirMismatch,
 ]);
 
 /** The rule for a branch id. */

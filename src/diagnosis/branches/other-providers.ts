@@ -3,6 +3,7 @@
  * from their own error texts; commands use the provider id from the evidence (branches.md §G).
  */
 import { code } from '../../reply/markdown.ts';
+import { compareVersions, stepForVersion } from '../versions.ts';
 import { commandStep } from '../commands.ts';
 import { because, errorProvider, errorQuote, errorsWith, isAuthRejection, providerOfModel, statements, threadProvider } from '../signals.ts';
 import type { Rule } from '../types.ts';
@@ -17,10 +18,17 @@ export const codexModelPrefixMismatch: Rule = {
   title: 'An `openai/…` model with only Codex OAuth set up',
   priority: 70,
   beats: ['no_credentials', 'model_provider_prefix_mismatch', 'default_model_without_auth'],
-  signals: ['`No API key found for provider "openai". You are authenticated with OpenAI Codex OAuth`'],
-  then: '—',
+  signals: [
+    '`No API key found for provider "openai". You are authenticated with OpenAI Codex OAuth`',
+    '≥6.1 (openai-codex folded into openai): an `openai-codex/…` model ref (`Default`, route issues) — real 9.6 output shows `- openai-codex/<m> [indeterminate] Auth readiness could not be confirmed …`',
+  ],
+  then: '≤5.7: —; ≥5.28: `openclaw models status` (`Default` `openai/…`, an `openai` profile)',
   docs: DOCS_PROVIDERS,
-  commands: [{ kind: 'openclaw', template: 'openclaw configure --section model' }],
+  commands: [
+    { kind: 'openclaw', template: 'openclaw configure --section model' },
+    { kind: 'openclaw', template: 'openclaw doctor --fix' },
+    { kind: 'openclaw', template: 'openclaw --version' },
+  ],
   when(view) {
     const err = errorsWith(view, 'codex_oauth_only').at(-1);
     if (err) return confirmed(3, because(`${code(errorQuote(err))}: Codex OAuth serves \`openai-codex/…\` models, not \`openai/…\`.`, err));
@@ -30,13 +38,32 @@ export const codexModelPrefixMismatch: Rule = {
     if (status && codex && openaiMissing && providerOfModel(status.defaultModel) === 'openai') {
       return confirmed(2, because(`${code(`Default : ${status.defaultModel}`)} with only \`openai-codex\` set up.`, status));
     }
+    // From 6.1 `openai-codex/…` refs are stale: doctor --fix rewrites them to `openai/…`.
+    const ref = [status?.defaultModel, ...(status?.routeIssues ?? []).map((r) => r.model)].find((m) => m?.startsWith('openai-codex/'));
+    if (status && ref && view.versionRange.min && compareVersions(view.versionRange.min, '2026.6.1') >= 0) {
+      return confirmed(2, because(`${code(ref)}: since 2026.6.1 \`openai-codex\` is folded into \`openai\`, so this ref has no route.`, status));
+    }
     return null;
   },
-  next: () =>
-    commandStep('openclaw configure --section model', 'openclaw', {}, {
+  next(ctx) {
+    const step = stepForVersion('codex_model_prefix_mismatch', ctx.view.versionRange);
+    if (step.command === 'openclaw doctor --fix') {
+      return commandStep(step.command, 'openclaw', {}, {
+        why: 'It rewrites `openai-codex/…` refs and profiles to `openai` (OpenAI and Codex are one provider now).',
+        then: 'Then `openclaw models status`: `Default` shows `openai/…`; if the route still has no auth, `openclaw models auth login --provider openai`.',
+      });
+    }
+    if (step.command === 'openclaw --version') {
+      return commandStep(step.command, 'openclaw', {}, {
+        why: 'The fix depends on the version: up to 2026.5.7 pick an `openai-codex/…` model; from 2026.5.28 `openclaw doctor --fix` rewrites the refs.',
+        then: 'Paste the line it prints.',
+      });
+    }
+    return commandStep('openclaw configure --section model', 'openclaw', {}, {
       why: 'Pick an `openai-codex/…` model: that is what your Codex login pays for.',
       then: 'Then `openclaw models status`.',
-    }),
+    });
+  },
 };
 
 /** The newest auth rejection from a provider other than Anthropic. */

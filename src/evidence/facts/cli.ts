@@ -1,7 +1,9 @@
 /**
- * Facts read from OpenClaw CLI output: `models status` (§1), `models auth order` (§2),
- * `auth-profiles.json` (§3.1), `--version`, `/status` cards, `doctor`, `channels status`,
- * `pairing list`, `gateway status` and `config get`. Part of the contract in ../facts.ts.
+ * Facts read from OpenClaw CLI output: `models status` (§1, §10.2), `models auth order` (§2,
+ * §10.4), `models auth list` (§10.5), `auth-profiles.json` (§3.1), `--version`, `/status` cards,
+ * `doctor` and `doctor --json`, `status --all`, `channels status`, `pairing list`, `gateway status`,
+ * `config get`, the auth-store migration and state-directory guard messages, and the version range
+ * an output's shape implies. Part of the contract in ../facts.ts.
  */
 import { z } from 'zod';
 import { factBase, Credential, ProfileType } from './base.ts';
@@ -75,8 +77,27 @@ export const ModelsStatusFact = z.object({
     }),
   ),
   unusableProfiles: z
-    .array(z.object({ profileId: z.string(), kind: z.enum(['cooldown', 'disabled']), reason: z.string().optional(), until: z.number().optional() }))
+    .array(
+      z.object({
+        profileId: z.string(),
+        kind: z.enum(['cooldown', 'disabled']),
+        reason: z.string().optional(),
+        until: z.number().optional(),
+        /** ≥8.1 `Unavailable auth profiles` / `--json` `recoveryHint`: provider, `(24m)`, hint. */
+        provider: z.string().optional(),
+        remaining: z.string().optional(),
+        hint: z.string().optional(),
+      }),
+    )
     .optional(),
+  /** ≥8.1 `Utility model : <ref>[ (provider default)]` (`-` and `off` kept as written). */
+  utilityModel: z.string().optional(),
+  /** `Runtime auth`: `- <p> via <runtime> uses <authProvider> effective=<kind>:<detail> | status=<s>[ | …]`. */
+  runtimeAuth: z
+    .array(z.object({ provider: z.string(), runtime: z.string(), authProvider: z.string(), effective: z.string(), status: z.string(), detail: z.string().optional() }))
+    .optional(),
+  /** ≥8.1 `Model route issues`: `- <p>/<m> [<code>] <message>` or `- <p>/<m> requires <req> auth: <message>`. */
+  routeIssues: z.array(z.object({ model: z.string(), code: z.string().optional(), requires: z.string().optional(), message: z.string() })).optional(),
   probes: z.array(ProbeRow),
   /** True when the paste lacks its head or tail (e.g. no `Auth overview`). */
   partial: z.boolean(),
@@ -93,12 +114,19 @@ export const AuthOrderFact = z.object({
   agentId: z.string().optional(),
   provider: z.string().optional(),
   storePath: z.string().optional(),
-  /** `Auth state file:` (≈2026.4.7+) instead of `Auth file:`. */
+  /** `Auth state file:` (≈2026.4.7+) or `Auth state store:` (6.5+) instead of `Auth file:`. */
   stateFile: z.boolean(),
   order: z.array(z.string()).nullable(),
+  /** ≥8.1 label `Auth profile order override:` (older: `Order override:`). */
+  label: z.enum(['order_override', 'auth_profile_order_override']).optional(),
+  /** What a none-variant says in words (`selecting automatically`, `using order from config: …`). */
+  noneDetail: z.string().optional(),
 });
 
-/** Output of `order set` (`Order override: a, b`) or `order clear` (`Cleared per-agent order override.`). */
+/**
+ * Output of `order set` (`Order override: a, b`; ≥8.1 `Auth profile order override: a, b`) or
+ * `order clear` (`Cleared per-agent order override.`; ≥8.1 `Auth profile order override cleared; …`).
+ */
 export const AuthOrderChangedFact = z.object({
   kind: z.literal('auth_order_changed'),
   ...factBase,
@@ -113,7 +141,7 @@ export const VersionFact = z.object({
   ...factBase,
   version: z.string(),
   commit: z.string().optional(),
-  from: z.enum(['version', 'banner', 'status_card']),
+  from: z.enum(['version', 'banner', 'status_card', 'status_all']),
 });
 
 /** A pasted `auth-profiles.json` (or a fragment of it), with its shape checked against §3.1. */
@@ -148,13 +176,20 @@ export const StatusCardFact = z.object({
   envVar: z.string().optional(),
 });
 
-/** `openclaw doctor` auth notes (`Model auth`, `Auth profile cooldowns`). */
+/**
+ * `openclaw doctor` auth notes (`Model auth`, `Auth profile cooldowns`, `OAuth refresh errors`),
+ * or `doctor --json` findings (9.x: `{schemaVersion, ok, checksRun, checksSkipped, findings}`).
+ */
 export const DoctorFact = z.object({
   kind: z.literal('doctor'),
   ...factBase,
   entries: z.array(
     z.object({ profileId: z.string(), status: z.string(), reasonCode: z.string().optional(), remaining: z.string().optional(), hint: z.string().optional() }),
   ),
+  format: z.enum(['text', 'json']).optional(),
+  /** Note titles seen (`Auth profile SQLite migration`, `Gateway auth` …), in order. */
+  sections: z.array(z.string()).optional(),
+  findings: z.array(z.object({ checkId: z.string(), severity: z.string(), message: z.string(), fixHint: z.string().optional() })).optional(),
 });
 
 /** `openclaw channels status --probe` (§7). */

@@ -1,0 +1,98 @@
+/**
+ * Family H (2026.6+): where OpenClaw keeps auth (branches.md §H: auth_store_migration,
+ * state_dir_mismatch). Signals come from real 8.1 and 9.6 captures: the `requires legacy
+ * credential migration` error on every auth command, doctor's `Auth profile SQLite migration`
+ * note, and the ≥9.1 state-directory guard.
+ */
+import { code } from '../../reply/markdown.ts';
+import { commandStep } from '../commands.ts';
+import { because } from '../signals.ts';
+import type { Rule } from '../types.ts';
+import { confirmed, ruledOut } from '../verdict.ts';
+
+const DOCS_AUTH = 'https://docs.openclaw.ai/gateway/authentication';
+const MIGRATION_TEXT = 'requires legacy credential migration';
+
+export const authStoreMigration: Rule = {
+  id: 'auth_store_migration',
+  family: 'auth-store',
+  title: 'Your saved credentials were never imported into the SQLite store',
+  priority: 45,
+  beats: ['no_credentials', 'agent_auth_missing', 'auth_store_malformed', 'stale_order_override', 'default_model_without_auth'],
+  signals: [
+    '≥8.1 `Auth profile store <path>/openclaw-agent.sqlite requires legacy credential migration; run openclaw doctor --fix.` (≥9.4 adds `affected providers: <p>`), as a line, a `--json` error object or doctor\'s `doctor:auth-profiles run failed: …`',
+    '≥6.5 doctor note `Auth profile SQLite migration` listing legacy `auth-profiles.json` files, without a `Migrated auth profile JSON …` change',
+  ],
+  then: '`openclaw models status` must list the profile (`Auth store` `.sqlite`); if doctor printed no `Migrated auth profile JSON …` line on 8.1–8.2, stop the Gateway first',
+  docs: DOCS_AUTH,
+  commands: [{ kind: 'openclaw', template: 'openclaw doctor --fix', since: '2026.6.5' }],
+  when(view) {
+    const facts = view.all('auth_store_migration');
+    const blocking = facts.filter((f) => f.via !== 'doctor_note').at(-1);
+    if (blocking) {
+      const scope = blocking.affectedProviders?.length ? ` (affected providers: ${blocking.affectedProviders.join(', ')})` : '';
+      return confirmed(3, because(`${code(`Auth profile store … ${MIGRATION_TEXT}`)}${scope}: OpenClaw refuses to read credentials until the old JSON file is imported.`, blocking));
+    }
+    const note = facts.at(-1);
+    if (!note) return null;
+    if (note.migrated) return ruledOut(because('doctor printed `Migrated auth profile JSON …`: the import ran', note));
+    return confirmed(2, because('doctor lists your `auth-profiles.json` under `Auth profile SQLite migration`: since 2026.6.5 OpenClaw reads credentials only from SQLite, and nothing imported them yet.', note));
+  },
+  next: () =>
+    commandStep('openclaw doctor --fix', 'openclaw', {}, {
+      why: 'It imports the old `auth-profiles.json` into the SQLite store, checks it and archives the file. Do not copy or edit `auth-profiles.json` by hand: OpenClaw no longer reads it.',
+      then: 'Then `openclaw models status` must list the profile. If doctor printed no `Migrated auth profile JSON …` line (8.1–8.2 with a running Gateway), run `openclaw gateway stop`, `openclaw doctor --fix`, `openclaw gateway start`.',
+    }),
+};
+
+export const stateDirMismatch: Rule = {
+  id: 'state_dir_mismatch',
+  family: 'auth-store',
+  title: 'The CLI and the Gateway use different state directories',
+  priority: 50,
+  beats: ['no_credentials', 'auth_store_migration', 'agent_auth_missing'],
+  signals: [
+    '≥9.1 `No credentials or configuration were written. CLI and <live Gateway|installed Gateway service> use different state directories (CLI: <a>; Gateway: <b>)…`',
+    '≥9.1 `CLI and <source> use different … Local commands may read or write state the Gateway does not use.`',
+    'any: `openclaw gateway status` shows `Config (cli): X` ≠ `Config (service): Y`',
+  ],
+  then: '`OPENCLAW_STATE_DIR=<Gateway dir> OPENCLAW_CONFIG_PATH=<Gateway config> openclaw models status` must list the profile; to keep one store, `openclaw gateway install --force` from the right environment',
+  docs: 'https://docs.openclaw.ai/gateway/troubleshooting',
+  commands: [
+    { kind: 'shell', template: 'OPENCLAW_STATE_DIR=<gateway-state-dir> OPENCLAW_CONFIG_PATH=<gateway-config> <command>', since: '2026.9.1' },
+    { kind: 'openclaw', template: 'openclaw gateway status' },
+  ],
+  when(view) {
+    const guard = view.all('state_dir_guard').filter((g) => g.guard === 'refused' || g.guard === 'different').at(-1);
+    if (guard?.guard === 'refused') {
+      return confirmed(3, because(`${code(`No credentials or configuration were written. … (CLI: ${guard.cliStateDir}; Gateway: ${guard.gatewayStateDir})`)}: the CLI writes to another store than the Gateway reads.`, guard));
+    }
+    if (guard) return confirmed(2, because('OpenClaw warns that the CLI and the Gateway use different state or config paths.', guard));
+    const gs = view.all('gateway_status').find((g) => g.configCli && g.configService && g.configCli !== g.configService);
+    if (gs) return confirmed(2, because(`${code(`Config (cli): ${gs.configCli}`)} ≠ ${code(`Config (service): ${gs.configService}`)}: the CLI and the Gateway read different files.`, gs));
+    return null;
+  },
+  next(ctx) {
+    const refused = ctx.view.all('state_dir_guard').filter((g) => g.guard === 'refused' && g.gatewayStateDir).at(-1);
+    if (refused?.gatewayStateDir) {
+      const env = `OPENCLAW_STATE_DIR=${refused.gatewayStateDir}${refused.gatewayConfig ? ` OPENCLAW_CONFIG_PATH=${refused.gatewayConfig}` : ''}`;
+      const path = refused.command ?? 'openclaw models status';
+      // The Fix line drops the flags; the command the user typed (if pasted) still has them.
+      const typed = ctx.view
+        .all('command_run')
+        .map((c) => c.command.replace(/^(?:[A-Z_][A-Z0-9_]*=\S* )+/, ''))
+        .filter((c) => c === path || c.startsWith(`${path} `))
+        .at(-1);
+      return commandStep(`${env} ${typed ?? path}`, 'shell', {}, {
+        why: typed
+          ? "That is OpenClaw's own Fix line, with your command's flags: it points the CLI at the Gateway's store."
+          : "That is OpenClaw's own Fix line: it points the CLI at the Gateway's store. Add back the flags you used the first time.",
+        then: `Then \`${env} openclaw models status\` must list the profile.`,
+      });
+    }
+    return commandStep('openclaw gateway status', 'openclaw', {}, {
+      why: 'Compare `Config (cli):` with `Config (service):` — the Gateway only sees credentials written to its own state directory.',
+      then: 'Paste both lines; the fix is to run the CLI with the Gateway\'s `OPENCLAW_STATE_DIR` / `OPENCLAW_CONFIG_PATH`.',
+    });
+  },
+};
