@@ -69,8 +69,9 @@ export const SETUPS = [
     about: 'Anthropic default model, no profile, no env var, no .env.',
     config: () => config(),
     extra: () => [{ file: 'agent-local.txt', args: ['agent', '--local', '--agent', 'main', '-m', 'ping'], timeoutMs: 120_000 }],
-    // Anthropic: the step depends on the account, so the reply asks "API key or subscription?" first.
-    expect: () => diagnosed('no_credentials', null),
+    // Anthropic: the reply asks "API key or subscription?" first; next_command stays the step's own
+    // command (what `pincer diagnose --json` and the corpus score), `openclaw onboard`.
+    expect: () => diagnosed('no_credentials', 'openclaw onboard'),
   },
   {
     name: 'fresh-install',
@@ -230,8 +231,8 @@ export const SETUPS = [
     ],
     // ≥8.1 every auth command refuses. 6.11 ignores the file silently and its doctor (without
     // --fix) does not mention it either: the output shows only `Missing auth`, so the answer is
-    // no_credentials (its account-type question first) until the user says auth worked before.
+    // no_credentials (its account-type question first, then `openclaw onboard`) until the user says auth worked before.
     expect: (v) =>
-      atLeast(v, '2026.8.1') ? diagnosed('auth_store_migration', 'openclaw doctor --fix') : diagnosed('no_credentials', null, ['models-status.txt', 'doctor.txt']),
+      atLeast(v, '2026.8.1') ? diagnosed('auth_store_migration', 'openclaw doctor --fix') : diagnosed('no_credentials', 'openclaw onboard', ['models-status.txt', 'doctor.txt']),
   },
 ];

@@ -63,6 +63,9 @@ export const PARSERS: readonly Parser[] = [
   parseEnvironment,
 ];
 
+/** A line of a clack box as OpenClaw's doctor and wizards draw it. */
+const BOXED = /^\s*[│┌├└◇◆●○]/u;
+
 /** Kinds whose lines are not read again as plain statements. */
 const CLAIMING = new Set(['environment', 'secret', 'command_run', 'statement', 'version_hint']);
 
@@ -105,7 +108,9 @@ export function extractEvidence(text: string, messageId: string): Evidence {
   }
   try {
     facts.push(...parseErrorProse(claimed)(lines.filter((l) => !output.has(l.start)), ctx));
-    facts.push(...parseStatements(claimed)(lines, ctx));
+    // Lines inside a clack box (doctor, onboard, wizards: `│ …`, `◇ …`) are OpenClaw's wording, never
+    // the user's statements; its error strings there are still read above.
+    facts.push(...parseStatements(claimed)(lines.filter((l) => !BOXED.test(l.text)), ctx));
   } catch {
     notes.push('A part of the text could not be read.');
   }
