@@ -4,21 +4,13 @@
  * by a process that no longer runs (kill -9, a crash) is taken over. `pincer console` takes no
  * lock: it shares the file through WAL and the busy timeout (src/store/db.ts).
  */
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { tryPidLock } from './pid-lock.ts';
 import { StoreError } from './errors.ts';
 
 export class BotLockError extends StoreError {
   override name = 'BotLockError';
 }
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 /**
  * Takes the bot lock of the database at `dbPath` (nothing for `:memory:`).
@@ -28,27 +20,15 @@ const alive = (pid: number): boolean => {
 export function acquireBotLock(dbPath: string): () => void {
   if (dbPath === ':memory:' || dbPath === '') return () => undefined;
   const file = `${dbPath}.bot-lock`;
-  for (let tries = 0; tries < 3; tries++) {
-    try {
-      const fd = openSync(file, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      let held = true;
-      return () => {
-        if (!held) return;
-        held = false;
-        rmSync(file, { force: true });
-      };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
-    const pid = Number(readFileSync(file, 'utf8').trim());
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
-      throw new BotLockError(
-        `another Pincer bot (pid ${pid}) is already running on ${dbPath}: stop it first, or give this bot its own PINCER_DB`,
-      );
-    }
-    rmSync(file, { force: true }); // left by a process that is gone
+  const got = tryPidLock(file, { reclaimOwn: true });
+  if (!got.ok && got.pid > 0) {
+    throw new BotLockError(`another Pincer bot (pid ${got.pid}) is already running on ${dbPath}: stop it first, or give this bot its own PINCER_DB`);
   }
-  throw new BotLockError(`could not take the bot lock ${file}`);
+  if (!got.ok) throw new BotLockError(`could not take the bot lock ${file}`);
+  let held = true;
+  return () => {
+    if (!held) return;
+    held = false;
+    rmSync(file, { force: true });
+  };
 }

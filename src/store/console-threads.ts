@@ -8,8 +8,9 @@
  * finds the claim of a live process and takes a fresh thread instead; a claim left by a process
  * that died is taken over.
  */
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
+import { tryPidLock } from './pid-lock.ts';
 
 /** @returns the thread id to use: the latest `terminal:<n>`, or a new one when `fresh` or none exists. */
 export function currentConsoleThread(db: Database, { fresh }: { fresh: boolean }): string {
@@ -30,33 +31,6 @@ export interface ConsoleClaim {
   release(): void;
 }
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
-/** Creates the lock file for `n`; @returns false when a live process holds it. */
-function tryLock(path: string): { ok: true } | { ok: false; pid: number } {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return { ok: true };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
-      if (Number.isInteger(pid) && alive(pid)) return { ok: false, pid };
-      rmSync(path, { force: true }); // left by a console that died: take it over
-    }
-  }
-  return { ok: false, pid: 0 };
-}
-
 /**
  * Claims the thread this console should use. In-memory databases need no claim.
  * @param dbPath the database file (`db.name`)
@@ -68,7 +42,7 @@ export function claimConsoleThread(db: Database, dbPath: string, { fresh }: { fr
   let busy: ConsoleClaim['busy'] = null;
   for (;;) {
     const lock = `${dbPath}.terminal-${n}.lock`;
-    const got = tryLock(lock);
+    const got = tryPidLock(lock);
     if (got.ok) return { threadId: `terminal:${n}`, busy, release: () => rmSync(lock, { force: true }) };
     busy ??= { threadId: `terminal:${n}`, pid: got.pid };
     n = Math.max(n, latest) + 1;
