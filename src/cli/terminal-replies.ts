@@ -91,7 +91,9 @@ export function terminalReply(
   const thread = result.thread;
   const fromSession = (): string | null => {
     const r = once(session.join('\n\n'));
-    const markdown = r.outcome.status === 'not_auth' ? null : r.outcome.reply?.markdown ?? null;
+    // A hand-over of its own is no answer to add to the terminal's hand-over.
+    const answers = r.outcome.status !== 'not_auth' && r.outcome.reply?.kind !== 'escalation';
+    const markdown = answers ? r.outcome.reply?.markdown ?? null : null;
     if (markdown === null || !shown.has(markdown)) return markdown;
     const step = r.outcome.nextCommand;
     return step ? `Nothing new in that for me: the step that stands is \`${step}\` — paste what it prints.` : 'Nothing new in that for me: paste new output whenever something changes.';

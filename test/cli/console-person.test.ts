@@ -141,6 +141,15 @@ describe('no hand-over to helpers who are not there', () => {
     expect(replies(run.stdout)).toHaveLength(10); // every message after the hand-over is answered too
   });
 
+  it('out of ideas in the terminal: its own summary only, never Discord\'s hand-over inside it', () => {
+    const status = readFileSync(join(ROOT, 'test/fixtures/openclaw/2026.8.1/stale-order-override/models-status.txt'), 'utf8');
+    const input = `my agent says No API key found / 401, here is the output:\n${status}\n.\nI'm on a VPS, does that matter?\n`;
+    const run = runCli(['console'], { input, env: { PINCER_DB: ':memory:' } });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Where to take it: the OpenClaw Discord's help forum");
+    expect(run.stdout).not.toMatch(/handing this to the human helpers|human helper has been asked/i);
+  });
+
   it('"works now, but …" in the terminal: no right-click, and the new part is answered', () => {
     const fix = user.slice(0, 20).join('\n.\n');
     const run = runCli(['console'], { input: `${fix}\n.\nits working now, but I need help configuring it to discord\n`, env: { PINCER_DB: ':memory:' } });
