@@ -50,6 +50,7 @@ export function withoutSecretLine(reply: RenderedReply): RenderedReply | null {
 function footer(d: Diagnosis): string {
   if (d.status === 'diagnosed') return `-# ${d.branch} · confidence ${d.confidence.toFixed(2)}`;
   const open = d.candidates.filter((c) => c.status === 'possible').map((c) => c.id);
+  if (open.length === 0) return '-# needs evidence';
   return `-# needs evidence · possible: ${open.slice(0, 5).join(', ')}${open.length > 5 ? ', …' : ''}`;
 }
 
@@ -78,7 +79,9 @@ function stepLines(step: Step, typed: string | null): string[] {
 function askLines(d: Diagnosis, view: EvidenceView): string[] {
   const shown = d.ask!;
   if (shown.ask.kind === 'question') return [`**${shown.text}**`, `Just answer here: ${shown.ask.purpose ?? 'it decides the next step'}.`];
-  const lines = [`To tell which, run this and paste the output here; ${shown.text || 'it decides the next step'}:`, codeBlock(shown.command ?? '')];
+  // "To tell which" only when there are causes to tell apart; a symptom with none named yet is read first.
+  const lead = d.candidates.some((c) => c.status === 'possible') ? 'To tell which, run this' : 'To see what causes it, run this';
+  const lines = [`${lead} and paste the output here; ${shown.text || 'it decides the next step'}:`, codeBlock(shown.command ?? '')];
   if (shown.command?.startsWith('!')) lines.push('Send it as its own message inside the TUI (one `!` command per message).');
   else if (shown.ask.where === 'gateway_host' && gatewayRemote(view) === true) lines.push('Run it on the machine that runs the gateway (not where the TUI runs).');
   if (shown.command?.includes('<id>')) lines.push('Replace `<id>` with the agent that runs the failing job (`main` unless you created another); the TUI footer shows it as `agent <id>`.');

@@ -107,3 +107,16 @@ describe('withoutSecretLine (Discord warns in a note of its own)', () => {
     expect(withoutSecretLine(plain)).toBe(plain);
   });
 });
+
+describe('an ask when no cause is named yet', () => {
+  it('a bare chat failure asks for the status without "To tell which" or an empty candidate list', async () => {
+    const { diagnoseOnce } = await import('../../src/pipeline/pipeline.ts');
+    // Real ≥6.x chat copy (openclaw-cli.md §10.8): it names no cause.
+    const r = diagnoseOnce('⚠️ Something went wrong while processing your request. Please try again, or use /new to start a fresh session.');
+    expect(r.outcome.status).toBe('needs_evidence');
+    const md = r.outcome.reply!.markdown;
+    expect(md).toContain('openclaw models status');
+    expect(md).not.toContain('To tell which');
+    expect(md).not.toMatch(/possible: *$/m);
+  });
+});
