@@ -54,6 +54,8 @@ const ENV_KEY_SAID = /\b([A-Z][A-Z0-9]{1,20}_API_KEY)\b[`'"]?\s*\(?(?:env(?:iron
 const WORKS_DIRECTLY =
   /\b(?:same )?(?:api )?key\b[^\n]{0,60}\b(?:works?|is (?:fully )?(?:valid|functional|usable))\b[^\n]{0,60}\b(?:directly|direct|curl|elsewhere|other tools?|official)\b|\b(?:key|密钥|API ?Key)[^\n]{0,6}(?:是可用的|没问题|可用)|在别的工具上可以调用/i;
 const DM_PAIRING = /\bdiscord\b[^\n]{0,80}\bDMs?\b[^\n]{0,80}\bpairing code\b|\bNo pending pairing request found\b|\bpairing approve discord\b/i;
+const CUSTOM_STATE_DIR = /\b(?:custom|own|separate|non-default|different)\b[^\n]{0,20}`?OPENCLAW_(?:STATE_DIR|CONFIG_PATH|HOME)\b|\bOPENCLAW_(?:STATE_DIR|CONFIG_PATH|HOME)=(?!~?\/?\.openclaw\b)\S/;
+const UPGRADED = /\b(?:after|since) (?:upgrading|updating|the (?:upgrade|update))(?: from \S{1,30})? to (?:OpenClaw )?`?(?:v?(20\d\d\.\d{1,2}\.\d{1,2}))?/i;
 const WORKS_ELSEWHERE = /\bworks? (?:in|from|with) (?:the )?(?:interactive|main|terminal|tui|cli|chat)\b[^\n]{0,80}\b(?:but|while)\b[^\n]{0,60}\b(?:fails?|not|doesn'?t)\b|\bworks? in (?:the )?terminal\b[^\n]{0,40}\bnot in\b/i;
 
 /** Providers as prose names them: model refs, key prefixes, env var names, base URLs (first match wins). */
@@ -123,6 +125,9 @@ export const parseErrorProse = (errorLines: ReadonlySet<number>): Parser => (lin
     if (url && !OWN_API.test(url) && !/^https?:\/\/(?:127\.|localhost)/.test(url)) add('custom_base_url', line, block);
     if (PROFILES_GONE.test(t)) add('profiles_gone', line);
     if (WORKS_ELSEWHERE.test(t)) add('works_elsewhere', line);
+    if (CUSTOM_STATE_DIR.test(t)) add('custom_state_dir', line);
+    const upgraded = UPGRADED.exec(t);
+    if (upgraded) add('upgraded', line, upgraded[1]);
     for (const [re, name] of errorLines.has(line.start) ? [] : PROVIDER_HINTS) {
       const m = re.exec(t);
       if (m) {

@@ -29,6 +29,10 @@ const unbox = (t: string): string => t.replace(/^[│┃|]\s*/, '').replace(/\s*
 
 function migrationLine(t: string, line: PreparedLine, ctx: { messageId: string }): Migration | null {
   const m = t.includes('requires legacy credential migration') ? MIGRATION.exec(t) : null;
+  // The code alone (a `--json` error's `code`, or quoted in a report) names the same refusal.
+  if (!m && /\bAUTH_PROFILE_MIGRATION_REQUIRED\b/.test(t)) {
+    return { kind: 'auth_store_migration', source: spanOf(ctx, line), confidence: 1, via: t.includes('"code"') ? 'json_error' : 'error' };
+  }
   if (!m) return null;
   const via: Migration['via'] = t.includes('"message"') || t.includes('"cli_error"') ? 'json_error' : t.includes('doctor:auth-profiles') ? 'doctor_warning' : 'error';
   const fact: Migration = { kind: 'auth_store_migration', source: spanOf(ctx, line), confidence: 1, via, storePath: m[1]! };
@@ -88,7 +92,9 @@ export const parseStoreGuards: Parser = (lines, ctx) => {
     }
     if (note && unbox(t).startsWith('Migrated auth profile JSON for')) note.migrated = true;
     const f = migrationLine(t, line, ctx) ?? guardLine(t, line, ctx);
-    if (f) facts.push(f);
+    // A bare code next to the full message adds nothing (and would hide its affected providers).
+    const codeOnly = f?.kind === 'auth_store_migration' && !f.storePath;
+    if (f && !(codeOnly && facts.some((x) => x.kind === 'auth_store_migration' && x.storePath))) facts.push(f);
   }
   return facts;
 };

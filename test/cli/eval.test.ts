@@ -29,8 +29,8 @@ describe('pincer eval on the shared development corpus', async () => {
     expect(ratio(report.status)).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('keeps the branch and command figures reached (floors towards 95 % and 90 %)', () => {
-    expect(ratio(report.branch)).toBeGreaterThanOrEqual(0.92);
+  it('keeps the branch and command figures reached (branch past 95 %, command towards 90 %)', () => {
+    expect(ratio(report.branch)).toBeGreaterThanOrEqual(0.96);
     // 0.81, not the 0.84 the corpus branch reached alone: with the version unknown, catalog v2's
     // stale-order step is `order set <profile-id>` (valid on every version), where two labels want
     // `order clear` or a model-config step.

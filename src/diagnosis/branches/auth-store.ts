@@ -6,7 +6,8 @@
  */
 import { code } from '../../reply/markdown.ts';
 import { commandStep } from '../commands.ts';
-import { because } from '../signals.ts';
+import { because, errorQuote, errorsWith, statements } from '../signals.ts';
+import { compareVersions } from '../versions.ts';
 import type { Rule } from '../types.ts';
 import { confirmed, ruledOut } from '../verdict.ts';
 
@@ -22,6 +23,7 @@ export const authStoreMigration: Rule = {
   signals: [
     '≥8.1 `Auth profile store <path>/openclaw-agent.sqlite requires legacy credential migration; run openclaw doctor --fix.` (≥9.4 adds `affected providers: <p>`), as a line, a `--json` error object or doctor\'s `doctor:auth-profiles run failed: …`',
     '≥6.5 doctor note `Auth profile SQLite migration` listing legacy `auth-profiles.json` files, without a `Migrated auth profile JSON …` change',
+    '8.2 split-brain: `requires api-key auth: No usable api-key authentication is available …` right after the user upgraded (to ≥6.5 when named)',
   ],
   then: '`openclaw models status` must list the profile (`Auth store` `.sqlite`); if doctor printed no `Migrated auth profile JSON …` line on 8.1–8.2, stop the Gateway first',
   docs: DOCS_AUTH,
@@ -31,10 +33,11 @@ export const authStoreMigration: Rule = {
     const blocking = facts.filter((f) => f.via !== 'doctor_note').at(-1);
     if (blocking) {
       const scope = blocking.affectedProviders?.length ? ` (affected providers: ${blocking.affectedProviders.join(', ')})` : '';
-      return confirmed(3, because(`${code(`Auth profile store … ${MIGRATION_TEXT}`)}${scope}: OpenClaw refuses to read credentials until the old JSON file is imported.`, blocking));
+      const quote = blocking.storePath ? `Auth profile store … ${MIGRATION_TEXT}` : 'AUTH_PROFILE_MIGRATION_REQUIRED';
+      return confirmed(3, because(`${code(quote)}${scope}: OpenClaw refuses to read credentials until the old JSON file is imported.`, blocking));
     }
     const note = facts.at(-1);
-    if (!note) return null;
+    if (!note) return splitBrain(view);
     if (note.migrated) return ruledOut(because('doctor printed `Migrated auth profile JSON …`: the import ran', note));
     return confirmed(2, because('doctor lists your `auth-profiles.json` under `Auth profile SQLite migration`: since 2026.6.5 OpenClaw reads credentials only from SQLite, and nothing imported them yet.', note));
   },
@@ -44,6 +47,14 @@ export const authStoreMigration: Rule = {
       then: 'Then `openclaw models status` must list the profile. If doctor printed no `Migrated auth profile JSON …` line (8.1–8.2 with a running Gateway), run `openclaw gateway stop`, `openclaw doctor --fix`, `openclaw gateway start`.',
     }),
 };
+
+/** 8.2: credentials exist, yet the route finds no usable api-key auth, and it began with an upgrade. */
+function splitBrain(view: Parameters<Rule['when']>[0]): ReturnType<Rule['when']> {
+  const err = errorsWith(view, 'route_unresolved').filter((e) => /no usable api-key authentication/i.test(e.message)).at(-1);
+  const upgrade = statements(view, 'upgraded').find((s) => !s.value || compareVersions(s.value, '2026.6.5') >= 0);
+  if (!err || !upgrade) return null;
+  return confirmed(2, because(`${code(errorQuote(err))} right after an upgrade (${code(upgrade.quote)}): the credentials are in a store the runtime no longer reads.`, err, upgrade));
+}
 
 export const stateDirMismatch: Rule = {
   id: 'state_dir_mismatch',
@@ -55,6 +66,7 @@ export const stateDirMismatch: Rule = {
     '≥9.1 `No credentials or configuration were written. CLI and <live Gateway|installed Gateway service> use different state directories (CLI: <a>; Gateway: <b>)…`',
     '≥9.1 `CLI and <source> use different … Local commands may read or write state the Gateway does not use.`',
     'any: `openclaw gateway status` shows `Config (cli): X` ≠ `Config (service): Y`',
+    '≥8.1 `No route-compatible authentication source is configured for <p>.` / `Explicit auth order for <p> has no usable profiles.` while the user runs OpenClaw with a custom `OPENCLAW_STATE_DIR` / `OPENCLAW_CONFIG_PATH` / `OPENCLAW_HOME`',
   ],
   then: '`OPENCLAW_STATE_DIR=<Gateway dir> OPENCLAW_CONFIG_PATH=<Gateway config> openclaw models status` must list the profile; to keep one store, `openclaw gateway install --force` from the right environment',
   docs: 'https://docs.openclaw.ai/gateway/troubleshooting',
@@ -70,6 +82,9 @@ export const stateDirMismatch: Rule = {
     if (guard) return confirmed(2, because('OpenClaw warns that the CLI and the Gateway use different state or config paths.', guard));
     const gs = view.all('gateway_status').find((g) => g.configCli && g.configService && g.configCli !== g.configService);
     if (gs) return confirmed(2, because(`${code(`Config (cli): ${gs.configCli}`)} ≠ ${code(`Config (service): ${gs.configService}`)}: the CLI and the Gateway read different files.`, gs));
+    const route = errorsWith(view, 'route_unresolved').filter((e) => !/no usable api-key authentication/i.test(e.message)).at(-1);
+    const custom = statements(view, 'custom_state_dir').at(-1);
+    if (route && custom) return confirmed(2, because(`${code(errorQuote(route))} with a custom state directory (${code(custom.quote)}): the Gateway resolves auth from another store than the one the CLI wrote.`, route, custom));
     return null;
   },
   next(ctx) {

@@ -91,6 +91,8 @@ export const StatementTopic = z.enum([
   'token_truncated', // "the token pasted is incomplete / truncated / cut off"
   'works_elsewhere', // "auth works in the main session but fails in cron"
   'stored_profile', // value: an auth profile id named in prose (`anthropic:manual`, `anthropic:*`)
+  'custom_state_dir', // the user runs OpenClaw with its own `OPENCLAW_STATE_DIR` / `OPENCLAW_CONFIG_PATH` / `OPENCLAW_HOME`
+  'upgraded', // value: the version the user upgraded to, if named ("after upgrading to 2026.8.2")
   'service_env', // the gateway runs as a service (systemd, launchd, Docker) and does not see a variable
   // Questions people ask in auth threads (../statements.ts):
   'asks_rekey', // "I want to put the key again, what do i run?"
