@@ -10,6 +10,7 @@ import type { BranchId } from './catalog.ts';
 import { fill, typedForm } from './commands.ts';
 import { rankConfirmed } from './precedence.ts';
 import { gatewayRemote } from './signals.ts';
+import { text } from './reason.ts';
 import { authSymptom } from './symptoms.ts';
 import type { Ask, Candidate, Diagnosis, Rule, Step, Verdict } from './types.ts';
 import type { EvidenceView } from './view.ts';
@@ -102,7 +103,7 @@ function safeStep(rule: Rule, view: EvidenceView, verdict: Verdict): Step {
   try {
     return rule.next({ view, verdict });
   } catch {
-    return { kind: 'action', text: rule.title, why: verdict.because[0]?.reason ?? '', then: rule.then };
+    return { kind: 'action', text: text(rule.title), why: verdict.because[0]?.reason ?? text(''), then: rule.then };
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/diagnosis/engine.ts';
 import { versionAtLeast } from '../../src/diagnosis/commands.ts';
+import { renderMessage } from '../../src/reply/reason.ts';
 import type { FactOf } from '../../src/evidence/facts.ts';
 import { error, footer, line, masked, profile, said, status, version, viewOf, x401 } from './facts.ts';
 
@@ -136,7 +137,7 @@ describe('placeholders and versions', () => {
     const stale = error('no_credentials_for_profile', { profileId: 'anthropic:default', message: 'No credentials found for profile "anthropic:default".' });
     const why = (v: string | null) => {
       const step = diagnose(viewOf([...(v ? [version(v)] : []), stale])).step;
-      return step?.kind === 'command' ? step.why : '';
+      return step?.kind === 'command' ? renderMessage(step.why) : '';
     };
     expect(why('2026.4.12')).toContain('`auth-state.json`');
     expect(why('2026.3.13')).toContain('`auth-profiles.json`');

@@ -3,7 +3,7 @@
  * §A: agent_auth_missing, wrong_host, custom_base_url). The model and session part is in
  * ./model-routing.ts.
  */
-import { code } from '../../reply/markdown.ts';
+import { msg, q } from '../reason.ts';
 import { commandStep } from '../commands.ts';
 import {
   anthropicRejections,
@@ -42,28 +42,28 @@ export const agentAuthMissing: Rule = {
   ],
   when(view) {
     const err = errorsWith(view, 'no_api_key', 'no_api_key_resolved').find((e) => e.agentId && e.agentId !== 'main');
-    if (err) return confirmed(3, because(`${code(errorQuote(err))}: the store of agent ${code(err.agentId!)} has no key (auth is per agent).`, err));
+    if (err) return confirmed(3, because(msg`${q(errorQuote(err))}: the store of agent ${q(err.agentId!)} has no key (auth is per agent).`, err));
     const agentStatus = view.all('models_status').find((s) => s.agentId && s.agentId !== 'main');
     if (agentStatus) {
       const hasAuth = agentStatus.providers.some((p) => p.profiles.length > 0 || p.env);
       if (agentStatus.missingAuth.length > 0 && !hasAuth) {
-        return confirmed(2, because(`\`models status --agent ${agentStatus.agentId}\` lists ${code(`Missing auth - ${agentStatus.missingAuth[0]!.provider}`)}.`, agentStatus));
+        return confirmed(2, because(msg`\`models status --agent ${agentStatus.agentId ?? ''}\` lists ${q(`Missing auth - ${agentStatus.missingAuth[0]!.provider}`)}.`, agentStatus));
       }
-      return ruledOut(because(`agent ${code(agentStatus.agentId!)} has its own credential`, agentStatus));
+      return ruledOut(because(msg`agent ${q(agentStatus.agentId!)} has its own credential`, agentStatus));
     }
     const said = statements(view, 'new_agent', 'cron_job').at(-1);
     const failing = errorsWith(view, 'no_api_key').at(-1) ?? anthropicRejections(view).at(-1);
     if (said?.topic === 'new_agent' && failing?.code === 'no_api_key') {
-      return confirmed(1, because(`A new agent and ${code(errorQuote(failing))}: new agents do not inherit main's keys.`, said, failing));
+      return confirmed(1, because(msg`A new agent and ${q(errorQuote(failing))}: new agents do not inherit main's keys.`, said, failing));
     }
     if (said?.topic === 'cron_job' && failing?.code === 'no_api_key') {
-      return confirmed(1, because(`A cron job and ${code(errorQuote(failing))}: jobs run with their own agent's auth store.`, said, failing));
+      return confirmed(1, because(msg`A cron job and ${q(errorQuote(failing))}: jobs run with their own agent's auth store.`, said, failing));
     }
-    if (said && failing) return possible(because(`${code(said.quote)}: jobs and new agents run with their own agent's store`, said, failing));
+    if (said && failing) return possible(because(msg`${q(said.quote)}: jobs and new agents run with their own agent's store`, said, failing));
     // "Auth works in the main session but fails in cron": the job's agent has no credential of its own.
     const elsewhere = statements(view, 'works_elsewhere').at(-1);
-    if (!said && elsewhere && failing) return possible(because(`${code(elsewhere.quote)}: a job or another agent has its own auth store`, elsewhere, failing));
-    if (said && elsewhere) return confirmed(1, because(`${code(elsewhere.quote)}: a job or another agent runs with its own agent's auth store, not main's.`, said, elsewhere));
+    if (!said && elsewhere && failing) return possible(because(msg`${q(elsewhere.quote)}: a job or another agent has its own auth store`, elsewhere, failing));
+    if (said && elsewhere) return confirmed(1, because(msg`${q(elsewhere.quote)}: a job or another agent runs with its own agent's auth store, not main's.`, said, elsewhere));
     return null;
   },
   next(ctx) {
@@ -72,7 +72,7 @@ export const agentAuthMissing: Rule = {
     if (agentStatus && id) {
       return commandStep('cp ~/.openclaw/agents/main/agent/auth-profiles.json ~/.openclaw/agents/<id>/agent/auth-profiles.json', 'shell', { '<id>': id }, {
         runIn: 'gateway_host',
-        why: `Give agent ${code(id)} the credentials main already has (on the gateway host).`,
+        why: msg`Give agent ${q(id)} the credentials main already has (on the gateway host).`,
         then: 'Then `openclaw gateway restart` and retry.',
       });
     }
@@ -107,8 +107,8 @@ export const wrongHost: Rule = {
     if (remote === true) return possible(because('the gateway runs on another machine', place, failing));
     // "It works in the terminal but not in Discord": the terminal and the gateway may not be one machine.
     const elsewhere = statements(view, 'works_elsewhere').at(-1);
-    if (elsewhere && remote === null) return possible(because(`${code(elsewhere.quote)}: the gateway may run somewhere else than your terminal`, elsewhere, failing));
-    return xApiKeyRejections(view).length > 0 ? possible(because(`${code(errorQuote(failing))}: the key that counts is the one on the gateway host`, failing)) : null;
+    if (elsewhere && remote === null) return possible(because(msg`${q(elsewhere.quote)}: the gateway may run somewhere else than your terminal`, elsewhere, failing));
+    return xApiKeyRejections(view).length > 0 ? possible(because(msg`${q(errorQuote(failing))}: the key that counts is the one on the gateway host`, failing)) : null;
   },
   next(ctx) {
     const url = ctx.view.latest('tui_header')?.gatewayUrl;
@@ -138,13 +138,13 @@ export const customBaseUrl: Rule = {
     const block = statements(view, 'custom_base_url').find((b) => b.value && b.value !== 'anthropic');
     const keyless = errorsWith(view, 'no_auth_header', 'authentication_error', 'invalid_x_api_key', 'generic_failure').at(-1);
     if (block && keyless && view.all('config_value').length === 0) {
-      return confirmed(1, because(`${code(errorQuote(keyless))} through the ${code(block.value!)} provider block, whose \`baseUrl\` is a proxy: the key did not reach it as that endpoint expects.`, keyless, block));
+      return confirmed(1, because(msg`${q(errorQuote(keyless))} through the ${q(block.value!)} provider block, whose \`baseUrl\` is a proxy: the key did not reach it as that endpoint expects.`, keyless, block));
     }
     const cfg = view.all('config_value').filter((v) => v.path.startsWith('models.providers.anthropic')).at(-1);
     if (cfg) {
       const url = /https?:\/\/[^\s"',}]+/.exec(cfg.value)?.[0];
       if (url && !/^https:\/\/api\.anthropic\.com(\/v1)?\/?$/.test(url)) {
-        return confirmed(2, because(`${code(`${cfg.path} → ${url}`)}: Anthropic requests go to this URL, not \`https://api.anthropic.com\`.`, cfg));
+        return confirmed(2, because(msg`${q(`${cfg.path} → ${url}`)}: Anthropic requests go to this URL, not \`https://api.anthropic.com\`.`, cfg));
       }
       return ruledOut(because('no custom Anthropic base URL in config', cfg));
     }

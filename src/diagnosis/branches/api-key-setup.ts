@@ -4,7 +4,7 @@
  * (env_not_visible_to_service, secret_ref_unresolved, env_var_name_unrecognized) is in
  * ./api-key-env.ts.
  */
-import { code } from '../../reply/markdown.ts';
+import { msg, q, text } from '../reason.ts';
 import { authOrderFile, commandStep } from '../commands.ts';
 import { stepForVersion } from '../versions.ts';
 import { unreadyRoute, usableProfileId, whollyUnusable } from './store-signals.ts';
@@ -42,19 +42,19 @@ export const staleOrderOverride: Rule = {
   ],
   when(view) {
     const err = errorsWith(view, 'no_credentials_for_profile').at(-1);
-    if (err) return confirmed(3, because(`${code(errorQuote(err))}: the order points at a profile that has no credential.`, err));
+    if (err) return confirmed(3, because(msg`${q(errorQuote(err))}: the order points at a profile that has no credential.`, err));
     const ord = view.all('auth_order').at(-1);
     const excludes = statements(view, 'order_excludes').at(-1);
-    if (!ord && excludes) return confirmed(1, because(`${code(excludes.quote)}: an order that names profiles which no longer exist leaves nothing to send.`, excludes));
+    if (!ord && excludes) return confirmed(1, because(msg`${q(excludes.quote)}: an order that names profiles which no longer exist leaves nothing to send.`, excludes));
     if (!ord) return null;
     if (!ord.order?.length) return ruledOut(because('`Order override: (none)`', ord));
     const pl = providerLine(view, (ord.provider ?? 'anthropic').toLowerCase());
-    if (!pl) return possible(because(`${code(`Order override: ${ord.order.join(', ')}`)}; whether those profiles exist shows in \`openclaw models status\``, ord));
+    if (!pl) return possible(because(msg`${q(`Order override: ${ord.order.join(', ')}`)}; whether those profiles exist shows in \`openclaw models status\``, ord));
     const broken = ord.order.find((id) => {
       const p = pl.line.profiles.find((x) => x.profileId === id);
       return !p || p.credential.form === 'missing';
     });
-    if (broken) return confirmed(2, because(`${code(`Order override: ${ord.order.join(', ')}`)} names ${code(broken)}, which has no credential.`, ord, pl.status));
+    if (broken) return confirmed(2, because(msg`${q(`Order override: ${ord.order.join(', ')}`)} names ${q(broken)}, which has no credential.`, ord, pl.status));
     return ruledOut(because('every profile in the order exists', ord, pl.status));
   },
   next(ctx) {
@@ -66,8 +66,8 @@ export const staleOrderOverride: Rule = {
     const usable = usableProfileId(ctx.view, provider ?? 'anthropic');
     return commandStep(step.command, 'openclaw', { '<provider>': provider, '<profile-id>': usable }, {
       why: step.command.includes(' clear ')
-        ? `The override is stored in the agent's ${code(store)}; clearing it lets OpenClaw use the profiles that do exist (and the env key when there are none).`
-        : `Only the ids in an explicit order are tried; pinning ${usable ? code(usable) : 'a profile that exists'} replaces the one that is gone.`,
+        ? msg`The override is stored in the agent's ${q(store)}; clearing it lets OpenClaw use the profiles that do exist (and the env key when there are none).`
+        : msg`Only the ids in an explicit order are tried; pinning ${usable ? q(usable) : text('a profile that exists')} replaces the one that is gone.`,
       then: 'Then `openclaw models auth order get --provider <provider>` must show only that id, and `openclaw models status`.'.replace('<provider>', provider ?? 'anthropic'),
     });
   },
@@ -97,30 +97,30 @@ export const noCredentials: Rule = {
     const missing = [...(status?.missingAuth ?? [])]
       .filter((m) => !(status && whollyUnusable(status, m.provider)))
       .sort((a, b) => Number(b.provider === def) - Number(a.provider === def))[0];
-    if (status && missing) return confirmed(2, because(`${code(`Missing auth - ${missing.provider}`)}: no credential for ${code(missing.provider)}.`, status));
+    if (status && missing) return confirmed(2, because(msg`${q(`Missing auth - ${missing.provider}`)}: no credential for ${q(missing.provider)}.`, status));
     // ≥8.1 with no credential at all: no `Missing auth`, only `[indeterminate] Auth readiness could not be confirmed`.
     const unready = status ? unreadyRoute(status) : undefined;
     if (status && unready) {
-      return confirmed(2, because(`${code(`- ${unready.model} [indeterminate] ${unready.message}`)} and no credential line for ${code(providerOfModel(unready.model) ?? '')}: nothing is set up for it.`, status));
+      return confirmed(2, because(msg`${q(`- ${unready.model} [indeterminate] ${unready.message}`)} and no credential line for ${q(providerOfModel(unready.model) ?? '')}: nothing is set up for it.`, status));
     }
     const empty = status?.providers.find((p) => p.effective?.kind === 'missing');
-    if (status && empty) return confirmed(2, because(`${code(`- ${empty.provider} effective=missing`)}`, status));
+    if (status && empty) return confirmed(2, because(msg`${q(`- ${empty.provider} effective=missing`)}`, status));
     const err = mainNoKey(view).at(-1);
     // "The agent loses all auth profiles" / `Profiles: (none)`: nothing left to send (stand-in for a store migration).
     const gone = statements(view, 'profiles_gone').at(-1);
-    if (!err && gone) return confirmed(1, because(`${code(gone.quote)}: OpenClaw has no credential to send any more.`, gone));
+    if (!err && gone) return confirmed(1, because(msg`${q(gone.quote)}: OpenClaw has no credential to send any more.`, gone));
     // `openclaw models auth login` refused the provider (`Unknown provider "…"`): nothing was stored; onboarding can store it.
     const refused = errorsWith(view, 'unknown_provider').at(-1);
     if (!err && refused && view.all('command_run').some((c) => /\bauth login\b/.test(c.command))) {
-      return confirmed(1, because(`${code(errorQuote(refused))}: the login could not start, so no credential was stored.`, refused));
+      return confirmed(1, because(msg`${q(errorQuote(refused))}: the login could not start, so no credential was stored.`, refused));
     }
     if (!err) return null;
     const p = errorProvider(err) ?? 'anthropic';
     const pl = providerLine(view, p);
     if (pl && (pl.line.profiles.length > 0 || pl.line.env)) {
-      return ruledOut(because(`\`models status\` shows a credential for ${code(p)}`, pl.status));
+      return ruledOut(because(msg`\`models status\` shows a credential for ${q(p)}`, pl.status));
     }
-    const why = because(`${code(errorQuote(err))}: no credential for ${code(p)} in the main agent's store.`, err);
+    const why = because(msg`${q(errorQuote(err))}: no credential for ${q(p)} in the main agent's store.`, err);
     // "No OpenAI model is configured at all": something else (an image or utility default) asks for it.
     if (statements(view, 'provider_unused').some((s) => s.value === p)) return possible(why);
     return confirmed(2, why);
@@ -139,7 +139,7 @@ export const noCredentials: Rule = {
       });
     }
     return commandStep('openclaw onboard', 'openclaw', {}, {
-      why: `Choose ${p === 'anthropic' ? '**Anthropic API key**' : `the ${code(p)} provider`} and paste a key created in its console.`,
+      why: msg`Choose ${p === 'anthropic' ? text('**Anthropic API key**') : msg`the ${q(p)} provider`} and paste a key created in its console.`,
       then: 'Then `openclaw models status` must list the provider without `Missing auth`.',
     });
   },
@@ -182,15 +182,15 @@ export const authStoreMalformed: Rule = {
       );
       if (bad) {
         const field = bad.typeField === 'mode' ? '"mode"' : `"${bad.valueField ?? bad.type}"`;
-        return confirmed(2, because(`${code(bad.profileId)} uses ${code(field)}, which is not a field of the store (\`type\` + \`key\`/\`token\`/\`access\`).`, json));
+        return confirmed(2, because(msg`${q(bad.profileId)} uses ${q(field)}, which is not a field of the store (\`type\` + \`key\`/\`token\`/\`access\`).`, json));
       }
       // Only `provider` missing while the provider answered 401: the store was read (a trimmed paste).
       const readAnyway = json.problems.every((p) => p.startsWith('missing_provider')) && view.all('provider_error').some((e) => e.httpStatus === 401);
-      if (json.shape === 'store' && json.problems.length > 0 && !readAnyway) return confirmed(2, because(`auth-profiles.json: ${code(json.problems[0]!)}`, json));
+      if (json.shape === 'store' && json.problems.length > 0 && !readAnyway) return confirmed(2, because(msg`auth-profiles.json: ${q(json.problems[0]!)}`, json));
     }
     // "I wrote auth-profiles.json by hand": the loader keeps only what OpenClaw itself writes.
     const edited = statements(view, 'store_hand_edited').at(-1);
-    return edited ? confirmed(1, because(`${code(edited.quote)}: a store written or edited by hand is read only when it has the exact shape OpenClaw writes.`, edited)) : null;
+    return edited ? confirmed(1, because(msg`${q(edited.quote)}: a store written or edited by hand is read only when it has the exact shape OpenClaw writes.`, edited)) : null;
   },
   next(ctx) {
     const json = ctx.view.all('auth_profiles_json').at(-1);

@@ -2,7 +2,7 @@
  * Family D: output that looks like a failure but is not (branches.md §D). The step is "nothing to
  * fix" with a proof the user can run (`openclaw agent -m "ping"`, §5).
  */
-import { code } from '../../reply/markdown.ts';
+import { msg, q, text } from '../reason.ts';
 import { because, errorProvider, errorQuote, isAuthRejection, statements } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import { confirmed, possible } from '../verdict.ts';
@@ -29,14 +29,14 @@ export const usageProbeUnsupported: Rule = {
       .filter((e) => ['anthropic', 'claude', undefined].includes(errorProvider(e)))
       .at(-1);
     if (!usage) return null;
-    const why = because(`${code(errorQuote(usage))} comes from the usage probe: Anthropic has no usage endpoint for API keys, so it always fails there.`, usage);
+    const why = because(msg`${q(errorQuote(usage))} comes from the usage probe: Anthropic has no usage endpoint for API keys, so it always fails there.`, usage);
     const chatFailure = view.all('provider_error').some((e) => e.wrapper !== 'usage' && isAuthRejection(e));
     return chatFailure ? possible(why) : confirmed(3, why);
   },
   next: () => ({
     kind: 'none',
-    text: 'Nothing to fix: the usage line is harmless for API-key setups.',
-    why: 'Usage figures exist only for subscription (OAuth/token) credentials.',
+    text: text('Nothing to fix: the usage line is harmless for API-key setups.'),
+    why: text('Usage figures exist only for subscription (OAuth/token) credentials.'),
     proof: PING,
   }),
 };
@@ -59,16 +59,16 @@ export const statusMissingButRuntimeOk: Rule = {
     const works = statements(view, 'chat_works').at(-1);
     const said = statements(view, 'status_misleading').at(-1);
     if (said && !view.all('provider_error').some((e) => isAuthRejection(e) || e.code === 'no_api_key')) {
-      return confirmed(1, because(`${code(said.quote)}: a status or list view that disagrees with a model that answers is not a failure by itself.`, said));
+      return confirmed(1, because(msg`${q(said.quote)}: a status or list view that disagrees with a model that answers is not a failure by itself.`, said));
     }
     if (!status || !missing || !works) return null;
     if (view.all('provider_error').some((e) => isAuthRejection(e) || e.code === 'no_api_key')) return null;
-    return confirmed(1, because(`${code(`Missing auth - ${missing.provider}`)} while you say ${code(works.quote)}: the status view does not read every key source.`, status, works));
+    return confirmed(1, because(msg`${q(`Missing auth - ${missing.provider}`)} while you say ${q(works.quote)}: the status view does not read every key source.`, status, works));
   },
   next: () => ({
     kind: 'none',
-    text: 'Nothing to fix: that status line is misleading when the model answers.',
-    why: '`models status` does not read every place a key can come from.',
+    text: text('Nothing to fix: that status line is misleading when the model answers.'),
+    why: text('`models status` does not read every place a key can come from.'),
     proof: PING,
   }),
 };

@@ -2,7 +2,7 @@
  * Family F: OpenClaw's own Discord channel — pairing, intents, bot token (branches.md §F,
  * openclaw-cli.md §7). A DM that gets a model error as its reply is NOT pairing: the bot answered.
  */
-import { code } from '../../reply/markdown.ts';
+import { msg, q, text } from '../reason.ts';
 import { commandStep } from '../commands.ts';
 import { because, errorQuote, errorsWith, isAuthRejection, lastSeq, statements } from '../signals.ts';
 import type { Rule } from '../types.ts';
@@ -24,22 +24,22 @@ export const discordDmPairing: Rule = {
   ],
   when(view) {
     const pairing = view.all('pairing_list').at(-1);
-    if (pairing && pairing.pending > 0) return confirmed(2, because(`\`pairing list\` shows ${pairing.pending} pending request(s).`, pairing));
+    if (pairing && pairing.pending > 0) return confirmed(2, because(msg`\`pairing list\` shows ${pairing.pending} pending request(s).`, pairing));
     if (pairing) return ruledOut(because('no pending pairing request', pairing));
     const said = statements(view, 'dm_not_working').at(-1);
     if (!said) return null;
     const saidAt = lastSeq(view, (f) => f === said);
     const reply = view.all('provider_error').filter((e) => isAuthRejection(e) || e.code === 'no_api_key').at(-1);
     if (reply && lastSeq(view, (f) => f === reply) >= saidAt) {
-      return ruledOut(because(`the DM got ${code(errorQuote(reply))} back: the bot answered, the model call failed`, said, reply));
+      return ruledOut(because(msg`the DM got ${q(errorQuote(reply))} back: the bot answered, the model call failed`, said, reply));
     }
     const status = view.all('channels_status').find((c) => c.accounts.some((a) => a.dmPolicy));
     const dm = status?.accounts.find((a) => a.dmPolicy);
-    if (dm && dm.dmPolicy !== 'pairing') return possible(because(`${code(`dm:${dm.dmPolicy}`)}`, said));
+    if (dm && dm.dmPolicy !== 'pairing') return possible(because(msg`${q(`dm:${dm.dmPolicy}`)}`, said));
     if (dm) {
-      return confirmed(2, because(`${code(said.quote)} with ${code('dm:pairing')}: new DM senders wait for the owner's approval.`, said, status));
+      return confirmed(2, because(msg`${q(said.quote)} with ${q('dm:pairing')}: new DM senders wait for the owner's approval.`, said, status));
     }
-    return confirmed(1, because(`${code(said.quote)}: new DM senders get a pairing code and wait for the owner's approval (DM policy \`pairing\` by default).`, said));
+    return confirmed(1, because(msg`${q(said.quote)}: new DM senders get a pairing code and wait for the owner's approval (DM policy \`pairing\` by default).`, said));
   },
   next(ctx) {
     const pairing = ctx.view.all('pairing_list').at(-1);
@@ -67,19 +67,19 @@ export const discordIntentsMissing: Rule = {
   commands: [],
   when(view) {
     const err = errorsWith(view, 'discord_intents_missing').at(-1);
-    if (err) return confirmed(3, because(`${code(errorQuote(err))}: Discord refuses the bot's connection without Message Content Intent.`, err));
+    if (err) return confirmed(3, because(msg`${q(errorQuote(err))}: Discord refuses the bot's connection without Message Content Intent.`, err));
     const ch = view.all('channels_status').find((c) => c.accounts.some((a) => a.intentsContent));
     if (ch) {
       const a = ch.accounts.find((x) => x.intentsContent)!;
-      return confirmed(2, because(`${code(`intents:content=${a.intentsContent}`)} for ${code(a.account)}: the bot cannot read guild messages.`, ch));
+      return confirmed(2, because(msg`${q(`intents:content=${a.intentsContent}`)} for ${q(a.account)}: the bot cannot read guild messages.`, ch));
     }
     const said = statements(view, 'guild_not_working').at(-1);
-    return said ? possible(because(`${code(said.quote)}`, said)) : null;
+    return said ? possible(because(msg`${q(said.quote)}`, said)) : null;
   },
   next: () => ({
     kind: 'action',
-    text: 'In the Discord Developer Portal → your app → Bot → Privileged Gateway Intents, turn on **Message Content Intent** and save.',
-    why: 'OpenClaw always requests it; without it Discord closes the connection (4014) or hides message text.',
+    text: text('In the Discord Developer Portal → your app → Bot → Privileged Gateway Intents, turn on **Message Content Intent** and save.'),
+    why: text('OpenClaw always requests it; without it Discord closes the connection (4014) or hides message text.'),
     then: 'Then `openclaw gateway restart` and `openclaw channels status --probe` (no `intents:content=` bit any more).',
   }),
 };
@@ -96,7 +96,7 @@ export const discordTokenMissing: Rule = {
   commands: [{ kind: 'openclaw', template: 'openclaw config set channels.discord.token \'"<bot token>"\' --json' }],
   when(view) {
     const err = errorsWith(view, 'discord_token_missing', 'discord_getme_failed').at(-1);
-    if (err) return confirmed(3, because(`${code(errorQuote(err))}`, err));
+    if (err) return confirmed(3, because(msg`${q(errorQuote(err))}`, err));
     const ch = view.all('channels_status').find((c) => c.accounts.some((a) => /missing token|getMe failed/i.test(a.error ?? '') || a.bits.includes('token:config (unavailable)')));
     return ch ? confirmed(2, because('`channels status --probe` reports the bot token missing or refused', ch)) : null;
   },

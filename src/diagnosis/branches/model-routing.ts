@@ -3,7 +3,7 @@
  * (branches.md §A: default_model_without_auth, model_provider_prefix_mismatch,
  * session_profile_pinned). Agent, host and base URL are in ./api-key-routing.ts.
  */
-import { code } from '../../reply/markdown.ts';
+import { msg, q, text } from '../reason.ts';
 import { commandStep } from '../commands.ts';
 import { because, errorProvider, errorsWith, explicitOrder, providerOfModel, statements, threadProvider } from '../signals.ts';
 import type { Rule } from '../types.ts';
@@ -18,7 +18,7 @@ function saidOtherProvider(view: Parameters<Rule['when']>[0]) {
   const p = err ? errorProvider(err) : undefined;
   const said = statements(view, 'configured_provider').find((s) => s.value && p && s.value !== p && !p.startsWith(s.value));
   if (!err || !p || !said) return null;
-  return confirmed(1, because(`You set up ${code(said.value!)}, and ${code(`No API key found for provider "${p}"`)}: the model in use is still a ${code(p)} one.`, said, err));
+  return confirmed(1, because(msg`You set up ${q(said.value!)}, and ${q(`No API key found for provider "${p}"`)}: the model in use is still a ${q(p)} one.`, said, err));
 }
 
 export const defaultModelWithoutAuth: Rule = {
@@ -39,7 +39,7 @@ export const defaultModelWithoutAuth: Rule = {
     const missing = status.missingAuth.find((m) => inUse.has(m.provider.toLowerCase()));
     const other = withAuth.find((p) => !inUse.has(p));
     if (missing && other) {
-      return confirmed(2, because(`${code(`Missing auth - ${missing.provider}`)} is the default model's provider, while you set up ${code(other)}.`, status));
+      return confirmed(2, because(msg`${q(`Missing auth - ${missing.provider}`)} is the default model's provider, while you set up ${q(other)}.`, status));
     }
     return null;
   },
@@ -47,7 +47,7 @@ export const defaultModelWithoutAuth: Rule = {
     const status = ctx.view.latest('models_status');
     const other = status?.providers.find((p) => p.profiles.length > 0 || p.env)?.provider;
     return commandStep('openclaw configure --section model', 'openclaw', {}, {
-      why: `Pick a model of the provider you did set up${other ? ` (${code(other)})` : ''} as the default.`,
+      why: msg`Pick a model of the provider you did set up${other ? msg` (${q(other)})` : text('')} as the default.`,
       then: 'Then `openclaw models status`: `Default` must name that provider.',
     });
   },
@@ -82,7 +82,7 @@ export const modelProviderPrefixMismatch: Rule = {
     if (footer?.model) refs.push({ ref: footer.model.includes('/') ? footer.model : `${footer.provider ?? ''}/${footer.model}`, fact: footer });
     for (const e of view.all('provider_error')) if (e.model) refs.push({ ref: e.model, fact: e });
     const bad = refs.find((r) => prefixMismatch(r.ref));
-    return bad ? confirmed(2, because(`${code(bad.ref)}: that model is not served under ${code(providerOfModel(bad.ref)!)}.`, bad.fact)) : null;
+    return bad ? confirmed(2, because(msg`${q(bad.ref)}: that model is not served under ${q(providerOfModel(bad.ref)!)}.`, bad.fact)) : null;
   },
   next: () =>
     commandStep('openclaw configure --section model', 'openclaw', {}, {
@@ -115,7 +115,7 @@ export const sessionProfilePinned: Rule = {
     const err = view.all('provider_error').filter((e) => e.profileId).at(-1);
     const used = card?.profileId ?? err?.profileId;
     if (used && !order.order.includes(used)) {
-      return confirmed(2, because(`The order is ${code(order.order.join(', '))} but this session uses ${code(used)}: a per-session pin goes first (§3.3).`, order.fact, card ?? err));
+      return confirmed(2, because(msg`The order is ${q(order.order.join(', '))} but this session uses ${q(used)}: a per-session pin goes first (§3.3).`, order.fact, card ?? err));
     }
     return null;
   },

@@ -2,7 +2,7 @@
  * Family G: other providers (OpenRouter, OpenAI/Codex, Google, MiniMax, Moonshot …), diagnosed
  * from their own error texts; commands use the provider id from the evidence (branches.md §G).
  */
-import { code } from '../../reply/markdown.ts';
+import { msg, q } from '../reason.ts';
 import { compareVersions, stepForVersion } from '../versions.ts';
 import { commandStep } from '../commands.ts';
 import { because, errorProvider, errorQuote, errorsWith, isAuthRejection, providerOfModel, statements, threadProvider } from '../signals.ts';
@@ -31,17 +31,17 @@ export const codexModelPrefixMismatch: Rule = {
   ],
   when(view) {
     const err = errorsWith(view, 'codex_oauth_only').at(-1);
-    if (err) return confirmed(3, because(`${code(errorQuote(err))}: Codex OAuth serves \`openai-codex/…\` models, not \`openai/…\`.`, err));
+    if (err) return confirmed(3, because(msg`${q(errorQuote(err))}: Codex OAuth serves \`openai-codex/…\` models, not \`openai/…\`.`, err));
     const status = view.latest('models_status');
     const codex = status?.providers.some((p) => p.provider === 'openai-codex' && p.profiles.length > 0);
     const openaiMissing = status?.missingAuth.some((m) => m.provider === 'openai');
     if (status && codex && openaiMissing && providerOfModel(status.defaultModel) === 'openai') {
-      return confirmed(2, because(`${code(`Default : ${status.defaultModel}`)} with only \`openai-codex\` set up.`, status));
+      return confirmed(2, because(msg`${q(`Default : ${status.defaultModel}`)} with only \`openai-codex\` set up.`, status));
     }
     // From 6.1 `openai-codex/…` refs are stale: doctor --fix rewrites them to `openai/…`.
     const ref = [status?.defaultModel, ...(status?.routeIssues ?? []).map((r) => r.model)].find((m) => m?.startsWith('openai-codex/'));
     if (status && ref && view.versionRange.min && compareVersions(view.versionRange.min, '2026.6.1') >= 0) {
-      return confirmed(2, because(`${code(ref)}: since 2026.6.1 \`openai-codex\` is folded into \`openai\`, so this ref has no route.`, status));
+      return confirmed(2, because(msg`${q(ref)}: since 2026.6.1 \`openai-codex\` is folded into \`openai\`, so this ref has no route.`, status));
     }
     return null;
   },
@@ -95,14 +95,14 @@ export const providerKeyInvalid: Rule = {
     if (!err) return null;
     // A custom `baseUrl` (a compatible endpoint, a proxy): the key may be right and the endpoint or route not.
     const proxy = statements(view, 'custom_base_url').at(-1);
-    if (proxy) return possible(because(`${code(errorQuote(err))} through a custom \`baseUrl\``, err, proxy));
+    if (proxy) return possible(because(msg`${q(errorQuote(err))} through a custom \`baseUrl\``, err, proxy));
     // "The same key works with curl": the key may be fine and another stored key, or the endpoint, differ.
     const works = statements(view, 'key_works_elsewhere').at(-1);
     if (works && !statements(view, 'provider_named').some((s) => s.value === 'google-gemini-cli') && !err.message.includes('google-gemini-cli/')) {
-      return possible(because(`${code(errorQuote(err))} while ${code(works.quote)}`, err, works));
+      return possible(because(msg`${q(errorQuote(err))} while ${q(works.quote)}`, err, works));
     }
     const provider = errorProvider(err) ?? threadProvider(view) ?? 'the provider';
-    return confirmed(err.code === 'provider_key_invalid' ? 3 : 2, because(`${code(errorQuote(err))} from ${code(provider)}: it does not accept the key OpenClaw sends.`, err));
+    return confirmed(err.code === 'provider_key_invalid' ? 3 : 2, because(msg`${q(errorQuote(err))} from ${q(provider)}: it does not accept the key OpenClaw sends.`, err));
   },
   next(ctx) {
     const p = (() => {
@@ -110,7 +110,7 @@ export const providerKeyInvalid: Rule = {
       return e ? (errorProvider(e) ?? threadProvider(ctx.view) ?? undefined) : undefined;
     })();
     return commandStep('openclaw onboard', 'openclaw', {}, {
-      why: `Create a new key in ${p ? code(p) : 'the provider'}'s console, then choose ${p ? code(p) : 'that provider'} in the wizard and paste it unchanged.`,
+      why: msg`Create a new key in ${p ? q(p) : 'the provider'}'s console, then choose ${p ? q(p) : 'that provider'} in the wizard and paste it unchanged.`,
       then: 'Then `openclaw models status`: the masked key must change.',
     });
   },

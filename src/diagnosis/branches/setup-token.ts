@@ -2,7 +2,7 @@
  * Family B: Claude subscription, setup-token and OAuth credentials, sent as Bearer
  * (branches.md §B). Version-aware: the Claude CLI login method exists from 2026.3.26 (§9).
  */
-import { code } from '../../reply/markdown.ts';
+import { msg, q } from '../reason.ts';
 import { commandStep, VERSION, versionAtLeast } from '../commands.ts';
 import { because, errorProvider, errorQuote, errorsWith, maskHead, providerLine, statements } from '../signals.ts';
 import type { Rule } from '../types.ts';
@@ -38,9 +38,9 @@ export const setupTokenRejected: Rule = {
       view.all('auth_profiles_json').find((j) => j.profiles.some((p) => p.type === 'token' && p.valueHead?.startsWith('sk-ant-oat')));
     if (token || said || card) {
       const which = token?.profileId ?? (card?.kind === 'status_card' ? card.profileId : undefined);
-      return confirmed(2, because(`${code(errorQuote(chat))} for ${which ? code(which) : 'your subscription token'}: Anthropic no longer accepts that token.`, chat, said ?? card));
+      return confirmed(2, because(msg`${q(errorQuote(chat))} for ${which ? q(which) : 'your subscription token'}: Anthropic no longer accepts that token.`, chat, said ?? card));
     }
-    return possible(because(`${code(errorQuote(chat))}: a Bearer credential (setup-token or OAuth) was rejected`, chat));
+    return possible(because(msg`${q(errorQuote(chat))}: a Bearer credential (setup-token or OAuth) was rejected`, chat));
   },
   next: () =>
     commandStep('claude setup-token', 'claude', {}, {
@@ -67,16 +67,16 @@ export const tokenExpired: Rule = {
     for (const s of [...view.all('models_status')].reverse()) {
       for (const prov of s.oauthStatus) {
         const p = prov.profiles.find((x) => x.status === 'expired' || x.status === 'expiring' || x.status === 'unknown');
-        if (p) return confirmed(2, because(`${code(`${p.profileId} ${p.status}${p.expires ? ` ${p.expires}` : ''}`)} under \`OAuth/token status\`.`, s));
+        if (p) return confirmed(2, because(msg`${q(`${p.profileId} ${p.status}${p.expires ? ` ${p.expires}` : ''}`)} under \`OAuth/token status\`.`, s));
       }
     }
     const doc = view.all('doctor').find((d) => d.entries.some((e) => /expired/.test(e.status)));
-    if (doc) return confirmed(2, because(`doctor: ${code(doc.entries.find((e) => /expired/.test(e.status))!.profileId)} expired`, doc));
+    if (doc) return confirmed(2, because(msg`doctor: ${q(doc.entries.find((e) => /expired/.test(e.status))!.profileId)} expired`, doc));
     const err = errorsWith(view, 'token_expired').find((e) => (errorProvider(e) ?? 'anthropic') === 'anthropic');
     // "I use ANTHROPIC_API_KEY" and yet an OAuth token expired: a stored token profile is sent instead.
     const envKey = statements(view, 'env_key_said', 'console_key').at(-1);
-    if (err && envKey) return possible(because(`${code(errorQuote(err))} although you use ${code(envKey.value ?? envKey.quote)}`, err, envKey));
-    if (err) return confirmed(2, because(`${code(errorQuote(err))}`, err));
+    if (err && envKey) return possible(because(msg`${q(errorQuote(err))} although you use ${q(envKey.value ?? envKey.quote)}`, err, envKey));
+    if (err) return confirmed(2, because(msg`${q(errorQuote(err))}`, err));
     return null;
   },
   next(ctx) {
@@ -123,9 +123,9 @@ export const claudeCodeOnlyCredential: Rule = {
   commands: [{ kind: 'openclaw', template: 'openclaw onboard' }],
   when(view) {
     const err = errorsWith(view, 'claude_code_only').at(-1);
-    if (err) return confirmed(3, because(`${code(errorQuote(err))}: Anthropic refuses this subscription credential outside Claude Code.`, err));
+    if (err) return confirmed(3, because(msg`${q(errorQuote(err))}: Anthropic refuses this subscription credential outside Claude Code.`, err));
     const org = errorsWith(view, 'oauth_org_not_allowed').at(-1);
-    return org ? confirmed(2, because(`${code(errorQuote(org))}: this organization refuses subscription (OAuth) credentials for API use.`, org)) : null;
+    return org ? confirmed(2, because(msg`${q(errorQuote(org))}: this organization refuses subscription (OAuth) credentials for API use.`, org)) : null;
   },
   next: () =>
     commandStep('openclaw onboard', 'openclaw', {}, {
@@ -148,10 +148,10 @@ export const setupTokenPasteRejected: Rule = {
   ],
   when(view) {
     const err = errorsWith(view, 'setup_token_prefix', 'setup_token_short').at(-1);
-    if (err) return confirmed(3, because(`${code(err.message)}: the setup-token prompt checks the prefix and length.`, err));
+    if (err) return confirmed(3, because(msg`${q(err.message)}: the setup-token prompt checks the prefix and length.`, err));
     // "The token I pasted is incomplete": stored cut (a line break in the terminal).
     const cut = statements(view, 'token_truncated').at(-1);
-    return cut ? confirmed(1, because(`${code(cut.quote)}: a setup-token cut while pasting is stored cut, and every call is refused.`, cut)) : null;
+    return cut ? confirmed(1, because(msg`${q(cut.quote)}: a setup-token cut while pasting is stored cut, and every call is refused.`, cut)) : null;
   },
   next(ctx) {
     const err = errorsWith(ctx.view, 'setup_token_prefix', 'setup_token_short').at(-1);
@@ -185,7 +185,7 @@ export const oauthRefreshFailed: Rule = {
     const err =
       errorsWith(view, 'oauth_refresh_failed', 'refresh_token_reused').at(-1) ??
       errorsWith(view, 'token_expired').find((e) => (errorProvider(e) ?? '').includes('codex'));
-    return err ? confirmed(3, because(`${code(errorQuote(err))}`, err)) : null;
+    return err ? confirmed(3, because(msg`${q(errorQuote(err))}`, err)) : null;
   },
   next(ctx) {
     const err = errorsWith(ctx.view, 'oauth_refresh_failed', 'refresh_token_reused', 'token_expired').at(-1);
@@ -215,7 +215,7 @@ export const extraUsageRequired: Rule = {
   commands: [{ kind: 'openclaw', template: 'openclaw config get agents.defaults.models' }],
   when(view) {
     const err = errorsWith(view, 'extra_usage_required').at(-1);
-    return err ? confirmed(3, because(`${code(errorQuote(err))}: the subscription's included usage does not cover this request.`, err)) : null;
+    return err ? confirmed(3, because(msg`${q(errorQuote(err))}: the subscription's included usage does not cover this request.`, err)) : null;
   },
   next: () =>
     commandStep('openclaw config get agents.defaults.models', 'openclaw', {}, {
