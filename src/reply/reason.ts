@@ -4,7 +4,7 @@
  * as plain text with mentions neutralised. Pure.
  */
 import type { Message } from '../diagnosis/reason.ts';
-import { code, neutralize } from './markdown.ts';
+import { code, neutralize } from '../text/markdown.ts';
 
 /** @returns the markdown of a message; a placeholder with no value renders as `…`. */
 export function renderMessage(m: Message): string {
