@@ -11,6 +11,7 @@ import { fill, typedForm } from './commands.ts';
 import { rankConfirmed } from './precedence.ts';
 import { gatewayRemote } from './signals.ts';
 import { text } from './reason.ts';
+import { tableStep } from './steps.ts';
 import { authSymptom } from './symptoms.ts';
 import type { Ask, Candidate, Diagnosis, Rule, Step, Verdict } from './types.ts';
 import type { EvidenceView } from './view.ts';
@@ -101,7 +102,8 @@ function symptomAsk(view: EvidenceView): Ask | null {
 
 function safeStep(rule: Rule, view: EvidenceView, verdict: Verdict): Step {
   try {
-    return rule.next({ view, verdict });
+    const ctx = { view, verdict };
+    return rule.next ? rule.next(ctx) : tableStep(rule.steps ?? [], ctx, rule.values?.(ctx), rule.stepCase?.(ctx));
   } catch {
     return { kind: 'action', text: text(rule.title), why: verdict.because[0]?.reason ?? text(''), then: rule.then };
   }

@@ -8,6 +8,7 @@
  */
 import type { BranchFamily, BranchId, DiagnosisStatus } from './catalog.ts';
 import type { Message } from './reason.ts';
+import type { Steps, StepValues } from './steps.ts';
 import type { EvidenceView } from './view.ts';
 
 /** Why a candidate stands where it stands: a short human reason plus the facts behind it. */
@@ -81,9 +82,20 @@ export interface Rule {
   /** Branch ids this rule beats when both are confirmed (branches.md §"Status and precedence"). */
   beats?: BranchId[];
   when(view: EvidenceView): Verdict | null;
-  next(ctx: StepContext): Step;
+  /**
+   * The next step per OpenClaw version range (./steps.ts): rows `any` / `unknown` / `≤V` / `V–W` /
+   * `≥V`, chosen by `pickRow` and filled with `values(ctx)`. A rule whose step needs more than a
+   * table (a command built from several facts) writes `next` instead, and may read its rows there.
+   */
+  steps?: Steps;
+  /** Placeholder values for the rows (`<provider>`, `<profile-id>` …) read from the facts. */
+  values?(ctx: StepContext): StepValues;
+  /** Which `case` of the rows applies (undefined = the rows without a case). */
+  stepCase?(ctx: StepContext): string | undefined;
+  next?(ctx: StepContext): Step;
   /** Docs page (https://docs.openclaw.ai/…). */
   docs: string;
+  /** Commands `next` can emit beyond the `steps` rows (the rows' commands are added at load). */
   commands: DeclaredCommand[];
   /** What confirms the branch, in the catalog's words (for `pincer explain`). */
   signals: string[];

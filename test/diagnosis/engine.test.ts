@@ -153,7 +153,7 @@ describe('placeholders and versions', () => {
   });
 
   it('gives the TUI form only inside the TUI and only for commands that run there', () => {
-    const inTui = diagnose(viewOf([footer(), error('extra_usage_required', { httpStatus: 429 })]));
+    const inTui = diagnose(viewOf([footer(), error('extra_usage_required', { httpStatus: 429 }), version('2026.6.11')]));
     expect(inTui.nextCommand).toBe('!openclaw config get agents.defaults.models');
     const banner = diagnose(viewOf([footer(), x401()], [version('2026.3.13', 'banner'), seed001TwoProfiles()]));
     expect(banner.nextCommand).toBe('openclaw models auth order set --provider anthropic anthropic:default');

@@ -10,6 +10,8 @@ interface OpenclawCommand {
   flags: Record<string, boolean>;
   /** How many positional arguments after the path. */
   positionals: [min: number, max: number];
+  /** First version the subcommand exists in (unknown version = refused: the baseline is 2026.3.13). */
+  since?: string;
   /** Flags that exist only from a version on (§9). */
   flagsSince?: Record<string, string>;
 }
@@ -36,6 +38,9 @@ export const OPENCLAW: OpenclawCommand[] = [
   },
   { path: ['models', 'list'], flags: { '--all': S, '--local': S, '--provider': V, '--json': S, '--plain': S }, positionals: [0, 0] },
   { path: ['models', 'fallbacks', 'add'], flags: {}, positionals: [1, 1] },
+  // ≥5.28 (§10.9); on 6.5–7.x `--agent <id>` must come before the subcommand (§10.1, run 6.11).
+  { path: ['models', 'auth', 'paste-api-key'], flags: { '--provider': V, '--profile-id': V, '--agent': V }, positionals: [0, 0], since: '2026.5.28' },
+  { path: ['models', 'auth', '--agent'], flags: { '--provider': V, '--profile-id': V }, positionals: [2, 2], since: '2026.5.28' },
   { path: ['models', 'auth', 'order', 'get'], flags: { '--provider': V, '--agent': V, '--json': S }, positionals: [0, 0] },
   { path: ['models', 'auth', 'order', 'set'], flags: { '--provider': V, '--agent': V }, positionals: [1, 9] },
   { path: ['models', 'auth', 'order', 'clear'], flags: { '--provider': V, '--agent': V }, positionals: [0, 0] },
@@ -104,6 +109,7 @@ export function checkOpenclaw(command: string, version: string | null = null): s
   const args = tokens.slice(1);
   const match = OPENCLAW.filter((c) => c.path.every((p, i) => args[i] === p)).sort((a, b) => b.path.length - a.path.length)[0];
   if (!match) return `unknown subcommand: ${command}`;
+  if (match.since && (!version || !newer(version, match.since))) return `openclaw ${match.path.join(' ')} needs OpenClaw ${match.since}+, thread shows ${version ?? 'no version'}`;
   let positionals = 0;
   for (let i = match.path.length; i < args.length; i++) {
     const a = args[i]!;
@@ -128,6 +134,8 @@ export function checkCommand(kind: 'openclaw' | 'shell' | 'tui' | 'claude', comm
       return SHELL.some((re) => re.test(command)) ? null : `shell step not in the list: ${command}`;
     case 'tui':
       if (command.startsWith('!')) return checkOpenclaw(command.slice(1), version);
+      // §10.12: `/model <model>@<profileId>` re-pins a session (`-s` = this session only).
+      if (/^\/model \S+@\S+( -s)?$/.test(command)) return null;
       return TUI_SLASH.has(command) ? null : `TUI step not in the list: ${command}`;
     case 'claude':
       return CLAUDE.has(command) ? null : `claude command not in the list: ${command}`;

@@ -17,6 +17,7 @@ import {
   nonMainAgent,
   providerLine,
   statements,
+  threadProvider,
   xApiKeyRejections,
 } from '../signals.ts';
 import type { Rule } from '../types.ts';
@@ -34,7 +35,7 @@ export const agentAuthMissing: Rule = {
     '`No API key found for provider "<p>". Auth store: …/agents/<id>/agent/auth-profiles.json` with `<id>` ≠ main',
     'a newly added agent; a cron/hook lane failing while main works',
   ],
-  then: 'copy auth from main: `cp ~/.openclaw/agents/main/agent/auth-profiles.json ~/.openclaw/agents/<id>/agent/auth-profiles.json`, then `openclaw gateway restart`',
+  then: "give the agent main's credentials (the command depends on the version: see the steps), then `openclaw gateway restart`",
   docs: DOCS_FAQ,
   commands: [
     { kind: 'openclaw', template: 'openclaw models status --agent <id>' },
@@ -66,21 +67,49 @@ export const agentAuthMissing: Rule = {
     if (said && elsewhere) return confirmed(1, because(msg`${q(elsewhere.quote)}: a job or another agent runs with its own agent's auth store, not main's.`, said, elsewhere));
     return null;
   },
-  next(ctx) {
-    const id = nonMainAgent(ctx.view)?.id;
-    const agentStatus = ctx.view.all('models_status').find((s) => s.agentId && s.agentId !== 'main');
-    if (agentStatus && id) {
-      return commandStep('cp ~/.openclaw/agents/main/agent/auth-profiles.json ~/.openclaw/agents/<id>/agent/auth-profiles.json', 'shell', { '<id>': id }, {
-        runIn: 'gateway_host',
-        why: msg`Give agent ${q(id)} the credentials main already has (on the gateway host).`,
-        then: 'Then `openclaw gateway restart` and retry.',
-      });
-    }
-    return commandStep('openclaw models status --agent <id>', 'openclaw', { '<id>': id }, {
+  // First the check (any version); once `--agent <id>` shows no credential, the copy step of the user's version.
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw models status --agent <id>',
       why: 'Auth is per agent: this shows whether that agent has a credential of its own.',
-      then: 'If it lists `Missing auth`, copy main\'s store: `cp ~/.openclaw/agents/main/agent/auth-profiles.json ~/.openclaw/agents/<id>/agent/auth-profiles.json`, then `openclaw gateway restart`.',
-    });
-  },
+      then: 'Paste what it prints; if it lists `Missing auth`, the next step gives that agent main\'s credentials.',
+    },
+    {
+      case: 'agent_store_empty',
+      versions: '≤2026.6.4',
+      command: 'cp ~/.openclaw/agents/main/agent/auth-profiles.json ~/.openclaw/agents/<id>/agent/auth-profiles.json',
+      commandKind: 'shell',
+      runIn: 'gateway_host',
+      why: 'Give agent `<id>` the credentials main already has (on the gateway host).',
+      then: 'Then `openclaw gateway restart` and retry.',
+    },
+    {
+      case: 'agent_store_empty',
+      versions: '2026.6.5–2026.7.x',
+      command: 'openclaw models auth --agent <id> paste-api-key --provider <provider> --profile-id <provider>:default',
+      runIn: 'gateway_host',
+      why: 'Since 2026.6.5 agents read credentials from SQLite, not `auth-profiles.json`: paste the key into agent `<id>`\'s store (`--agent` goes before `paste-api-key`).',
+      then: 'Then `openclaw gateway restart` and retry.',
+    },
+    {
+      case: 'agent_store_empty',
+      versions: '≥2026.8.1',
+      command: 'openclaw doctor --fix',
+      runIn: 'gateway_host',
+      why: "Since 2026.8.1 agents read main's shared profiles: doctor moves main's profiles into the shared store.",
+      then: 'Then `openclaw models status --agent <id>`; if it still shows none, `openclaw models auth --agent <id> paste-api-key --provider <provider> --profile-id <provider>:default`.',
+    },
+    {
+      case: 'agent_store_empty',
+      versions: 'unknown',
+      command: 'openclaw --version',
+      why: "How an agent gets main's credentials changed twice (2026.6.5 and 2026.8.1): the version decides the command.",
+      then: 'Paste the line it prints.',
+    },
+  ],
+  stepCase: (ctx) => (ctx.view.all('models_status').some((s) => s.agentId && s.agentId !== 'main') && nonMainAgent(ctx.view) ? 'agent_store_empty' : undefined),
+  values: (ctx) => ({ '<id>': nonMainAgent(ctx.view)?.id, '<provider>': threadProvider(ctx.view) ?? undefined }),
 };
 
 export const wrongHost: Rule = {

@@ -6,7 +6,6 @@
  */
 import { msg, q, text } from '../reason.ts';
 import { authOrderFile, commandStep } from '../commands.ts';
-import { stepForVersion } from '../versions.ts';
 import { unreadyRoute, usableProfileId, whollyUnusable } from './store-signals.ts';
 import {
   because,
@@ -24,6 +23,9 @@ import { mainNoKey } from './shared.ts';
 
 const DOCS_AUTH = 'https://docs.openclaw.ai/gateway/authentication';
 
+const ORDER_SET_WHY = 'Only the ids in an explicit order are tried; pinning `<profile-id>` (a profile that exists) replaces the one that is gone.';
+const ORDER_THEN = 'Then `openclaw models auth order get --provider <provider>` must show only that id, and `openclaw models status`.';
+
 export const staleOrderOverride: Rule = {
   id: 'stale_order_override',
   family: 'api-key',
@@ -36,9 +38,17 @@ export const staleOrderOverride: Rule = {
   ],
   then: '`openclaw models auth order get --provider <provider>` must show only that id; then `openclaw models status`',
   docs: DOCS_AUTH,
-  commands: [
-    { kind: 'openclaw', template: 'openclaw models auth order clear --provider <provider>' },
-    { kind: 'openclaw', template: 'openclaw models auth order set --provider <provider> <profile-id>' },
+  commands: [],
+  // ≤7.x `order clear`; ≥8.1 `order set <usable id>` (clear can leave an order migrated into the shared store in place, §10.1).
+  steps: [
+    {
+      versions: '≤2026.7.1',
+      command: 'openclaw models auth order clear --provider <provider>',
+      why: "The override is stored in the agent's `<store>`; clearing it lets OpenClaw use the profiles that do exist (and the env key when there are none).",
+      then: ORDER_THEN,
+    },
+    { versions: '≥2026.8.1', command: 'openclaw models auth order set --provider <provider> <profile-id>', why: ORDER_SET_WHY, then: ORDER_THEN },
+    { versions: 'unknown', command: 'openclaw models auth order set --provider <provider> <profile-id>', why: ORDER_SET_WHY, then: ORDER_THEN },
   ],
   when(view) {
     const err = errorsWith(view, 'no_credentials_for_profile').at(-1);
@@ -57,19 +67,11 @@ export const staleOrderOverride: Rule = {
     if (broken) return confirmed(2, because(msg`${q(`Order override: ${ord.order.join(', ')}`)} names ${q(broken)}, which has no credential.`, ord, pl.status));
     return ruledOut(because('every profile in the order exists', ord, pl.status));
   },
-  next(ctx) {
+  values(ctx) {
     const err = errorsWith(ctx.view, 'no_credentials_for_profile').at(-1);
     const provider = (err ? errorProvider(err) : ctx.view.all('auth_order').at(-1)?.provider) ?? threadProvider(ctx.view) ?? undefined;
-    // ≤7.x `order clear`; ≥8.1 `order set <usable id>` (clear can leave a migrated order in place, §10.1).
-    const step = stepForVersion('stale_order_override', ctx.view.versionRange);
     const store = ctx.view.all('auth_order').at(-1)?.storePath?.endsWith('.sqlite') ? 'SQLite store' : authOrderFile(ctx.view.version);
-    const usable = usableProfileId(ctx.view, provider ?? 'anthropic');
-    return commandStep(step.command, 'openclaw', { '<provider>': provider, '<profile-id>': usable }, {
-      why: step.command.includes(' clear ')
-        ? msg`The override is stored in the agent's ${q(store)}; clearing it lets OpenClaw use the profiles that do exist (and the env key when there are none).`
-        : msg`Only the ids in an explicit order are tried; pinning ${usable ? q(usable) : text('a profile that exists')} replaces the one that is gone.`,
-      then: 'Then `openclaw models auth order get --provider <provider>` must show only that id, and `openclaw models status`.'.replace('<provider>', provider ?? 'anthropic'),
-    });
+    return { '<provider>': provider, '<profile-id>': usableProfileId(ctx.view, provider ?? 'anthropic'), '<store>': store };
   },
 };
 

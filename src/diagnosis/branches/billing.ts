@@ -3,7 +3,6 @@
  * from `models status` labels (§1.3, §1.6); reasons and backoff from §3.4.
  */
 import { msg, q, text } from '../reason.ts';
-import { stepForVersion } from '../versions.ts';
 import { commandStep } from '../commands.ts';
 import { because, errorProvider, errorQuote, errorsWith, lastSeq, statements } from '../signals.ts';
 import type { Rule, Step } from '../types.ts';
@@ -103,6 +102,9 @@ export const profileDisabled: Rule = {
     }),
 };
 
+const COOLDOWN_LOG_WHY = 'A cooldown is a consequence: the log shows the failure that caused it (auth, rate limit, billing…). Retry once while it runs.';
+const COOLDOWN_LOG_THEN = 'Paste the error line it shows; that failure decides the fix.';
+
 export const profileCooldown: Rule = {
   id: 'profile_cooldown',
   family: 'billing',
@@ -116,10 +118,7 @@ export const profileCooldown: Rule = {
   ],
   then: 'follow the branch of the underlying failure reason',
   docs: DOCS_FAILOVER,
-  commands: [
-    { kind: 'openclaw', template: 'openclaw logs --follow' },
-    { kind: 'openclaw', template: 'openclaw models status' },
-  ],
+  commands: [],
   when(view) {
     const err = errorsWith(view, 'no_available_profile', 'provider_cooldown').at(-1);
     if (err && errorsWith(view, 'missing_scopes').length > 0) return possible(because(msg`${q(errorQuote(err))}, after a \`Missing scopes\` refusal`, err));
@@ -127,20 +126,17 @@ export const profileCooldown: Rule = {
     const u = unusable(view, 'cooldown');
     return u ? confirmed(2, because(msg`${q(u.label)}: earlier failures put it on hold.`, u.status)) : null;
   },
-  next(ctx) {
-    // ≤7.x: the log names the cause; ≥8.1: `Unavailable auth profiles` in models status names it (e.g. `cooldown:auth`).
-    const step = stepForVersion('profile_cooldown', ctx.view.versionRange);
-    if (step.command === 'openclaw models status') {
-      return commandStep(step.command, 'openclaw', {}, {
-        why: 'A cooldown is a consequence: the `Unavailable auth profiles` line names the failure that caused it (e.g. `cooldown:auth`) and when it ends.',
-        then: 'Paste that section; the failure it names decides the fix.',
-      });
-    }
-    return commandStep(step.command, 'openclaw', {}, {
-      why: 'A cooldown is a consequence: the log shows the failure that caused it (auth, rate limit, billing…). Retry once while it runs.',
-      then: 'Paste the error line it shows; that failure decides the fix.',
-    });
-  },
+  // ≤7.x: the log names the cause; ≥8.1: `Unavailable auth profiles` in models status names it (e.g. `cooldown:auth`).
+  steps: [
+    { versions: '≤2026.7.1', command: 'openclaw logs --follow', why: COOLDOWN_LOG_WHY, then: COOLDOWN_LOG_THEN },
+    {
+      versions: '≥2026.8.1',
+      command: 'openclaw models status',
+      why: 'A cooldown is a consequence: the `Unavailable auth profiles` line names the failure that caused it (e.g. `cooldown:auth`) and when it ends.',
+      then: 'Paste that section; the failure it names decides the fix.',
+    },
+    { versions: 'unknown', command: 'openclaw logs --follow', why: COOLDOWN_LOG_WHY, then: COOLDOWN_LOG_THEN },
+  ],
 };
 
 export const rateLimited: Rule = {

@@ -2,12 +2,20 @@
  * Family D: output that looks like a failure but is not (branches.md §D). The step is "nothing to
  * fix" with a proof the user can run (`openclaw agent -m "ping"`, §5).
  */
-import { msg, q, text } from '../reason.ts';
+import { msg, q } from '../reason.ts';
 import { because, errorProvider, errorQuote, isAuthRejection, statements } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import { confirmed, possible } from '../verdict.ts';
 
+/** The proof that chat works: `--agent` is required up to 7.1 (`Pass --to <E.164>, --session-id, or --agent`). */
 const PING = 'openclaw agent -m "ping"';
+const PING_ANY = 'openclaw agent --agent main -m "ping"';
+const PING_ROWS = (text: string, why: string) =>
+  [
+    { versions: '≥2026.8.1', kind: 'none', text, why, proof: PING },
+    { versions: '≤2026.7.1', kind: 'none', text, why, proof: PING_ANY },
+    { versions: 'unknown', kind: 'none', text, why, proof: PING_ANY },
+  ] as const;
 
 export const usageProbeUnsupported: Rule = {
   id: 'usage_probe_unsupported',
@@ -21,7 +29,10 @@ export const usageProbeUnsupported: Rule = {
   ],
   then: '—',
   docs: 'https://docs.openclaw.ai/help/faq',
-  commands: [{ kind: 'openclaw', template: PING }],
+  commands: [
+    { kind: 'openclaw', template: PING, since: '2026.8.1' },
+    { kind: 'openclaw', template: PING_ANY },
+  ],
   when(view) {
     const usage = view
       .all('provider_error')
@@ -33,12 +44,7 @@ export const usageProbeUnsupported: Rule = {
     const chatFailure = view.all('provider_error').some((e) => e.wrapper !== 'usage' && isAuthRejection(e));
     return chatFailure ? possible(why) : confirmed(3, why);
   },
-  next: () => ({
-    kind: 'none',
-    text: text('Nothing to fix: the usage line is harmless for API-key setups.'),
-    why: text('Usage figures exist only for subscription (OAuth/token) credentials.'),
-    proof: PING,
-  }),
+  steps: PING_ROWS('Nothing to fix: the usage line is harmless for API-key setups.', 'Usage figures exist only for subscription (OAuth/token) credentials.'),
 };
 
 export const statusMissingButRuntimeOk: Rule = {
@@ -52,7 +58,10 @@ export const statusMissingButRuntimeOk: Rule = {
   ],
   then: 'if chat really fails, follow the error it prints',
   docs: 'https://docs.openclaw.ai/help/faq',
-  commands: [{ kind: 'openclaw', template: PING }],
+  commands: [
+    { kind: 'openclaw', template: PING, since: '2026.8.1' },
+    { kind: 'openclaw', template: PING_ANY },
+  ],
   when(view) {
     const status = view.latest('models_status');
     const missing = status?.missingAuth[0];
@@ -65,10 +74,5 @@ export const statusMissingButRuntimeOk: Rule = {
     if (view.all('provider_error').some((e) => isAuthRejection(e) || e.code === 'no_api_key')) return null;
     return confirmed(1, because(msg`${q(`Missing auth - ${missing.provider}`)} while you say ${q(works.quote)}: the status view does not read every key source.`, status, works));
   },
-  next: () => ({
-    kind: 'none',
-    text: text('Nothing to fix: that status line is misleading when the model answers.'),
-    why: text('`models status` does not read every place a key can come from.'),
-    proof: PING,
-  }),
+  steps: PING_ROWS('Nothing to fix: that status line is misleading when the model answers.', '`models status` does not read every place a key can come from.'),
 };

@@ -103,10 +103,7 @@ export const sessionProfilePinned: Rule = {
   ],
   then: 'retry',
   docs: 'https://docs.openclaw.ai/concepts/model-failover',
-  commands: [
-    { kind: 'tui', template: '/model' },
-    { kind: 'tui', template: '/reset' },
-  ],
+  commands: [{ kind: 'tui', template: '/reset' }],
   when(view) {
     const provider = threadProvider(view) ?? 'anthropic';
     const order = explicitOrder(view, provider);
@@ -119,10 +116,35 @@ export const sessionProfilePinned: Rule = {
     }
     return null;
   },
-  next: () =>
-    commandStep('/model', 'tui', {}, {
+  // ≥8.1 pins survive `/new` and `/reset` (openclaw-cli.md §10.12): re-pin instead of resetting.
+  steps: [
+    {
+      versions: '≤2026.7.1',
+      command: '/model',
       runIn: 'tui',
       why: 'Type it in that chat session: it shows the model and the `@profile` the session is pinned to.',
       then: 'Then `/reset` (or `/new`) starts a session without the pin; retry there.',
-    }),
+    },
+    {
+      versions: '≥2026.8.1',
+      command: '/model <model>@<profile-id> -s',
+      runIn: 'tui',
+      why: 'Since 2026.8.1 a pin survives `/new` and `/reset`: pin this session to `<profile-id>` instead (`-s` = this session only).',
+      then: 'Retry in that session; `/model status` shows the profile it uses now.',
+    },
+    {
+      versions: 'unknown',
+      command: '/model <model>@<profile-id>',
+      runIn: 'tui',
+      why: 'Type it in that chat session: an explicit `@<profile-id>` replaces the old pin on every version.',
+      then: 'Retry in that session.',
+    },
+  ],
+  values(ctx) {
+    const order = explicitOrder(ctx.view, threadProvider(ctx.view) ?? 'anthropic');
+    return {
+      '<model>': ctx.view.latest('status_card')?.model ?? ctx.view.latest('models_status')?.defaultModel,
+      '<profile-id>': order?.order?.[0],
+    };
+  },
 };

@@ -3,7 +3,7 @@
  * from their own error texts; commands use the provider id from the evidence (branches.md §G).
  */
 import { msg, q } from '../reason.ts';
-import { compareVersions, stepForVersion } from '../versions.ts';
+import { compareVersions } from '../versions.ts';
 import { commandStep } from '../commands.ts';
 import { because, errorProvider, errorQuote, errorsWith, isAuthRejection, providerOfModel, statements, threadProvider } from '../signals.ts';
 import type { Rule } from '../types.ts';
@@ -24,11 +24,7 @@ export const codexModelPrefixMismatch: Rule = {
   ],
   then: '≤5.7: —; ≥5.28: `openclaw models status` (`Default` `openai/…`, an `openai` profile)',
   docs: DOCS_PROVIDERS,
-  commands: [
-    { kind: 'openclaw', template: 'openclaw configure --section model' },
-    { kind: 'openclaw', template: 'openclaw doctor --fix' },
-    { kind: 'openclaw', template: 'openclaw --version' },
-  ],
+  commands: [],
   when(view) {
     const err = errorsWith(view, 'codex_oauth_only').at(-1);
     if (err) return confirmed(3, because(msg`${q(errorQuote(err))}: Codex OAuth serves \`openai-codex/…\` models, not \`openai/…\`.`, err));
@@ -45,25 +41,26 @@ export const codexModelPrefixMismatch: Rule = {
     }
     return null;
   },
-  next(ctx) {
-    const step = stepForVersion('codex_model_prefix_mismatch', ctx.view.versionRange);
-    if (step.command === 'openclaw doctor --fix') {
-      return commandStep(step.command, 'openclaw', {}, {
-        why: 'It rewrites `openai-codex/…` refs and profiles to `openai` (OpenAI and Codex are one provider now).',
-        then: 'Then `openclaw models status`: `Default` shows `openai/…`; if the route still has no auth, `openclaw models auth login --provider openai`.',
-      });
-    }
-    if (step.command === 'openclaw --version') {
-      return commandStep(step.command, 'openclaw', {}, {
-        why: 'The fix depends on the version: up to 2026.5.7 pick an `openai-codex/…` model; from 2026.5.28 `openclaw doctor --fix` rewrites the refs.',
-        then: 'Paste the line it prints.',
-      });
-    }
-    return commandStep('openclaw configure --section model', 'openclaw', {}, {
+  steps: [
+    {
+      versions: '≤2026.5.7',
+      command: 'openclaw configure --section model',
       why: 'Pick an `openai-codex/…` model: that is what your Codex login pays for.',
       then: 'Then `openclaw models status`.',
-    });
-  },
+    },
+    {
+      versions: '≥2026.5.28',
+      command: 'openclaw doctor --fix',
+      why: 'It rewrites `openai-codex/…` refs and profiles to `openai` (OpenAI and Codex are one provider now).',
+      then: 'Then `openclaw models status`: `Default` shows `openai/…`; if the route still has no auth, `openclaw models auth login --provider openai`.',
+    },
+    {
+      versions: 'unknown',
+      command: 'openclaw --version',
+      why: 'The fix depends on the version: up to 2026.5.7 pick an `openai-codex/…` model; from 2026.5.28 `openclaw doctor --fix` rewrites the refs.',
+      then: 'Paste the line it prints.',
+    },
+  ],
 };
 
 /** The newest auth rejection from a provider other than Anthropic. */

@@ -212,14 +212,30 @@ export const extraUsageRequired: Rule = {
   signals: ['`Third-party apps now draw from your extra usage`', "`You're out of extra usage`", '`Extra usage is required for long context requests`'],
   then: 'turn `context1m` off or use an API key with billing',
   docs: 'https://docs.openclaw.ai/providers/anthropic#troubleshooting',
-  commands: [{ kind: 'openclaw', template: 'openclaw config get agents.defaults.models' }],
+  commands: [],
   when(view) {
     const err = errorsWith(view, 'extra_usage_required').at(-1);
     return err ? confirmed(3, because(msg`${q(errorQuote(err))}: the subscription's included usage does not cover this request.`, err)) : null;
   },
-  next: () =>
-    commandStep('openclaw config get agents.defaults.models', 'openclaw', {}, {
+  // ≥7.1 `params.context1m` is a no-op (docs): the subscription itself has no extra usage left for third-party use.
+  steps: [
+    {
+      versions: '≤2026.6.11',
+      command: 'openclaw config get agents.defaults.models',
       why: 'Long-context requests (`context1m: true`) need extra usage on a subscription; this shows where it is set.',
       then: 'Turn `context1m` off for that model, or use an Anthropic API key with billing (`openclaw onboard`).',
-    }),
+    },
+    {
+      versions: '≥2026.7.1',
+      command: 'openclaw onboard',
+      why: 'Since 2026.7.1 OpenClaw draws on extra usage for every third-party request, and the subscription has none left: choose **Anthropic API key** (or fund Extra usage at claude.ai, Settings → Usage).',
+      then: 'Then `openclaw models status` shows the API-key profile in use.',
+    },
+    {
+      versions: 'unknown',
+      command: 'openclaw --version',
+      why: 'Up to 2026.6.11 a `context1m` setting causes this; from 2026.7.1 the subscription has no extra usage left for third-party use. The version decides.',
+      then: 'Paste the line it prints.',
+    },
+  ],
 };
