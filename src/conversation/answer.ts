@@ -52,7 +52,11 @@ export function answer(t: Turn, r: Reading, deps: ReducerDeps, read?: { view: Ev
   const to: Target = { messageId: r.messageId, seq: r.seq };
   decide(t, r, d, view, to, deps);
   if (r.secretWarning) leadPosted(t, r.secretWarning, 'secret_warning', r.messageId, r.seq);
-  return outcomeOf(d, t);
+  const outcome = outcomeOf(d, t);
+  // A question answered while nothing is confirmed: the reply is the answer, not the ask, so
+  // there is no command to report (a confirmed step's command stays).
+  const answeredQuestion = t.posted !== null && t.state.replies.some((x) => x.toMessageId === r.messageId && x.key?.startsWith('question:'));
+  return answeredQuestion && d.status === 'needs_evidence' ? { ...outcome, nextCommand: null } : outcome;
 }
 
 /**
