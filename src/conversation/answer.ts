@@ -107,7 +107,7 @@ function decide(t: Turn, r: Reading, d: Diagnosis, view: EvidenceView, to: Targe
 
 /** Posts the answer to `r.question` unless this episode already had it. @returns whether it posted. */
 function answerQuestion(t: Turn, r: Reading, view: EvidenceView, to: Target): boolean {
-  const variants = questionReplies({ topic: r.question ?? '', provider: threadProvider(view) ?? 'anthropic', inTui: view.inTui, version: view.version });
+  const variants = questionReplies({ topic: r.question ?? '', provider: threadProvider(view) ?? 'anthropic', inTui: view.inTui, version: view.version, versionRange: view.versionRange });
   const key = `question:${r.question}`;
   if (!variants || t.state.replies.some((x) => x.key === key && x.episode === t.state.episode)) return false;
   const answerText = pickUnsaid(t.state, variants);
