@@ -101,7 +101,7 @@ function decide(t: Turn, r: Reading, d: Diagnosis, view: EvidenceView, to: Targe
   } else if (r.failedBranch && noNextStep(d, s)) {
     escalate(t, 'no_hypothesis', r.failedBranch, to);
   } else {
-    respond(t, d, view, deps.render(d, view), to, r.addressed, failureSignature(view.all('provider_error')), r.fresh);
+    respond(t, d, view, deps.render(d, view), to, r.addressed, failureSignature(view.all('provider_error')), r.fresh, deps.render);
   }
 }
 
