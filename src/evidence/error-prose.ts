@@ -59,6 +59,9 @@ const UPGRADED = /\b(?:after|since) (?:upgrading|updating|the (?:upgrade|update)
 /** A fresh login written under another profile than the one in use: "persists the new credentials under profile ID `openai-codex:<email>` rather than updating `openai-codex:default`". */
 const SAVED_ELSEWHERE =
   /\b(?:persist\w*|sav\w*|stor\w*|writ\w*|wrote)\b[^\n]{0,60}\bunder (?:the |a )?(?:new |another |different )?(?:auth )?profile(?: ?id| ID)? [`'"]?([a-z][\w-]{1,40}:[^\s`'",]{1,80})[`'"]?[^\n]{0,20}\b(?:rather than|instead of)\b/i;
+/** The user says the store file holds the credential: "despite valid OAuth tokens in auth-profiles.json", "auth-profiles.json contains valid OAuth tokens". */
+const STORE_HOLDS =
+  /\b(?:despite|although|even though|but)\b[^\n]{0,30}?\b(?:valid |working )?(?:oauth |api |setup[ -]?)?(keys?|tokens?)\b[^\n]{0,15}\bin [`'"]?(?:[~\w./-]*\/)?auth-profiles\.json\b|\bauth-profiles\.json[`'"]? (?:contains|has|holds)\b[^\n]{0,20}?\b(keys?|tokens?)\b/i;
 /** It worked on an older release and fails on a newer one: "Worked on 2026.4.5 - Fails on 2026.4.10", "works after downgrading to 2026.6.1". */
 const REGRESSION =
   /\bworked (?:fine |well )?(?:on|in|with) (?:OpenClaw )?`?v?20\d\d\.\d{1,2}\.\d{1,2}\b[^\n]{0,40}\bfail\w* (?:on|in|with|after)\b|\b(?:after|by|when) (?:downgrading|reverting|rolling back)\b|\b(?:downgrad\w*|revert\w*|roll\w* back) to (?:OpenClaw )?`?v?20\d\d\.\d{1,2}\.\d{1,2}\b[^\n]{0,60}\b(?:works?|restores?|fix\w*|resolves?)\b/i;
@@ -136,6 +139,8 @@ export const parseErrorProse = (errorLines: ReadonlySet<number>): Parser => (lin
     if (upgraded) add('upgraded', line, upgraded[1]);
     const saved = SAVED_ELSEWHERE.exec(t);
     if (saved) add('login_saved_elsewhere', line, saved[1]);
+    const holds = STORE_HOLDS.exec(t);
+    if (holds) add('store_holds_key', line, /^token/i.test((holds[1] ?? holds[2]) as string) ? 'token' : 'key');
     if (REGRESSION.test(t)) add('version_regression', line);
     for (const [re, name] of errorLines.has(line.start) ? [] : PROVIDER_HINTS) {
       const m = re.exec(t);
