@@ -5,8 +5,8 @@
  */
 import type { Diagnosis } from '../diagnosis/types.ts';
 import type { EvidenceView } from '../diagnosis/view.ts';
-import { pickUnsaid } from '../reply/policy.ts';
-import { questionReplies, solvePrompts } from '../reply/policy-texts.ts';
+import { pickUnsaid } from './never-repeat.ts';
+import { questionReplies, solvePrompts } from './policy-texts.ts';
 import { threadProvider } from '../diagnosis/signals.ts';
 import type { ReducerDeps } from './deps.ts';
 import { failureSignature } from './fingerprint.ts';

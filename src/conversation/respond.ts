@@ -10,9 +10,9 @@
 import type { BranchId } from '../diagnosis/catalog.ts';
 import type { Diagnosis } from '../diagnosis/types.ts';
 import type { EvidenceView } from '../diagnosis/view.ts';
-import { hashText, lastWithKey, pickUnsaid, replyKey, textSaid } from '../reply/policy.ts';
-import { askNudges, escalationReplies, holdingNotes, repeatLead, stepNudges } from '../reply/policy-texts.ts';
-import type { RenderedReply } from '../reply/types.ts';
+import { hashText, lastWithKey, pickUnsaid, replyKey, textSaid } from './never-repeat.ts';
+import { askNudges, escalationReplies, holdingNotes, repeatLead, stepNudges } from './policy-texts.ts';
+import type { RenderedReply } from './reply-shape.ts';
 import { answeredAsk, openAsk } from './asks.ts';
 import { hasFailed } from './suggestions.ts';
 import { escalatedThisEpisode, escalationSummary } from './escalation.ts';

@@ -4,7 +4,7 @@
  * again and again; these tests hold the memory layer's promises on that thread.
  */
 import { describe, expect, it } from 'vitest';
-import { normalise } from '../../src/reply/policy.ts';
+import { normalise } from '../../src/conversation/never-repeat.ts';
 import { replay } from './replay.ts';
 
 const { steps, state } = replay('test/fixtures/threads/seed-001.json');

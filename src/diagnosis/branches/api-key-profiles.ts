@@ -3,7 +3,7 @@
  * api_key_in_token_profile, profile_order_conflict, profile_shadows_env, key_provider_mismatch).
  * The key itself is judged in ./api-key.ts.
  */
-import { code } from '../../reply/markdown.ts';
+import { code } from '../../text/markdown.ts';
 import { commandStep } from '../commands.ts';
 import {
   because,

@@ -4,7 +4,7 @@
  * (env_not_visible_to_service, secret_ref_unresolved, env_var_name_unrecognized) is in
  * ./api-key-env.ts.
  */
-import { code } from '../../reply/markdown.ts';
+import { code } from '../../text/markdown.ts';
 import { authOrderFile, commandStep } from '../commands.ts';
 import { compareVersions, stepForVersion } from '../versions.ts';
 import type { EvidenceView } from '../view.ts';

@@ -2,7 +2,7 @@
  * Family G: other providers (OpenRouter, OpenAI/Codex, Google, MiniMax, Moonshot …), diagnosed
  * from their own error texts; commands use the provider id from the evidence (branches.md §G).
  */
-import { code } from '../../reply/markdown.ts';
+import { code } from '../../text/markdown.ts';
 import { compareVersions, stepForVersion } from '../versions.ts';
 import { commandStep } from '../commands.ts';
 import { because, errorProvider, errorQuote, errorsWith, isAuthRejection, providerOfModel, statements, threadProvider } from '../signals.ts';

@@ -2,8 +2,8 @@
  * Family B: Claude subscription, setup-token and OAuth credentials, sent as Bearer
  * (branches.md §B). Version-aware: the Claude CLI login method exists from 2026.3.26 (§9).
  */
-import { code } from '../../reply/markdown.ts';
 import type { Fact } from '../../evidence/facts.ts';
+import { code } from '../../text/markdown.ts';
 import { commandStep, VERSION, versionAtLeast } from '../commands.ts';
 import { stepForVersion } from '../versions.ts';
 import { because, errorProvider, errorQuote, errorsWith, maskHead, providerLine, statements } from '../signals.ts';

@@ -5,8 +5,8 @@
  * first whose text the thread has not seen (never the same text twice).
  */
 import type { BranchId } from '../diagnosis/catalog.ts';
-import type { EscalationSummary } from '../conversation/types.ts';
-import type { RenderedReply, ReplyKind } from './types.ts';
+import type { EscalationSummary } from './types.ts';
+import type { RenderedReply, ReplyKind } from './reply-shape.ts';
 
 const reply = (kind: ReplyKind, markdown: string, extra: Partial<RenderedReply> = {}): RenderedReply => ({
   kind,
