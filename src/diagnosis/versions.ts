@@ -106,6 +106,16 @@ export const VERSIONED_STEPS = {
     ],
     unknown: { command: 'openclaw models auth login --provider <provider>', kind: 'openclaw' },
   },
+  // A stored non-Anthropic profile shadowing the key set elsewhere (config `apiKey`, env): write the
+  // new key into the profile. `paste-api-key` exists from 5.28 (openclaw-cli.md §2, §10.9); the
+  // wizard works on every version.
+  'profile_shadows_env.other_provider': {
+    rows: [
+      { upTo: '2026.5.27', command: 'openclaw onboard', kind: 'openclaw' },
+      { command: 'openclaw models auth paste-api-key --provider <provider>', kind: 'openclaw' },
+    ],
+    unknown: { command: 'openclaw onboard', kind: 'openclaw' },
+  },
 } as const satisfies Record<string, VersionedStep>;
 
 export type VersionedStepId = keyof typeof VERSIONED_STEPS;

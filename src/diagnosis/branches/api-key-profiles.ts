@@ -5,6 +5,7 @@
  */
 import { code } from '../../text/markdown.ts';
 import { commandStep } from '../commands.ts';
+import { stepForVersion } from '../versions.ts';
 import {
   because,
   errorQuote,
@@ -15,6 +16,7 @@ import {
   profileInUse,
   providerLine,
   statements,
+  threadProvider,
   xApiKeyRejections,
 } from '../signals.ts';
 import type { Rule } from '../types.ts';
@@ -167,11 +169,21 @@ export const profileShadowsEnv: Rule = {
     if (said) return confirmed(2, why);
     return failureSeen(view) ? possible(why) : null;
   },
-  next: () =>
-    commandStep(ONBOARD_WITH_ENV_KEY, 'openclaw', {}, {
+  next(ctx) {
+    // The onboard flag is Anthropic's; another provider's key goes into its profile by provider id.
+    const provider = providerLine(ctx.view, 'anthropic') ? 'anthropic' : (threadProvider(ctx.view) ?? 'anthropic');
+    if (provider !== 'anthropic') {
+      const step = stepForVersion('profile_shadows_env.other_provider', ctx.view.versionRange);
+      return commandStep(step.command, 'openclaw', { '<provider>': provider }, {
+        why: `The runtime uses the key stored in the ${code(provider)} auth profile, not the one in config or env: write the new key into that profile.`,
+        then: 'Then `openclaw gateway restart` and `openclaw models status`: the masked key must change.',
+      });
+    }
+    return commandStep(ONBOARD_WITH_ENV_KEY, 'openclaw', {}, {
       why: 'Run it in the shell where `ANTHROPIC_API_KEY` is set: it writes that key into the profile, so both agree.',
       then: 'Then `openclaw models status`: the profile mask must equal the `env=` mask.',
-    }),
+    });
+  },
 };
 
 export const keyProviderMismatch: Rule = {
