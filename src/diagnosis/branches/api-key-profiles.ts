@@ -15,9 +15,11 @@ import {
   profileInUse,
   providerLine,
   statements,
+  threadProvider,
   xApiKeyRejections,
 } from '../signals.ts';
 import type { Rule } from '../types.ts';
+import type { EvidenceView } from '../view.ts';
 import { confirmed, possible, ruledOut } from '../verdict.ts';
 import { failureSeen, fixedProfile, keyLabels, notSeenYet, ONBOARD_WITH_ENV_KEY, READ_KEY } from './shared.ts';
 
@@ -90,17 +92,30 @@ export const apiKeyInTokenProfile: Rule = {
   },
 };
 
+/** "The login was saved under `<p>:<email>` rather than `<p>:default`": the profile the user just fixed, said in words. */
+function savedElsewhere(view: EvidenceView) {
+  const fact = statements(view, 'login_saved_elsewhere').at(-1);
+  if (!fact?.value) return undefined;
+  return { fact, quote: fact.quote, profileId: fact.value, provider: fact.value.split(':')[0]! };
+}
+
 export const profileOrderConflict: Rule = {
   id: 'profile_order_conflict',
   family: 'api-key',
   title: 'Another auth profile is used instead of the one you fixed',
   priority: 15,
-  beats: ['setup_token_rejected', 'api_key_invalid'],
-  signals: ['`profiles=N` with N ≥ 2 for the failing provider and the profile in use is not the one the user just fixed'],
+  // A login saved under another profile explains the refresh failure of the stale one.
+  beats: ['setup_token_rejected', 'api_key_invalid', 'oauth_refresh_failed'],
+  signals: [
+    '`profiles=N` with N ≥ 2 for the failing provider and the profile in use is not the one the user just fixed',
+    'a fresh login saved under another profile than the one in use ("under profile ID `<p>:<email>` rather than updating `<p>:default`")',
+  ],
   then: '`openclaw models auth order get --provider <provider>`, then `/reset` in the TUI and retry',
   docs: DOCS_AUTH,
   commands: [{ kind: 'openclaw', template: 'openclaw models auth order set --provider <provider> <profile-id>' }],
   when(view) {
+    const saved = savedElsewhere(view);
+    if (saved) return confirmed(2, because(msg`${q(saved.quote)}: the fresh login is ${q(saved.profileId)}, but another ${q(saved.provider)} profile is used.`, saved.fact));
     const err = xApiKeyRejections(view).at(-1);
     const pl = providerLine(view, 'anthropic');
     if (!pl) return err ? possible(notSeenYet(err)) : null;
@@ -113,14 +128,24 @@ export const profileOrderConflict: Rule = {
     return failureSeen(view) ? possible(because(msg`${pl.line.profiles.length} Anthropic profiles; which one is tried first decides`, pl.status)) : null;
   },
   next(ctx) {
-    const pl = providerLine(ctx.view, 'anthropic');
-    const fixed = pl ? fixedProfile(ctx.view, pl.line) : undefined;
-    return commandStep('openclaw models auth order set --provider <provider> <profile-id>', 'openclaw', { '<provider>': 'anthropic', '<profile-id>': fixed }, {
-      why: 'Pin the profile you fixed so OpenClaw stops trying the other one first.',
-      then: 'Then `openclaw models auth order get --provider anthropic`, `/reset` in the TUI, and retry.',
+    const saved = savedElsewhere(ctx.view);
+    const pl = providerLine(ctx.view, saved?.provider ?? 'anthropic');
+    const provider = saved?.provider ?? 'anthropic';
+    const fixed = saved?.profileId ?? (pl ? fixedProfile(ctx.view, pl.line) : undefined);
+    return commandStep('openclaw models auth order set --provider <provider> <profile-id>', 'openclaw', { '<provider>': provider, '<profile-id>': fixed }, {
+      why: saved ? 'Pin the profile the new login was saved under so OpenClaw stops using the stale one.' : 'Pin the profile you fixed so OpenClaw stops trying the other one first.',
+      then: `Then \`openclaw models auth order get --provider ${provider}\`, \`/reset\` in the TUI, and retry.`,
     });
   },
 };
+
+const OTHER_PROFILE_WHY = 'The runtime uses the key stored in the `<provider>` auth profile, not the one in config or env: write the new key into that profile.';
+const OTHER_PROFILE_THEN = 'Then `openclaw gateway restart` and `openclaw models status`: the masked key must change.';
+
+/** The provider whose stored profile shadows the key: Anthropic when its line is shown, else the thread's provider. */
+function shadowedProvider(view: EvidenceView): string {
+  return providerLine(view, 'anthropic') ? 'anthropic' : (threadProvider(view) ?? 'anthropic');
+}
 
 export const profileShadowsEnv: Rule = {
   id: 'profile_shadows_env',
@@ -130,7 +155,22 @@ export const profileShadowsEnv: Rule = {
   signals: ['`effective=profiles:…` AND an `env=<mask>` bit with a different mask, and the user says they set the env var (§3.5)'],
   then: '`openclaw models status`: profile mask == env mask',
   docs: 'https://docs.openclaw.ai/help/environment',
-  commands: [{ kind: 'openclaw', template: ONBOARD_WITH_ENV_KEY }],
+  commands: [],
+  // The onboard flag is Anthropic's; another provider's key goes into its profile by provider id:
+  // `paste-api-key` exists from 5.28 (openclaw-cli.md §2, §10.9), the wizard on every version.
+  steps: [
+    {
+      versions: 'any',
+      command: ONBOARD_WITH_ENV_KEY,
+      why: 'Run it in the shell where `ANTHROPIC_API_KEY` is set: it writes that key into the profile, so both agree.',
+      then: 'Then `openclaw models status`: the profile mask must equal the `env=` mask.',
+    },
+    { case: 'other_provider', versions: '≤2026.5.27', command: 'openclaw onboard', why: OTHER_PROFILE_WHY, then: OTHER_PROFILE_THEN },
+    { case: 'other_provider', versions: '≥2026.5.28', command: 'openclaw models auth paste-api-key --provider <provider>', why: OTHER_PROFILE_WHY, then: OTHER_PROFILE_THEN },
+    { case: 'other_provider', versions: 'unknown', command: 'openclaw onboard', why: OTHER_PROFILE_WHY, then: OTHER_PROFILE_THEN },
+  ],
+  stepCase: (ctx) => (shadowedProvider(ctx.view) === 'anthropic' ? undefined : 'other_provider'),
+  values: (ctx) => ({ '<provider>': shadowedProvider(ctx.view) }),
   when(view) {
     const pl = providerLine(view, 'anthropic');
     // "The runtime still sends the old key" after it was changed elsewhere (config, env): a stored profile wins.
@@ -151,11 +191,6 @@ export const profileShadowsEnv: Rule = {
     if (said) return confirmed(2, why);
     return failureSeen(view) ? possible(why) : null;
   },
-  next: () =>
-    commandStep(ONBOARD_WITH_ENV_KEY, 'openclaw', {}, {
-      why: 'Run it in the shell where `ANTHROPIC_API_KEY` is set: it writes that key into the profile, so both agree.',
-      then: 'Then `openclaw models status`: the profile mask must equal the `env=` mask.',
-    }),
 };
 
 export const keyProviderMismatch: Rule = {
