@@ -31,14 +31,14 @@ describe('pincer eval on the shared development corpus', async () => {
 
   it('keeps the branch and command figures reached (branch past 95 %, command towards 90 %)', () => {
     expect(ratio(report.branch)).toBeGreaterThanOrEqual(0.96);
-    // 0.78, not the 0.84 the corpus branch reached alone: with the version unknown, catalog v2's
-    // steps differ from four labels, and the catalog wins:
+    // 65/76 reached. With the version unknown, catalog v2's steps differ from four labels, and the
+    // catalog wins:
     // - stale-order: `order set <profile-id>` (valid on every version) where gh-oc-65844 wants
     //   `order clear` and gh-oc-69414 a model-config step;
     // - extra_usage_required: `openclaw --version` (≤6.11 `config get agents.defaults.models`,
     //   ≥7.1 `openclaw onboard`) where gh-oc-82212 and gh-oc-86761 want the ≤6.11 step (82212 names
     //   2026.5.12 only in prose, which no parser reads as the thread's version yet).
-    expect(ratio(report.command)).toBeGreaterThanOrEqual(0.78);
+    expect(ratio(report.command)).toBeGreaterThanOrEqual(0.85);
   });
 });
 
