@@ -132,7 +132,9 @@ export function stepOfRow(row: StepRow, values: StepValues): Step {
   if (row.kind === 'none' || !row.command) {
     return { kind: 'none', text: templateMessage(row.text ?? '', values), why: templateMessage(row.why, values), ...(row.proof ? { proof: row.proof } : {}) };
   }
-  const { text: command, missing } = fill(row.command, values);
+  // Every placeholder the facts did not fill is listed with where to find it.
+  const open = Object.fromEntries([...row.command.matchAll(/<[A-Za-z/_-]{1,20}>/g)].map((m) => [m[0], undefined]));
+  const { text: command, missing } = fill(row.command, { ...open, ...values });
   const commandKind = row.commandKind ?? kindOf(row.command);
   const step: Step = {
     kind: 'command',

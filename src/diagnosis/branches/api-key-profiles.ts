@@ -227,9 +227,12 @@ export const keyProviderMismatch: Rule = {
     if (err && !providerLine(view, 'anthropic')) return possible(notSeenYet(err));
     return null;
   },
-  next: () =>
-    commandStep('openclaw onboard', 'openclaw', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw onboard',
       why: "Get the provider's own key from its console (an Anthropic key starts with `sk-ant-api`), then choose that provider in the wizard and paste it unchanged.",
       then: 'Then `openclaw models status`.',
-    }),
+    },
+  ],
 };

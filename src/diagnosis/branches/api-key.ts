@@ -175,9 +175,12 @@ export const oauthTokenInApiKeyProfile: Rule = {
     if (err && !providerLine(view, 'anthropic')) return possible(notSeenYet(err));
     return null;
   },
-  next: () =>
-    commandStep('openclaw models auth paste-token --provider anthropic', 'openclaw', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw models auth paste-token --provider anthropic',
       why: 'Store the `sk-ant-oat…` token (from `claude setup-token`) as a token profile. If you want API billing instead, create a Console API key and run `openclaw onboard`.',
       then: 'Then `openclaw models auth order set --provider anthropic anthropic:manual` and retry.',
-    }),
+    },
+  ],
 };

@@ -41,11 +41,14 @@ export const authStoreMigration: Rule = {
     if (note.migrated) return ruledOut(because('doctor printed `Migrated auth profile JSON …`: the import ran', note));
     return confirmed(2, because('doctor lists your `auth-profiles.json` under `Auth profile SQLite migration`: since 2026.6.5 OpenClaw reads credentials only from SQLite, and nothing imported them yet.', note));
   },
-  next: () =>
-    commandStep('openclaw doctor --fix', 'openclaw', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw doctor --fix',
       why: 'It imports the old `auth-profiles.json` into the SQLite store, checks it and archives the file. Do not copy or edit `auth-profiles.json` by hand: OpenClaw no longer reads it.',
       then: 'Then `openclaw models status` must list the profile. If doctor printed no `Migrated auth profile JSON …` line (8.1–8.2 with a running Gateway), run `openclaw gateway stop`, `openclaw doctor --fix`, `openclaw gateway start`.',
-    }),
+    },
+  ],
 };
 
 /** 8.2: credentials exist, yet the route finds no usable api-key auth, and it began with an upgrade. */

@@ -4,6 +4,7 @@
  */
 import { msg, q, text } from '../reason.ts';
 import { commandStep } from '../commands.ts';
+import type { Steps } from '../steps.ts';
 import { because, errorProvider, errorQuote, errorsWith, lastSeq, statements } from '../signals.ts';
 import type { Rule, Step } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
@@ -95,11 +96,14 @@ export const profileDisabled: Rule = {
     }
     return null;
   },
-  next: () =>
-    commandStep('openclaw models status --json', 'openclaw', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw models status --json',
       why: 'Read `auth.unusableProfiles[].until` in it: the profile stays disabled until then (5h doubling, up to 24h).',
       then: 'Wait for it, or replace the credential; `openclaw doctor` shows `Auth profile cooldowns`.',
-    }),
+    },
+  ],
 };
 
 const COOLDOWN_LOG_WHY = 'A cooldown is a consequence: the log shows the failure that caused it (auth, rate limit, billing…). Retry once while it runs.';
@@ -162,7 +166,7 @@ export const rateLimited: Rule = {
     // The rate-limit copy over a `Missing scopes` 403: the copy misreports a route problem.
     return errorsWith(view, 'missing_scopes').length > 0 ? possible(why) : confirmed(2, why);
   },
-  next: (ctx) => fallbackStep(ctx.view, 'Wait a minute and retry, or add a fallback model from another provider so runs continue while the limit lasts.'),
+  steps: fallbackRows('Wait a minute and retry, or add a fallback model from another provider so runs continue while the limit lasts.'),
 };
 
 const LATER_AUTH = new Set(['token_expired', 'invalid_x_api_key', 'invalid_bearer_token', 'authentication_error', 'invalid_api_key', 'provider_key_invalid']);
@@ -183,12 +187,9 @@ export const providerOverloaded: Rule = {
     if (json) return ruledOut(because('the 529s come with an API key stored as `"type": "token"`: the profile, not the provider, is the problem', err, json));
     return confirmed(2, because(msg`${q(errorQuote(err))}: the provider is busy; nothing is wrong with your setup.`, err));
   },
-  next: (ctx) => fallbackStep(ctx.view, 'Nothing to fix on your side; a fallback model keeps runs going while the provider is busy.'),
+  steps: fallbackRows('Nothing to fix on your side; a fallback model keeps runs going while the provider is busy.'),
 };
 
-function fallbackStep(_view: EvidenceView, why: string): Step {
-  return commandStep('openclaw models fallbacks add <provider/model>', 'openclaw', { '<provider/model>': undefined }, {
-    why,
-    then: 'Retry later; `openclaw models status` shows the fallback.',
-  });
+function fallbackRows(why: string): Steps {
+  return [{ versions: 'any', command: 'openclaw models fallbacks add <provider/model>', why, then: 'Retry later; `openclaw models status` shows the fallback.' }];
 }

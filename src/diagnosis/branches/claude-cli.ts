@@ -16,6 +16,12 @@ const DOCS_ANTHROPIC = 'https://docs.openclaw.ai/providers/anthropic';
 /** Words saying the CLI login is gone: "expired", "logged out", "not logged in". */
 const LOGIN_GONE = /\bexpired\b|\blogged out\b|\bnot logged in\b|\blogin (?:is )?(?:gone|missing)\b/i;
 
+const CLI_LOGIN = {
+  command: 'claude auth login',
+  runIn: 'gateway_host',
+  why: "The Claude CLI route uses the CLI's own login, not a key stored in OpenClaw: log in again on the gateway host, as the user the gateway runs as.",
+} as const;
+
 export const claudeCliLoginExpired: Rule = {
   id: 'claude_cli_login_expired',
   family: 'setup-token',
@@ -43,14 +49,12 @@ export const claudeCliLoginExpired: Rule = {
     const failure = errorsWith(view, 'generic_failure', 'auth_failed_copy', 'invalid_bearer_token', 'authentication_error', 'token_expired').at(-1);
     return failure ? possible(because(msg`${q(errorQuote(failure))} on a Claude CLI route`, failure, route)) : null;
   },
-  next: (ctx) =>
-    commandStep('claude auth login', 'claude', {}, {
-      runIn: 'gateway_host',
-      why: 'The Claude CLI route uses the CLI\'s own login, not a key stored in OpenClaw: log in again on the gateway host, as the user the gateway runs as.',
-      then: versionAtLeast(ctx.view.version, '2026.8.1')
-        ? 'Then `openclaw gateway restart` and retry (`claude auth status --text` shows the login).'
-        : 'Then `openclaw models auth login --provider anthropic --method cli` and `openclaw gateway restart`.',
-    }),
+  // The command is the same on every version; what follows it changed in 2026.8.1 (native Claude CLI route, §10.13).
+  steps: [
+    { versions: '≤2026.7.1', ...CLI_LOGIN, then: 'Then `openclaw models auth login --provider anthropic --method cli` and `openclaw gateway restart`.' },
+    { versions: '≥2026.8.1', ...CLI_LOGIN, then: 'Then `openclaw gateway restart` and retry (`claude auth status --text` shows the login).' },
+    { versions: 'unknown', ...CLI_LOGIN, then: 'Then `openclaw models auth login --provider anthropic --method cli` and `openclaw gateway restart`.' },
+  ],
 };
 
 /** A stored anthropic profile named in the thread (`anthropic:default`, `anthropic:manual` …). */
@@ -82,11 +86,14 @@ export const claudeCliShadowedByProfile: Rule = {
     if (view.version && view.version !== '2026.8.1' && !view.version.startsWith('2026.8.1-')) return null;
     return confirmed(2, because(msg`${q(errorQuote(err))} on a Claude CLI route while an \`anthropic:*\` profile is stored: on 2026.8.1 that profile is sent instead of the CLI login.`, err, route));
   },
-  next: () =>
-    commandStep('openclaw update', 'openclaw', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw update',
       why: 'OpenClaw 2026.8.1 sends a stored `anthropic:*` profile on the Claude CLI route; 2026.8.2 fixed it.',
       then: '`openclaw --version` must print 2026.8.2 or later; then `openclaw gateway restart` and retry.',
-    }),
+    },
+  ],
 };
 
 export const subscriptionLimit: Rule = {
@@ -111,10 +118,13 @@ export const subscriptionLimit: Rule = {
     if (!plan) return null;
     return confirmed(3, because(msg`${q(errorQuote(err))} on a subscription: the plan's usage window is spent, not an API balance.`, err, plan));
   },
-  next: () => ({
-    kind: 'action',
-    text: text("Wait for the plan's usage window to reset (claude.ai → Settings → Usage shows when); topping up an API balance does not help a subscription."),
-    why: text('The billing text is written for API keys; on a subscription it means the usage limit was reached.'),
-    then: 'To keep working now, add an API key with `openclaw onboard` (choose Anthropic API key), then `openclaw models status`.',
-  }),
+  steps: [
+    {
+      versions: 'any',
+      kind: 'action',
+      text: "Wait for the plan's usage window to reset (claude.ai → Settings → Usage shows when); topping up an API balance does not help a subscription.",
+      why: 'The billing text is written for API keys; on a subscription it means the usage limit was reached.',
+      then: 'To keep working now, add an API key with `openclaw onboard` (choose Anthropic API key), then `openclaw models status`.',
+    },
+  ],
 };

@@ -76,12 +76,15 @@ export const discordIntentsMissing: Rule = {
     const said = statements(view, 'guild_not_working').at(-1);
     return said ? possible(because(msg`${q(said.quote)}`, said)) : null;
   },
-  next: () => ({
-    kind: 'action',
-    text: text('In the Discord Developer Portal → your app → Bot → Privileged Gateway Intents, turn on **Message Content Intent** and save.'),
-    why: text('OpenClaw always requests it; without it Discord closes the connection (4014) or hides message text.'),
-    then: 'Then `openclaw gateway restart` and `openclaw channels status --probe` (no `intents:content=` bit any more).',
-  }),
+  steps: [
+    {
+      versions: 'any',
+      kind: 'action',
+      text: 'In the Discord Developer Portal → your app → Bot → Privileged Gateway Intents, turn on **Message Content Intent** and save.',
+      why: 'OpenClaw always requests it; without it Discord closes the connection (4014) or hides message text.',
+      then: 'Then `openclaw gateway restart` and `openclaw channels status --probe` (no `intents:content=` bit any more).',
+    },
+  ],
 };
 
 export const discordTokenMissing: Rule = {
@@ -100,10 +103,13 @@ export const discordTokenMissing: Rule = {
     const ch = view.all('channels_status').find((c) => c.accounts.some((a) => /missing token|getMe failed/i.test(a.error ?? '') || a.bits.includes('token:config (unavailable)')));
     return ch ? confirmed(2, because('`channels status --probe` reports the bot token missing or refused', ch)) : null;
   },
-  next: () =>
-    commandStep('openclaw config set channels.discord.token \'"<bot token>"\' --json', 'openclaw', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw config set channels.discord.token \'"<bot token>"\' --json',
       runIn: 'gateway_host',
       why: 'Type it on the gateway host with the token from Developer Portal → Bot → Reset Token in place of `<bot token>` (never in Discord).',
       then: 'Then `openclaw gateway restart`.',
-    }),
+    },
+  ],
 };

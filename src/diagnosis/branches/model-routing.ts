@@ -84,11 +84,14 @@ export const modelProviderPrefixMismatch: Rule = {
     const bad = refs.find((r) => prefixMismatch(r.ref));
     return bad ? confirmed(2, because(msg`${q(bad.ref)}: that model is not served under ${q(providerOfModel(bad.ref)!)}.`, bad.fact)) : null;
   },
-  next: () =>
-    commandStep('openclaw configure --section model', 'openclaw', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw configure --section model',
       why: 'Pick the model under its own provider (e.g. `anthropic/claude-…`, `openai/gpt-…`).',
       then: 'Then `openclaw models status`.',
-    }),
+    },
+  ],
 };
 
 export const sessionProfilePinned: Rule = {

@@ -44,11 +44,14 @@ export const setupTokenRejected: Rule = {
     }
     return possible(because(msg`${q(errorQuote(chat))}: a Bearer credential (setup-token or OAuth) was rejected`, chat));
   },
-  next: () =>
-    commandStep('claude setup-token', 'claude', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'claude setup-token',
       why: 'Make a fresh token with Claude Code (on any machine where you are logged in to Claude).',
       then: 'Then `openclaw models auth paste-token --provider anthropic` on the gateway host, paste it, and run `openclaw models status`.',
-    }),
+    },
+  ],
 };
 
 export const tokenExpired: Rule = {
@@ -129,11 +132,14 @@ export const claudeCodeOnlyCredential: Rule = {
     const org = errorsWith(view, 'oauth_org_not_allowed').at(-1);
     return org ? confirmed(2, because(msg`${q(errorQuote(org))}: this organization refuses subscription (OAuth) credentials for API use.`, org)) : null;
   },
-  next: () =>
-    commandStep('openclaw onboard', 'openclaw', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw onboard',
       why: 'Choose **Anthropic API key** and paste a key from the Anthropic Console (Settings → API Keys).',
       then: 'Then `openclaw models status`.',
-    }),
+    },
+  ],
 };
 
 export const setupTokenPasteRejected: Rule = {

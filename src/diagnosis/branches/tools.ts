@@ -83,11 +83,14 @@ export const wizardKeptExistingValues: Rule = {
     const w = view.inCurrent('wizard').filter((x) => x.screen === 'config_handling' && /existing/i.test(x.selected ?? '')).at(-1);
     return w ? confirmed(2, because(msg`${q(`● ${w.selected}`)} keeps the key you already had, so nothing changes.`, w)) : null;
   },
-  next: () =>
-    commandStep('openclaw onboard', 'openclaw', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw onboard',
       why: 'On `Config handling`, press ↓ once so `●` sits on `Update values`, then Enter; paste the key unchanged when asked.',
       then: 'Then `openclaw models status`.',
-    }),
+    },
+  ],
 };
 
 export const secretInMessage: Rule = {
