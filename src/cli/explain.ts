@@ -2,8 +2,7 @@
  * `pincer explain <branch-id>`: a rule's signals, next command(s), then, precedence, docs and
  * fixtures, as plain text. Works offline (rules are code; fixtures are read from the repository).
  */
-import { BRANCH_IDS } from '../diagnosis/catalog.ts';
-import { ruleFor, RULES } from '../diagnosis/branches/index.ts';
+import { BRANCH_IDS, ruleFor, RULES } from '../diagnosis/branches/index.ts';
 import { stepLines } from '../diagnosis/steps.ts';
 import { type FixtureIndex, readFixtureIndex } from './fixture-index.ts';
 

@@ -48,8 +48,10 @@ export function diagnose(view: EvidenceView): Diagnosis {
   const reportable = judged.filter((j) => j.rule.reportable !== false);
   const failedBranches = new Set(view.failed.map((f) => f.branch));
   const ranked = rankConfirmed(reportable.filter((j) => j.verdict.status === 'confirmed'), failedBranches);
-  const possible = reportable.filter((j) => j.verdict.status === 'possible');
-  const ruledOut = reportable.filter((j) => j.verdict.status === 'ruled_out');
+  // Possible and ruled-out candidates in precedence order (priority, then id): never the order rules were loaded in.
+  const byPrecedence = (a: { rule: Rule }, b: { rule: Rule }) => b.rule.priority - a.rule.priority || a.rule.id.localeCompare(b.rule.id);
+  const possible = reportable.filter((j) => j.verdict.status === 'possible').sort(byPrecedence);
+  const ruledOut = reportable.filter((j) => j.verdict.status === 'ruled_out').sort(byPrecedence);
   const candidates: Candidate[] = [...ranked, ...possible, ...ruledOut].map((j) => ({
     id: j.rule.id,
     status: j.verdict.status,

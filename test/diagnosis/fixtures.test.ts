@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BRANCH_IDS } from '../../src/diagnosis/catalog.ts';
+import { BRANCH_IDS } from '../../src/diagnosis/branches/index.ts';
 import { RULES } from '../../src/diagnosis/branches/index.ts';
 import { maskSecrets } from '../../src/ingest/secrets.ts';
 import { renderDiagnosis } from '../../src/reply/render.ts';
