@@ -40,12 +40,15 @@ export const OPENCLAW: OpenclawCommand[] = [
   { path: ['models', 'auth', 'order', 'set'], flags: { '--provider': V, '--agent': V }, positionals: [1, 9] },
   { path: ['models', 'auth', 'order', 'clear'], flags: { '--provider': V, '--agent': V }, positionals: [0, 0] },
   { path: ['models', 'auth', 'paste-token'], flags: { '--provider': V, '--profile-id': V, '--expires-in': V }, positionals: [0, 0] },
+  // openclaw-cli.md §2, §10.9: from 5.28 (`--profile-id` default `<provider>:manual`).
+  { path: ['models', 'auth', 'paste-api-key'], flags: { '--provider': V, '--profile-id': V, '--agent': V }, positionals: [0, 0] },
   { path: ['models', 'auth', 'setup-token'], flags: { '--provider': V, '--yes': S }, positionals: [0, 0] },
   {
     path: ['models', 'auth', 'login'],
-    flags: { '--provider': V, '--method': V, '--set-default': S },
+    flags: { '--provider': V, '--method': V, '--set-default': S, '--profile-id': V, '--device-code': S, '--force': S },
     positionals: [0, 0],
-    flagsSince: { '--method': '2026.3.26' },
+    // §10.9: `--profile-id`/`--device-code` 5.28, `--force` 6.1.
+    flagsSince: { '--method': '2026.3.26', '--profile-id': '2026.5.28', '--device-code': '2026.5.28', '--force': '2026.6.1' },
   },
   { path: ['configure'], flags: { '--section': V }, positionals: [0, 0] },
   { path: ['doctor'], flags: { '--yes': S, '--repair': S, '--fix': S, '--force': S, '--non-interactive': S, '--deep': S }, positionals: [0, 0] },
