@@ -12,6 +12,8 @@ interface OpenclawCommand {
   positionals: [min: number, max: number];
   /** Flags that exist only from a version on (§9). */
   flagsSince?: Record<string, string>;
+  /** The subcommand itself exists only from this version on (§10.9). */
+  since?: string;
 }
 
 const S = false;
@@ -41,7 +43,7 @@ export const OPENCLAW: OpenclawCommand[] = [
   { path: ['models', 'auth', 'order', 'clear'], flags: { '--provider': V, '--agent': V }, positionals: [0, 0] },
   { path: ['models', 'auth', 'paste-token'], flags: { '--provider': V, '--profile-id': V, '--expires-in': V }, positionals: [0, 0] },
   // openclaw-cli.md §2, §10.9: from 5.28 (`--profile-id` default `<provider>:manual`).
-  { path: ['models', 'auth', 'paste-api-key'], flags: { '--provider': V, '--profile-id': V, '--agent': V }, positionals: [0, 0] },
+  { path: ['models', 'auth', 'paste-api-key'], flags: { '--provider': V, '--profile-id': V, '--agent': V }, positionals: [0, 0], since: '2026.5.28' },
   { path: ['models', 'auth', 'setup-token'], flags: { '--provider': V, '--yes': S }, positionals: [0, 0] },
   {
     path: ['models', 'auth', 'login'],
@@ -107,6 +109,7 @@ export function checkOpenclaw(command: string, version: string | null = null): s
   const args = tokens.slice(1);
   const match = OPENCLAW.filter((c) => c.path.every((p, i) => args[i] === p)).sort((a, b) => b.path.length - a.path.length)[0];
   if (!match) return `unknown subcommand: ${command}`;
+  if (match.since && version && !newer(version, match.since)) return `openclaw ${match.path.join(' ')} needs OpenClaw ${match.since}+, thread shows ${version}`;
   let positionals = 0;
   for (let i = match.path.length; i < args.length; i++) {
     const a = args[i]!;
