@@ -47,6 +47,19 @@ describe('seed 001 replayed', () => {
     }
   });
 
+  it('the same 401 pasted again gets a question the user can answer in words, not a hand-over', () => {
+    // [8] and [10]: the same error again, after the nudge at [2]; questions [4] and [6] in between.
+    for (const i of [8, 10]) {
+      expect(at(i).outcome?.reply?.kind).toBe('ask');
+      expect(at(i).outcome?.reply?.markdown).toMatch(/\*\*[^*\n]*\?[^*\n]*\*\*/); // a question, in bold
+      expect(at(i).effects.some((e) => e.type === 'escalate')).toBe(false);
+    }
+    expect(at(8).outcome?.reply?.askId).not.toBe(at(10).outcome?.reply?.askId);
+    const handOver = steps.find((s) => s.reduction.effects.some((e) => e.type === 'escalate'))!;
+    const userMessagesBefore = steps.filter((s) => s.index < handOver.index).length;
+    expect(userMessagesBefore).toBeGreaterThanOrEqual(3);
+  });
+
   it('hands over to humans once, when the loop starts, with the evidence it read', () => {
     const escalations = steps.flatMap((s) => s.reduction.effects.filter((e) => e.type === 'escalate'));
     expect(escalations).toHaveLength(1);
