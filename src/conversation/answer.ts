@@ -6,7 +6,7 @@
 import type { Diagnosis } from '../diagnosis/types.ts';
 import type { EvidenceView } from '../diagnosis/view.ts';
 import { pickUnsaid } from './never-repeat.ts';
-import { questionReplies, solvePrompts } from './policy-texts.ts';
+import { nextAnswers, questionReplies, solvePrompts } from './policy-texts.ts';
 import { threadProvider } from '../diagnosis/signals.ts';
 import type { ReducerDeps } from './deps.ts';
 import { failureSignature } from './fingerprint.ts';
@@ -100,9 +100,29 @@ function decide(t: Turn, r: Reading, d: Diagnosis, view: EvidenceView, to: Targe
     escalate(t, 'repeated_failure', r.failedBranch, to);
   } else if (r.failedBranch && noNextStep(d, s)) {
     escalate(t, 'no_hypothesis', r.failedBranch, to);
+  } else if (r.asksNext && !r.fresh && answerNext(t, d, to)) {
+    return;
   } else {
     respond(t, d, view, deps.render(d, view), to, r.addressed, failureSignature(view.all('provider_error')), r.fresh, deps.render);
   }
+}
+
+/**
+ * "What next?" with nothing new: the command (or question) that stands, once per step in this
+ * episode, so asking is never counted as the same paste again. @returns whether it posted.
+ */
+function answerNext(t: Turn, d: Diagnosis, to: Target): boolean {
+  const command = d.nextCommand;
+  const key = `next:${d.branch ?? '-'}:${command ?? d.ask?.ask.id ?? '-'}`;
+  const mine = t.state.replies.filter((x) => x.episode === t.state.episode);
+  // Only a step or ask already posted is "what stands"; otherwise the full reply says it.
+  const said = mine.some((x) => (command !== null && x.nextCommand === command && x.branch === d.branch) || (d.ask !== null && x.askId === d.ask.ask.id));
+  if (!said || mine.some((x) => x.key === key)) return false;
+  const then = d.status === 'diagnosed' && d.step && d.step.kind !== 'none' ? d.step.then : null;
+  const reply = pickUnsaid(t.state, nextAnswers(command, then, command ? null : (d.ask?.text ?? null)));
+  if (!reply) return false;
+  post(t, { ...reply, branch: d.branch }, to.messageId, to.seq, { key });
+  return true;
 }
 
 /** Posts the answer to `r.question` unless this episode already had it. @returns whether it posted. */

@@ -51,6 +51,15 @@ describe('seed 001, the user messages issue 14 quotes', () => {
     expect(at(62).reply).toMatch(/docs\.openclaw\.ai\/channels\/discord/);
   });
 
+  it('"what next?" after a step is answered with that step, never a hand-over or holding note', () => {
+    for (const i of [27, 53]) {
+      expect(messages[i]!.text).toMatch(/what (?:do I do )?next\?/i);
+      expect(at(i).reply).toMatch(/^Next: run `[^`]+`/);
+      expect(at(i).reply).not.toMatch(/human helper/i);
+    }
+    expect(at(53).reply).toContain('openclaw models auth order set --provider anthropic anthropic:default');
+  });
+
   it('never posts the same reply twice', () => {
     const replies = lines.flatMap((l) => (l.reply ? [l.reply] : []));
     expect(new Set(replies).size).toBe(replies.length);
