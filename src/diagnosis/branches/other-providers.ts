@@ -90,6 +90,8 @@ export const providerKeyInvalid: Rule = {
   then: '`openclaw models status`',
   docs: DOCS_PROVIDERS,
   commands: [{ kind: 'openclaw', template: 'openclaw onboard' }],
+  // "Works again after downgrading": a release regression rather than the key (catalog v2: ask the version first).
+  askFirst: (view) => (statements(view, 'version_regression').length > 0 ? 'version_regression' : null),
   when(view) {
     const err = foreignRejection(view);
     if (!err) return null;
