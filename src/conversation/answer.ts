@@ -83,6 +83,12 @@ function decide(t: Turn, r: Reading, d: Diagnosis, view: EvidenceView, to: Targe
   // A question is answered (the command or one fact), never read as "the same paste again";
   // "it works now, but …?" gets the solve prompt and the answer in one reply.
   if (!quiet && r.question && answerQuestion(t, r, view, to)) return;
+  // The same question again, with nothing else in the message: a question, never "the same
+  // error again" — it gets a pointer to the answer once, then no reply; never a hand-over.
+  if (r.question && !r.substantive && !r.worksNow) {
+    if (!quiet) answerQuestion(t, r, view, to, true);
+    return;
+  }
   if (r.worksNow && !r.substantive) {
     if (!quiet) solvePrompt(t, r.closedEpisode, to, true);
     return;
@@ -125,10 +131,21 @@ function answerNext(t: Turn, d: Diagnosis, to: Target): boolean {
   return true;
 }
 
-/** Posts the answer to `r.question` unless this episode already had it. @returns whether it posted. */
-function answerQuestion(t: Turn, r: Reading, view: EvidenceView, to: Target): boolean {
-  const variants = questionReplies({ topic: r.question ?? '', provider: threadProvider(view) ?? 'anthropic', inTui: view.inTui, version: view.version, versionRange: view.versionRange });
-  const key = `question:${r.question}`;
+/** "Answered just above", naming the answer's first command so the user need not scroll. */
+function pointerTo(answerMarkdown: string): string {
+  const command = [...answerMarkdown.matchAll(/`([^`]+)`/g)].map((m) => m[1] as string).find((c) => /^!?(?:openclaw|claude) /.test(c));
+  return `I answered that in my reply just above${command ? ` (the command is \`${command}\`)` : ''}.`;
+}
+
+/**
+ * Posts the answer to `r.question` unless this episode already had it (`again`: the pointer to
+ * that answer, once). @returns whether it posted.
+ */
+function answerQuestion(t: Turn, r: Reading, view: EvidenceView, to: Target, again = false): boolean {
+  const first = questionReplies({ topic: r.question ?? '', provider: threadProvider(view) ?? 'anthropic', inTui: view.inTui, version: view.version, versionRange: view.versionRange });
+  // Asked again: a pointer to the answer above with its command, not the same words twice.
+  const variants = again ? first?.map((v) => ({ ...v, markdown: pointerTo(v.markdown) })) : first;
+  const key = `question${again ? '-again' : ''}:${r.question}`;
   if (!variants || t.state.replies.some((x) => x.key === key && x.episode === t.state.episode)) return false;
   const answerText = pickUnsaid(t.state, variants);
   if (!answerText) return false;

@@ -91,6 +91,23 @@ describe('questions in an auth thread', () => {
   });
 });
 
+describe('the same question asked again', () => {
+  const lines = replay([
+    user(ERROR),
+    user('do I need to restart the gateway?'),
+    user('do I need to restart the gateway?'),
+    user('should I restart the gateway?'),
+  ]);
+
+  it('is a question, not "the same error": a pointer to the answer once, then quiet, and never a hand-over', () => {
+    expect(lines[2]!.reply).toMatch(/answered that .*above/);
+    expect(lines[2]!.reply).toContain('openclaw gateway restart');
+    expect(lines[2]!.reply).not.toMatch(/same (?:error|output)/i);
+    expect(lines[3]!.reply).toBeNull();
+    expect(lines.every((l) => l.state !== 'needs_human')).toBe(true);
+  });
+});
+
 describe('statements that change the diagnosis', () => {
   it('"works in the terminal but not in Discord" brings in the agent, service and host branches', () => {
     const [, second] = replay([user(ERROR), user('it works in the terminal but not in discord')]);
