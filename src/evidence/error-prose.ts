@@ -56,6 +56,15 @@ const WORKS_DIRECTLY =
 const DM_PAIRING = /\bdiscord\b[^\n]{0,80}\bDMs?\b[^\n]{0,80}\bpairing code\b|\bNo pending pairing request found\b|\bpairing approve discord\b/i;
 const CUSTOM_STATE_DIR = /\b(?:custom|own|separate|non-default|different)\b[^\n]{0,20}`?OPENCLAW_(?:STATE_DIR|CONFIG_PATH|HOME)\b|\bOPENCLAW_(?:STATE_DIR|CONFIG_PATH|HOME)=(?!~?\/?\.openclaw\b)\S/;
 const UPGRADED = /\b(?:after|since) (?:upgrading|updating|the (?:upgrade|update))(?: from \S{1,30})? to (?:OpenClaw )?`?(?:v?(20\d\d\.\d{1,2}\.\d{1,2}))?/i;
+/** A fresh login written under another profile than the one in use: "persists the new credentials under profile ID `openai-codex:<email>` rather than updating `openai-codex:default`". */
+const SAVED_ELSEWHERE =
+  /\b(?:persist\w*|sav\w*|stor\w*|writ\w*|wrote)\b[^\n]{0,60}\bunder (?:the |a )?(?:new |another |different )?(?:auth )?profile(?: ?id| ID)? [`'"]?([a-z][\w-]{1,40}:[^\s`'",]{1,80})[`'"]?[^\n]{0,20}\b(?:rather than|instead of)\b/i;
+/** The user says the store file holds the credential: "despite valid OAuth tokens in auth-profiles.json", "auth-profiles.json contains valid OAuth tokens". */
+const STORE_HOLDS =
+  /\b(?:despite|although|even though|but)\b[^\n]{0,30}?\b(?:valid |working )?(?:oauth |api |setup[ -]?)?(keys?|tokens?)\b[^\n]{0,15}\bin [`'"]?(?:[~\w./-]*\/)?auth-profiles\.json\b|\bauth-profiles\.json[`'"]? (?:contains|has|holds)\b[^\n]{0,20}?\b(keys?|tokens?)\b/i;
+/** It worked on an older release and fails on a newer one: "Worked on 2026.4.5 - Fails on 2026.4.10", "works after downgrading to 2026.6.1". */
+const REGRESSION =
+  /\bworked (?:fine |well )?(?:on|in|with) (?:OpenClaw )?`?v?20\d\d\.\d{1,2}\.\d{1,2}\b[^\n]{0,40}\bfail\w* (?:on|in|with|after)\b|\b(?:after|by|when) (?:downgrading|reverting|rolling back)\b|\b(?:downgrad\w*|revert\w*|roll\w* back) to (?:OpenClaw )?`?v?20\d\d\.\d{1,2}\.\d{1,2}\b[^\n]{0,60}\b(?:works?|restores?|fix\w*|resolves?)\b/i;
 const WORKS_ELSEWHERE = /\bworks? (?:in|from|with) (?:the )?(?:interactive|main|terminal|tui|cli|chat)\b[^\n]{0,80}\b(?:but|while)\b[^\n]{0,60}\b(?:fails?|not|doesn'?t)\b|\bworks? in (?:the )?terminal\b[^\n]{0,40}\bnot in\b/i;
 
 /** Providers as prose names them: model refs, key prefixes, env var names, base URLs (first match wins). */
@@ -73,6 +82,8 @@ const PROVIDER_HINTS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/\bgenerativelanguage\.googleapis\.com\b/, () => 'google'],
   [/\bapi\.moonshot\.(?:ai|cn)\b|\bplatform\.moonshot\.cn\b/, () => 'moonshot'],
   [/\bapi\.minimaxi?\.(?:io|chat|com)\b/, () => 'minimax'],
+  // A provider named as one ("a provider (e.g., litellm)", "the litellm provider"): names no other word shares.
+  [/\bprovider\b[^\n]{0,12}?\b(litellm|openrouter|ollama|deepseek|groq|mistral|vllm)\b|\b(litellm|openrouter|ollama|deepseek|groq|mistral|vllm) provider\b/i, (m) => ((m[1] ?? m[2]) as string).toLowerCase()],
 ];
 
 const PROFILE_ID = /\b((?:anthropic|openai|openai-codex|google|openrouter|moonshot|minimax):[\w*@.-]{1,64})/;
@@ -83,16 +94,17 @@ const PROFILE_ID = /\b((?:anthropic|openai|openai-codex|google|openrouter|moonsh
  * Most prose lines of a long paste have none. Keep it in step when a regex above gains a word.
  */
 const MAYBE =
-  /auth|api|token|logged|login|cred|quota|billing|40|429|529|telegram|getme|deletewebhook|setmycommands|sendmessage|slack|control ui|pair|web|skill|memory|embedding|time|econnreset|model|config|schema|cloudflare|claude|anthropic|openai|google|gemini|openrouter|moonshot|minimax|kimi|deepseek|requestedprovider|systemd|launch|docker|container|service|gateway|visible|inherited|dropped|expired|key|密钥|在别的工具上可以调用|cron|\{|baseurl|profile|zero rows|work|openclaw_|upgrad|updat|github|ollama|litellm|zai|xai|mistral|groq|sk-|aiza|generativelanguage|status|answers|succeeded|valid/i;
+  /auth|api|token|logged|login|cred|quota|billing|40|429|529|telegram|getme|deletewebhook|setmycommands|sendmessage|slack|control ui|pair|web|skill|memory|embedding|time|econnreset|model|config|schema|cloudflare|claude|anthropic|openai|google|gemini|openrouter|moonshot|minimax|kimi|deepseek|requestedprovider|systemd|launch|docker|container|service|gateway|visible|inherited|dropped|expired|key|密钥|在别的工具上可以调用|cron|\{|baseurl|profile|zero rows|work|openclaw_|upgrad|updat|github|ollama|litellm|zai|xai|mistral|groq|sk-|aiza|generativelanguage|status|answers|succeeded|valid|downgrad|revert|roll|provider/i;
 
 type Found = { topic: StatementTopic; line: PreparedLine; value?: string };
 
 /**
  * Reads the prose facts of a message (one per topic, first line that shows it). Callers pass the
  * lines that are not CLI output; `errorLines` (source line numbers) already hold an error fact,
- * so they are not read again as a failure said in words.
+ * so they are not read again as a failure said in words. `lookFirst: false` turns off the keyword
+ * look (MAYBE) that skips most lines: the tests check it changes nothing on any fixture.
  */
-export const parseErrorProse = (errorLines: ReadonlySet<number>): Parser => (lines, ctx) => {
+export const parseErrorProse = (errorLines: ReadonlySet<number>, lookFirst = true): Parser => (lines, ctx) => {
   const found = new Map<string, Found>();
   const add = (topic: StatementTopic, line: PreparedLine, value?: string): void => {
     if (!found.has(topic)) found.set(topic, { topic, line, ...(value ? { value } : {}) });
@@ -102,7 +114,7 @@ export const parseErrorProse = (errorLines: ReadonlySet<number>): Parser => (lin
   let statusLine: PreparedLine | undefined;
   for (const line of lines) {
     const t = line.text;
-    if (t === '' || t.length > 2000 || !MAYBE.test(t)) continue;
+    if (t === '' || t.length > 2000 || (lookFirst && !MAYBE.test(t))) continue;
     // A topic already found keeps its first line (`add`): its regexes are not run again.
     const open = (topic: StatementTopic): boolean => !found.has(topic);
     const quoted = errorLines.has(line.start);
@@ -141,6 +153,11 @@ export const parseErrorProse = (errorLines: ReadonlySet<number>): Parser => (lin
     if (open('custom_state_dir') && CUSTOM_STATE_DIR.test(t)) add('custom_state_dir', line);
     const upgraded = open('upgraded') ? UPGRADED.exec(t) : null;
     if (upgraded) add('upgraded', line, upgraded[1]);
+    const saved = open('login_saved_elsewhere') ? SAVED_ELSEWHERE.exec(t) : null;
+    if (saved) add('login_saved_elsewhere', line, saved[1]);
+    const holds = open('store_holds_key') ? STORE_HOLDS.exec(t) : null;
+    if (holds) add('store_holds_key', line, /^token/i.test((holds[1] ?? holds[2]) as string) ? 'token' : 'key');
+    if (open('version_regression') && REGRESSION.test(t)) add('version_regression', line);
     for (const [re, name] of quoted || !open('provider_named') ? [] : PROVIDER_HINTS) {
       const m = re.exec(t);
       if (m) {
