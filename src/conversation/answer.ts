@@ -5,8 +5,8 @@
  */
 import type { Diagnosis } from '../diagnosis/types.ts';
 import type { EvidenceView } from '../diagnosis/view.ts';
-import { pickUnsaid } from '../reply/policy.ts';
-import { questionReplies, solvePrompts } from '../reply/policy-texts.ts';
+import { pickUnsaid } from './never-repeat.ts';
+import { questionReplies, solvePrompts } from './policy-texts.ts';
 import { threadProvider } from '../diagnosis/signals.ts';
 import type { ReducerDeps } from './deps.ts';
 import { failureSignature } from './fingerprint.ts';
@@ -52,7 +52,11 @@ export function answer(t: Turn, r: Reading, deps: ReducerDeps, read?: { view: Ev
   const to: Target = { messageId: r.messageId, seq: r.seq };
   decide(t, r, d, view, to, deps);
   if (r.secretWarning) leadPosted(t, r.secretWarning, 'secret_warning', r.messageId, r.seq);
-  return outcomeOf(d, t);
+  const outcome = outcomeOf(d, t);
+  // A question answered while nothing is confirmed: the reply is the answer, not the ask, so
+  // there is no command to report (a confirmed step's command stays).
+  const answeredQuestion = t.posted !== null && t.state.replies.some((x) => x.toMessageId === r.messageId && x.key?.startsWith('question:'));
+  return answeredQuestion && d.status === 'needs_evidence' ? { ...outcome, nextCommand: null } : outcome;
 }
 
 /**
@@ -97,13 +101,13 @@ function decide(t: Turn, r: Reading, d: Diagnosis, view: EvidenceView, to: Targe
   } else if (r.failedBranch && noNextStep(d, s)) {
     escalate(t, 'no_hypothesis', r.failedBranch, to);
   } else {
-    respond(t, d, view, deps.render(d, view), to, r.addressed, failureSignature(view.all('provider_error')), r.fresh);
+    respond(t, d, view, deps.render(d, view), to, r.addressed, failureSignature(view.all('provider_error')), r.fresh, deps.render);
   }
 }
 
 /** Posts the answer to `r.question` unless this episode already had it. @returns whether it posted. */
 function answerQuestion(t: Turn, r: Reading, view: EvidenceView, to: Target): boolean {
-  const variants = questionReplies({ topic: r.question ?? '', provider: threadProvider(view) ?? 'anthropic', inTui: view.inTui, version: view.version });
+  const variants = questionReplies({ topic: r.question ?? '', provider: threadProvider(view) ?? 'anthropic', inTui: view.inTui, version: view.version, versionRange: view.versionRange });
   const key = `question:${r.question}`;
   if (!variants || t.state.replies.some((x) => x.key === key && x.episode === t.state.episode)) return false;
   const answerText = pickUnsaid(t.state, variants);

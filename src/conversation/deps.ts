@@ -4,7 +4,7 @@
  */
 import type { Diagnosis } from '../diagnosis/types.ts';
 import type { EvidenceView } from '../diagnosis/view.ts';
-import type { RenderedReply } from '../reply/types.ts';
+import type { RenderedReply } from './reply-shape.ts';
 import type { TimerConfig } from './timers.ts';
 
 export interface ReducerDeps {

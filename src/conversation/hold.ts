@@ -7,8 +7,8 @@
  */
 import type { Diagnosis } from '../diagnosis/types.ts';
 import type { EvidenceView } from '../diagnosis/view.ts';
-import { pickUnsaid } from '../reply/policy.ts';
-import { heldNotes } from '../reply/policy-texts.ts';
+import { pickUnsaid } from './never-repeat.ts';
+import { heldNotes } from './policy-texts.ts';
 import { answer, answerIf, outcomeOf } from './answer.ts';
 import type { ReducerDeps } from './deps.ts';
 import { post, type Turn } from './post.ts';

@@ -3,8 +3,8 @@
  * suggestion it makes, the status it leaves the thread in, and the `reply` effect.
  */
 import type { Diagnosis } from '../diagnosis/types.ts';
-import { firstSentence, hashText, replyKey } from '../reply/policy.ts';
-import type { RenderedReply } from '../reply/types.ts';
+import { firstSentence, hashText, replyKey } from './never-repeat.ts';
+import type { RenderedReply } from './reply-shape.ts';
 import { askRecord } from './asks.ts';
 import { nextReplyId } from './thread.ts';
 import type { AskRecord, Effect, ReplyRecord, ThreadState, ThreadStatus } from './types.ts';

@@ -7,7 +7,7 @@
 import type { Fact, StatementTopic } from '../evidence/facts.ts';
 import type { Diagnosis } from '../diagnosis/types.ts';
 import type { EvidenceView } from '../diagnosis/view.ts';
-import { secretLine } from '../reply/render.ts';
+import { secretLine } from './secret-line.ts';
 import { mapAnswers, openAsk } from './asks.ts';
 import type { ReducerDeps } from './deps.ts';
 import { nothingNew, withEpisodeFacts } from './episodes.ts';

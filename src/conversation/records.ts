@@ -5,7 +5,7 @@
  */
 import type { BranchId } from '../diagnosis/catalog.ts';
 import type { Fact } from '../evidence/facts.ts';
-import type { RenderedReply } from '../reply/types.ts';
+import type { RenderedReply } from './reply-shape.ts';
 import type { AuthorRole, EscalationSummary } from './types.ts';
 
 export interface MessageRecord {

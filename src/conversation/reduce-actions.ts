@@ -2,8 +2,8 @@
  * Events that are not messages: feedback buttons, solved / unsolved marks, timers, pause/resume.
  * Permission checks (who may press what) are the adapter's; the reducer records `by`.
  */
-import { pickUnsaid } from '../reply/policy.ts';
-import { reminders } from '../reply/policy-texts.ts';
+import { pickUnsaid } from './never-repeat.ts';
+import { reminders } from './policy-texts.ts';
 import { openAsk } from './asks.ts';
 import { post, setStatus, type Turn } from './post.ts';
 import { escalatedThisEpisode, escalationSummary } from './escalation.ts';

@@ -11,9 +11,9 @@ import { repetition, respond } from './respond.ts';
 import type { ReducerDeps } from './deps.ts';
 import type { Outcome, ThreadEvent, ThreadState } from './types.ts';
 import { viewOf } from './view-input.ts';
-import { hashText, replyKey, textSaid } from '../reply/policy.ts';
+import { hashText, replyKey, textSaid } from './never-repeat.ts';
 import type { Diagnosis } from '../diagnosis/types.ts';
-import type { RenderedReply } from '../reply/types.ts';
+import type { RenderedReply } from './reply-shape.ts';
 
 type EditEvent = Extract<ThreadEvent, { type: 'edit' }>;
 

@@ -3,8 +3,8 @@
  * and answered (./answer.ts), or held while a rate limit is spent (./hold.ts). Helpers, other
  * bots and other members never add evidence to the author's state.
  */
-import { pickUnsaid } from '../reply/policy.ts';
-import { memberPointers } from '../reply/policy-texts.ts';
+import { pickUnsaid } from './never-repeat.ts';
+import { memberPointers } from './policy-texts.ts';
 import type { ReducerDeps } from './deps.ts';
 import { isSubstantive } from './fingerprint.ts';
 import { answer, answerIf } from './answer.ts';

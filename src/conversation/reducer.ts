@@ -14,16 +14,15 @@ import { onAction } from './reduce-actions.ts';
 import { onEdit } from './reduce-edit.ts';
 import { onMessage } from './reduce-message.ts';
 import type { Outcome, Reduction, ThreadEvent, ThreadState } from './types.ts';
-import { defaultDeps } from './default-deps.ts';
 
 export type { ReducerDeps } from './deps.ts';
 export { newThread } from './thread.ts';
 
 /**
- * Applies one event. `deps` defaults to the real rules engine and renderer. Never throws for a
+ * Applies one event. `deps` holds the rules engine and renderer (pipeline/default-deps.ts has the real ones). Never throws for a
  * well-typed event; an event about an unknown message or reply is a no-op (no effects).
  */
-export function reduce(state: ThreadState, event: ThreadEvent, now: number, deps: ReducerDeps = defaultDeps): Reduction {
+export function reduce(state: ThreadState, event: ThreadEvent, now: number, deps: ReducerDeps): Reduction {
   const t: Turn = { state, effects: [], now, posted: null };
   let outcome: Outcome | null = null;
   if (event.type === 'message') outcome = onMessage(t, event, deps);

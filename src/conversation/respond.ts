@@ -8,16 +8,19 @@
  * - an ask already answered in this episode is never asked again without a change.
  */
 import type { BranchId } from '../diagnosis/catalog.ts';
+import { presentAsk } from '../diagnosis/engine.ts';
+import { fallbackQuestion } from '../diagnosis/fallback-ask.ts';
 import type { Diagnosis } from '../diagnosis/types.ts';
 import type { EvidenceView } from '../diagnosis/view.ts';
-import { hashText, lastWithKey, pickUnsaid, replyKey, textSaid } from '../reply/policy.ts';
-import { askNudges, escalationReplies, holdingNotes, repeatLead, stepNudges } from '../reply/policy-texts.ts';
-import type { RenderedReply } from '../reply/types.ts';
+import { hashText, lastWithKey, pickUnsaid, replyKey, textSaid } from './never-repeat.ts';
+import { askNudges, escalationReplies, holdingNotes, repeatLead, stepNudges } from './policy-texts.ts';
+import type { RenderedReply } from './reply-shape.ts';
 import { answeredAsk, openAsk } from './asks.ts';
 import { hasFailed } from './suggestions.ts';
 import { escalatedThisEpisode, escalationSummary } from './escalation.ts';
 import { asksSomething, post, setStatus, type Turn } from './post.ts';
 import { episodeReplies, lastChangeSince } from './thread.ts';
+import type { ReducerDeps } from './deps.ts';
 import type { ChangeRecord, EscalationSummary, ThreadState } from './types.ts';
 
 export interface Target {
@@ -85,8 +88,34 @@ function hold(t: Turn, to: Target, key: string, reason: EscalationSummary['reaso
   if (note) post(t, note, to.messageId, to.seq, { key });
 }
 
-/** Same thing again with nothing changed: nudge once per key, then escalate, then hold. */
-function repeatWithoutChange(t: Turn, d: Diagnosis, view: EvidenceView, candidate: RenderedReply, to: Target, fresh: boolean): void {
+/**
+ * While nothing is confirmed, the next question the user can answer in words (one not asked in
+ * this problem yet) as a diagnosis and its rendered reply; null when Pincer has none left.
+ */
+function fallbackAsk(s: ThreadState, d: Diagnosis, view: EvidenceView, render: ReducerDeps['render']): { d: Diagnosis; reply: RenderedReply } | null {
+  if (d.status !== 'needs_evidence') return null;
+  const possible = d.candidates.filter((c) => c.status === 'possible').map((c) => c.id as BranchId);
+  const asked = new Set(s.asks.filter((a) => a.episode === s.episode).map((a) => a.askId));
+  const ask = fallbackQuestion(possible, view, asked);
+  if (!ask) return null;
+  const next: Diagnosis = { ...d, ask: presentAsk(ask, view), nextCommand: null };
+  const reply = render(next, view);
+  return textSaid(s, reply) ? null : { d: next, reply };
+}
+
+/**
+ * Same thing again with nothing changed: nudge once per key, then another question while one is
+ * left (`render` renders it), then escalate, then hold.
+ */
+function repeatWithoutChange(
+  t: Turn,
+  d: Diagnosis,
+  view: EvidenceView,
+  candidate: RenderedReply,
+  to: Target,
+  fresh: boolean,
+  render?: ReducerDeps['render'],
+): void {
   const key = replyKey(candidate) ?? `text:${hashText(candidate.markdown)}`;
   // A new fact that leaves the ask as it is: acknowledged, and never a step toward a hand-over.
   if (fresh && asksSomething(candidate)) {
@@ -105,6 +134,8 @@ function repeatWithoutChange(t: Turn, d: Diagnosis, view: EvidenceView, candidat
     const nudge = pickUnsaid(t.state, variants);
     if (nudge) return post(t, nudge, to.messageId, to.seq, { key: nudgeKey });
   }
+  const other = render && !escalatedThisEpisode(t.state) ? fallbackAsk(t.state, d, view, render) : null;
+  if (other) return post(t, other.reply, to.messageId, to.seq, { diagnosis: other.d });
   escalate(t, 'repeated_paste', d.branch, to, `hold:${key}`, candidate.nextCommand);
 }
 
@@ -122,6 +153,7 @@ export function respond(
   addressed: boolean,
   failureSignature: string,
   fresh = false,
+  render?: ReducerDeps['render'],
 ): void {
   const s = t.state;
   if (d.status === 'not_auth') {
@@ -143,5 +175,5 @@ export function respond(
       if (!textSaid(s, reworded, undefined, true)) return post(t, reworded, to.messageId, to.seq, opts);
     }
   }
-  repeatWithoutChange(t, d, view, candidate, to, fresh);
+  repeatWithoutChange(t, d, view, candidate, to, fresh, render);
 }

@@ -10,7 +10,7 @@
  */
 import type { BranchId, DiagnosisStatus } from '../diagnosis/catalog.ts';
 import type { Evidence, StatementTopic } from '../evidence/facts.ts';
-import type { RenderedReply } from '../reply/types.ts';
+import type { RenderedReply } from './reply-shape.ts';
 
 export type ChannelKind = 'forum_post' | 'dm' | 'terminal' | 'interaction';
 

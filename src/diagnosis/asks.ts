@@ -59,6 +59,7 @@ const ACCOUNT_SCOPE: BranchId[] = [
 ];
 const PREFIX_SCOPE: BranchId[] = ['oauth_token_in_api_key_profile', 'key_provider_mismatch'];
 const ORDER_SCOPE: BranchId[] = ['stale_order_override', 'session_profile_pinned', 'profile_order_conflict'];
+const REGRESSION_SCOPE: BranchId[] = ['provider_key_invalid'];
 const DISCORD_SCOPE: BranchId[] = ['discord_intents_missing', 'discord_token_missing', 'discord_dm_pairing'];
 const AGENT_SCOPE: BranchId[] = [...STATUS_SCOPE, 'agent_auth_missing'];
 
@@ -151,6 +152,23 @@ export const ASKS: readonly Ask[] = [
     rank: 90,
     outcomes: [],
     answered: (v) => v.version !== null,
+  },
+  {
+    // Catalog v2 provider_key_invalid: a failure that started with a release ("worked on 6.1, fails
+    // on 6.10") is a release regression, not the key: ask the exact build the gateway runs.
+    id: 'version_regression',
+    kind: 'command',
+    cost: 2,
+    command: 'openclaw --version',
+    purpose: 'it worked on an older release: the exact build tells a known release regression from a bad key',
+    where: 'gateway_host',
+    rank: 8,
+    outcomes: [
+      outcome(REGRESSION_SCOPE, 'a release with a known auth regression', []),
+      outcome(REGRESSION_SCOPE, 'a release without one', [], REGRESSION_SCOPE),
+    ],
+    // Only asked when the user says it broke with a release; the version printed answers it.
+    answered: (v) => v.version !== null || statements(v, 'version_regression').length === 0,
   },
   {
     id: 'channels_status_probe',

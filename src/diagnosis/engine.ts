@@ -89,9 +89,12 @@ export function diagnose(view: EvidenceView): Diagnosis {
   return { ...base, status: 'not_auth', branch: null, step: null, ask: null, nextCommand: null, confidence: 0 };
 }
 
-/** The one ask for an auth failure no rule reads yet: `models status` shows the setup; else the version. */
+/**
+ * The one ask for an auth failure no rule reads yet: the exact build when it broke with a release,
+ * else `models status` (it shows the setup), else the version.
+ */
 function symptomAsk(view: EvidenceView): Ask | null {
-  for (const id of ['models_status', 'version', 'auth_order_get']) {
+  for (const id of ['version_regression', 'models_status', 'version', 'auth_order_get']) {
     const ask = ASKS.find((a) => a.id === id);
     if (ask && !isAnswered(ask, view)) return ask;
   }

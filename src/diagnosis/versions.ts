@@ -88,6 +88,34 @@ export const VERSIONED_STEPS = {
     ],
     unknown: { command: 'openclaw --version', kind: 'openclaw' },
   },
+  // The old error text (`OAuth token refresh failed for <p>`, `refresh_token_reused`): its own hint
+  // is `Fix: run "openclaw doctor --yes"` (§4.3), which is also the step when the version is unknown.
+  oauth_refresh_failed: {
+    rows: [
+      { upTo: '2026.7.1', command: 'openclaw doctor --yes', kind: 'openclaw' },
+      { command: 'openclaw models auth login --provider <provider>', kind: 'openclaw' },
+    ],
+    unknown: { command: 'openclaw doctor --yes', kind: 'openclaw' },
+  },
+  // The chat copy `⚠️ Model login expired on the gateway for <p>` and doctor's `OAuth refresh
+  // errors` print the login command themselves (§10.6, §10.8): valid on every version they exist in.
+  'oauth_refresh_failed.copy': {
+    rows: [
+      { upTo: '2026.7.1', command: 'openclaw doctor --yes', kind: 'openclaw' },
+      { command: 'openclaw models auth login --provider <provider>', kind: 'openclaw' },
+    ],
+    unknown: { command: 'openclaw models auth login --provider <provider>', kind: 'openclaw' },
+  },
+  // A stored non-Anthropic profile shadowing the key set elsewhere (config `apiKey`, env): write the
+  // new key into the profile. `paste-api-key` exists from 5.28 (openclaw-cli.md §2, §10.9); the
+  // wizard works on every version.
+  'profile_shadows_env.other_provider': {
+    rows: [
+      { upTo: '2026.5.27', command: 'openclaw onboard', kind: 'openclaw' },
+      { command: 'openclaw models auth paste-api-key --provider <provider>', kind: 'openclaw' },
+    ],
+    unknown: { command: 'openclaw onboard', kind: 'openclaw' },
+  },
 } as const satisfies Record<string, VersionedStep>;
 
 export type VersionedStepId = keyof typeof VERSIONED_STEPS;

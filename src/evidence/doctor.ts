@@ -16,7 +16,8 @@ type Entry = FactOf<'doctor'>['entries'][number];
 
 const TITLE = /(?:^|[◇◆│]\s*)(Auth profile cooldowns|Model auth|Auth profiles|OAuth refresh errors|OpenClaw doctor)\b/;
 // ≥8.1 adds the reason to the status: `- anthropic:default: cooldown:auth (22m) — Re-authenticate with …`.
-const ENTRY = /^- (\S{1,128}?): ([a-z][a-z_ ]{0,30}?(?::[\w-]{1,40})?)(?: \[([a-z_]{1,40})\])?(?: \(([^()]{1,20})\))?(?: [—–-] (.{1,300}))?$/;
+// `OAuth refresh errors` (§10.6): `- <id>: re-auth required [invalid refresh token] — Run `…`.`, `- <id>: OAuth refresh failed — Try again; …`.
+const ENTRY = /^- (\S{1,128}?): (OAuth refresh failed|[a-z][a-z_ -]{0,30}?(?::[\w-]{1,40})?)(?: \[([a-z_][a-z_ ]{0,39})\])?(?: \(([^()]{1,20})\))?(?: [—–-] (.{1,300}))?$/;
 
 function unbox(text: string): string {
   let t = text.trim();

@@ -56,6 +56,15 @@ const WORKS_DIRECTLY =
 const DM_PAIRING = /\bdiscord\b[^\n]{0,80}\bDMs?\b[^\n]{0,80}\bpairing code\b|\bNo pending pairing request found\b|\bpairing approve discord\b/i;
 const CUSTOM_STATE_DIR = /\b(?:custom|own|separate|non-default|different)\b[^\n]{0,20}`?OPENCLAW_(?:STATE_DIR|CONFIG_PATH|HOME)\b|\bOPENCLAW_(?:STATE_DIR|CONFIG_PATH|HOME)=(?!~?\/?\.openclaw\b)\S/;
 const UPGRADED = /\b(?:after|since) (?:upgrading|updating|the (?:upgrade|update))(?: from \S{1,30})? to (?:OpenClaw )?`?(?:v?(20\d\d\.\d{1,2}\.\d{1,2}))?/i;
+/** A fresh login written under another profile than the one in use: "persists the new credentials under profile ID `openai-codex:<email>` rather than updating `openai-codex:default`". */
+const SAVED_ELSEWHERE =
+  /\b(?:persist\w*|sav\w*|stor\w*|writ\w*|wrote)\b[^\n]{0,60}\bunder (?:the |a )?(?:new |another |different )?(?:auth )?profile(?: ?id| ID)? [`'"]?([a-z][\w-]{1,40}:[^\s`'",]{1,80})[`'"]?[^\n]{0,20}\b(?:rather than|instead of)\b/i;
+/** The user says the store file holds the credential: "despite valid OAuth tokens in auth-profiles.json", "auth-profiles.json contains valid OAuth tokens". */
+const STORE_HOLDS =
+  /\b(?:despite|although|even though|but)\b[^\n]{0,30}?\b(?:valid |working )?(?:oauth |api |setup[ -]?)?(keys?|tokens?)\b[^\n]{0,15}\bin [`'"]?(?:[~\w./-]*\/)?auth-profiles\.json\b|\bauth-profiles\.json[`'"]? (?:contains|has|holds)\b[^\n]{0,20}?\b(keys?|tokens?)\b/i;
+/** It worked on an older release and fails on a newer one: "Worked on 2026.4.5 - Fails on 2026.4.10", "works after downgrading to 2026.6.1". */
+const REGRESSION =
+  /\bworked (?:fine |well )?(?:on|in|with) (?:OpenClaw )?`?v?20\d\d\.\d{1,2}\.\d{1,2}\b[^\n]{0,40}\bfail\w* (?:on|in|with|after)\b|\b(?:after|by|when) (?:downgrading|reverting|rolling back)\b|\b(?:downgrad\w*|revert\w*|roll\w* back) to (?:OpenClaw )?`?v?20\d\d\.\d{1,2}\.\d{1,2}\b[^\n]{0,60}\b(?:works?|restores?|fix\w*|resolves?)\b/i;
 const WORKS_ELSEWHERE = /\bworks? (?:in|from|with) (?:the )?(?:interactive|main|terminal|tui|cli|chat)\b[^\n]{0,80}\b(?:but|while)\b[^\n]{0,60}\b(?:fails?|not|doesn'?t)\b|\bworks? in (?:the )?terminal\b[^\n]{0,40}\bnot in\b/i;
 
 /** Providers as prose names them: model refs, key prefixes, env var names, base URLs (first match wins). */
@@ -73,6 +82,8 @@ const PROVIDER_HINTS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/\bgenerativelanguage\.googleapis\.com\b/, () => 'google'],
   [/\bapi\.moonshot\.(?:ai|cn)\b|\bplatform\.moonshot\.cn\b/, () => 'moonshot'],
   [/\bapi\.minimaxi?\.(?:io|chat|com)\b/, () => 'minimax'],
+  // A provider named as one ("a provider (e.g., litellm)", "the litellm provider"): names no other word shares.
+  [/\bprovider\b[^\n]{0,12}?\b(litellm|openrouter|ollama|deepseek|groq|mistral|vllm)\b|\b(litellm|openrouter|ollama|deepseek|groq|mistral|vllm) provider\b/i, (m) => ((m[1] ?? m[2]) as string).toLowerCase()],
 ];
 
 const PROFILE_ID = /\b((?:anthropic|openai|openai-codex|google|openrouter|moonshot|minimax):[\w*@.-]{1,64})/;
@@ -128,6 +139,11 @@ export const parseErrorProse = (errorLines: ReadonlySet<number>): Parser => (lin
     if (CUSTOM_STATE_DIR.test(t)) add('custom_state_dir', line);
     const upgraded = UPGRADED.exec(t);
     if (upgraded) add('upgraded', line, upgraded[1]);
+    const saved = SAVED_ELSEWHERE.exec(t);
+    if (saved) add('login_saved_elsewhere', line, saved[1]);
+    const holds = STORE_HOLDS.exec(t);
+    if (holds) add('store_holds_key', line, /^token/i.test((holds[1] ?? holds[2]) as string) ? 'token' : 'key');
+    if (REGRESSION.test(t)) add('version_regression', line);
     for (const [re, name] of errorLines.has(line.start) ? [] : PROVIDER_HINTS) {
       const m = re.exec(t);
       if (m) {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { ingest } from '../ingest/index.ts';
 import { extractEvidence } from '../evidence/index.ts';
-import { defaultDeps } from '../conversation/default-deps.ts';
+import { defaultDeps } from './default-deps.ts';
 import type { ReducerDeps } from '../conversation/deps.ts';
 import { newThread, reduce } from '../conversation/reducer.ts';
 import { createRateLimitStore } from '../store/rate-limits.ts';
@@ -189,6 +189,7 @@ export function diagnoseOnce(text: string, attachments?: AttachmentInput[], now 
     state,
     { type: 'message', messageId, authorId: 'user', role: 'author', addressed: true, evidence, textHash },
     now,
+    defaultDeps,
   );
   const shown = showNotes(reduction, ingested.notes, true);
   const outcome = shown.outcome ?? { status: 'not_auth', branch: null, candidates: [], nextCommand: null, reply: null };

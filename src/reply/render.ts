@@ -11,6 +11,7 @@ import type { EvidenceView } from '../diagnosis/view.ts';
 import { maskSecrets } from '../ingest/secrets.ts';
 import { code, codeBlock, neutralize } from './markdown.ts';
 import type { RenderedReply } from './types.ts';
+import { SECRET_LINE_START, secretLine } from '../conversation/secret-line.ts';
 
 export const NOT_AUTH_NOTE =
   'Pincer handles model authentication and credential failures; a human helper will take it from here.';
@@ -26,15 +27,6 @@ function placeNote(step: Extract<Step, { kind: 'command' }>, typed: string | nul
     return step.command.startsWith('openclaw onboard') || step.command.includes('paste-token') ? 'Run it in a normal terminal, not inside the TUI.' : null;
   }
   return null;
-}
-
-const SECRET_LINE_START = '⚠️ Your message held a full credential';
-
-/** The warning for a full credential in the message being answered, or null. */
-export function secretLine(view: EvidenceView): string | null {
-  const s = view.inCurrent('secret').at(-1);
-  if (!s) return null;
-  return `${SECRET_LINE_START} (${code(s.masked)}): revoke it now in the provider console and make a new one.`;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import type { Effect } from '../conversation/types.ts';
 import { BranchId } from '../diagnosis/catalog.ts';
-import type { RenderedReply } from '../reply/types.ts';
+import type { RenderedReply } from '../conversation/reply-shape.ts';
 import type { Row } from './rows.ts';
 
 /** A committed reply (or edit of one) Discord never confirmed (crash, outage), with what it says. */

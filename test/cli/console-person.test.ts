@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { runConsole } from '../../src/cli/console.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 import { terminalMessages } from '../../src/cli/terminal-input.ts';
-import { solvePrompts } from '../../src/reply/policy-texts.ts';
+import { solvePrompts } from '../../src/conversation/policy-texts.ts';
 import { openDatabase } from '../../src/store/db.ts';
 import { ROOT, runCli, tempDir } from './run-cli.ts';
 

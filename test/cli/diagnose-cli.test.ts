@@ -32,6 +32,22 @@ describe('pincer diagnose --json', () => {
     expect(json).toMatchObject({ status: 'needs_evidence', branch: null, next_command: '!openclaw models status', secret_masked: false });
   });
 
+  it('a question asked with the paste: next_command is the step command when diagnosed, null when the answer replaces the ask', () => {
+    const status = [
+      'agent main | session main (openclaw-tui) | anthropic/claude-sonnet-4-6',
+      '- anthropic effective=profiles:~/.openclaw/agents/main/agent/auth-profiles.json | profiles=2 (oauth=0, token=1, api_key=1) | anthropic:default=sk-ant-a..._HeoVAAA, anthropic:manual=token:sk-ant-a..._HeoVAAA',
+    ].join('\n');
+    const diagnosed = diagnose(`how do I put the key in again?\n${status}`).json;
+    expect(diagnosed).toMatchObject({ status: 'diagnosed', branch: 'api_key_in_token_profile' });
+    expect(diagnosed.next_command).toMatch(/^!?openclaw models auth order set --provider anthropic anthropic:default$/);
+    expect(diagnosed.reply).toMatch(/openclaw onboard/); // the question is answered
+
+    const asked = diagnose('run error: HTTP 401 authentication_error: invalid x-api-key\nI want to put the key again, what do i run?').json;
+    expect(asked.status).toBe('needs_evidence');
+    expect(asked.reply).toMatch(/openclaw onboard/);
+    expect(asked.next_command).toBeNull();
+  });
+
   it('seed 000: a token-type profile holding an sk-ant- key, with the 529 loop', () => {
     const paste = excerpt(seed('000_61844df7dcbf3ea0.txt'), 'When ~/.openclaw', 'Retry the request.).');
     expect(diagnose(paste).json).toMatchObject({ status: 'diagnosed', branch: 'api_key_in_token_profile' });

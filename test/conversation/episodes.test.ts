@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalise } from '../../src/reply/policy.ts';
+import { normalise } from '../../src/conversation/never-repeat.ts';
 import { f, msg } from './fixtures.ts';
 import { MINUTE, T0, only, replies, run } from './run.ts';
 

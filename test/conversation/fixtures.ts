@@ -9,7 +9,7 @@ import type { EvidenceView } from '../../src/diagnosis/view.ts';
 import type { Evidence, Fact, StatementTopic } from '../../src/evidence/facts.ts';
 import type { AuthorRole, ThreadEvent } from '../../src/conversation/types.ts';
 import type { ReducerDeps } from '../../src/conversation/deps.ts';
-import type { RenderedReply } from '../../src/reply/types.ts';
+import type { RenderedReply } from '../../src/conversation/reply-shape.ts';
 
 const src = { source: { messageId: 'm', lineStart: 0, lineEnd: 0 }, confidence: 1 };
 

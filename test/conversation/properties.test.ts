@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../src/evidence/facts.ts';
 import type { Reduction, ThreadEvent, ThreadState } from '../../src/conversation/types.ts';
-import { normalise } from '../../src/reply/policy.ts';
+import { normalise } from '../../src/conversation/never-repeat.ts';
 import { f, msg } from './fixtures.ts';
 import { MINUTE, T0, run } from './run.ts';
 

@@ -110,3 +110,26 @@ describe('statements that change the diagnosis', () => {
     expect(first!.candidates).toContain('env_not_visible_to_service');
   });
 });
+
+describe('answers follow the thread\'s OpenClaw version (question-answers.ts)', () => {
+  const onVersion = (version: string, question: string) =>
+    replay([user(`OpenClaw ${version} (61d171a)\n${ERROR}`), user(question)])[1]!.reply ?? '';
+
+  it('removing a profile: `models auth logout` from 2026.8.1, pinning the order before it', () => {
+    expect(onVersion('2026.9.6', 'how do I remove the old profile?')).toContain('openclaw models auth logout <profile-id> --yes');
+    const old = onVersion('2026.3.13', 'how do I remove the old profile?');
+    expect(old).toContain('openclaw models auth order set --provider anthropic <profile-id>');
+    expect(old).not.toContain('logout');
+  });
+
+  it('where the key is stored: the JSON file before 2026.6.5, the SQLite store after', () => {
+    expect(onVersion('2026.3.13', 'where is the key stored?')).toMatch(/auth-profiles\.json/);
+    const newer = onVersion('2026.9.6', 'where is the key stored?');
+    expect(newer).toMatch(/openclaw-agent\.sqlite/);
+    expect(newer).not.toMatch(/auth-profiles\.json/);
+  });
+
+  it('which version: the one the thread already shows', () => {
+    expect(onVersion('2026.5.28', 'which version am I on?')).toMatch(/2026\.5\.28/);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalise } from '../../src/reply/policy.ts';
+import { normalise } from '../../src/conversation/never-repeat.ts';
 import type { Diagnosis } from '../../src/diagnosis/types.ts';
 import type { EvidenceView } from '../../src/diagnosis/view.ts';
 import { deps, f, fakeDiagnose, fakeRender, msg } from './fixtures.ts';

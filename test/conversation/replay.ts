@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { newThread, reduce } from '../../src/conversation/reducer.ts';
 import type { Reduction, ThreadEvent, ThreadState } from '../../src/conversation/types.ts';
+import { defaultDeps } from '../../src/pipeline/default-deps.ts';
 import { readInput } from '../../src/pipeline/pipeline.ts';
 
 export interface ReplayStep {
@@ -38,7 +39,7 @@ export function replay(file: string, start = Date.UTC(2026, 2, 20, 9)): { steps:
   let state = newThread({ id: 'replay', channelKind: 'forum_post', authorId: 'author', now: start });
   const steps: ReplayStep[] = [];
   for (const { index, text, event } of threadEvents(file)) {
-    const reduction = reduce(state, event, start + index * 60_000);
+    const reduction = reduce(state, event, start + index * 60_000, defaultDeps);
     state = reduction.state;
     if (event.type === 'message' && event.role === 'author') steps.push({ index, text, reduction });
   }

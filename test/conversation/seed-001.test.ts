@@ -4,7 +4,7 @@
  * again and again; these tests hold the memory layer's promises on that thread.
  */
 import { describe, expect, it } from 'vitest';
-import { normalise } from '../../src/reply/policy.ts';
+import { normalise } from '../../src/conversation/never-repeat.ts';
 import { replay } from './replay.ts';
 
 const { steps, state } = replay('test/fixtures/threads/seed-001.json');
@@ -45,6 +45,19 @@ describe('seed 001 replayed', () => {
       // Only after a change: a reported action, other output, or a new problem — and it says why.
       expect(r.reply.markdown.split('\n')[0]).toMatch(/^(Since|Asking again because) /);
     }
+  });
+
+  it('the same 401 pasted again gets a question the user can answer in words, not a hand-over', () => {
+    // [8] and [10]: the same error again, after the nudge at [2]; questions [4] and [6] in between.
+    for (const i of [8, 10]) {
+      expect(at(i).outcome?.reply?.kind).toBe('ask');
+      expect(at(i).outcome?.reply?.markdown).toMatch(/\*\*[^*\n]*\?[^*\n]*\*\*/); // a question, in bold
+      expect(at(i).effects.some((e) => e.type === 'escalate')).toBe(false);
+    }
+    expect(at(8).outcome?.reply?.askId).not.toBe(at(10).outcome?.reply?.askId);
+    const handOver = steps.find((s) => s.reduction.effects.some((e) => e.type === 'escalate'))!;
+    const userMessagesBefore = steps.filter((s) => s.index < handOver.index).length;
+    expect(userMessagesBefore).toBeGreaterThanOrEqual(3);
   });
 
   it('hands over to humans once, when the loop starts, with the evidence it read', () => {

@@ -6,7 +6,7 @@
  */
 import type { Effect, ReplyRecord, ThreadState } from '../../src/conversation/types.ts';
 import { newThread } from '../../src/conversation/thread.ts';
-import type { RenderedReply, ReplyKind } from '../../src/reply/types.ts';
+import type { RenderedReply, ReplyKind } from '../../src/conversation/reply-shape.ts';
 import type { DueTimer, IncomingAction, IncomingEdit, IncomingMessage, OneOffResult, Pipeline, PipelineResult } from '../../src/pipeline/types.ts';
 import type { AttachmentInput } from '../../src/ingest/types.ts';
 

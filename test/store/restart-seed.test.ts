@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { newThread, reduce } from '../../src/conversation/reducer.ts';
 import type { Effect, ThreadEvent } from '../../src/conversation/types.ts';
+import { defaultDeps } from '../../src/pipeline/default-deps.ts';
 import { openDatabase, type Database } from '../../src/store/db.ts';
 import { createThreadStore } from '../../src/store/threads.ts';
 import { threadEvents } from '../conversation/replay.ts';
@@ -23,7 +24,7 @@ function step(db: Database, event: ThreadEvent, index: number): Effect[] {
   if (store.isProcessed(eventId)) return [];
   const before = store.load('seed-001');
   const now = T0 + index * 60_000;
-  const r = reduce(before ?? newThread({ id: 'seed-001', channelKind: 'forum_post', authorId: 'author', now }), event, now);
+  const r = reduce(before ?? newThread({ id: 'seed-001', channelKind: 'forum_post', authorId: 'author', now }), event, now, defaultDeps);
   store.commit(eventId, before, r, now);
   return r.effects;
 }

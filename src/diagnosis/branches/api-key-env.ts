@@ -3,7 +3,7 @@
  * not reach the gateway (branches.md §A: env_not_visible_to_service, secret_ref_unresolved,
  * env_var_name_unrecognized). The auth store's part is in ./api-key-setup.ts.
  */
-import { code } from '../../reply/markdown.ts';
+import { code } from '../../text/markdown.ts';
 import { commandStep } from '../commands.ts';
 import {
   anthropicRejections,

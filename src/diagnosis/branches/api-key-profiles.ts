@@ -3,8 +3,9 @@
  * api_key_in_token_profile, profile_order_conflict, profile_shadows_env, key_provider_mismatch).
  * The key itself is judged in ./api-key.ts.
  */
-import { code } from '../../reply/markdown.ts';
+import { code } from '../../text/markdown.ts';
 import { commandStep } from '../commands.ts';
+import { stepForVersion } from '../versions.ts';
 import {
   because,
   errorQuote,
@@ -15,9 +16,11 @@ import {
   profileInUse,
   providerLine,
   statements,
+  threadProvider,
   xApiKeyRejections,
 } from '../signals.ts';
 import type { Rule } from '../types.ts';
+import type { EvidenceView } from '../view.ts';
 import { confirmed, possible, ruledOut } from '../verdict.ts';
 import { failureSeen, fixedProfile, keyLabels, notSeenYet, ONBOARD_WITH_ENV_KEY, READ_KEY } from './shared.ts';
 
@@ -90,17 +93,30 @@ export const apiKeyInTokenProfile: Rule = {
   },
 };
 
+/** "The login was saved under `<p>:<email>` rather than `<p>:default`": the profile the user just fixed, said in words. */
+function savedElsewhere(view: EvidenceView) {
+  const fact = statements(view, 'login_saved_elsewhere').at(-1);
+  if (!fact?.value) return undefined;
+  return { fact, quote: fact.quote, profileId: fact.value, provider: fact.value.split(':')[0]! };
+}
+
 export const profileOrderConflict: Rule = {
   id: 'profile_order_conflict',
   family: 'api-key',
   title: 'Another auth profile is used instead of the one you fixed',
   priority: 15,
-  beats: ['setup_token_rejected', 'api_key_invalid'],
-  signals: ['`profiles=N` with N ≥ 2 for the failing provider and the profile in use is not the one the user just fixed'],
+  // A login saved under another profile explains the refresh failure of the stale one.
+  beats: ['setup_token_rejected', 'api_key_invalid', 'oauth_refresh_failed'],
+  signals: [
+    '`profiles=N` with N ≥ 2 for the failing provider and the profile in use is not the one the user just fixed',
+    'a fresh login saved under another profile than the one in use ("under profile ID `<p>:<email>` rather than updating `<p>:default`")',
+  ],
   then: '`openclaw models auth order get --provider <provider>`, then `/reset` in the TUI and retry',
   docs: DOCS_AUTH,
   commands: [{ kind: 'openclaw', template: 'openclaw models auth order set --provider <provider> <profile-id>' }],
   when(view) {
+    const saved = savedElsewhere(view);
+    if (saved) return confirmed(2, because(`${code(saved.quote)}: the fresh login is ${code(saved.profileId)}, but another ${code(saved.provider)} profile is used.`, saved.fact));
     const err = xApiKeyRejections(view).at(-1);
     const pl = providerLine(view, 'anthropic');
     if (!pl) return err ? possible(notSeenYet(err)) : null;
@@ -113,11 +129,13 @@ export const profileOrderConflict: Rule = {
     return failureSeen(view) ? possible(because(`${pl.line.profiles.length} Anthropic profiles; which one is tried first decides`, pl.status)) : null;
   },
   next(ctx) {
-    const pl = providerLine(ctx.view, 'anthropic');
-    const fixed = pl ? fixedProfile(ctx.view, pl.line) : undefined;
-    return commandStep('openclaw models auth order set --provider <provider> <profile-id>', 'openclaw', { '<provider>': 'anthropic', '<profile-id>': fixed }, {
-      why: 'Pin the profile you fixed so OpenClaw stops trying the other one first.',
-      then: 'Then `openclaw models auth order get --provider anthropic`, `/reset` in the TUI, and retry.',
+    const saved = savedElsewhere(ctx.view);
+    const pl = providerLine(ctx.view, saved?.provider ?? 'anthropic');
+    const provider = saved?.provider ?? 'anthropic';
+    const fixed = saved?.profileId ?? (pl ? fixedProfile(ctx.view, pl.line) : undefined);
+    return commandStep('openclaw models auth order set --provider <provider> <profile-id>', 'openclaw', { '<provider>': provider, '<profile-id>': fixed }, {
+      why: saved ? 'Pin the profile the new login was saved under so OpenClaw stops using the stale one.' : 'Pin the profile you fixed so OpenClaw stops trying the other one first.',
+      then: `Then \`openclaw models auth order get --provider ${provider}\`, \`/reset\` in the TUI, and retry.`,
     });
   },
 };
@@ -151,11 +169,21 @@ export const profileShadowsEnv: Rule = {
     if (said) return confirmed(2, why);
     return failureSeen(view) ? possible(why) : null;
   },
-  next: () =>
-    commandStep(ONBOARD_WITH_ENV_KEY, 'openclaw', {}, {
+  next(ctx) {
+    // The onboard flag is Anthropic's; another provider's key goes into its profile by provider id.
+    const provider = providerLine(ctx.view, 'anthropic') ? 'anthropic' : (threadProvider(ctx.view) ?? 'anthropic');
+    if (provider !== 'anthropic') {
+      const step = stepForVersion('profile_shadows_env.other_provider', ctx.view.versionRange);
+      return commandStep(step.command, 'openclaw', { '<provider>': provider }, {
+        why: `The runtime uses the key stored in the ${code(provider)} auth profile, not the one in config or env: write the new key into that profile.`,
+        then: 'Then `openclaw gateway restart` and `openclaw models status`: the masked key must change.',
+      });
+    }
+    return commandStep(ONBOARD_WITH_ENV_KEY, 'openclaw', {}, {
       why: 'Run it in the shell where `ANTHROPIC_API_KEY` is set: it writes that key into the profile, so both agree.',
       then: 'Then `openclaw models status`: the profile mask must equal the `env=` mask.',
-    }),
+    });
+  },
 };
 
 export const keyProviderMismatch: Rule = {

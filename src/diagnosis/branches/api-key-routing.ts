@@ -3,7 +3,7 @@
  * §A: agent_auth_missing, wrong_host, custom_base_url). The model and session part is in
  * ./model-routing.ts.
  */
-import { code } from '../../reply/markdown.ts';
+import { code } from '../../text/markdown.ts';
 import { commandStep } from '../commands.ts';
 import {
   anthropicRejections,

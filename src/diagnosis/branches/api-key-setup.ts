@@ -4,9 +4,10 @@
  * (env_not_visible_to_service, secret_ref_unresolved, env_var_name_unrecognized) is in
  * ./api-key-env.ts.
  */
-import { code } from '../../reply/markdown.ts';
+import { code } from '../../text/markdown.ts';
 import { authOrderFile, commandStep } from '../commands.ts';
-import { stepForVersion } from '../versions.ts';
+import { compareVersions, stepForVersion } from '../versions.ts';
+import type { EvidenceView } from '../view.ts';
 import { unreadyRoute, usableProfileId, whollyUnusable } from './store-signals.ts';
 import {
   because,
@@ -154,6 +155,20 @@ function missingProvider(view: Parameters<Rule['when']>[0]): string {
   return fromStatus ?? (err ? errorProvider(err) : undefined) ?? errorsWith(view, 'unknown_provider').at(-1)?.provider ?? 'anthropic';
 }
 
+/**
+ * `No API key found` read from a JSON store (`Auth store: …auth-profiles.json`, or a version ≤6.4)
+ * while the user says that file holds the key or token (catalog v2 auth_store_malformed). From 6.5
+ * the runtime reads SQLite only: a hand-edited JSON file there is auth_store_migration.
+ */
+function heldInJsonStore(view: EvidenceView) {
+  const holds = statements(view, 'store_holds_key').at(-1);
+  if (!holds) return undefined;
+  const jsonEra = view.versionRange.max !== undefined && compareVersions(view.versionRange.max, '2026.6.4') <= 0;
+  const err = errorsWith(view, 'no_api_key').filter((e) => e.storePath?.endsWith('auth-profiles.json') || (jsonEra && !e.storePath)).at(-1);
+  if (!err || (view.versionRange.min && compareVersions(view.versionRange.min, '2026.6.5') >= 0)) return undefined;
+  return { err, holds };
+}
+
 export const authStoreMalformed: Rule = {
   id: 'auth_store_malformed',
   family: 'api-key',
@@ -190,15 +205,21 @@ export const authStoreMalformed: Rule = {
     }
     // "I wrote auth-profiles.json by hand": the loader keeps only what OpenClaw itself writes.
     const edited = statements(view, 'store_hand_edited').at(-1);
-    return edited ? confirmed(1, because(`${code(edited.quote)}: a store written or edited by hand is read only when it has the exact shape OpenClaw writes.`, edited)) : null;
+    if (edited) return confirmed(1, because(`${code(edited.quote)}: a store written or edited by hand is read only when it has the exact shape OpenClaw writes.`, edited));
+    // `No API key found` although the user says the file holds it, on a version that reads the JSON file (≤6.4).
+    const said = heldInJsonStore(view);
+    return said ? confirmed(1, because(`${code(errorQuote(said.err))} although ${code(said.holds.quote)}: the file is there, but not in a shape the loader reads.`, said.err, said.holds)) : null;
   },
   next(ctx) {
     const json = ctx.view.all('auth_profiles_json').at(-1);
     const token = json?.profiles.find((p) => p.type === 'token' || p.valueField === 'token');
     // No file pasted, but a Claude subscription said: its token goes in through paste-token too.
     const subscription = !json && statements(ctx.view, 'subscription').length > 0;
-    if (token || subscription) {
-      return commandStep('openclaw models auth paste-token --provider <provider>', 'openclaw', { '<provider>': token ? (token.provider ?? token.profileId.split(':')[0]) : 'anthropic' }, {
+    // No file pasted, but "the file holds valid tokens": a token again.
+    const said = !json ? heldInJsonStore(ctx.view) : undefined;
+    if (token || subscription || said?.holds.value === 'token') {
+      const provider = token ? (token.provider ?? token.profileId.split(':')[0]) : (said && errorProvider(said.err)) ?? 'anthropic';
+      return commandStep('openclaw models auth paste-token --provider <provider>', 'openclaw', { '<provider>': provider }, {
         why: 'Let OpenClaw write the token profile instead of editing the file by hand.',
         then: 'Then `openclaw models status` shows the profile.',
       });

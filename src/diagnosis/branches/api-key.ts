@@ -3,7 +3,7 @@
  * api_key_altered, oauth_token_in_api_key_profile). Which auth profile carries it is in
  * ./api-key-profiles.ts; the store, env and host rules of family A in ./api-key-setup.ts.
  */
-import { code } from '../../reply/markdown.ts';
+import { code } from '../../text/markdown.ts';
 import { commandStep } from '../commands.ts';
 import {
   because,

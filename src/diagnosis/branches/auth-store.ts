@@ -4,7 +4,7 @@
  * credential migration` error on every auth command, doctor's `Auth profile SQLite migration`
  * note, and the ≥9.1 state-directory guard.
  */
-import { code } from '../../reply/markdown.ts';
+import { code } from '../../text/markdown.ts';
 import { commandStep } from '../commands.ts';
 import { because, errorQuote, errorsWith, statements } from '../signals.ts';
 import { compareVersions } from '../versions.ts';

@@ -2,7 +2,7 @@
  * Family C: billing, cooldown and limits (branches.md §C). Cooldown and disabled suffixes come
  * from `models status` labels (§1.3, §1.6); reasons and backoff from §3.4.
  */
-import { code } from '../../reply/markdown.ts';
+import { code } from '../../text/markdown.ts';
 import { stepForVersion } from '../versions.ts';
 import { commandStep } from '../commands.ts';
 import { because, errorProvider, errorQuote, errorsWith, lastSeq, statements } from '../signals.ts';

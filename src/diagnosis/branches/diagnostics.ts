@@ -2,7 +2,7 @@
  * Family D: output that looks like a failure but is not (branches.md §D). The step is "nothing to
  * fix" with a proof the user can run (`openclaw agent -m "ping"`, §5).
  */
-import { code } from '../../reply/markdown.ts';
+import { code } from '../../text/markdown.ts';
 import { because, errorProvider, errorQuote, isAuthRejection, statements } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import { confirmed, possible } from '../verdict.ts';

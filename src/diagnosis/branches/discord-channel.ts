@@ -2,7 +2,7 @@
  * Family F: OpenClaw's own Discord channel — pairing, intents, bot token (branches.md §F,
  * openclaw-cli.md §7). A DM that gets a model error as its reply is NOT pairing: the bot answered.
  */
-import { code } from '../../reply/markdown.ts';
+import { code } from '../../text/markdown.ts';
 import { commandStep } from '../commands.ts';
 import { because, errorQuote, errorsWith, isAuthRejection, lastSeq, statements } from '../signals.ts';
 import type { Rule } from '../types.ts';

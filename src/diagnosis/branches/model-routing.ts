@@ -3,7 +3,7 @@
  * (branches.md §A: default_model_without_auth, model_provider_prefix_mismatch,
  * session_profile_pinned). Agent, host and base URL are in ./api-key-routing.ts.
  */
-import { code } from '../../reply/markdown.ts';
+import { code } from '../../text/markdown.ts';
 import { commandStep } from '../commands.ts';
 import { because, errorProvider, errorsWith, explicitOrder, providerOfModel, statements, threadProvider } from '../signals.ts';
 import type { Rule } from '../types.ts';

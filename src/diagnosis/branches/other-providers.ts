@@ -2,7 +2,7 @@
  * Family G: other providers (OpenRouter, OpenAI/Codex, Google, MiniMax, Moonshot …), diagnosed
  * from their own error texts; commands use the provider id from the evidence (branches.md §G).
  */
-import { code } from '../../reply/markdown.ts';
+import { code } from '../../text/markdown.ts';
 import { compareVersions, stepForVersion } from '../versions.ts';
 import { commandStep } from '../commands.ts';
 import { because, errorProvider, errorQuote, errorsWith, isAuthRejection, providerOfModel, statements, threadProvider } from '../signals.ts';
@@ -90,6 +90,8 @@ export const providerKeyInvalid: Rule = {
   then: '`openclaw models status`',
   docs: DOCS_PROVIDERS,
   commands: [{ kind: 'openclaw', template: 'openclaw onboard' }],
+  // "Works again after downgrading": a release regression rather than the key (catalog v2: ask the version first).
+  askFirst: (view) => (statements(view, 'version_regression').length > 0 ? 'version_regression' : null),
   when(view) {
     const err = foreignRejection(view);
     if (!err) return null;

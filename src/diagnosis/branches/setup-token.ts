@@ -2,8 +2,10 @@
  * Family B: Claude subscription, setup-token and OAuth credentials, sent as Bearer
  * (branches.md §B). Version-aware: the Claude CLI login method exists from 2026.3.26 (§9).
  */
-import { code } from '../../reply/markdown.ts';
+import type { Fact } from '../../evidence/facts.ts';
+import { code } from '../../text/markdown.ts';
 import { commandStep, VERSION, versionAtLeast } from '../commands.ts';
+import { stepForVersion } from '../versions.ts';
 import { because, errorProvider, errorQuote, errorsWith, maskHead, providerLine, statements } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
@@ -168,13 +170,47 @@ export const setupTokenPasteRejected: Rule = {
   },
 };
 
+/** A login command the copy or doctor line prints itself: `openclaw models auth login --provider <p> [--profile-id '<id>']`. */
+const PRINTED_LOGIN = /`(openclaw models auth login --provider [^`]{1,200})`/;
+
+/**
+ * What says the OAuth refresh failed: the error text (`OAuth token refresh failed for <p>`,
+ * `refresh_token_reused`, Codex `token_expired`), the chat copy `⚠️ Model login expired on the
+ * gateway for <p>` (not claude-cli: its own branch) or a doctor `OAuth refresh errors` entry.
+ * `copy` = the evidence prints the login command (`printed` when it shows in full).
+ */
+function refreshFailure(view: EvidenceView): { fact: Fact; quote: string; provider?: string; copy: boolean; printed?: string } | undefined {
+  const err =
+    errorsWith(view, 'oauth_refresh_failed', 'refresh_token_reused').at(-1) ??
+    errorsWith(view, 'token_expired').find((e) => (errorProvider(e) ?? '').includes('codex'));
+  if (err) return { fact: err, quote: errorQuote(err), ...(errorProvider(err) ? { provider: errorProvider(err)! } : {}), copy: false };
+  const copy = errorsWith(view, 'login_expired_copy').filter((e) => errorProvider(e) !== 'claude-cli').at(-1);
+  if (copy) {
+    const printed = PRINTED_LOGIN.exec(copy.message)?.[1];
+    return { fact: copy, quote: errorQuote(copy), ...(errorProvider(copy) ? { provider: errorProvider(copy)! } : {}), copy: true, ...(printed ? { printed } : {}) };
+  }
+  for (const doctor of view.all('doctor').toReversed()) {
+    const entry = doctor.entries.filter((e) => e.status === 're-auth required' || e.status === 'OAuth refresh failed').at(-1);
+    if (!entry) continue;
+    const printed = PRINTED_LOGIN.exec(entry.hint ?? '')?.[1];
+    return { fact: doctor, quote: `${entry.profileId}: ${entry.status}${entry.reasonCode ? ` [${entry.reasonCode}]` : ''}`, provider: entry.profileId.split(':')[0]!, copy: true, ...(printed ? { printed } : {}) };
+  }
+  return undefined;
+}
+
 export const oauthRefreshFailed: Rule = {
   id: 'oauth_refresh_failed',
   family: 'setup-token',
   title: 'OpenClaw could not refresh the OAuth login',
   priority: 60,
   beats: [...GENERIC_AUTH],
-  signals: ['`OAuth token refresh failed for <provider>`', '`refresh_token_reused`', 'Codex `token_expired`'],
+  signals: [
+    '`OAuth token refresh failed for <provider>`',
+    '`refresh_token_reused`',
+    'Codex `token_expired`',
+    '≥4.12 chat: `⚠️ Model login expired on the gateway for <provider>` (not claude-cli)',
+    'doctor `OAuth refresh errors`: `- <id>: re-auth required [<reason>] — Run `…`.`',
+  ],
   then: '`openclaw models auth login --provider <provider>` if it persists',
   docs: DOCS_OAUTH,
   commands: [
@@ -182,22 +218,29 @@ export const oauthRefreshFailed: Rule = {
     { kind: 'openclaw', template: 'openclaw models auth login --provider <provider>' },
   ],
   when(view) {
-    const err =
-      errorsWith(view, 'oauth_refresh_failed', 'refresh_token_reused').at(-1) ??
-      errorsWith(view, 'token_expired').find((e) => (errorProvider(e) ?? '').includes('codex'));
-    return err ? confirmed(3, because(`${code(errorQuote(err))}`, err)) : null;
+    const found = refreshFailure(view);
+    if (!found) return null;
+    return confirmed(3, because(code(found.quote), found.fact));
   },
   next(ctx) {
-    const err = errorsWith(ctx.view, 'oauth_refresh_failed', 'refresh_token_reused', 'token_expired').at(-1);
-    const provider = (err && errorProvider(err)) ?? undefined;
+    const found = refreshFailure(ctx.view);
+    const provider = found?.provider;
+    // ≤7.1 `doctor --yes`; ≥7.2 the login command (catalog v2, versions.ts).
+    const step = stepForVersion(found?.copy ? 'oauth_refresh_failed.copy' : 'oauth_refresh_failed', ctx.view.versionRange);
+    if (step.command.startsWith('openclaw models auth login')) {
+      return commandStep(found?.printed ?? step.command, 'openclaw', { '<provider>': provider }, {
+        why: found?.printed ? 'The message names the login to redo: OpenClaw cannot refresh the stored login, so sign in again.' : 'OpenClaw cannot refresh the stored login: sign in again.',
+        then: 'Then `openclaw models status`: no `Unavailable auth profiles` line for it.',
+      });
+    }
     const relogin =
       provider === 'anthropic'
         ? versionAtLeast(ctx.view.version, VERSION.claudeCliMethod)
           ? '`openclaw models auth login --provider anthropic --method cli`'
           : '`claude setup-token`, then `openclaw models auth paste-token --provider anthropic`'
         : `\`openclaw models auth login --provider ${provider ?? '<provider>'}\``;
-    return commandStep('openclaw doctor --yes', 'openclaw', {}, {
-      why: 'The error\'s own fix: doctor repairs the stored OAuth state.',
+    return commandStep(step.command, 'openclaw', {}, {
+      why: "The error's own fix: doctor repairs the stored OAuth state.",
       then: `If it still fails: ${relogin}.`,
     });
   },

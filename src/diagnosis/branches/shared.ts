@@ -1,5 +1,5 @@
 /** Readers and texts shared by several rule families. Pure. */
-import { code } from '../../reply/markdown.ts';
+import { code } from '../../text/markdown.ts';
 import type { Credential, ProfileLabel, ProviderAuth } from '../../evidence/facts.ts';
 import { anthropicRejections, because, type ErrorFact, errorQuote, errorsWith, effectiveCredential, statements, type StatusFact } from '../signals.ts';
 import type { Because } from '../types.ts';

@@ -2,7 +2,7 @@
  * Family E: using the tools — the TUI's `!` shell, slash commands typed in a terminal, the
  * onboarding wizard, and pasted secrets (branches.md §E; TUI facts §4.4, §5.0).
  */
-import { code } from '../../reply/markdown.ts';
+import { code } from '../../text/markdown.ts';
 import { commandStep } from '../commands.ts';
 import { because, statements } from '../signals.ts';
 import type { Rule } from '../types.ts';

@@ -93,6 +93,9 @@ export const StatementTopic = z.enum([
   'stored_profile', // value: an auth profile id named in prose (`anthropic:manual`, `anthropic:*`)
   'custom_state_dir', // the user runs OpenClaw with its own `OPENCLAW_STATE_DIR` / `OPENCLAW_CONFIG_PATH` / `OPENCLAW_HOME`
   'upgraded', // value: the version the user upgraded to, if named ("after upgrading to 2026.8.2")
+  'login_saved_elsewhere', // value: the profile a fresh login was saved under while another one is used ("persists … under profile ID `openai-codex:<email>` rather than updating `openai-codex:default`")
+  'store_holds_key', // value: `token` or `key`: the user says auth-profiles.json holds it ("despite valid OAuth tokens in auth-profiles.json")
+  'version_regression', // "worked on 2026.4.5, fails on 2026.4.10", "works after downgrading to 2026.6.1"
   'service_env', // the gateway runs as a service (systemd, launchd, Docker) and does not see a variable
   // Questions people ask in auth threads (../statements.ts):
   'asks_rekey', // "I want to put the key again, what do i run?"

@@ -5,8 +5,10 @@
  * first whose text the thread has not seen (never the same text twice).
  */
 import type { BranchId } from '../diagnosis/catalog.ts';
-import type { EscalationSummary } from '../conversation/types.ts';
-import type { RenderedReply, ReplyKind } from './types.ts';
+import type { VersionRange } from '../diagnosis/versions.ts';
+import { answerQuestion } from './question-answers.ts';
+import type { EscalationSummary } from './types.ts';
+import type { RenderedReply, ReplyKind } from './reply-shape.ts';
 
 const reply = (kind: ReplyKind, markdown: string, extra: Partial<RenderedReply> = {}): RenderedReply => ({
   kind,
@@ -167,31 +169,16 @@ export interface QuestionContext {
   provider: string;
   inTui: boolean;
   version: string | null;
+  versionRange: VersionRange;
 }
 
 /**
  * The exact command or one sentence of fact for a question people ask in auth threads ("I want to
- * put the key again, what do i run?", "should i type the request id?"). Null for other topics.
+ * put the key again, what do i run?", "should i type the request id?"), from the version-keyed
+ * table in ./question-answers.ts. Null for other topics.
  */
 export function questionReplies(q: QuestionContext): RenderedReply[] | null {
   const cmd = (c: string): string => `\`${whereTyped(c, q.inTui && !/^openclaw (onboard|models auth (paste|login|setup))/.test(c))}\``;
-  const p = q.provider;
-  const text: Record<string, string> = {
-    asks_rekey:
-      p === 'anthropic'
-        ? `To enter the key again, run ${cmd('openclaw onboard')} in a terminal and choose **Anthropic API key** (paste it with the copy button, unchanged), then ${cmd('openclaw models status')}: the masked key must change.`
-        : `To enter the key again, run ${cmd(`openclaw models auth paste-api-key --provider ${p}`)} in a terminal (or ${cmd('openclaw onboard')}), then ${cmd('openclaw models status')}.`,
-    asks_switch_auth:
-      'To use a Claude subscription, run `claude setup-token`, then `openclaw models auth paste-token --provider anthropic`; to go back to an API key, run `openclaw onboard` and choose **Anthropic API key**. Then `openclaw models status` shows which one is used.',
-    asks_key_location:
-      'OpenClaw keeps keys per agent in `~/.openclaw/agents/<agent>/agent/auth-profiles.json` (from 2026.6.5 in an SQLite store beside it); `openclaw models status` shows them masked, never in full.',
-    asks_request_id:
-      'No need for the request id: it only identifies one failed call on the provider\'s side. What helps is the output of `openclaw models status` (the key there is masked).',
-    asks_restart: `Yes, after changing a key or env var restart the gateway so it reads it: ${cmd('openclaw gateway restart')}.`,
-    asks_version: `${cmd('openclaw --version')} prints it (\`OpenClaw 2026.X.Y\`).`,
-    asks_remove_profile: `See the profile ids with ${cmd('openclaw models status')}; from 2026.8.1 ${cmd('openclaw models auth logout <profile-id> --yes')} removes one (older versions: set the order to the profile you want with \`openclaw models auth order set --provider ${p} <profile-id>\`).`,
-    asks_other_setup: 'For setting up the Discord channel, the guide is https://docs.openclaw.ai/channels/discord; if DMs get no answer, run `openclaw pairing list discord` and paste what it prints.',
-  };
-  const body = text[q.topic];
+  const body = answerQuestion(q.topic, q.versionRange, { provider: q.provider, version: q.version, cmd });
   return body ? [reply('nudge', body, { nextCommand: null })] : null;
 }

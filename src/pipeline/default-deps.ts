@@ -4,6 +4,6 @@
  */
 import { diagnose } from '../diagnosis/engine.ts';
 import { renderDiagnosis } from '../reply/render.ts';
-import type { ReducerDeps } from './deps.ts';
+import type { ReducerDeps } from '../conversation/deps.ts';
 
 export const defaultDeps: ReducerDeps = { diagnose, render: renderDiagnosis };

@@ -7,8 +7,8 @@
  * Pure; hashing is node:crypto sha256 (deterministic, no I/O).
  */
 import { createHash } from 'node:crypto';
-import type { ReplyRecord, ThreadState } from '../conversation/types.ts';
-import type { RenderedReply } from './types.ts';
+import type { ReplyRecord, ThreadState } from './types.ts';
+import type { RenderedReply } from './reply-shape.ts';
 
 /** Lower case, markdown marks and links' punctuation dropped, whitespace collapsed. */
 export function normalise(markdown: string): string {
