@@ -23,6 +23,11 @@ describe('pincer start V8 settings', () => {
     expect(words.slice(bin + 1)).toEqual(['start']);
   });
 
+  it("README's systemd unit starts node with the same flags", () => {
+    const exec = readFileSync(join(ROOT, 'README.md'), 'utf8').match(/^ExecStart=(.*)$/m)?.[1];
+    expect(exec?.split(/\s+/)).toEqual(['/usr/bin/node', ...START_NODE_FLAGS, 'bin/pincer.mjs', 'start']);
+  });
+
   it('every flag is one this node accepts', () => {
     execFileSync(process.execPath, [...START_NODE_FLAGS, '-e', '0']); // throws on an unknown flag
     const known = execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8' });
