@@ -10,10 +10,10 @@ interface OpenclawCommand {
   flags: Record<string, boolean>;
   /** How many positional arguments after the path. */
   positionals: [min: number, max: number];
-  /** First version the subcommand exists in (unknown version = refused: the baseline is 2026.3.13). */
-  since?: string;
   /** Flags that exist only from a version on (§9). */
   flagsSince?: Record<string, string>;
+  /** The subcommand itself exists only from this version on (§10.9). */
+  since?: string;
 }
 
 const S = false;
@@ -39,18 +39,20 @@ export const OPENCLAW: OpenclawCommand[] = [
   { path: ['models', 'list'], flags: { '--all': S, '--local': S, '--provider': V, '--json': S, '--plain': S }, positionals: [0, 0] },
   { path: ['models', 'fallbacks', 'add'], flags: {}, positionals: [1, 1] },
   // ≥5.28 (§10.9); on 6.5–7.x `--agent <id>` must come before the subcommand (§10.1, run 6.11).
-  { path: ['models', 'auth', 'paste-api-key'], flags: { '--provider': V, '--profile-id': V, '--agent': V }, positionals: [0, 0], since: '2026.5.28' },
   { path: ['models', 'auth', '--agent'], flags: { '--provider': V, '--profile-id': V }, positionals: [2, 2], since: '2026.5.28' },
   { path: ['models', 'auth', 'order', 'get'], flags: { '--provider': V, '--agent': V, '--json': S }, positionals: [0, 0] },
   { path: ['models', 'auth', 'order', 'set'], flags: { '--provider': V, '--agent': V }, positionals: [1, 9] },
   { path: ['models', 'auth', 'order', 'clear'], flags: { '--provider': V, '--agent': V }, positionals: [0, 0] },
   { path: ['models', 'auth', 'paste-token'], flags: { '--provider': V, '--profile-id': V, '--expires-in': V }, positionals: [0, 0] },
+  // openclaw-cli.md §2, §10.9: from 5.28 (`--profile-id` default `<provider>:manual`).
+  { path: ['models', 'auth', 'paste-api-key'], flags: { '--provider': V, '--profile-id': V, '--agent': V }, positionals: [0, 0], since: '2026.5.28' },
   { path: ['models', 'auth', 'setup-token'], flags: { '--provider': V, '--yes': S }, positionals: [0, 0] },
   {
     path: ['models', 'auth', 'login'],
-    flags: { '--provider': V, '--method': V, '--set-default': S },
+    flags: { '--provider': V, '--method': V, '--set-default': S, '--profile-id': V, '--device-code': S, '--force': S },
     positionals: [0, 0],
-    flagsSince: { '--method': '2026.3.26' },
+    // §10.9: `--profile-id`/`--device-code` 5.28, `--force` 6.1.
+    flagsSince: { '--method': '2026.3.26', '--profile-id': '2026.5.28', '--device-code': '2026.5.28', '--force': '2026.6.1' },
   },
   { path: ['configure'], flags: { '--section': V }, positionals: [0, 0] },
   { path: ['doctor'], flags: { '--yes': S, '--repair': S, '--fix': S, '--force': S, '--non-interactive': S, '--deep': S }, positionals: [0, 0] },
@@ -109,7 +111,7 @@ export function checkOpenclaw(command: string, version: string | null = null): s
   const args = tokens.slice(1);
   const match = OPENCLAW.filter((c) => c.path.every((p, i) => args[i] === p)).sort((a, b) => b.path.length - a.path.length)[0];
   if (!match) return `unknown subcommand: ${command}`;
-  if (match.since && (!version || !newer(version, match.since))) return `openclaw ${match.path.join(' ')} needs OpenClaw ${match.since}+, thread shows ${version ?? 'no version'}`;
+  if (match.since && version && !newer(version, match.since)) return `openclaw ${match.path.join(' ')} needs OpenClaw ${match.since}+, thread shows ${version}`;
   let positionals = 0;
   for (let i = match.path.length; i < args.length; i++) {
     const a = args[i]!;

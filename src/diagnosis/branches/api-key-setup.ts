@@ -77,6 +77,10 @@ export const staleOrderOverride: Rule = {
   },
 };
 
+const ANTHROPIC_KEY_WHY = 'Choose **Anthropic API key** and paste a key created in its console.';
+const PROVIDER_KEY_WHY = 'Choose the `<provider>` provider and paste a key created in its console.';
+const NO_CREDENTIALS_THEN = 'Then `openclaw models status` must list the provider without `Missing auth`.';
+
 export const noCredentials: Rule = {
   id: 'no_credentials',
   family: 'api-key',
@@ -134,28 +138,46 @@ export const noCredentials: Rule = {
     if (p !== 'anthropic') return null;
     return statements(view, 'subscription', 'console_key').length > 0 ? null : 'account_type';
   },
-  next(ctx) {
-    const p = missingProvider(ctx.view);
-    if (p === 'anthropic' && statements(ctx.view, 'subscription', 'console_key').at(-1)?.topic === 'subscription') {
-      return commandStep('claude setup-token', 'claude', {}, {
-        why: 'With a Claude subscription (no Console API key), the credential is a setup-token made by Claude Code.',
-        then: 'Then `openclaw models auth paste-token --provider anthropic`, paste the token, and run `openclaw models status`.',
-      });
-    }
-    return commandStep('openclaw onboard', 'openclaw', {}, {
-      why: msg`Choose ${p === 'anthropic' ? text('**Anthropic API key**') : msg`the ${q(p)} provider`} and paste a key created in its console.`,
-      then: 'Then `openclaw models status` must list the provider without `Missing auth`.',
-    });
+  // Catalog v2 no_credentials: `openclaw onboard` on any version; for another provider from 5.28
+  // `paste-api-key`, which the ≥8.1 error text itself names (openclaw-cli.md §10.8–§10.9).
+  steps: [
+    {
+      case: 'subscription',
+      versions: 'any',
+      command: 'claude setup-token',
+      why: 'With a Claude subscription (no Console API key), the credential is a setup-token made by Claude Code.',
+      then: 'Then `openclaw models auth paste-token --provider anthropic`, paste the token, and run `openclaw models status`.',
+    },
+    // Anthropic named: the wizard, on every version (the real 6.11–9.6 captures' step).
+    { case: 'anthropic', versions: 'any', command: 'openclaw onboard', why: ANTHROPIC_KEY_WHY, then: NO_CREDENTIALS_THEN },
+    // Nothing set up at all (a fresh install; 9.6 defaults to an OpenAI model): the wizard first.
+    { case: 'first_setup', versions: 'any', command: 'openclaw onboard', why: PROVIDER_KEY_WHY, then: NO_CREDENTIALS_THEN },
+    { versions: '≤2026.5.27', command: 'openclaw onboard', why: PROVIDER_KEY_WHY, then: NO_CREDENTIALS_THEN },
+    { versions: '≥2026.5.28', command: 'openclaw models auth paste-api-key --provider <provider>', why: PROVIDER_KEY_WHY, then: NO_CREDENTIALS_THEN },
+    { versions: 'unknown', command: 'openclaw onboard', why: PROVIDER_KEY_WHY, then: NO_CREDENTIALS_THEN },
+  ],
+  stepCase(ctx) {
+    if (missingProvider(ctx.view) === 'anthropic' && statements(ctx.view, 'subscription', 'console_key').at(-1)?.topic === 'subscription') return 'subscription';
+    if (namedProvider(ctx.view) === 'anthropic') return 'anthropic';
+    const status = ctx.view.latest('models_status');
+    return status && !status.providers.some((p) => p.profiles.length > 0 || p.env) ? 'first_setup' : undefined;
   },
+  // A provider no fact names stays `<provider>`, with where to find it.
+  values: (ctx) => ({ '<provider>': namedProvider(ctx.view) }),
 };
 
 function missingProvider(view: Parameters<Rule['when']>[0]): string {
+  return namedProvider(view) ?? 'anthropic';
+}
+
+/** The provider with no credential as the evidence names it (status, error), or undefined. */
+function namedProvider(view: Parameters<Rule['when']>[0]): string | undefined {
   const status = view.latest('models_status');
   const def = providerOfModel(status?.defaultModel);
   const fromStatus =
     status?.missingAuth.find((m) => m.provider === def)?.provider ?? status?.missingAuth[0]?.provider ?? (status ? providerOfModel(unreadyRoute(status)?.model) : undefined);
   const err = mainNoKey(view).at(-1);
-  return fromStatus ?? (err ? errorProvider(err) : undefined) ?? errorsWith(view, 'unknown_provider').at(-1)?.provider ?? 'anthropic';
+  return fromStatus ?? (err ? errorProvider(err) : undefined) ?? errorsWith(view, 'unknown_provider').at(-1)?.provider;
 }
 
 /**
