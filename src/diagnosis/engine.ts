@@ -11,6 +11,7 @@ import { fill, typedForm } from './commands.ts';
 import { rankConfirmed } from './precedence.ts';
 import { gatewayRemote } from './signals.ts';
 import { text } from './reason.ts';
+import { matchErrors } from './patterns.ts';
 import { tableStep } from './steps.ts';
 import { authSymptom } from './symptoms.ts';
 import type { Ask, Candidate, Diagnosis, Rule, Step, Verdict } from './types.ts';
@@ -26,7 +27,8 @@ function attempt<T>(fn: () => T, fallback: T): T {
   }
 }
 
-const judge = (rule: Rule, view: EvidenceView): Verdict | null => attempt(() => rule.when(view), null);
+const judge = (rule: Rule, view: EvidenceView): Verdict | null =>
+  attempt(() => (rule.errors ? matchErrors(rule.errors, view) : null) ?? rule.when?.(view) ?? null, null);
 
 /** The ask as the user should see it: the command filled (TUI form where it works) or the question. */
 export function presentAsk(ask: Ask, view: EvidenceView): NonNullable<Diagnosis['ask']> {

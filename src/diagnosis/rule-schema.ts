@@ -15,7 +15,18 @@ export const RuleSchema = z.object({
   title: z.string().min(3),
   priority: z.number().int().min(0),
   beats: z.array(BranchId).optional(),
-  when: fn,
+  when: fn.optional(),
+  errors: z
+    .array(
+      z.object({
+        codes: z.array(z.string()).min(1),
+        versions: z.string().optional(),
+        reason: z.string().includes('{error}'),
+        text: z.string().min(3),
+        specificity: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+      }),
+    )
+    .optional(),
   next: fn.optional(),
   values: fn.optional(),
   stepCase: fn.optional(),
@@ -70,6 +81,7 @@ export function parseRules(rules: Rule[]): Rule[] {
     if (seen.has(rule.id)) throw new Error(`rule ${rule.id}: defined twice`);
     if (rule.beats?.includes(rule.id)) throw new Error(`rule ${rule.id}: beats itself`);
     if (!rule.next && !rule.steps) throw new Error(`rule ${rule.id}: needs steps or next`);
+    if (!rule.when && !rule.errors) throw new Error(`rule ${rule.id}: needs errors or when`);
     const steps = rule.steps ?? [];
     for (const c of new Set(steps.map((s) => s.case))) {
       const rows = steps.filter((s) => s.case === c);

@@ -8,6 +8,7 @@
  */
 import type { BranchFamily, BranchId, DiagnosisStatus } from './catalog.ts';
 import type { Message } from './reason.ts';
+import type { ErrorPattern } from './patterns.ts';
 import type { Steps, StepValues } from './steps.ts';
 import type { EvidenceView } from './view.ts';
 
@@ -81,7 +82,12 @@ export interface Rule {
   priority: number;
   /** Branch ids this rule beats when both are confirmed (branches.md §"Status and precedence"). */
   beats?: BranchId[];
-  when(view: EvidenceView): Verdict | null;
+  /**
+   * Error texts that confirm the branch, with the versions OpenClaw prints them on (./patterns.ts).
+   * They run before `when`; a rule with only error signals has no `when`.
+   */
+  errors?: ErrorPattern[];
+  when?(view: EvidenceView): Verdict | null;
   /**
    * The next step per OpenClaw version range (./steps.ts): rows `any` / `unknown` / `≤V` / `V–W` /
    * `≥V`, chosen by `pickRow` and filled with `values(ctx)`. A rule whose step needs more than a

@@ -15,6 +15,7 @@ import {
   statements,
 } from '../signals.ts';
 import type { Rule } from '../types.ts';
+import type { EvidenceView } from '../view.ts';
 import { confirmed, possible } from '../verdict.ts';
 import { envVarFor, namesSet, RIGHT_NAME } from './env-names.ts';
 import { mainNoKey } from './shared.ts';
@@ -103,9 +104,14 @@ export const secretRefUnresolved: Rule = {
   then: '`openclaw gateway restart`, then `openclaw models status`',
   docs: DOCS_ENV,
   commands: [{ kind: 'shell', template: "echo '<VAR>=<value>' >> ~/.openclaw/.env" }],
+  errors: [
+    {
+      codes: ['startup_secrets_unavailable', 'missing_env_var'],
+      text: '`Startup failed: required secrets are unavailable` / `Missing env var "<VAR>" referenced at config path`',
+      reason: "{error}: the secret's env variable is not set where the gateway runs.",
+    },
+  ],
   when(view) {
-    const err = errorsWith(view, 'startup_secrets_unavailable', 'missing_env_var').at(-1);
-    if (err) return confirmed(3, because(msg`${q(errorQuote(err))}: the secret's env variable is not set where the gateway runs.`, err));
     const status = view.latest('models_status');
     for (const line of status?.providers ?? []) {
       const ref = line.profiles.find((p) => p.credential.form === 'ref' && p.credential.source === 'env');
@@ -126,7 +132,7 @@ export const secretRefUnresolved: Rule = {
   },
 };
 
-function refVariable(view: Parameters<Rule['when']>[0]): string | undefined {
+function refVariable(view: EvidenceView): string | undefined {
   const err = errorsWith(view, 'missing_env_var', 'startup_secrets_unavailable').find((e) => e.variable);
   if (err?.variable) return err.variable;
   for (const line of view.latest('models_status')?.providers ?? []) {

@@ -52,9 +52,14 @@ export const staleOrderOverride: Rule = {
     { versions: '≥2026.8.1', command: 'openclaw models auth order set --provider <provider> <profile-id>', why: ORDER_SET_WHY, then: ORDER_THEN },
     { versions: 'unknown', command: 'openclaw models auth order set --provider <provider> <profile-id>', why: ORDER_SET_WHY, then: ORDER_THEN },
   ],
+  errors: [
+    {
+      codes: ['no_credentials_for_profile'],
+      text: '`No credentials found for profile "<id>"`',
+      reason: '{error}: the order points at a profile that has no credential.',
+    },
+  ],
   when(view) {
-    const err = errorsWith(view, 'no_credentials_for_profile').at(-1);
-    if (err) return confirmed(3, because(msg`${q(errorQuote(err))}: the order points at a profile that has no credential.`, err));
     const ord = view.all('auth_order').at(-1);
     const excludes = statements(view, 'order_excludes').at(-1);
     if (!ord && excludes) return confirmed(1, because(msg`${q(excludes.quote)}: an order that names profiles which no longer exist leaves nothing to send.`, excludes));
@@ -166,12 +171,12 @@ export const noCredentials: Rule = {
   values: (ctx) => ({ '<provider>': namedProvider(ctx.view) }),
 };
 
-function missingProvider(view: Parameters<Rule['when']>[0]): string {
+function missingProvider(view: EvidenceView): string {
   return namedProvider(view) ?? 'anthropic';
 }
 
 /** The provider with no credential as the evidence names it (status, error), or undefined. */
-function namedProvider(view: Parameters<Rule['when']>[0]): string | undefined {
+function namedProvider(view: EvidenceView): string | undefined {
   const status = view.latest('models_status');
   const def = providerOfModel(status?.defaultModel);
   const fromStatus =

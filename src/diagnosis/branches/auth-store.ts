@@ -8,7 +8,8 @@ import { msg, q } from '../reason.ts';
 import { commandStep } from '../commands.ts';
 import { because, errorQuote, errorsWith, statements } from '../signals.ts';
 import { compareVersions } from '../versions.ts';
-import type { Rule } from '../types.ts';
+import type { Rule, Verdict } from '../types.ts';
+import type { EvidenceView } from '../view.ts';
 import { confirmed, ruledOut } from '../verdict.ts';
 
 const DOCS_AUTH = 'https://docs.openclaw.ai/gateway/authentication';
@@ -52,7 +53,7 @@ export const authStoreMigration: Rule = {
 };
 
 /** 8.2: credentials exist, yet the route finds no usable api-key auth, and it began with an upgrade. */
-function splitBrain(view: Parameters<Rule['when']>[0]): ReturnType<Rule['when']> {
+function splitBrain(view: EvidenceView): Verdict | null {
   const err = errorsWith(view, 'route_unresolved').filter((e) => /no usable api-key authentication/i.test(e.message)).at(-1);
   const upgrade = statements(view, 'upgraded').find((s) => !s.value || compareVersions(s.value, '2026.6.5') >= 0);
   if (!err || !upgrade) return null;

@@ -36,9 +36,14 @@ export const claudeCliLoginExpired: Rule = {
   then: '≥8.1: `openclaw gateway restart`, then retry; 3.26–7.x: `openclaw models auth login --provider anthropic --method cli`, then `openclaw gateway restart`',
   docs: DOCS_ANTHROPIC,
   commands: [{ kind: 'claude', template: 'claude auth login' }],
+  errors: [
+    {
+      codes: ['cli_login_expired'],
+      text: '`Failed to authenticate: OAuth session expired and could not be refreshed` / `410 … session_expired` from the Claude CLI',
+      reason: "{error}: the Claude CLI's own login is gone, and pasting a key or token into OpenClaw does not reach it.",
+    },
+  ],
   when(view) {
-    const exact = errorsWith(view, 'cli_login_expired').at(-1);
-    if (exact) return confirmed(3, because(msg`${q(errorQuote(exact))}: the Claude CLI's own login is gone, and pasting a key or token into OpenClaw does not reach it.`, exact));
     const copy = errorsWith(view, 'login_expired_copy').find((e) => e.provider === 'claude-cli');
     if (copy) return confirmed(3, because(msg`${q(errorQuote(copy))}`, copy));
     const route = claudeCliRoute(view);

@@ -65,9 +65,14 @@ export const discordIntentsMissing: Rule = {
   then: '`openclaw gateway restart`, then `openclaw channels status --probe`',
   docs: DOCS_DISCORD,
   commands: [],
+  errors: [
+    {
+      codes: ['discord_intents_missing'],
+      text: '`Fatal Gateway error: 4014` / `Used disallowed intents`',
+      reason: "{error}: Discord refuses the bot's connection without Message Content Intent.",
+    },
+  ],
   when(view) {
-    const err = errorsWith(view, 'discord_intents_missing').at(-1);
-    if (err) return confirmed(3, because(msg`${q(errorQuote(err))}: Discord refuses the bot's connection without Message Content Intent.`, err));
     const ch = view.all('channels_status').find((c) => c.accounts.some((a) => a.intentsContent));
     if (ch) {
       const a = ch.accounts.find((x) => x.intentsContent)!;
@@ -97,9 +102,14 @@ export const discordTokenMissing: Rule = {
   then: '`openclaw gateway restart`',
   docs: DOCS_DISCORD,
   commands: [{ kind: 'openclaw', template: 'openclaw config set channels.discord.token \'"<bot token>"\' --json' }],
+  errors: [
+    {
+      codes: ['discord_token_missing', 'discord_getme_failed'],
+      text: '`Discord bot token missing` / `getMe failed`',
+      reason: '{error}: the gateway has no working Discord bot token.',
+    },
+  ],
   when(view) {
-    const err = errorsWith(view, 'discord_token_missing', 'discord_getme_failed').at(-1);
-    if (err) return confirmed(3, because(msg`${q(errorQuote(err))}`, err));
     const ch = view.all('channels_status').find((c) => c.accounts.some((a) => /missing token|getMe failed/i.test(a.error ?? '') || a.bits.includes('token:config (unavailable)')));
     return ch ? confirmed(2, because('`channels status --probe` reports the bot token missing or refused', ch)) : null;
   },

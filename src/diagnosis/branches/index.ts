@@ -28,7 +28,7 @@ const FAMILY_MODULES: readonly Record<string, unknown>[] = [
 ];
 
 const isRule = (v: unknown): v is Rule =>
-  typeof v === 'object' && v !== null && typeof (v as Rule).id === 'string' && typeof (v as Rule).family === 'string' && typeof (v as Rule).when === 'function';
+  typeof v === 'object' && v !== null && typeof (v as Rule).id === 'string' && typeof (v as Rule).family === 'string' && ('when' in v || 'errors' in v);
 
 /** All rules, validated at load time (a malformed rule fails fast with its id). */
 export const RULES: readonly Rule[] = parseRules(FAMILY_MODULES.flatMap((m) => Object.values(m).filter(isRule)));

@@ -7,13 +7,14 @@ import { msg, q, text } from '../reason.ts';
 import { commandStep } from '../commands.ts';
 import { because, errorProvider, errorsWith, explicitOrder, providerOfModel, statements, threadProvider } from '../signals.ts';
 import type { Rule } from '../types.ts';
+import type { EvidenceView } from '../view.ts';
 import { confirmed } from '../verdict.ts';
 
 /**
  * "I configured my Google key" (or a fallback log's `requestedProvider`) and then `No API key
  * found for provider "anthropic"`: the model in use is not the provider that was set up.
  */
-function saidOtherProvider(view: Parameters<Rule['when']>[0]) {
+function saidOtherProvider(view: EvidenceView) {
   const err = errorsWith(view, 'no_api_key').at(-1);
   const p = err ? errorProvider(err) : undefined;
   const said = statements(view, 'configured_provider').find((s) => s.value && p && s.value !== p && !p.startsWith(s.value));

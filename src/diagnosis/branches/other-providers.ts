@@ -25,9 +25,14 @@ export const codexModelPrefixMismatch: Rule = {
   then: '≤5.7: —; ≥5.28: `openclaw models status` (`Default` `openai/…`, an `openai` profile)',
   docs: DOCS_PROVIDERS,
   commands: [],
+  errors: [
+    {
+      codes: ['codex_oauth_only'],
+      text: '≤5.7 `… You are authenticated with OpenAI Codex OAuth. Use openai-codex/…`; 7.2-beta–8.2 `Codex subscription auth profile could not produce login credentials.`',
+      reason: '{error}: Codex OAuth serves `openai-codex/…` models, not `openai/…`.',
+    },
+  ],
   when(view) {
-    const err = errorsWith(view, 'codex_oauth_only').at(-1);
-    if (err) return confirmed(3, because(msg`${q(errorQuote(err))}: Codex OAuth serves \`openai-codex/…\` models, not \`openai/…\`.`, err));
     const status = view.latest('models_status');
     const codex = status?.providers.some((p) => p.provider === 'openai-codex' && p.profiles.length > 0);
     const openaiMissing = status?.missingAuth.some((m) => m.provider === 'openai');

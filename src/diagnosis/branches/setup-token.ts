@@ -282,10 +282,13 @@ export const extraUsageRequired: Rule = {
   then: 'turn `context1m` off or use an API key with billing',
   docs: 'https://docs.openclaw.ai/providers/anthropic#troubleshooting',
   commands: [],
-  when(view) {
-    const err = errorsWith(view, 'extra_usage_required').at(-1);
-    return err ? confirmed(3, because(msg`${q(errorQuote(err))}: the subscription's included usage does not cover this request.`, err)) : null;
-  },
+  errors: [
+    {
+      codes: ['extra_usage_required'],
+      text: "`Third-party apps now draw from your extra usage` / `You're out of extra usage` / `Extra usage is required for long context requests`",
+      reason: "{error}: the subscription's included usage does not cover this request.",
+    },
+  ],
   // ≥7.1 `params.context1m` is a no-op (docs): the subscription itself has no extra usage left for third-party use.
   steps: [
     {
