@@ -63,7 +63,7 @@ export function createPipeline({ db, logger, timers, rateLimits, trackDelivery }
   // The thread's commit and the reply count of its rate limits land together or not at all.
   // Run `.immediate`: the write lock is taken first, so another process on the file is waited for
   // (busy_timeout) instead of failing with "database is locked" when a read turns into a write.
-  const run = db.transaction((
+  const body = (
     ref: { threadId: string; channelKind: IncomingMessage['channelKind']; threadAuthorId: string; eventId: string },
     event: ThreadEvent,
     now: number,
@@ -96,7 +96,10 @@ export function createPipeline({ db, logger, timers, rateLimits, trackDelivery }
       secrets: ingested?.secrets ?? [],
       notes: ingested?.notes ?? [],
     };
-  });
+  };
+  const tx = db.transaction(body);
+  // Inside a caller's transaction already (the bot's leaked-key work): no nested savepoint.
+  const run = { immediate: (...args: Parameters<typeof body>): PipelineResult => (db.inTransaction ? body(...args) : tx.immediate(...args)) };
 
   /** A repeated delivery: nothing is read, nothing is stored, nothing is said. */
   const duplicate = (threadId: string): PipelineResult => ({

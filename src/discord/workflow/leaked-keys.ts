@@ -17,6 +17,7 @@ import type { SecretFinding } from '../../ingest/types.ts';
 import type { PipelineResult } from '../../pipeline/types.ts';
 import { withoutSecretLine } from '../../reply/render.ts';
 import { createLeakWorkStore, type LeakStep, type LeakWork, type LeakWorkStore } from '../../store/leak-work.ts';
+import type { Database } from '../../store/db.ts';
 import type { BotContext } from '../context.ts';
 import { describeError, logFailure } from '../errors.ts';
 import { helperLeakAlert, modLogLine, publicNote, rotationDm } from './leak-texts.ts';
@@ -47,15 +48,22 @@ const runningIn = (ctx: BotContext): Set<string> => {
  */
 export function withLeakWork(ctx: BotContext, message: Message, threadId: string, process: () => PipelineResult): PipelineResult {
   if (!ctx.db) return process();
-  const db = ctx.db;
-  return db
-    .transaction(() => {
-      const result = process();
-      if (!result.duplicate && result.secrets.length > 0) createLeakWorkStore(db).add(workOf(message, threadId, result.secrets), ctx.now());
-      return result;
-    })
-    .immediate();
+  return leakWorkTx(ctx.db).immediate(ctx, message, threadId, process);
 }
+
+/** The transaction of `withLeakWork`, made once per database (not once per message). */
+const leakWorkTxs = new WeakMap<Database, ReturnType<typeof makeLeakWorkTx>>();
+const leakWorkTx = (db: Database) => {
+  let tx = leakWorkTxs.get(db);
+  if (!tx) leakWorkTxs.set(db, (tx = makeLeakWorkTx(db)));
+  return tx;
+};
+const makeLeakWorkTx = (db: Database) =>
+  db.transaction((ctx: BotContext, message: Message, threadId: string, process: () => PipelineResult): PipelineResult => {
+    const result = process();
+    if (!result.duplicate && result.secrets.length > 0) createLeakWorkStore(db).add(workOf(message, threadId, result.secrets), ctx.now());
+    return result;
+  });
 
 function workOf(message: Message, threadId: string | null, findings: SecretFinding[]) {
   return {
