@@ -3,7 +3,9 @@
 // the same loopback-only undici agent as test/fake-discord/guard.ts (REST and `fetch` alike),
 // discord.js's 50 requests/s cap lifted by FAKE_DISCORD_GLOBAL_RPS. Also answers
 // `{ type: 'memory' }` over IPC with process.memoryUsage() after a GC (with --expose-gc) and
-// process.cpuUsage() (µs, all threads).
+// process.cpuUsage() (µs, all threads), and v8's heap space statistics (committed and used
+// per space: what makes heapTotal larger than heapUsed).
+import { getHeapSpaceStatistics } from 'node:v8';
 import { MockAgent, setGlobalDispatcher } from 'undici';
 
 /** discord.js ClientOptions overrides for FAKE_DISCORD_URL. @throws when it is not loopback. */
@@ -27,6 +29,6 @@ export function answerMemoryRequests() {
     if (m?.type !== 'memory') return;
     const cpu = process.cpuUsage();
     if (m.gc !== false) globalThis.gc?.();
-    process.send?.({ type: 'memory', usage: process.memoryUsage(), cpu });
+    process.send?.({ type: 'memory', usage: process.memoryUsage(), cpu, spaces: getHeapSpaceStatistics() });
   });
 }

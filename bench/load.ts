@@ -6,11 +6,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { APIUser } from 'discord-api-types/v10';
 import { FakeDiscord } from '../test/fake-discord/index.ts';
 import { botEnv } from '../test/e2e/harness/bot-env.ts';
 import { spawnBot, type BotProcess, type SpawnOptions } from '../test/e2e/harness/bot-process.ts';
 import { sleep } from './stats.ts';
+import { START_NODE_FLAGS } from '../bin/start-flags.mjs';
+
+/** Pincer's bot child, bench/pincer-bot.mjs: started with the node flags `npm start` passes. */
+const PINCER_BOT = fileURLToPath(new URL('./pincer-bot.mjs', import.meta.url));
+/** The node flags of `entry`'s child: START_NODE_FLAGS first for Pincer (BENCH_NO_START_FLAGS=1: none, to compare). */
+function nodeArgsOf(entry: string | undefined, extra: string[] = []): string[] {
+  const pincer = entry === PINCER_BOT && process.env.BENCH_NO_START_FLAGS !== '1';
+  return [...(pincer ? START_NODE_FLAGS : []), ...extra];
+}
 
 const REPLY = /^\/channels\/\d+\/messages$/;
 
@@ -76,7 +86,7 @@ export async function startRig(entry: string | undefined, o: SpawnOptions & { au
   const dir = mkdtempSync(join(tmpdir(), 'pincer-bench-'));
   const dbPath = join(dir, 'pincer.db');
   const env = { ...botEnv(fake, { LOG_LEVEL: 'info', FAKE_DISCORD_GLOBAL_RPS: '100000' }), PINCER_DB: dbPath };
-  const bot = spawnBot(env, { ...o, ...(entry ? { entry } : {}) });
+  const bot = spawnBot(env, { ...o, nodeArgs: nodeArgsOf(entry, o.nodeArgs), ...(entry ? { entry } : {}) });
   const tracker = new ReplyTracker(fake);
   const authors = Array.from({ length: o.authors ?? 100 }, (_, i) => fake.state.addUser(`user${i}`));
   const close = async () => {

@@ -3,7 +3,11 @@
 // sources through tsx (BENCH_RUNTIME in the log line says which). Pointed at the fake Discord.
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { applyStartFlags } from '../bin/start-flags.mjs';
 import { answerMemoryRequests, benchClientOptions } from './child-options.mjs';
+
+// As `pincer start` does (bin/pincer.mjs); the bench passes START_NODE_FLAGS on the command line.
+if (process.env.BENCH_NO_START_FLAGS !== '1') applyStartFlags();
 
 const compiled = fileURLToPath(new URL('../dist/cli/bot.js', import.meta.url));
 let runDiscordBot;

@@ -20,6 +20,9 @@ function newestSource(dir) {
   return newest;
 }
 
+// `pincer start`: V8 keeps its heap near what is live (start-flags.mjs), before anything allocates.
+if (process.argv[2] === 'start') (await import('./start-flags.mjs')).applyStartFlags();
+
 const current = existsSync(built) && existsSync(stamp) && (!existsSync(join(root, 'src')) || statSync(stamp).mtimeMs >= newestSource(join(root, 'src')));
 // Node 22.1+: keep V8's compiled code between runs (a no-op on Node 20).
 (await import('node:module')).enableCompileCache?.();

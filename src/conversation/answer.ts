@@ -6,7 +6,7 @@
 import type { Diagnosis } from '../diagnosis/types.ts';
 import type { EvidenceView } from '../diagnosis/view.ts';
 import { pickUnsaid } from './never-repeat.ts';
-import { questionReplies, solvePrompts } from './policy-texts.ts';
+import { nextAnswers, questionReplies, solvePrompts } from './policy-texts.ts';
 import { threadProvider } from '../diagnosis/signals.ts';
 import type { ReducerDeps } from './deps.ts';
 import { failureSignature } from './fingerprint.ts';
@@ -83,6 +83,12 @@ function decide(t: Turn, r: Reading, d: Diagnosis, view: EvidenceView, to: Targe
   // A question is answered (the command or one fact), never read as "the same paste again";
   // "it works now, but …?" gets the solve prompt and the answer in one reply.
   if (!quiet && r.question && answerQuestion(t, r, view, to)) return;
+  // The same question again, with nothing else in the message: a question, never "the same
+  // error again" — it gets a pointer to the answer once, then no reply; never a hand-over.
+  if (r.question && !r.substantive && !r.worksNow) {
+    if (!quiet) answerQuestion(t, r, view, to, true);
+    return;
+  }
   if (r.worksNow && !r.substantive) {
     if (!quiet) solvePrompt(t, r.closedEpisode, to, true);
     return;
@@ -100,15 +106,46 @@ function decide(t: Turn, r: Reading, d: Diagnosis, view: EvidenceView, to: Targe
     escalate(t, 'repeated_failure', r.failedBranch, to);
   } else if (r.failedBranch && noNextStep(d, s)) {
     escalate(t, 'no_hypothesis', r.failedBranch, to);
+  } else if (r.asksNext && !r.fresh && answerNext(t, d, to)) {
+    return;
   } else {
     respond(t, d, view, deps.render(d, view), to, r.addressed, failureSignature(view.all('provider_error')), r.fresh, deps.render);
   }
 }
 
-/** Posts the answer to `r.question` unless this episode already had it. @returns whether it posted. */
-function answerQuestion(t: Turn, r: Reading, view: EvidenceView, to: Target): boolean {
-  const variants = questionReplies({ topic: r.question ?? '', provider: threadProvider(view) ?? 'anthropic', inTui: view.inTui, version: view.version, versionRange: view.versionRange });
-  const key = `question:${r.question}`;
+/**
+ * "What next?" with nothing new: the command (or question) that stands, once per step in this
+ * episode, so asking is never counted as the same paste again. @returns whether it posted.
+ */
+function answerNext(t: Turn, d: Diagnosis, to: Target): boolean {
+  const command = d.nextCommand;
+  const key = `next:${d.branch ?? '-'}:${command ?? d.ask?.ask.id ?? '-'}`;
+  const mine = t.state.replies.filter((x) => x.episode === t.state.episode);
+  // Only a step or ask already posted is "what stands"; otherwise the full reply says it.
+  const said = mine.some((x) => (command !== null && x.nextCommand === command && x.branch === d.branch) || (d.ask !== null && x.askId === d.ask.ask.id));
+  if (!said || mine.some((x) => x.key === key)) return false;
+  const then = d.status === 'diagnosed' && d.step && d.step.kind !== 'none' ? d.step.then : null;
+  const reply = pickUnsaid(t.state, nextAnswers(command, then, command ? null : (d.ask?.text ?? null)));
+  if (!reply) return false;
+  post(t, { ...reply, branch: d.branch }, to.messageId, to.seq, { key });
+  return true;
+}
+
+/** "Answered just above", naming the answer's first command so the user need not scroll. */
+function pointerTo(answerMarkdown: string): string {
+  const command = [...answerMarkdown.matchAll(/`([^`]+)`/g)].map((m) => m[1] as string).find((c) => /^!?(?:openclaw|claude) /.test(c));
+  return `I answered that in my reply just above${command ? ` (the command is \`${command}\`)` : ''}.`;
+}
+
+/**
+ * Posts the answer to `r.question` unless this episode already had it (`again`: the pointer to
+ * that answer, once). @returns whether it posted.
+ */
+function answerQuestion(t: Turn, r: Reading, view: EvidenceView, to: Target, again = false): boolean {
+  const first = questionReplies({ topic: r.question ?? '', provider: threadProvider(view) ?? 'anthropic', inTui: view.inTui, version: view.version, versionRange: view.versionRange });
+  // Asked again: a pointer to the answer above with its command, not the same words twice.
+  const variants = again ? first?.map((v) => ({ ...v, markdown: pointerTo(v.markdown) })) : first;
+  const key = `question${again ? '-again' : ''}:${r.question}`;
   if (!variants || t.state.replies.some((x) => x.key === key && x.episode === t.state.episode)) return false;
   const answerText = pickUnsaid(t.state, variants);
   if (!answerText) return false;

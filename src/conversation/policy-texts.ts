@@ -73,6 +73,18 @@ export function stepNudges(branch: BranchId | null, command: string | null, then
       ];
 }
 
+/** "What next?" answered with the step or the ask that stands (a question, never "the same paste"). */
+export function nextAnswers(command: string | null, then: string | null, question: string | null): RenderedReply[] {
+  const after = then ? ` Then ${then.charAt(0).toLowerCase()}${then.slice(1)}` : '';
+  if (command) {
+    return [
+      reply('nudge', `Next: run \`${command}\`.${after}`, { nextCommand: command }),
+      reply('nudge', `The next step is \`${command}\`.${after} If you already ran it, paste what it printed here.`, { nextCommand: command }),
+    ];
+  }
+  return question ? [reply('nudge', `Next, just answer this here: ${question}`)] : [];
+}
+
 /** A 24 h reminder about an unanswered ask (at most one per ask). */
 export function reminders(ask: { askId: string; command: string | null; text: string }, inTui: boolean): RenderedReply[] {
   const what = ask.command ? `run \`${whereTyped(ask.command, inTui)}\` and paste the output here` : `answer this: ${ask.text}`;

@@ -95,6 +95,7 @@ export function absorb(t: Turn, ev: MessageEvent, deps: ReducerDeps): Absorbed {
     fresh,
     secretWarning: secretLine(view),
     question: questionOf(facts),
+    asksNext: facts.some((f) => f.kind === 'statement' && f.topic === 'asks_what_next'),
   };
   return { reading, view, diagnosis };
 }

@@ -95,6 +95,8 @@ export interface Reading {
   secretWarning: string | null;
   /** A question asked in the message ("what do i run to put the key again?"): a statement topic `asks_*`. */
   question?: StatementTopic | null;
+  /** The message asks "what next?" / "what do I do now?" (the current step or ask answers it). */
+  asksNext?: boolean;
 }
 
 /** Held author messages, merged into one Reading; answered at `until` (ms epoch) or later. */

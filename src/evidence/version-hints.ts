@@ -43,8 +43,8 @@ const MARKERS: readonly Marker[] = [
   { first: 'Auth store', re: /^Auth store *: ?\S*\/state\/openclaw\.sqlite$/, min: '2026.8.1', marker: 'shared state/openclaw.sqlite store' },
   { first: 'Auth store', re: /^Auth store *: ?\S*openclaw-agent\.sqlite$/, min: '2026.6.5', marker: 'per-agent SQLite store' },
   { first: 'Auth store', re: /^Auth store *: ?\S*auth-profiles\.json$/, max: '2026.6.4', marker: 'auth-profiles.json store' },
-  // Named in prose or an error line (`Auth store: …/openclaw-agent.sqlite`, "the SQLite auth_profile_store"): the SQLite store is 6.5+ (§10.1).
-  { first: 'openclaw-agent.sqlite', anywhere: true, re: /openclaw-agent\.sqlite\b/, min: '2026.6.5', marker: 'per-agent SQLite store named' },
+  // Named in the missing-key error (`Auth store: …/openclaw-agent.sqlite`) or prose ("the SQLite auth_profile_store"): the SQLite store is 6.5+ (§10.1).
+  { first: 'No API key found', anywhere: true, re: /No API key found\b[^\n]{0,200}\bAuth store: \S*openclaw-agent\.sqlite\b/, min: '2026.6.5', marker: 'per-agent SQLite store in the missing-key error' },
   { first: 'SQLite', anywhere: true, re: /\bSQLite\b[^\n]{0,10}`?(?:auth[_ ]profile[_ ]store|auth store)\b/, min: '2026.6.5', marker: 'SQLite auth store named' },
   { first: 'Auth state store:', re: /^Auth state store: /, min: '2026.6.5', marker: 'Auth state store' },
   { first: 'Auth state file:', re: /^Auth state file: /, min: '2026.4.7', max: '2026.6.4', marker: 'Auth state file' },

@@ -1,10 +1,8 @@
 /**
  * `pincer eval` over the labelled real reports in test/fixtures/corpus/ (issue 14). The issue's
  * targets are status ≥ 95 %, branch ≥ 95 % of diagnosed cases, command ≥ 90 % of cases listing
- * commands and at most one negative answered as auth. Status and negatives meet them; branch and
- * command are held at the figures reached so far (they only ever go up: raise them when a change
- * improves a figure). Three branch misses wait for catalog-v2 ids with no rule yet here
- * (auth_store_migration, state_dir_mismatch).
+ * commands and at most one negative answered as auth. All four meet them; the branch floor is held
+ * at the figure reached (it only ever goes up: raise it when a change improves it).
  */
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -25,16 +23,17 @@ describe('pincer eval on the shared development corpus', async () => {
     expect(report.negativesAnswered).toBeLessThanOrEqual(1);
   });
 
-  it('meets the issue-14 status threshold', () => {
-    expect(ratio(report.status)).toBeGreaterThanOrEqual(0.95);
+  it('meets the issue-14 status threshold (held at the figure reached)', () => {
+    expect(ratio(report.status)).toBeGreaterThanOrEqual(0.99);
   });
 
-  it('keeps the branch and command figures reached (branch past 95 %, command towards 90 %)', () => {
-    expect(ratio(report.branch)).toBeGreaterThanOrEqual(0.96);
-    // 0.81, not the 0.84 the corpus branch reached alone: with the version unknown, catalog v2's
-    // stale-order step is `order set <profile-id>` (valid on every version), where two labels want
-    // `order clear` or a model-config step.
-    expect(ratio(report.command)).toBeGreaterThanOrEqual(0.81);
+  it('meets the issue-14 branch and command thresholds, and keeps the figures reached', () => {
+    expect(ratio(report.branch)).toBeGreaterThanOrEqual(0.97);
+    // 69/76. The seven misses are labels that want another step than catalog v2 gives: a verify
+    // command where the step is a console action (top up, portal toggle), `order clear` or a
+    // model-config step where the version is unknown, a key step where the label wants `models
+    // status`, a token step where the label wants the base-URL check.
+    expect(ratio(report.command)).toBeGreaterThanOrEqual(0.9);
   });
 });
 

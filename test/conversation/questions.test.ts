@@ -51,6 +51,15 @@ describe('seed 001, the user messages issue 14 quotes', () => {
     expect(at(62).reply).toMatch(/docs\.openclaw\.ai\/channels\/discord/);
   });
 
+  it('"what next?" after a step is answered with that step, never a hand-over or holding note', () => {
+    for (const i of [27, 53]) {
+      expect(messages[i]!.text).toMatch(/what (?:do I do )?next\?/i);
+      expect(at(i).reply).toMatch(/^Next: run `[^`]+`/);
+      expect(at(i).reply).not.toMatch(/human helper/i);
+    }
+    expect(at(53).reply).toContain('openclaw models auth order set --provider anthropic anthropic:default');
+  });
+
   it('never posts the same reply twice', () => {
     const replies = lines.flatMap((l) => (l.reply ? [l.reply] : []));
     expect(new Set(replies).size).toBe(replies.length);
@@ -79,6 +88,23 @@ describe('questions in an auth thread', () => {
   it('never hands over for questions, and does not answer the same question twice', () => {
     expect(lines.every((l) => l.state !== 'needs_human')).toBe(true);
     expect(lines[6]!.reply).not.toBe(lines[1]!.reply);
+  });
+});
+
+describe('the same question asked again', () => {
+  const lines = replay([
+    user(ERROR),
+    user('do I need to restart the gateway?'),
+    user('do I need to restart the gateway?'),
+    user('should I restart the gateway?'),
+  ]);
+
+  it('is a question, not "the same error": a pointer to the answer once, then quiet, and never a hand-over', () => {
+    expect(lines[2]!.reply).toMatch(/answered that .*above/);
+    expect(lines[2]!.reply).toContain('openclaw gateway restart');
+    expect(lines[2]!.reply).not.toMatch(/same (?:error|output)/i);
+    expect(lines[3]!.reply).toBeNull();
+    expect(lines.every((l) => l.state !== 'needs_human')).toBe(true);
   });
 });
 

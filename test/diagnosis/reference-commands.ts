@@ -12,6 +12,8 @@ interface OpenclawCommand {
   positionals: [min: number, max: number];
   /** Flags that exist only from a version on (§9). */
   flagsSince?: Record<string, string>;
+  /** The subcommand itself exists only from this version on (§10.9). */
+  since?: string;
 }
 
 const S = false;
@@ -40,12 +42,15 @@ export const OPENCLAW: OpenclawCommand[] = [
   { path: ['models', 'auth', 'order', 'set'], flags: { '--provider': V, '--agent': V }, positionals: [1, 9] },
   { path: ['models', 'auth', 'order', 'clear'], flags: { '--provider': V, '--agent': V }, positionals: [0, 0] },
   { path: ['models', 'auth', 'paste-token'], flags: { '--provider': V, '--profile-id': V, '--expires-in': V }, positionals: [0, 0] },
+  // openclaw-cli.md §2, §10.9: from 5.28 (`--profile-id` default `<provider>:manual`).
+  { path: ['models', 'auth', 'paste-api-key'], flags: { '--provider': V, '--profile-id': V, '--agent': V }, positionals: [0, 0], since: '2026.5.28' },
   { path: ['models', 'auth', 'setup-token'], flags: { '--provider': V, '--yes': S }, positionals: [0, 0] },
   {
     path: ['models', 'auth', 'login'],
-    flags: { '--provider': V, '--method': V, '--set-default': S },
+    flags: { '--provider': V, '--method': V, '--set-default': S, '--profile-id': V, '--device-code': S, '--force': S },
     positionals: [0, 0],
-    flagsSince: { '--method': '2026.3.26' },
+    // §10.9: `--profile-id`/`--device-code` 5.28, `--force` 6.1.
+    flagsSince: { '--method': '2026.3.26', '--profile-id': '2026.5.28', '--device-code': '2026.5.28', '--force': '2026.6.1' },
   },
   { path: ['configure'], flags: { '--section': V }, positionals: [0, 0] },
   { path: ['doctor'], flags: { '--yes': S, '--repair': S, '--fix': S, '--force': S, '--non-interactive': S, '--deep': S }, positionals: [0, 0] },
@@ -104,6 +109,7 @@ export function checkOpenclaw(command: string, version: string | null = null): s
   const args = tokens.slice(1);
   const match = OPENCLAW.filter((c) => c.path.every((p, i) => args[i] === p)).sort((a, b) => b.path.length - a.path.length)[0];
   if (!match) return `unknown subcommand: ${command}`;
+  if (match.since && version && !newer(version, match.since)) return `openclaw ${match.path.join(' ')} needs OpenClaw ${match.since}+, thread shows ${version}`;
   let positionals = 0;
   for (let i = match.path.length; i < args.length; i++) {
     const a = args[i]!;

@@ -66,7 +66,9 @@ describe('every command a rule or an ask can emit is one the reference lists', (
 
   it('the checker refuses what the reference does not list', () => {
     expect(checkCommand('openclaw', 'openclaw models auth logout anthropic:default')).toMatch(/unknown subcommand|argument/);
-    expect(checkCommand('openclaw', 'openclaw models auth paste-api-key --provider anthropic')).not.toBeNull();
+    // paste-api-key exists from 5.28 only (openclaw-cli.md §10.9).
+    expect(checkCommand('openclaw', 'openclaw models auth paste-api-key --provider anthropic', '2026.4.12')).toMatch(/2026\.5\.28/);
+    expect(checkCommand('openclaw', 'openclaw models auth paste-api-key --provider anthropic', '2026.8.2')).toBeNull();
     expect(checkCommand('openclaw', 'openclaw models status --verbose')).toMatch(/--verbose/);
     expect(checkCommand('openclaw', 'openclaw models auth login --provider anthropic --method cli', '2026.3.13')).toMatch(/2026\.3\.26/);
     expect(checkCommand('openclaw', 'openclaw models auth login --provider anthropic --method cli', '2026.4.12')).toBeNull();

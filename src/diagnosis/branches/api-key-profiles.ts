@@ -117,6 +117,9 @@ export const profileOrderConflict: Rule = {
   when(view) {
     const saved = savedElsewhere(view);
     if (saved) return confirmed(2, because(`${code(saved.quote)}: the fresh login is ${code(saved.profileId)}, but another ${code(saved.provider)} profile is used.`, saved.fact));
+    // "The order I set is reverted": the order does not stick, so another profile keeps being tried first.
+    const notKept = statements(view, 'order_not_kept').at(-1);
+    if (notKept) return confirmed(1, because(`${code(notKept.quote)}: the order you set does not stick, so another profile keeps being tried first.`, notKept));
     const err = xApiKeyRejections(view).at(-1);
     const pl = providerLine(view, 'anthropic');
     if (!pl) return err ? possible(notSeenYet(err)) : null;
@@ -130,6 +133,14 @@ export const profileOrderConflict: Rule = {
   },
   next(ctx) {
     const saved = savedElsewhere(ctx.view);
+    if (!saved && statements(ctx.view, 'order_not_kept').length > 0) {
+      // The user already ran the branch's step (`order set`): the catalog's check comes next.
+      const named = threadProvider(ctx.view) ?? statements(ctx.view, 'stored_profile').at(-1)?.value?.split(':')[0];
+      return commandStep('openclaw models auth order get --provider <provider>', 'openclaw', { '<provider>': named }, {
+        why: 'You already set the order; this shows the order OpenClaw holds now, after the gateway wrote its own.',
+        then: 'If the profile you want is not first, set it again, `/reset` in the TUI, and retry.',
+      });
+    }
     const pl = providerLine(ctx.view, saved?.provider ?? 'anthropic');
     const provider = saved?.provider ?? 'anthropic';
     const fixed = saved?.profileId ?? (pl ? fixedProfile(ctx.view, pl.line) : undefined);

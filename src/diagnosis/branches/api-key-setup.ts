@@ -139,7 +139,8 @@ export const noCredentials: Rule = {
         then: 'Then `openclaw models auth paste-token --provider anthropic`, paste the token, and run `openclaw models status`.',
       });
     }
-    return commandStep('openclaw onboard', 'openclaw', {}, {
+    const step = stepForVersion(p === 'anthropic' ? 'no_credentials.anthropic' : 'no_credentials', ctx.view.versionRange);
+    return commandStep(step.command, 'openclaw', { '<provider>': p }, {
       why: `Choose ${p === 'anthropic' ? '**Anthropic API key**' : `the ${code(p)} provider`} and paste a key created in its console.`,
       then: 'Then `openclaw models status` must list the provider without `Missing auth`.',
     });
