@@ -86,6 +86,11 @@ const ANTHROPIC_KEY_WHY = 'Choose **Anthropic API key** and paste a key created 
 const PROVIDER_KEY_WHY = 'Choose the `<provider>` provider and paste a key created in its console.';
 const NO_CREDENTIALS_THEN = 'Then `openclaw models status` must list the provider without `Missing auth`.';
 
+/** The provider of the command the ≥8.1 missing-key error prints: ``Configure an API key (`openclaw models auth paste-api-key --provider <p>`; …`` (§10.8). */
+const PRINTED_PASTE = /`openclaw models auth paste-api-key --provider ([\w.-]{1,64})`/;
+const printedPaste = (view: EvidenceView): string | undefined =>
+  errorsWith(view, 'no_api_key').map((e) => PRINTED_PASTE.exec(e.message)?.[1]).filter((c) => c !== undefined).at(-1);
+
 export const noCredentials: Rule = {
   id: 'no_credentials',
   family: 'api-key',
@@ -143,8 +148,9 @@ export const noCredentials: Rule = {
     if (p !== 'anthropic') return null;
     return statements(view, 'subscription', 'console_key').length > 0 ? null : 'account_type';
   },
-  // Catalog v2 no_credentials: `openclaw onboard` on any version; for another provider from 5.28
-  // `paste-api-key`, which the ≥8.1 error text itself names (openclaw-cli.md §10.8–§10.9).
+  // Catalog v2 no_credentials: `openclaw onboard` on any version (the real 6.11–9.6 captures' step).
+  // ≥8.1 the error itself names `paste-api-key`: then that (for anthropic with `--profile-id
+  // anthropic:default`, else it writes `anthropic:manual`, openclaw-cli.md §10.9).
   steps: [
     {
       case: 'subscription',
@@ -153,22 +159,24 @@ export const noCredentials: Rule = {
       why: 'With a Claude subscription (no Console API key), the credential is a setup-token made by Claude Code.',
       then: 'Then `openclaw models auth paste-token --provider anthropic`, paste the token, and run `openclaw models status`.',
     },
-    // Anthropic named: the wizard, on every version (the real 6.11–9.6 captures' step).
     { case: 'anthropic', versions: 'any', command: 'openclaw onboard', why: ANTHROPIC_KEY_WHY, then: NO_CREDENTIALS_THEN },
-    // Nothing set up at all (a fresh install; 9.6 defaults to an OpenAI model): the wizard first.
-    { case: 'first_setup', versions: 'any', command: 'openclaw onboard', why: PROVIDER_KEY_WHY, then: NO_CREDENTIALS_THEN },
-    { versions: '≤2026.5.27', command: 'openclaw onboard', why: PROVIDER_KEY_WHY, then: NO_CREDENTIALS_THEN },
-    { versions: '≥2026.5.28', command: 'openclaw models auth paste-api-key --provider <provider>', why: PROVIDER_KEY_WHY, then: NO_CREDENTIALS_THEN },
-    { versions: 'unknown', command: 'openclaw onboard', why: PROVIDER_KEY_WHY, then: NO_CREDENTIALS_THEN },
+    { versions: 'any', command: 'openclaw onboard', why: PROVIDER_KEY_WHY, then: NO_CREDENTIALS_THEN },
+    {
+      case: 'printed_anthropic',
+      versions: 'any',
+      command: 'openclaw models auth paste-api-key --provider anthropic --profile-id anthropic:default',
+      why: 'The error names this command: paste a key from the Anthropic Console (`--profile-id anthropic:default` keeps it the default profile).',
+      then: NO_CREDENTIALS_THEN,
+    },
+    { case: 'printed', versions: 'any', command: 'openclaw models auth paste-api-key --provider <provider>', why: 'The error names this command: paste a key created in the `<provider>` console.', then: NO_CREDENTIALS_THEN },
   ],
   stepCase(ctx) {
     if (missingProvider(ctx.view) === 'anthropic' && statements(ctx.view, 'subscription', 'console_key').at(-1)?.topic === 'subscription') return 'subscription';
-    if (namedProvider(ctx.view) === 'anthropic') return 'anthropic';
-    const status = ctx.view.latest('models_status');
-    return status && !status.providers.some((p) => p.profiles.length > 0 || p.env) ? 'first_setup' : undefined;
+    const printed = printedPaste(ctx.view);
+    if (printed) return printed === 'anthropic' ? 'printed_anthropic' : 'printed';
+    return missingProvider(ctx.view) === 'anthropic' ? 'anthropic' : undefined;
   },
-  // A provider no fact names stays `<provider>`, with where to find it.
-  values: (ctx) => ({ '<provider>': namedProvider(ctx.view) }),
+  values: (ctx) => ({ '<provider>': printedPaste(ctx.view) ?? missingProvider(ctx.view) }),
 };
 
 function missingProvider(view: EvidenceView): string {

@@ -89,7 +89,17 @@ export const discordIntentsMissing: Rule = {
       why: 'OpenClaw always requests it; without it Discord closes the connection (4014) or hides message text.',
       then: 'Then `openclaw gateway restart` and `openclaw channels status --probe` (no `intents:content=` bit any more).',
     },
+    // "It is enabled in the portal": that step is done; the docs' first look is the live probe (§8).
+    {
+      case: 'enabled_said',
+      versions: 'any',
+      command: 'openclaw channels status --probe',
+      runIn: 'gateway_host',
+      why: 'You turned the intent on already: the probe shows what Discord grants the bot now (`intents:content=` is left out once it is enabled).',
+      then: 'If it still shows `intents:content=…`, save the portal toggle again, `openclaw gateway restart`, and probe again.',
+    },
   ],
+  stepCase: (ctx) => (statements(ctx.view, 'intent_enabled_said').length > 0 && ctx.view.all('channels_status').length === 0 ? 'enabled_said' : undefined),
 };
 
 export const discordTokenMissing: Rule = {
