@@ -116,23 +116,6 @@ export const VERSIONED_STEPS = {
     ],
     unknown: { command: 'openclaw onboard', kind: 'openclaw' },
   },
-  // No credential at all: the wizard on every version; from 5.28 `paste-api-key`, which the ≥8.1
-  // error text itself names (catalog v2 no_credentials, openclaw-cli.md §10.8–§10.9).
-  no_credentials: {
-    rows: [
-      { upTo: '2026.5.27', command: 'openclaw onboard', kind: 'openclaw' },
-      { command: 'openclaw models auth paste-api-key --provider <provider>', kind: 'openclaw' },
-    ],
-    unknown: { command: 'openclaw onboard', kind: 'openclaw' },
-  },
-  // Anthropic: without `--profile-id` paste-api-key writes `anthropic:manual` beside the default (§10.9).
-  'no_credentials.anthropic': {
-    rows: [
-      { upTo: '2026.5.27', command: 'openclaw onboard', kind: 'openclaw' },
-      { command: 'openclaw models auth paste-api-key --provider anthropic --profile-id anthropic:default', kind: 'openclaw' },
-    ],
-    unknown: { command: 'openclaw onboard', kind: 'openclaw' },
-  },
 } as const satisfies Record<string, VersionedStep>;
 
 export type VersionedStepId = keyof typeof VERSIONED_STEPS;

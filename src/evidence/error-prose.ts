@@ -64,6 +64,8 @@ const STORE_HOLDS =
   /\b(?:despite|although|even though|but)\b[^\n]{0,30}?\b(?:valid |working )?(?:oauth |api |setup[ -]?)?(keys?|tokens?)\b[^\n]{0,15}\bin [`'"]?(?:[~\w./-]*\/)?auth-profiles\.json\b|\bauth-profiles\.json[`'"]? (?:contains|has|holds)\b[^\n]{0,20}?\b(keys?|tokens?)\b/i;
 /** The auth order the user set does not stick ("order is reverted to the previous in-memory state", "auth order … gets overwritten"). */
 const ORDER_NOT_KEPT = /\b(?:auth )?order\b[^\n]{0,30}?\b(?:is|gets|got|was|keeps getting) (?:reverted|overwritten|reset)\b|\border set\b[^\n]{0,80}\b(?:overwrites?|reverts?) it\b/i;
+/** The user says Message Content Intent is already on ("even when the Message Content Intent is enabled in the Discord Developer Portal"). */
+const INTENT_ON = /\bMessage Content Intent\b (?:is |was )?(?:already )?(?:enabled|turned on|on)\b|\b(?:i |we )?(?:already )?(?:enabled|turned on)\b (?:the )?Message Content Intent\b/i;
 /** It worked on an older release and fails on a newer one: "Worked on 2026.4.5 - Fails on 2026.4.10", "works after downgrading to 2026.6.1". */
 const REGRESSION =
   /\bworked (?:fine |well )?(?:on|in|with) (?:OpenClaw )?`?v?20\d\d\.\d{1,2}\.\d{1,2}\b[^\n]{0,40}\bfail\w* (?:on|in|with|after)\b|\b(?:after|by|when) (?:downgrading|reverting|rolling back)\b|\b(?:downgrad\w*|revert\w*|roll\w* back) to (?:OpenClaw )?`?v?20\d\d\.\d{1,2}\.\d{1,2}\b[^\n]{0,60}\b(?:works?|restores?|fix\w*|resolves?)\b/i;
@@ -96,7 +98,7 @@ const PROFILE_ID = /\b((?:anthropic|openai|openai-codex|google|openrouter|moonsh
  * Most prose lines of a long paste have none. Keep it in step when a regex above gains a word.
  */
 const MAYBE =
-  /auth|api|token|logged|login|cred|quota|billing|40|429|529|telegram|getme|deletewebhook|setmycommands|sendmessage|slack|control ui|pair|web|skill|memory|embedding|time|econnreset|model|config|schema|cloudflare|claude|anthropic|openai|google|gemini|openrouter|moonshot|minimax|kimi|deepseek|requestedprovider|systemd|launch|docker|container|service|gateway|visible|inherited|dropped|expired|key|密钥|在别的工具上可以调用|cron|\{|baseurl|profile|zero rows|work|openclaw_|upgrad|updat|github|ollama|litellm|zai|xai|mistral|groq|sk-|aiza|generativelanguage|status|answers|succeeded|valid|downgrad|revert|roll|provider|order/i;
+  /auth|api|token|logged|login|cred|quota|billing|40|429|529|telegram|getme|deletewebhook|setmycommands|sendmessage|slack|control ui|pair|web|skill|memory|embedding|time|econnreset|model|config|schema|cloudflare|claude|anthropic|openai|google|gemini|openrouter|moonshot|minimax|kimi|deepseek|requestedprovider|systemd|launch|docker|container|service|gateway|visible|inherited|dropped|expired|key|密钥|在别的工具上可以调用|cron|\{|baseurl|profile|zero rows|work|openclaw_|upgrad|updat|github|ollama|litellm|zai|xai|mistral|groq|sk-|aiza|generativelanguage|status|answers|succeeded|valid|downgrad|revert|roll|provider|order|intent/i;
 
 type Found = { topic: StatementTopic; line: PreparedLine; value?: string };
 
@@ -160,6 +162,7 @@ export const parseErrorProse = (errorLines: ReadonlySet<number>, lookFirst = tru
     const holds = open('store_holds_key') ? STORE_HOLDS.exec(t) : null;
     if (holds) add('store_holds_key', line, /^token/i.test((holds[1] ?? holds[2]) as string) ? 'token' : 'key');
     if (open('order_not_kept') && ORDER_NOT_KEPT.test(t)) add('order_not_kept', line);
+    if (open('intent_enabled_said') && INTENT_ON.test(t) && !/\b(?:not|n't|never)\b[^\n]{0,30}\b(?:enabled|turned on)\b/i.test(t)) add('intent_enabled_said', line);
     if (open('version_regression') && REGRESSION.test(t)) add('version_regression', line);
     for (const [re, name] of quoted || !open('provider_named') ? [] : PROVIDER_HINTS) {
       const m = re.exec(t);

@@ -74,6 +74,9 @@ export const staleOrderOverride: Rule = {
   },
 };
 
+/** The command the ≥8.1 missing-key error prints: ``Configure an API key (`openclaw models auth paste-api-key --provider <p>`; …`` (§10.8). */
+const PRINTED_PASTE = /`(openclaw models auth paste-api-key --provider [\w.-]{1,64})`/;
+
 export const noCredentials: Rule = {
   id: 'no_credentials',
   family: 'api-key',
@@ -139,8 +142,11 @@ export const noCredentials: Rule = {
         then: 'Then `openclaw models auth paste-token --provider anthropic`, paste the token, and run `openclaw models status`.',
       });
     }
-    const step = stepForVersion(p === 'anthropic' ? 'no_credentials.anthropic' : 'no_credentials', ctx.view.versionRange);
-    return commandStep(step.command, 'openclaw', { '<provider>': p }, {
+    // ≥8.1 the error itself names `paste-api-key` (catalog v2: for anthropic with `--profile-id
+    // anthropic:default`, else it writes `anthropic:manual`); otherwise the wizard, on every version.
+    const printed = errorsWith(ctx.view, 'no_api_key').map((e) => PRINTED_PASTE.exec(e.message)?.[1]).filter((c) => c !== undefined).at(-1);
+    const command = printed ? (printed.endsWith(' anthropic') ? `${printed} --profile-id anthropic:default` : printed) : 'openclaw onboard';
+    return commandStep(command, 'openclaw', {}, {
       why: `Choose ${p === 'anthropic' ? '**Anthropic API key**' : `the ${code(p)} provider`} and paste a key created in its console.`,
       then: 'Then `openclaw models status` must list the provider without `Missing auth`.',
     });

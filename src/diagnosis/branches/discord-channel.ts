@@ -5,7 +5,7 @@
 import { code } from '../../text/markdown.ts';
 import { commandStep } from '../commands.ts';
 import { because, errorQuote, errorsWith, isAuthRejection, lastSeq, statements } from '../signals.ts';
-import type { Rule } from '../types.ts';
+import type { Rule, Step } from '../types.ts';
 import { confirmed, possible, ruledOut } from '../verdict.ts';
 
 const DOCS_DISCORD = 'https://docs.openclaw.ai/channels/discord#troubleshooting';
@@ -76,12 +76,22 @@ export const discordIntentsMissing: Rule = {
     const said = statements(view, 'guild_not_working').at(-1);
     return said ? possible(because(`${code(said.quote)}`, said)) : null;
   },
-  next: () => ({
-    kind: 'action',
-    text: 'In the Discord Developer Portal → your app → Bot → Privileged Gateway Intents, turn on **Message Content Intent** and save.',
-    why: 'OpenClaw always requests it; without it Discord closes the connection (4014) or hides message text.',
-    then: 'Then `openclaw gateway restart` and `openclaw channels status --probe` (no `intents:content=` bit any more).',
-  }),
+  next(ctx): Step {
+    // "It is enabled in the portal": that step is done; the docs' first look is the live probe (§8).
+    if (statements(ctx.view, 'intent_enabled_said').length > 0 && ctx.view.all('channels_status').length === 0) {
+      return commandStep('openclaw channels status --probe', 'openclaw', {}, {
+        runIn: 'gateway_host',
+        why: 'You turned the intent on already: the probe shows what Discord grants the bot now (`intents:content=` is left out once it is enabled).',
+        then: 'If it still shows `intents:content=…`, save the portal toggle again, `openclaw gateway restart`, and probe again.',
+      });
+    }
+    return {
+      kind: 'action',
+      text: 'In the Discord Developer Portal → your app → Bot → Privileged Gateway Intents, turn on **Message Content Intent** and save.',
+      why: 'OpenClaw always requests it; without it Discord closes the connection (4014) or hides message text.',
+      then: 'Then `openclaw gateway restart` and `openclaw channels status --probe` (no `intents:content=` bit any more).',
+    };
+  },
 };
 
 export const discordTokenMissing: Rule = {

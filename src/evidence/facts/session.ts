@@ -96,6 +96,7 @@ export const StatementTopic = z.enum([
   'login_saved_elsewhere', // value: the profile a fresh login was saved under while another one is used ("persists … under profile ID `openai-codex:<email>` rather than updating `openai-codex:default`")
   'store_holds_key', // value: `token` or `key`: the user says auth-profiles.json holds it ("despite valid OAuth tokens in auth-profiles.json")
   'order_not_kept', // the auth order the user set does not stick: "order is reverted", "the running gateway overwrites it"
+  'intent_enabled_said', // "the Message Content Intent is enabled in the Discord Developer Portal"
   'version_regression', // "worked on 2026.4.5, fails on 2026.4.10", "works after downgrading to 2026.6.1"
   'service_env', // the gateway runs as a service (systemd, launchd, Docker) and does not see a variable
   // Questions people ask in auth threads (../statements.ts):
