@@ -12,7 +12,6 @@ import { createLogger } from '../log/logger.ts';
 import { createPipeline } from '../pipeline/pipeline.ts';
 import { rateLimitSettings, retentionMs, timerSettings } from '../config/timers.ts';
 import { openConfiguredDatabase } from './database.ts';
-import { checkpointEvery } from '../store/db.ts';
 import { describeUnreachable, discordApiUrl, UnreachableError } from './network-error.ts';
 import { keepRetention } from './retention.ts';
 
@@ -37,10 +36,9 @@ export async function runDiscordBot(env: Record<string, string | undefined>, opt
   const db = openConfiguredDatabase(core);
   const pipeline = createPipeline({ db, logger, timers: timerSettings(core), rateLimits: rateLimitSettings(core), trackDelivery: true });
   const stopRetention = keepRetention(db, retentionMs(core), logger);
-  const stopCheckpoints = checkpointEvery(db, 1_000, (err) => logger.warn({ err }, 'database checkpoint failed'));
   const clientOptions: ClientOverrides = target.api ? { ...opts.clientOptions, rest: { ...opts.clientOptions?.rest, api: target.api } } : opts.clientOptions ?? {};
   try {
-    return await runBot({ config, pipeline, logger, db, clientOptions, onStop: () => { stopCheckpoints(); db.close(); } });
+    return await runBot({ config, pipeline, logger, db, clientOptions, onStop: () => { db.close(); } });
   } catch (err) {
     if (db.open) db.close();
     const unreachable = describeUnreachable(err, target.what);
@@ -51,7 +49,6 @@ export async function runDiscordBot(env: Record<string, string | undefined>, opt
     }
     throw err;
   } finally {
-    stopCheckpoints();
     stopRetention();
   }
 }

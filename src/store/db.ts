@@ -107,29 +107,3 @@ export function storeCreatedAt(db: Db): number | null {
   const row = db.prepare('SELECT MIN(applied_at) AS at FROM schema_migrations').get() as { at: number | null } | undefined;
   return row?.at ?? null;
 }
-
-/**
- * For the long-running bot: SQLite's automatic checkpoint (copying the WAL into the database file
- * and syncing both, every 1,000 pages) would run inside whichever message's COMMIT crosses the
- * mark, stalling that reply and every one queued behind it. It is turned off and a PASSIVE
- * checkpoint (never waits for another connection) runs every `everyMs` instead, outside any
- * message; pages written many times between two checkpoints are copied once. Nothing to do for
- * an in-memory database. @returns a function that stops the schedule (and checkpoints once).
- */
-export function checkpointEvery(db: Db, everyMs: number, onError?: (err: unknown) => void): () => void {
-  if (db.memory) return () => {};
-  db.pragma('wal_autocheckpoint = 0');
-  const checkpoint = (): void => {
-    try {
-      if (db.open && !db.inTransaction) db.pragma('wal_checkpoint(PASSIVE)');
-    } catch (err) {
-      onError?.(err);
-    }
-  };
-  const interval = setInterval(checkpoint, everyMs);
-  interval.unref();
-  return () => {
-    clearInterval(interval);
-    checkpoint();
-  };
-}
