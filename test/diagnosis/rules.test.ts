@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ASKS } from '../../src/diagnosis/asks.ts';
-import { BRANCH_IDS, RULES } from '../../src/diagnosis/branches/index.ts';
+import { BRANCH_IDS, ruleFor, RULES } from '../../src/diagnosis/branches/index.ts';
 import { parseRules, RuleSchema } from '../../src/diagnosis/rule-schema.ts';
 import type { Rule } from '../../src/diagnosis/types.ts';
 import { checkCommand } from './reference-commands.ts';
@@ -16,16 +16,16 @@ describe('rules', () => {
   });
 
   it('reject a rule whose when is not a function, naming the rule', () => {
-    const bad = { ...RULES[0]!, when: 'confirmed' } as unknown as Rule;
+    const bad = { ...ruleFor('api_key_invalid')!, when: 'confirmed' } as unknown as Rule;
     expect(() => parseRules([bad])).toThrow(/api_key_invalid: when/);
   });
 
   it('reject a malformed id, a `beats` naming no rule, a table without an unknown row, and a rule that beats itself', () => {
-    expect(() => parseRules([{ ...RULES[0]!, id: 'Api-Key', beats: [] } as unknown as Rule])).toThrow(/Api-Key: id/);
-    expect(() => parseRules([{ ...RULES[0]!, beats: ['api_key_wrong'] }])).toThrow(/beats unknown branch api_key_wrong/);
+    expect(() => parseRules([{ ...ruleFor('api_key_invalid')!, id: 'Api-Key', beats: [] } as unknown as Rule])).toThrow(/Api-Key: id/);
+    expect(() => parseRules([{ ...ruleFor('api_key_invalid')!, beats: ['api_key_wrong'] }])).toThrow(/beats unknown branch api_key_wrong/);
     const rows = [{ versions: '≤2026.7.1', command: 'openclaw logs --follow', why: 'w' }];
-    expect(() => parseRules([{ ...RULES[0]!, beats: [], next: undefined, steps: rows }])).toThrow(/unknown/);
-    expect(() => parseRules([{ ...RULES[0]!, beats: ['api_key_invalid'] }])).toThrow(/beats itself/);
+    expect(() => parseRules([{ ...ruleFor('api_key_invalid')!, beats: [], next: undefined, steps: rows }])).toThrow(/unknown/);
+    expect(() => parseRules([{ ...ruleFor('api_key_invalid')!, beats: ['api_key_invalid'] }])).toThrow(/beats itself/);
   });
 
   it('link a docs page the reference lists (§8, and the anchors seed 001 uses)', () => {

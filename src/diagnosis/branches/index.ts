@@ -31,7 +31,10 @@ const isRule = (v: unknown): v is Rule =>
   typeof v === 'object' && v !== null && typeof (v as Rule).id === 'string' && typeof (v as Rule).family === 'string' && ('when' in v || 'errors' in v);
 
 /** All rules, validated at load time (a malformed rule fails fast with its id). */
-export const RULES: readonly Rule[] = parseRules(FAMILY_MODULES.flatMap((m) => Object.values(m).filter(isRule)));
+// Sorted by id: module namespaces list exports in an order the bundler may change, and nothing may depend on it.
+export const RULES: readonly Rule[] = parseRules(
+  FAMILY_MODULES.flatMap((m) => Object.values(m).filter(isRule)).sort((a, b) => a.id.localeCompare(b.id)),
+);
 
 /** The catalog ids Pincer implements: the rules' own ids (catalog v2). */
 export const BRANCH_IDS: readonly string[] = RULES.map((r) => r.id);
