@@ -101,6 +101,9 @@ export function subjectOf(fact: Fact): string {
       return `${fact.kind}:${fact.provider ?? ''}:${fact.agentId ?? ''}`;
     case 'models_status':
       return `${fact.kind}:${fact.agentId ?? ''}`;
+    case 'version':
+      // A version named in prose never makes a printed one stale (the printed one wins).
+      return fact.from === 'prose' ? 'version:prose' : fact.kind;
     default:
       return fact.kind;
   }

@@ -167,8 +167,9 @@ export const ASKS: readonly Ask[] = [
       outcome(REGRESSION_SCOPE, 'a release with a known auth regression', []),
       outcome(REGRESSION_SCOPE, 'a release without one', [], REGRESSION_SCOPE),
     ],
-    // Only asked when the user says it broke with a release; the version printed answers it.
-    answered: (v) => v.version !== null || statements(v, 'version_regression').length === 0,
+    // Only asked when the user says it broke with a release; only the version OpenClaw prints
+    // (with its commit) answers it, not the release the user names in prose.
+    answered: (v) => v.all('version').some((f) => f.from !== 'prose') || statements(v, 'version_regression').length === 0,
   },
   {
     id: 'channels_status_probe',

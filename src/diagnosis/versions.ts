@@ -26,17 +26,31 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /**
- * The range the thread's version facts allow: an exact `version` fact (newest wins) fixes it;
+ * The thread's exact version: the newest one OpenClaw printed (`--version`, banner, `/status`);
+ * only when it printed none, the newest one the user named in prose.
+ */
+export function versionOf(live: readonly FactRecord[]): string | undefined {
+  let printed: string | undefined;
+  let said: string | undefined;
+  for (const { fact } of live) {
+    if (fact.kind !== 'version') continue;
+    if (fact.from === 'prose') said = fact.version;
+    else printed = fact.version;
+  }
+  return printed ?? said;
+}
+
+/**
+ * The range the thread's version facts allow: an exact version (versionOf) fixes it;
  * otherwise the `version_hint` facts are intersected (hints that contradict each other are
  * dropped, leaving the range unknown).
  */
 export function versionRangeOf(live: readonly FactRecord[]): VersionRange {
-  let exact: string | undefined;
+  const exact = versionOf(live);
   let min: string | undefined;
   let max: string | undefined;
   for (const { fact } of live) {
-    if (fact.kind === 'version') exact = fact.version;
-    else if (fact.kind === 'version_hint') {
+    if (fact.kind === 'version_hint') {
       if (fact.min && (!min || compareVersions(fact.min, min) > 0)) min = fact.min;
       if (fact.max && (!max || compareVersions(fact.max, max) < 0)) max = fact.max;
     }

@@ -7,7 +7,7 @@
  */
 import type { Fact, FactKind, FactOf } from '../evidence/facts.ts';
 import type { BranchId } from './catalog.ts';
-import { versionRangeOf, type VersionRange } from './versions.ts';
+import { versionOf, versionRangeOf, type VersionRange } from './versions.ts';
 
 export interface FactRecord {
   fact: Fact;
@@ -131,7 +131,6 @@ function withoutSupersededErrors(records: readonly FactRecord[]): FactRecord[] {
 export function buildView(input: ViewInput): EvidenceView {
   const live = withoutSupersededErrors(input.records.filter((r) => !r.stale));
   const current = live.filter((r) => r.messageId === input.currentMessageId);
-  const versionFact = ofKind(live, 'version').at(-1);
   const inTui = isInTui(input.records.filter((r) => !r.stale));
   const liveByKind = groupByKind(live);
   const currentByKind = groupByKind(current);
@@ -140,7 +139,7 @@ export function buildView(input: ViewInput): EvidenceView {
     current,
     currentMessageId: input.currentMessageId,
     failed: input.failed ?? [],
-    version: versionFact?.version ?? null,
+    version: versionOf(live) ?? null,
     versionRange: versionRangeOf(live),
     inTui,
     all: (kind) => (liveByKind.get(kind)?.slice() ?? []) as never,

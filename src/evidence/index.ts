@@ -34,12 +34,14 @@ import { parseStatements } from './statements.ts';
 import { parseTui } from './tui.ts';
 import { parseVersion } from './version.ts';
 import { parseVersionHints } from './version-hints.ts';
+import { parseVersionProse } from './version-prose.ts';
 import { parseWizard } from './wizard.ts';
 
 /** Structured parsers, in a fixed order (ties on the same line keep this order). */
 export const PARSERS: readonly Parser[] = [
   parseVersion,
   parseVersionHints,
+  parseVersionProse,
   parseStatusCard,
   parseModelsStatus,
   parseModelsStatusJson,
@@ -100,7 +102,8 @@ export function extractEvidence(text: string, messageId: string): Evidence {
   // Lines of CLI output: prose is not read there (an error line quoted in prose is).
   const output = new Set<number>();
   for (const f of facts) {
-    if (CLAIMING.has(f.kind)) continue;
+    // A version named in prose leaves its line to the prose and statement readers.
+    if (CLAIMING.has(f.kind) || (f.kind === 'version' && f.from === 'prose')) continue;
     for (let l = f.source.lineStart; l <= f.source.lineEnd; l++) {
       claimed.add(l);
       if (f.kind !== 'provider_error') output.add(l);

@@ -6,7 +6,8 @@
 import { spanOf, type Parser } from './context.ts';
 import type { Fact } from './facts.ts';
 
-const VERSION = /^(🦞\s*)?OpenClaw v?(\d{4}\.\d{1,2}\.\d{1,2}(?:-[\w.]{1,20})?)(?: \(([0-9a-f]{7,40}|unknown)\))?( [—–-] .*)?$/;
+/** A whole line that is `openclaw --version`'s output, the banner or a `/status` card's first line. */
+export const OPENCLAW_VERSION_LINE = /^(🦞\s*)?OpenClaw v?(\d{4}\.\d{1,2}\.\d{1,2}(?:-[\w.]{1,20})?)(?: \(([0-9a-f]{7,40}|unknown)\))?( [—–-] .*)?$/;
 
 /** Reads version lines. */
 export const parseVersion: Parser = (lines, ctx) => {
@@ -14,7 +15,7 @@ export const parseVersion: Parser = (lines, ctx) => {
   lines.forEach((line, i) => {
     const t = line.text.trim();
     // Cheap first look before the regex: a version line starts with `OpenClaw` or the 🦞 emoji.
-    const m = t.startsWith('OpenClaw') || t.startsWith('🦞') ? VERSION.exec(t) : null;
+    const m = t.startsWith('OpenClaw') || t.startsWith('🦞') ? OPENCLAW_VERSION_LINE.exec(t) : null;
     if (!m) return;
     const next = lines.slice(i + 1, i + 3).find((l) => l.text.trim() !== '');
     const card = next !== undefined && /^🧠 ?Model:/.test(next.text.trim());

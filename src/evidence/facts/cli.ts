@@ -135,13 +135,13 @@ export const AuthOrderChangedFact = z.object({
   order: z.array(z.string()),
 });
 
-/** `OpenClaw 2026.3.13 (61d171a)`, the `🦞` banner, or a `/status` card's first line. */
+/** `OpenClaw 2026.3.13 (61d171a)`, the `🦞` banner, a `/status` card's first line, or the user's prose ("on 2026.5.12"). */
 export const VersionFact = z.object({
   kind: z.literal('version'),
   ...factBase,
   version: z.string(),
   commit: z.string().optional(),
-  from: z.enum(['version', 'banner', 'status_card', 'status_all']),
+  from: z.enum(['version', 'banner', 'status_card', 'status_all', 'prose']),
 });
 
 /** A pasted `auth-profiles.json` (or a fragment of it), with its shape checked against §3.1. */
