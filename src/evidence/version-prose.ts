@@ -21,9 +21,11 @@ const PAST = /\b(?:from|works? \w+ (?:on|in)|worked (?:fine |ok |well )?(?:on|in
 /** Words right before the version that say it fails there. */
 const FAILING = /\b(?:fail(?:s|ed|ing)? (?:on|in|with)|broke(?:n)? (?:on|in|with)|breaks (?:on|in)|regress(?:ed|ion) (?:on|in)|(?:still )?(?:happens|occurs|reproduces?) (?:on|in|with))\s*(?:openclaw\s+)?$/i;
 /** Words that name the version the user is on; short versions need one of the strong ones. */
-const STRONG = /\b(?:from v?\d[\w.-]* to|(?:upgrad|updat)(?:e|ed|ing) (?:openclaw )?to(?: openclaw)?|(?:downgrad|revert|roll)(?:e|ed|ing)(?: back)? (?:openclaw )?to|openclaw|version|fail(?:s|ed|ing)? (?:on|in|with)|broken? (?:on|in|with))\s*[:=]?\s*$/i;
-const WEAK = /\b(?:on|running|using|at|tested (?:on|with)|verified on|reproduced on|with)\s*(?:openclaw\s+)?$/i;
+const STRONG = /\b(?:from v?\d[\w.-]* to|v?\d[\w.-]*\s*(?:→|->|=>)|(?:upgrad|updat)(?:e|ed|ing)\b[^.;:]{0,30}?\bto(?: openclaw)?|(?:downgrad|revert|roll)(?:e|ed|ing)(?: back)? (?:openclaw )?to|openclaw|version|fail(?:s|ed|ing)? (?:on|in|with)|broken? (?:on|in|with))\s*[:=]?\s*$/i;
+const WEAK = /\b(?:on(?: released| the| build| version)?|running|using|at|tested (?:on|with)|verified on|reproduced on|with)\s*(?:openclaw\s+)?$/i;
 const DOWNGRADE = /\b(?:downgrad|revert|roll)(?:e|ed|ing)(?: back)? (?:openclaw )?to\s*(?:openclaw\s+)?$/i;
+/** "after the 2026.6.9 upgrade": the release right after is named by the word that follows it. */
+const RELEASE_AFTER = /^\s*(?:upgrade|update|release)\b/i;
 /** A downgrade sentence that says the older version works is about the failing one elsewhere. */
 const WORKS_THERE = /\b(?:works?|working|restores?|restored|fix(?:es|ed)|fine|resolved?|solves?)\b/i;
 
@@ -46,6 +48,7 @@ function mentionsIn(sentence: string): Mention[] {
     else if (FAILING.test(before)) out.push({ version, rank: 3 });
     else if (DOWNGRADE.test(before)) out.push({ version, rank: WORKS_THERE.test(sentence) ? 0 : 2 });
     else if (STRONG.test(before) || WEAK.test(before) || (full && vPrefixed)) out.push({ version, rank: 2 });
+    else if (full && RELEASE_AFTER.test(sentence.slice((m.index ?? 0) + m[0].length))) out.push({ version, rank: 2 });
   }
   return out;
 }

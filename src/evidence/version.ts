@@ -7,7 +7,7 @@ import { spanOf, type Parser } from './context.ts';
 import type { Fact } from './facts.ts';
 
 /** A whole line that is `openclaw --version`'s output, the banner or a `/status` card's first line. */
-export const OPENCLAW_VERSION_LINE = /^(🦞\s*)?OpenClaw v?(\d{4}\.\d{1,2}\.\d{1,2}(?:-[\w.]{1,20})?)(?: \(([0-9a-f]{7,40}|unknown)\))?( [—–-] .*)?$/;
+export const OPENCLAW_VERSION_LINE = /^(🦞\s*)?OpenClaw\s+v?(\d{4}\.\d{1,2}\.\d{1,2}(?:-[\w.]{1,20})?)(?: \(([0-9a-f]{7,40}|unknown)\))?( [—–-] .*)?$/;
 
 /** Reads version lines. */
 export const parseVersion: Parser = (lines, ctx) => {

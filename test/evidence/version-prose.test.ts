@@ -32,6 +32,18 @@ describe('the OpenClaw version a user names in prose', () => {
     ).toBe('2026.6.10');
   });
 
+  it('reads the release an update went to, however it is written', () => {
+    expect(proseVersion('Same symptom here after `openclaw update` from **2026.8.1 → 2026.9.1** (Ubuntu 24.04, Node 22)')).toBe('2026.9.1');
+    expect(proseVersion('After upgrading Gateway + CLI to 2026.8.1, every call to an openai model fails')).toBe('2026.8.1');
+    expect(proseVersion('On released `2026.8.1` (`ea806575`), every turn returns 401')).toBe('2026.8.1');
+    expect(proseVersion('After the 2026.6.9 upgrade ran an auth import, models status shows Missing auth')).toBe('2026.6.9');
+  });
+
+  it('reads the banner with a doubled space as printed, not as prose', () => {
+    const facts = extractEvidence('🦞 OpenClaw  2026.2.2-3 (9c5941b) — Your inbox, your rules.', 'm').facts;
+    expect(facts.filter((f) => f.kind === 'version').map((f) => f.kind === 'version' && [f.version, f.from])).toEqual([['2026.2.2-3', 'banner']]);
+  });
+
   it('takes the version downgraded to when it still fails there', () => {
     expect(proseVersion('I downgraded to 2026.6.1 and I still get the same 401')).toBe('2026.6.1');
   });
