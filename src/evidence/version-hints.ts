@@ -68,6 +68,9 @@ const BY_FIRST_CHAR = new Map<string, Marker[]>();
 for (const m of MARKERS) if (!m.anywhere) BY_FIRST_CHAR.set(m.first[0]!, []);
 for (const [c, list] of BY_FIRST_CHAR) list.push(...MARKERS.filter((m) => m.anywhere || m.first[0] === c));
 const ANYWHERE = MARKERS.filter((m) => m.anywhere);
+/** …and the same without the `anywhere` markers, for a line that contains none of their texts. */
+const BY_FIRST_CHAR_ONLY = new Map([...BY_FIRST_CHAR].map(([c, list]) => [c, list.filter((m) => !m.anywhere)]));
+const ANY_ANYWHERE = new RegExp(ANYWHERE.map((m) => m.first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 
 /** Reads version hints (at most one per marker per message). */
 export const parseVersionHints: Parser = (lines, ctx) => {
@@ -76,7 +79,9 @@ export const parseVersionHints: Parser = (lines, ctx) => {
   for (const line of lines) {
     const t = line.text.trim();
     if (t.length < 6) continue;
-    for (const m of BY_FIRST_CHAR.get(t[0]!) ?? ANYWHERE) {
+    const anywhere = ANY_ANYWHERE.test(t);
+    const candidates = anywhere ? (BY_FIRST_CHAR.get(t[0]!) ?? ANYWHERE) : (BY_FIRST_CHAR_ONLY.get(t[0]!) ?? []);
+    for (const m of candidates) {
       if (seen.has(m.marker)) continue;
       if (!(m.anywhere ? t.includes(m.first) : t.startsWith(m.first)) || !m.re.test(t)) continue;
       seen.add(m.marker);
