@@ -2,9 +2,9 @@
  * `pincer explain <branch-id>`: a rule's signals, next command(s), then, precedence, docs and
  * fixtures, as plain text. Works offline (rules are code; fixtures are read from the repository).
  */
-import { BRANCH_IDS } from '../diagnosis/catalog.ts';
-import { ruleFor, RULES } from '../diagnosis/branches/index.ts';
-import { versionedStepLines } from '../diagnosis/versions.ts';
+import { BRANCH_IDS, ruleFor, RULES } from '../diagnosis/branches/index.ts';
+import { patternLines } from '../diagnosis/patterns.ts';
+import { stepLines } from '../diagnosis/steps.ts';
 import { type FixtureIndex, readFixtureIndex } from './fixture-index.ts';
 
 /**
@@ -22,12 +22,15 @@ export function explainBranch(id: string, fixtures: FixtureIndex = readFixtureIn
     '',
     'Signals:',
     ...rule.signals.map((s) => `  - ${s}`),
+    ...(rule.errors ? ['', 'Error texts that confirm it (the rule\'s `errors` patterns):', ...patternLines(rule.errors).map((l) => `  - ${l}`)] : []),
     '',
-    'Next (templates; placeholders are filled from the thread):',
+    ...(rule.steps
+      ? ['Next step by OpenClaw version (the rule\'s `steps`; placeholders are filled from the thread):', ...stepLines(rule.steps).map((l) => `  ${l}`), '']
+      : []),
+    'Commands it can give (templates):',
     ...(rule.commands.length > 0
       ? rule.commands.map((c) => `  [${c.kind}] ${c.template}${c.since ? `   (OpenClaw ${c.since}+)` : ''}`)
       : ['  (no command: a console action)']),
-    ...(versionedStepLines(rule.id).length > 0 ? ['', 'By OpenClaw version (src/diagnosis/versions.ts):', ...versionedStepLines(rule.id)] : []),
     '',
     `Then: ${rule.then}`,
     `Beats: ${rule.beats?.join(', ') || '-'}`,

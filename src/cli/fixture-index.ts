@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BRANCH_IDS } from '../diagnosis/catalog.ts';
+import { BRANCH_IDS } from '../diagnosis/branches/index.ts';
 
 export interface FixtureEntry {
   /** Path relative to the repository root. */

@@ -56,8 +56,8 @@ async function dispatch(command: string | undefined, rest: string[], io: CliIo):
     case 'explain': {
       const { positionals } = parseCommandArgs('explain', rest, { options: {}, positionals: 1 });
       const id = positionals[0]?.trim() ?? '';
-      const { BranchId } = await import('../diagnosis/catalog.ts');
-      if (!BranchId.safeParse(id).success) {
+      const { BRANCH_IDS } = await import('../diagnosis/branches/index.ts');
+      if (!BRANCH_IDS.includes(id)) {
         println(io.stderr, `pincer: ${id ? `unknown branch id "${id}"` : 'usage: pincer explain <branch-id>'}; \`pincer rules\` lists them`);
         return 2;
       }

@@ -5,6 +5,8 @@
  * current). Fixture counts are left out on purpose: adding a fixture does not change the catalog.
  */
 import { RULES } from '../diagnosis/branches/index.ts';
+import { patternLines } from '../diagnosis/patterns.ts';
+import { stepLines } from '../diagnosis/steps.ts';
 import type { Rule } from '../diagnosis/types.ts';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -23,7 +25,9 @@ function section(rule: Rule): string[] {
     '',
     ...rule.signals.map((s) => `- ${s}`),
     '',
-    'Next (placeholders are filled from the thread):',
+    ...(rule.errors ? ['Error texts that confirm it:', '', ...patternLines(rule.errors).map((l) => `- ${cell(l)}`), ''] : []),
+    ...(rule.steps ? ['Next step by OpenClaw version (placeholders are filled from the thread):', '', ...stepLines(rule.steps).map((l) => `- ${cell(l)}`), ''] : []),
+    'Commands it can give:',
     '',
     ...commands,
     '',

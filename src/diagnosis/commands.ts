@@ -2,6 +2,7 @@
  * Building the exact text a user types: placeholder filling from evidence, version awareness
  * (reference §9) and the TUI form (`!openclaw …`, one per message, §5.0).
  */
+import { type Message, text as plain } from './reason.ts';
 import type { CommandKind, Step } from './types.ts';
 import type { EvidenceView } from './view.ts';
 
@@ -97,12 +98,12 @@ export function commandStep(
   template: string,
   commandKind: CommandKind,
   values: Record<string, string | undefined>,
-  text: { why: string; then: string; runIn?: 'shell' | 'tui' | 'gateway_host' },
+  text: { why: Message | string; then: string; runIn?: 'shell' | 'tui' | 'gateway_host' },
 ): Step {
   const { text: command, missing } = fill(template, values);
   const runIn = text.runIn ?? (commandKind === 'tui' ? 'tui' : 'shell');
   const then = fill(text.then, values).text;
-  const step: Step = { kind: 'command', command, commandKind, runIn, why: text.why, then };
+  const step: Step = { kind: 'command', command, commandKind, runIn, why: typeof text.why === 'string' ? plain(text.why) : text.why, then };
   if (missing.length > 0) step.missing = missing;
   return step;
 }

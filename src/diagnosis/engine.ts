@@ -10,6 +10,9 @@ import type { BranchId } from './catalog.ts';
 import { fill, typedForm } from './commands.ts';
 import { rankConfirmed } from './precedence.ts';
 import { gatewayRemote } from './signals.ts';
+import { text } from './reason.ts';
+import { matchErrors } from './patterns.ts';
+import { tableStep } from './steps.ts';
 import { authSymptom } from './symptoms.ts';
 import type { Ask, Candidate, Diagnosis, Rule, Step, Verdict } from './types.ts';
 import type { EvidenceView } from './view.ts';
@@ -24,7 +27,8 @@ function attempt<T>(fn: () => T, fallback: T): T {
   }
 }
 
-const judge = (rule: Rule, view: EvidenceView): Verdict | null => attempt(() => rule.when(view), null);
+const judge = (rule: Rule, view: EvidenceView): Verdict | null =>
+  attempt(() => (rule.errors ? matchErrors(rule.errors, view) : null) ?? rule.when?.(view) ?? null, null);
 
 /** The ask as the user should see it: the command filled (TUI form where it works) or the question. */
 export function presentAsk(ask: Ask, view: EvidenceView): NonNullable<Diagnosis['ask']> {
@@ -46,8 +50,10 @@ export function diagnose(view: EvidenceView): Diagnosis {
   const reportable = judged.filter((j) => j.rule.reportable !== false);
   const failedBranches = new Set(view.failed.map((f) => f.branch));
   const ranked = rankConfirmed(reportable.filter((j) => j.verdict.status === 'confirmed'), failedBranches);
-  const possible = reportable.filter((j) => j.verdict.status === 'possible');
-  const ruledOut = reportable.filter((j) => j.verdict.status === 'ruled_out');
+  // Possible and ruled-out candidates in precedence order (priority, then id): never the order rules were loaded in.
+  const byPrecedence = (a: { rule: Rule }, b: { rule: Rule }) => b.rule.priority - a.rule.priority || a.rule.id.localeCompare(b.rule.id);
+  const possible = reportable.filter((j) => j.verdict.status === 'possible').sort(byPrecedence);
+  const ruledOut = reportable.filter((j) => j.verdict.status === 'ruled_out').sort(byPrecedence);
   const candidates: Candidate[] = [...ranked, ...possible, ...ruledOut].map((j) => ({
     id: j.rule.id,
     status: j.verdict.status,
@@ -103,9 +109,10 @@ function symptomAsk(view: EvidenceView): Ask | null {
 
 function safeStep(rule: Rule, view: EvidenceView, verdict: Verdict): Step {
   try {
-    return rule.next({ view, verdict });
+    const ctx = { view, verdict };
+    return rule.next ? rule.next(ctx) : tableStep(rule.steps ?? [], ctx, rule.values?.(ctx), rule.stepCase?.(ctx));
   } catch {
-    return { kind: 'action', text: rule.title, why: verdict.because[0]?.reason ?? '', then: rule.then };
+    return { kind: 'action', text: text(rule.title), why: verdict.because[0]?.reason ?? text(''), then: rule.then };
   }
 }
 

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { BranchFamily, BranchId } from './catalog.ts';
-import type { Rule } from './types.ts';
+import { rowRange } from './steps.ts';
+import type { DeclaredCommand, Rule } from './types.ts';
 
 const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'must be a function');
 
@@ -14,8 +15,46 @@ export const RuleSchema = z.object({
   title: z.string().min(3),
   priority: z.number().int().min(0),
   beats: z.array(BranchId).optional(),
-  when: fn,
-  next: fn,
+  when: fn.optional(),
+  errors: z
+    .array(
+      z.object({
+        codes: z.array(z.string()).min(1),
+        versions: z.string().optional(),
+        reason: z.string().includes('{error}'),
+        text: z.string().min(3),
+        specificity: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+      }),
+    )
+    .optional(),
+  next: fn.optional(),
+  values: fn.optional(),
+  stepCase: fn.optional(),
+  steps: z
+    .array(
+      z.object({
+        case: z.string().min(1).optional(),
+        versions: z.string().refine((v) => {
+          try {
+            rowRange(v);
+            return true;
+          } catch {
+            return false;
+          }
+        }, 'must be any, unknown, ≤V, ≥V or V–W'),
+        kind: z.enum(['command', 'action', 'none']).optional(),
+        command: z.string().min(1).optional(),
+        commandKind: z.enum(['openclaw', 'shell', 'tui', 'claude']).optional(),
+        runIn: z.enum(['shell', 'tui', 'gateway_host']).optional(),
+        text: z.string().optional(),
+        proof: z.string().optional(),
+        why: z.string().min(1),
+        then: z.string().optional(),
+        headline: z.string().optional(),
+      }),
+    )
+    .min(1)
+    .optional(),
   askFirst: fn.optional(),
   docs: z.string().regex(/^https:\/\/docs\.openclaw\.ai\//),
   commands: z.array(
@@ -41,7 +80,32 @@ export function parseRules(rules: Rule[]): Rule[] {
     if (!r.success) throw new Error(`rule ${String(rule?.id)}: ${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
     if (seen.has(rule.id)) throw new Error(`rule ${rule.id}: defined twice`);
     if (rule.beats?.includes(rule.id)) throw new Error(`rule ${rule.id}: beats itself`);
+    if (!rule.next && !rule.steps) throw new Error(`rule ${rule.id}: needs steps or next`);
+    if (!rule.when && !rule.errors) throw new Error(`rule ${rule.id}: needs errors or when`);
+    const steps = rule.steps ?? [];
+    for (const c of new Set(steps.map((s) => s.case))) {
+      const rows = steps.filter((s) => s.case === c);
+      if (!rows.some((s) => s.versions === 'unknown' || s.versions === 'any')) {
+        throw new Error(`rule ${rule.id}: steps${c ? ` [${c}]` : ''} need an \`unknown\` or \`any\` row`);
+      }
+    }
     seen.add(rule.id);
   }
+  for (const rule of rules) {
+    for (const b of rule.beats ?? []) if (!seen.has(b)) throw new Error(`rule ${rule.id}: beats unknown branch ${b}`);
+    rule.commands = withStepCommands(rule);
+  }
   return rules;
+}
+
+/** The rule's declared commands plus every command of its `steps` rows (each template once). */
+function withStepCommands(rule: Rule): DeclaredCommand[] {
+  const out = [...rule.commands];
+  for (const row of rule.steps ?? []) {
+    if (!row.command || out.some((c) => c.template === row.command)) continue;
+    const kind = row.commandKind ?? (row.command.startsWith('openclaw ') ? 'openclaw' : row.command.startsWith('claude ') ? 'claude' : row.command.startsWith('/') ? 'tui' : 'shell');
+    const since = rowRange(row.versions)?.min;
+    out.push({ kind, template: row.command, ...(since && !since.endsWith('.99') ? { since } : {}) });
+  }
+  return out;
 }

@@ -3,6 +3,7 @@
  * ("which profile does OpenClaw send?", "is this an Anthropic auth failure?"). Pure; each takes an
  * `EvidenceView` and never throws. Formats: the captures under test/fixtures/evidence/.
  */
+import { type Message, text } from './reason.ts';
 import type { Credential, Fact, FactOf, ProfileLabel, ProviderAuth, StatementTopic } from '../evidence/facts.ts';
 import type { Because } from './types.ts';
 import type { EvidenceView } from './view.ts';
@@ -11,9 +12,9 @@ export type ErrorFact = FactOf<'provider_error'>;
 export type StatusFact = FactOf<'models_status'>;
 
 /** A `Because` quoting the facts it rests on. */
-export function because(reason: string, ...facts: (Fact | undefined)[]): Because {
+export function because(reason: Message | string, ...facts: (Fact | undefined)[]): Because {
   return {
-    reason,
+    reason: typeof reason === 'string' ? text(reason) : reason,
     sources: facts.filter((f): f is Fact => f !== undefined).map((f) => ({ ...f.source })),
   };
 }

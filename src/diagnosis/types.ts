@@ -7,12 +7,15 @@
  * either names a confirmed branch or picks the one ask that best separates what is still possible.
  */
 import type { BranchFamily, BranchId, DiagnosisStatus } from './catalog.ts';
+import type { Message } from './reason.ts';
+import type { ErrorPattern } from './patterns.ts';
+import type { Steps, StepValues } from './steps.ts';
 import type { EvidenceView } from './view.ts';
 
 /** Why a candidate stands where it stands: a short human reason plus the facts behind it. */
 export interface Because {
-  /** e.g. "`profiles=2 (oauth=0, token=1, api_key=1)` shows a token profile holding an API key". */
-  reason: string;
+  /** A message id plus the values it quotes (./reason.ts); `reply/` renders it. */
+  reason: Message;
   /** Message ids + line spans of the facts used (for quoting). */
   sources: { messageId: string; lineStart: number; lineEnd: number }[];
 }
@@ -44,8 +47,8 @@ export type Step =
       commandKind: CommandKind;
       /** Where to type it: a normal shell, inside the TUI, or on the gateway host. */
       runIn: 'shell' | 'tui' | 'gateway_host';
-      /** One or two sentences quoting the evidence (never a secret). */
-      why: string;
+      /** One or two sentences quoting the evidence (never a secret), as a message. */
+      why: Message;
       /** What to run or paste after it (the rule's `then`), filled. */
       then: string;
       /** Placeholders left in `command` that the evidence did not hold, and where to find each. */
@@ -53,8 +56,8 @@ export type Step =
       /** Replaces the rule's title as the reply's first line when the step is a check, not the fix. */
       headline?: string;
     }
-  | { kind: 'action'; text: string; why: string; then: string }
-  | { kind: 'none'; text: string; why: string; proof?: string };
+  | { kind: 'action'; text: Message; why: Message; then: string }
+  | { kind: 'none'; text: Message; why: Message; proof?: string };
 
 /** Everything a rule needs to fill its placeholders (`<provider>`, `<profile-id>`, `<id>` …). */
 export interface StepContext {
@@ -79,10 +82,26 @@ export interface Rule {
   priority: number;
   /** Branch ids this rule beats when both are confirmed (branches.md §"Status and precedence"). */
   beats?: BranchId[];
-  when(view: EvidenceView): Verdict | null;
-  next(ctx: StepContext): Step;
+  /**
+   * Error texts that confirm the branch, with the versions OpenClaw prints them on (./patterns.ts).
+   * They run before `when`; a rule with only error signals has no `when`.
+   */
+  errors?: ErrorPattern[];
+  when?(view: EvidenceView): Verdict | null;
+  /**
+   * The next step per OpenClaw version range (./steps.ts): rows `any` / `unknown` / `≤V` / `V–W` /
+   * `≥V`, chosen by `pickRow` and filled with `values(ctx)`. A rule whose step needs more than a
+   * table (a command built from several facts) writes `next` instead, and may read its rows there.
+   */
+  steps?: Steps;
+  /** Placeholder values for the rows (`<provider>`, `<profile-id>` …) read from the facts. */
+  values?(ctx: StepContext): StepValues;
+  /** Which `case` of the rows applies (undefined = the rows without a case). */
+  stepCase?(ctx: StepContext): string | undefined;
+  next?(ctx: StepContext): Step;
   /** Docs page (https://docs.openclaw.ai/…). */
   docs: string;
+  /** Commands `next` can emit beyond the `steps` rows (the rows' commands are added at load). */
   commands: DeclaredCommand[];
   /** What confirms the branch, in the catalog's words (for `pincer explain`). */
   signals: string[];

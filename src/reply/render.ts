@@ -10,6 +10,7 @@ import type { Diagnosis, Step } from '../diagnosis/types.ts';
 import type { EvidenceView } from '../diagnosis/view.ts';
 import { maskSecrets } from '../ingest/secrets.ts';
 import { code, codeBlock, neutralize } from './markdown.ts';
+import { renderMessage } from './reason.ts';
 import type { RenderedReply } from './types.ts';
 import { SECRET_LINE_START, secretLine } from '../conversation/secret-line.ts';
 
@@ -55,15 +56,15 @@ function thenLine(then: string): string {
 
 function stepLines(step: Step, typed: string | null): string[] {
   if (step.kind === 'command') {
-    const lines = [step.why, codeBlock(typed ?? step.command)];
+    const lines = [renderMessage(step.why), codeBlock(typed ?? step.command)];
     const place = placeNote(step, typed);
     if (place) lines.push(place);
     for (const m of step.missing ?? []) lines.push(`Replace ${code(m.placeholder)}: ${m.where}.`);
     lines.push(thenLine(step.then));
     return lines;
   }
-  if (step.kind === 'action') return [`**Do this:** ${step.text}`, step.why, thenLine(step.then)];
-  const lines = [`**${step.text}**`, step.why];
+  if (step.kind === 'action') return [`**Do this:** ${renderMessage(step.text)}`, renderMessage(step.why), thenLine(step.then)];
+  const lines = [`**${renderMessage(step.text)}**`, renderMessage(step.why)];
   if (step.proof) lines.push('To see that chat works:', codeBlock(step.proof));
   return lines;
 }
@@ -107,12 +108,13 @@ export function renderDiagnosis(d: Diagnosis, view: EvidenceView): RenderedReply
     const rule = ruleFor(d.branch);
     const winner = d.candidates.find((c) => c.id === d.branch);
     const headline = d.step?.kind === 'command' && !d.ask ? d.step.headline : undefined;
-    lines.push(`**${headline ?? rule?.title ?? d.branch}**`, sentence(winner?.because[0]?.reason));
+    lines.push(`**${headline ?? rule?.title ?? d.branch}**`, sentence(winner?.because[0] && renderMessage(winner.because[0].reason)));
     if (d.ask) lines.push(...askLines(d, view));
     else if (d.step) lines.push(...stepLines(d.step, d.nextCommand));
     if (rule) lines.push(`Docs: <${rule.docs}>`);
   } else {
-    const lead = d.candidates.find((c) => c.status === 'possible')?.because[0]?.reason;
+    const first = d.candidates.find((c) => c.status === 'possible')?.because[0];
+    const lead = first && renderMessage(first.reason);
     if (lead) lines.push(sentence(lead));
     if (d.ask) lines.push(...askLines(d, view));
     else lines.push('What you pasted fits several causes and no single check tells them apart; a human helper will take it from here.');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BRANCH_IDS } from '../../src/diagnosis/catalog.ts';
+import { BRANCH_IDS } from '../../src/diagnosis/branches/index.ts';
 import { explainBranch } from '../../src/cli/explain.ts';
 import { listRules } from '../../src/cli/rules.ts';
 import { readFixtureIndex } from '../../src/cli/fixture-index.ts';

@@ -4,6 +4,7 @@
  * tested against diagnoses we choose (the real engine has its own tests).
  */
 import type { BranchId } from '../../src/diagnosis/catalog.ts';
+import { text } from '../../src/diagnosis/reason.ts';
 import type { Ask, Diagnosis } from '../../src/diagnosis/types.ts';
 import type { EvidenceView } from '../../src/diagnosis/view.ts';
 import type { Evidence, Fact, StatementTopic } from '../../src/evidence/facts.ts';
@@ -80,7 +81,7 @@ export const HYPOTHESES: { branch: BranchId; command: string }[] = [
 
 const dx = (branch: BranchId, command: string, view: EvidenceView): Diagnosis => ({
   status: 'diagnosed', branch, candidates: [{ id: branch, status: 'confirmed', because: [] }],
-  step: { kind: 'command', command, commandKind: 'openclaw', runIn: view.inTui ? 'tui' : 'shell', why: 'because', then: 'paste the new error' },
+  step: { kind: 'command', command, commandKind: 'openclaw', runIn: view.inTui ? 'tui' : 'shell', why: text('because'), then: 'paste the new error' },
   ask: null, nextCommand: view.inTui ? `!${command}` : command, confidence: 1,
 });
 

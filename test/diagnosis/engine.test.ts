@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/diagnosis/engine.ts';
 import { versionAtLeast } from '../../src/diagnosis/commands.ts';
+import { renderMessage } from '../../src/reply/reason.ts';
 import type { FactOf } from '../../src/evidence/facts.ts';
 import { error, footer, line, masked, profile, said, status, version, viewOf, x401 } from './facts.ts';
 
@@ -136,7 +137,7 @@ describe('placeholders and versions', () => {
     const stale = error('no_credentials_for_profile', { profileId: 'anthropic:default', message: 'No credentials found for profile "anthropic:default".' });
     const why = (v: string | null) => {
       const step = diagnose(viewOf([...(v ? [version(v)] : []), stale])).step;
-      return step?.kind === 'command' ? step.why : '';
+      return step?.kind === 'command' ? renderMessage(step.why) : '';
     };
     expect(why('2026.4.12')).toContain('`auth-state.json`');
     expect(why('2026.3.13')).toContain('`auth-profiles.json`');
@@ -152,7 +153,7 @@ describe('placeholders and versions', () => {
   });
 
   it('gives the TUI form only inside the TUI and only for commands that run there', () => {
-    const inTui = diagnose(viewOf([footer(), error('extra_usage_required', { httpStatus: 429 })]));
+    const inTui = diagnose(viewOf([footer(), error('extra_usage_required', { httpStatus: 429 }), version('2026.6.11')]));
     expect(inTui.nextCommand).toBe('!openclaw config get agents.defaults.models');
     const banner = diagnose(viewOf([footer(), x401()], [version('2026.3.13', 'banner'), seed001TwoProfiles()]));
     expect(banner.nextCommand).toBe('openclaw models auth order set --provider anthropic anthropic:default');

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BRANCH_IDS } from '../../src/diagnosis/catalog.ts';
+import { BRANCH_IDS } from '../../src/diagnosis/branches/index.ts';
 import { RULES } from '../../src/diagnosis/branches/index.ts';
 import { maskSecrets } from '../../src/ingest/secrets.ts';
 import { renderDiagnosis } from '../../src/reply/render.ts';
+import { renderMessage } from '../../src/reply/reason.ts';
 import { readFixtureIndex } from '../../src/cli/fixture-index.ts';
 import { candidateIds, loadStages, readFixtures, runThread } from './pipeline.ts';
 import { checkCommand, kindOf } from './reference-commands.ts';
@@ -37,7 +38,7 @@ describe('golden fixtures: text → ingest → evidence → view → diagnose', 
     if (diagnosis.nextCommand) expect(checkCommand(kindOf(diagnosis.nextCommand), diagnosis.nextCommand, view.version)).toBeNull();
     // Every `openclaw …` the step's own words mention exists too.
     if (diagnosis.step && diagnosis.step.kind !== 'none') {
-      for (const m of `${diagnosis.step.why} ${diagnosis.step.then}`.matchAll(/`(openclaw [^`]+)`/g)) {
+      for (const m of `${renderMessage(diagnosis.step.why)} ${diagnosis.step.then}`.matchAll(/`(openclaw [^`]+)`/g)) {
         expect(checkCommand('openclaw', m[1]!, view.version), m[1]).toBeNull();
       }
     }

@@ -5,7 +5,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BRANCH_IDS, type BranchId } from '../../src/diagnosis/catalog.ts';
+import { BRANCH_IDS } from '../../src/diagnosis/branches/index.ts';
+import type { BranchId } from '../../src/diagnosis/catalog.ts';
 import { diagnose } from '../../src/diagnosis/engine.ts';
 import type { Diagnosis } from '../../src/diagnosis/types.ts';
 import { buildView, type EvidenceView, type FactRecord } from '../../src/diagnosis/view.ts';

@@ -38,6 +38,8 @@ export const OPENCLAW: OpenclawCommand[] = [
   },
   { path: ['models', 'list'], flags: { '--all': S, '--local': S, '--provider': V, '--json': S, '--plain': S }, positionals: [0, 0] },
   { path: ['models', 'fallbacks', 'add'], flags: {}, positionals: [1, 1] },
+  // ≥5.28 (§10.9); on 6.5–7.x `--agent <id>` must come before the subcommand (§10.1, run 6.11).
+  { path: ['models', 'auth', '--agent'], flags: { '--provider': V, '--profile-id': V }, positionals: [2, 2], since: '2026.5.28' },
   { path: ['models', 'auth', 'order', 'get'], flags: { '--provider': V, '--agent': V, '--json': S }, positionals: [0, 0] },
   { path: ['models', 'auth', 'order', 'set'], flags: { '--provider': V, '--agent': V }, positionals: [1, 9] },
   { path: ['models', 'auth', 'order', 'clear'], flags: { '--provider': V, '--agent': V }, positionals: [0, 0] },
@@ -134,6 +136,8 @@ export function checkCommand(kind: 'openclaw' | 'shell' | 'tui' | 'claude', comm
       return SHELL.some((re) => re.test(command)) ? null : `shell step not in the list: ${command}`;
     case 'tui':
       if (command.startsWith('!')) return checkOpenclaw(command.slice(1), version);
+      // §10.12: `/model <model>@<profileId>` re-pins a session (`-s` = this session only).
+      if (/^\/model \S+@\S+( -s)?$/.test(command)) return null;
       return TUI_SLASH.has(command) ? null : `TUI step not in the list: ${command}`;
     case 'claude':
       return CLAUDE.has(command) ? null : `claude command not in the list: ${command}`;

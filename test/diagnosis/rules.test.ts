@@ -1,25 +1,31 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ASKS } from '../../src/diagnosis/asks.ts';
-import { RULES } from '../../src/diagnosis/branches/index.ts';
-import { BRANCH_IDS } from '../../src/diagnosis/catalog.ts';
+import { BRANCH_IDS, ruleFor, RULES } from '../../src/diagnosis/branches/index.ts';
 import { parseRules, RuleSchema } from '../../src/diagnosis/rule-schema.ts';
 import type { Rule } from '../../src/diagnosis/types.ts';
 import { checkCommand } from './reference-commands.ts';
 
 describe('rules', () => {
-  it('cover every catalog id exactly once, each valid against the schema', () => {
-    expect([...RULES.map((r) => r.id)].sort()).toEqual([...BRANCH_IDS].sort());
+  it('are the catalog: one rule per id, each valid against the schema, and every fixture folder names one', () => {
+    expect(new Set(BRANCH_IDS).size).toBe(RULES.length);
     for (const r of RULES) expect(RuleSchema.safeParse(r).success, r.id).toBe(true);
+    // A branch's fixtures live in test/fixtures/<branch-id>/: a folder with a snake_case name no rule has is a typo or a lost rule.
+    const folders = readdirSync('test/fixtures', { withFileTypes: true }).filter((d) => d.isDirectory() && d.name.includes('_'));
+    for (const d of folders) expect(BRANCH_IDS, `test/fixtures/${d.name}`).toContain(d.name);
   });
 
   it('reject a rule whose when is not a function, naming the rule', () => {
-    const bad = { ...RULES[0]!, when: 'confirmed' } as unknown as Rule;
+    const bad = { ...ruleFor('api_key_invalid')!, when: 'confirmed' } as unknown as Rule;
     expect(() => parseRules([bad])).toThrow(/api_key_invalid: when/);
   });
 
-  it('reject a rule id outside the catalog and a rule that beats itself', () => {
-    expect(() => parseRules([{ ...RULES[0]!, id: 'api_key_wrong' } as unknown as Rule])).toThrow(/api_key_wrong/);
-    expect(() => parseRules([{ ...RULES[0]!, beats: ['api_key_invalid'] }])).toThrow(/beats itself/);
+  it('reject a malformed id, a `beats` naming no rule, a table without an unknown row, and a rule that beats itself', () => {
+    expect(() => parseRules([{ ...ruleFor('api_key_invalid')!, id: 'Api-Key', beats: [] } as unknown as Rule])).toThrow(/Api-Key: id/);
+    expect(() => parseRules([{ ...ruleFor('api_key_invalid')!, beats: ['api_key_wrong'] }])).toThrow(/beats unknown branch api_key_wrong/);
+    const rows = [{ versions: '≤2026.7.1', command: 'openclaw logs --follow', why: 'w' }];
+    expect(() => parseRules([{ ...ruleFor('api_key_invalid')!, beats: [], next: undefined, steps: rows }])).toThrow(/unknown/);
+    expect(() => parseRules([{ ...ruleFor('api_key_invalid')!, beats: ['api_key_invalid'] }])).toThrow(/beats itself/);
   });
 
   it('link a docs page the reference lists (§8, and the anchors seed 001 uses)', () => {

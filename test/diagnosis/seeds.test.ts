@@ -78,7 +78,7 @@ const table: [string, string, { status: string; branch: string | null; next: str
   ['seed 001: the wizard kept existing values', fixture('wizard_kept_existing_values/seed001-wizard.txt'), { status: 'diagnosed', branch: 'wizard_kept_existing_values', next: 'openclaw onboard' }],
   ['seed 001: "dms are not working"', 'dms are not working', { status: 'diagnosed', branch: 'discord_dm_pairing', next: 'openclaw pairing list discord' }],
   ['seed 001: a DM answered with a 401 is not pairing', fixture('discord_dm_pairing/near-miss-seed001-dm-gets-401.txt'), { status: 'needs_evidence', branch: null, next: 'openclaw models status' }],
-  ['seed 002: the usage line', fixture('usage_probe_unsupported/seed002-usage-line.txt'), { status: 'diagnosed', branch: 'usage_probe_unsupported', next: 'openclaw agent -m "ping"' }],
+  ['seed 002: the usage line', fixture('usage_probe_unsupported/seed002-usage-line.txt'), { status: 'diagnosed', branch: 'usage_probe_unsupported', next: 'openclaw agent --agent main -m "ping"' }], // catalog v2: `--agent` needed ≤7.1 and when unknown
   ['seed 004: cron 401 — a bad key or a job without the key', fixture('agent_auth_missing/near-miss-seed004-cron.txt'), { status: 'needs_evidence', branch: null, next: 'openclaw models status --agent <id>' }],
   ['§1.10 A: fresh install', REFERENCE.A, { status: 'diagnosed', branch: 'no_credentials', next: 'openclaw onboard' }],
   ['§1.10 B: env key only, no failure', REFERENCE.B, { status: 'not_auth', branch: null, next: null }],

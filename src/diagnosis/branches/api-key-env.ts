@@ -3,7 +3,7 @@
  * not reach the gateway (branches.md §A: env_not_visible_to_service, secret_ref_unresolved,
  * env_var_name_unrecognized). The auth store's part is in ./api-key-setup.ts.
  */
-import { code } from '../../text/markdown.ts';
+import { msg, q, text } from '../reason.ts';
 import { commandStep } from '../commands.ts';
 import {
   anthropicRejections,
@@ -15,6 +15,7 @@ import {
   statements,
 } from '../signals.ts';
 import type { Rule } from '../types.ts';
+import type { EvidenceView } from '../view.ts';
 import { confirmed, possible } from '../verdict.ts';
 import { envVarFor, namesSet, RIGHT_NAME } from './env-names.ts';
 import { mainNoKey } from './shared.ts';
@@ -43,7 +44,7 @@ export const envNotVisibleToService: Rule = {
     // runs as another user or with another HOME / CLAUDE_CONFIG_DIR than the terminal.
     const cliStill = errorsWith(view, 'cli_login_expired', 'login_expired_copy').at(-1);
     if (cliStill && view.failed.some((f) => f.branch === 'claude_cli_login_expired')) {
-      return confirmed(1, because(`${code(errorQuote(cliStill))} after the login was renewed: the gateway service does not see the login your terminal has.`, cliStill));
+      return confirmed(1, because(msg`${q(errorQuote(cliStill))} after the login was renewed: the gateway service does not see the login your terminal has.`, cliStill));
     }
     const noKey = mainNoKey(view).at(-1);
     const p = (noKey ? errorProvider(noKey) : undefined) ?? 'anthropic';
@@ -51,7 +52,7 @@ export const envNotVisibleToService: Rule = {
     if (noKey && pl?.line.env) {
       return confirmed(
         2,
-        because(`The CLI sees ${code(`source=env: ${pl.line.env.variable ?? envVarFor(p)}`)} but the gateway run says ${code(errorQuote(noKey))}: the service does not have your shell's env.`, noKey, pl.status),
+        because(msg`The CLI sees ${q(`source=env: ${pl.line.env.variable ?? envVarFor(p)}`)} but the gateway run says ${q(errorQuote(noKey))}: the service does not have your shell's env.`, noKey, pl.status),
       );
     }
     const setEnv = statements(view, 'set_env_var').at(-1) ?? view.all('command_run').find((c) => /^export [A-Z_]+=/.test(c.command));
@@ -60,10 +61,10 @@ export const envNotVisibleToService: Rule = {
     if (failing && setEnv && service) {
       return confirmed(1, because('The gateway runs as a service and the key was set only in a shell: services do not inherit shell exports.', setEnv, service, failing));
     }
-    if (noKey && setEnv) return possible(because(`${code(errorQuote(noKey))} although you set the variable in a shell`, noKey, setEnv));
+    if (noKey && setEnv) return possible(because(msg`${q(errorQuote(noKey))} although you set the variable in a shell`, noKey, setEnv));
     // "The systemd gateway cannot find KIMI_API_KEY" (the CLI sees it).
     const unseen = statements(view, 'service_env').at(-1);
-    if (unseen) return confirmed(1, because(`${code(unseen.quote)}: a service gets only the env it was started with, not your shell's.`, unseen, service));
+    if (unseen) return confirmed(1, because(msg`${q(unseen.quote)}: a service gets only the env it was started with, not your shell's.`, unseen, service));
     // "Works in the terminal, not in Discord", or a service (VPS, Docker, launchd) and a missing key: the service's env may lack it.
     const elsewhere = statements(view, 'works_elsewhere').at(-1);
     if (failing && (elsewhere || service)) return possible(because('the gateway runs as a service, with its own environment', elsewhere, service, failing));
@@ -103,18 +104,23 @@ export const secretRefUnresolved: Rule = {
   then: '`openclaw gateway restart`, then `openclaw models status`',
   docs: DOCS_ENV,
   commands: [{ kind: 'shell', template: "echo '<VAR>=<value>' >> ~/.openclaw/.env" }],
+  errors: [
+    {
+      codes: ['startup_secrets_unavailable', 'missing_env_var'],
+      text: '`Startup failed: required secrets are unavailable` / `Missing env var "<VAR>" referenced at config path`',
+      reason: "{error}: the secret's env variable is not set where the gateway runs.",
+    },
+  ],
   when(view) {
-    const err = errorsWith(view, 'startup_secrets_unavailable', 'missing_env_var').at(-1);
-    if (err) return confirmed(3, because(`${code(errorQuote(err))}: the secret's env variable is not set where the gateway runs.`, err));
     const status = view.latest('models_status');
     for (const line of status?.providers ?? []) {
       const ref = line.profiles.find((p) => p.credential.form === 'ref' && p.credential.source === 'env');
       if (ref?.credential.form === 'ref' && !line.env) {
-        return confirmed(2, because(`${code(`${ref.profileId}=ref(env:${ref.credential.id})`)} with no \`env=\` bit: ${code(ref.credential.id)} is not set.`, status));
+        return confirmed(2, because(msg`${q(`${ref.profileId}=ref(env:${ref.credential.id})`)} with no \`env=\` bit: ${q(ref.credential.id)} is not set.`, status));
       }
     }
     const probe = status?.probes.find((r) => r.reasonCode === 'unresolved_ref');
-    if (status && probe) return confirmed(2, because(`probe ${code(`${probe.profile}: unresolved_ref`)}`, status));
+    if (status && probe) return confirmed(2, because(msg`probe ${q(`${probe.profile}: unresolved_ref`)}`, status));
     return null;
   },
   next(ctx) {
@@ -126,7 +132,7 @@ export const secretRefUnresolved: Rule = {
   },
 };
 
-function refVariable(view: Parameters<Rule['when']>[0]): string | undefined {
+function refVariable(view: EvidenceView): string | undefined {
   const err = errorsWith(view, 'missing_env_var', 'startup_secrets_unavailable').find((e) => e.variable);
   if (err?.variable) return err.variable;
   for (const line of view.latest('models_status')?.providers ?? []) {
@@ -150,14 +156,14 @@ export const envVarNameUnrecognized: Rule = {
     if (!seen) return null;
     return confirmed(
       seen.fact.kind === 'statement' ? 1 : 2,
-      because(`${code(seen.name)} is not a name OpenClaw reads; it reads ${code(RIGHT_NAME[seen.name]!)}.`, seen.fact),
+      because(msg`${q(seen.name)} is not a name OpenClaw reads; it reads ${q(RIGHT_NAME[seen.name]!)}.`, seen.fact),
     );
   },
   next(ctx) {
     const seen = namesSet(ctx.view).find((n) => RIGHT_NAME[n.name]);
     return commandStep("echo '<RIGHT_NAME>=<value>' >> ~/.openclaw/.env", 'shell', { '<RIGHT_NAME>': seen ? RIGHT_NAME[seen.name] : undefined }, {
       runIn: 'gateway_host',
-      why: `Type this on the gateway host with the key in place of \`<value>\`${seen ? ` (the value you had in ${code(seen.name)})` : ''}, never in Discord.`,
+      why: msg`Type this on the gateway host with the key in place of \`<value>\`${seen ? msg` (the value you had in ${q(seen.name)})` : text('')}, never in Discord.`,
       then: 'Then `openclaw gateway restart` and `openclaw models status`.',
     });
   },

@@ -3,9 +3,8 @@
  * api_key_in_token_profile, profile_order_conflict, profile_shadows_env, key_provider_mismatch).
  * The key itself is judged in ./api-key.ts.
  */
-import { code } from '../../text/markdown.ts';
+import { msg, q } from '../reason.ts';
 import { commandStep } from '../commands.ts';
-import { stepForVersion } from '../versions.ts';
 import {
   because,
   errorQuote,
@@ -49,14 +48,14 @@ export const apiKeyInTokenProfile: Rule = {
     if (pl && token) {
       const order = explicitOrder(view, 'anthropic');
       if (order?.order?.length && !order.order.includes(token.profileId)) {
-        return ruledOut(because(`the order already pins ${code(order.order.join(', '))}, so ${code(token.profileId)} is not tried`, order.fact));
+        return ruledOut(because(msg`the order already pins ${q(order.order.join(', '))}, so ${q(token.profileId)} is not tried`, order.fact));
       }
       const counts = pl.line.counts;
       const countText = counts ? `profiles=${counts.total} (oauth=${counts.oauth}, token=${counts.token}, api_key=${counts.apiKey}) · ` : '';
       return confirmed(
         2,
         because(
-          `${code(`${countText}${token.profileId}=token:${token.credential.form === 'masked' ? token.credential.mask : ''}`)}: an API key stored as a token, and token profiles are tried before api_key ones, so Anthropic gets it the wrong way.`,
+          msg`${q(`${countText}${token.profileId}=token:${token.credential.form === 'masked' ? token.credential.mask : ''}`)}: an API key stored as a token, and token profiles are tried before api_key ones, so Anthropic gets it the wrong way.`,
           pl.status,
         ),
       );
@@ -68,10 +67,10 @@ export const apiKeyInTokenProfile: Rule = {
       if (p.valueHead?.startsWith('sk-ant-api') || overloaded) {
         return confirmed(
           2,
-          because(`${code(`"${p.profileId}": { "type": "token" … "${p.valueHead}…" }`)} holds an API key as a token: Anthropic answers that route with 529s and 401s.`, json, overloaded),
+          because(msg`${q(`"${p.profileId}": { "type": "token" … "${p.valueHead}…" }`)} holds an API key as a token: Anthropic answers that route with 529s and 401s.`, json, overloaded),
         );
       }
-      return possible(because(`${code(p.profileId)} is \`"type": "token"\`; an API key there is sent the wrong way`, json));
+      return possible(because(msg`${q(p.profileId)} is \`"type": "token"\`; an API key there is sent the wrong way`, json));
     }
     const err = xApiKeyRejections(view).at(-1);
     if (err && !pl) return possible(notSeenYet(err));
@@ -82,12 +81,12 @@ export const apiKeyInTokenProfile: Rule = {
     const apiKey = pl?.line.profiles.find((p) => p.type === 'api_key' && p.credential.form !== 'missing');
     if (apiKey) {
       return commandStep('openclaw models auth order set --provider anthropic <profile-id>', 'openclaw', { '<profile-id>': apiKey.profileId }, {
-        why: `Pin the API-key profile ${code(apiKey.profileId)} so the token profile is no longer tried first.`,
+        why: msg`Pin the API-key profile ${q(apiKey.profileId)} so the token profile is no longer tried first.`,
         then: `Check with \`openclaw models auth order get --provider anthropic\` → \`Order override: ${apiKey.profileId}\`, then \`/reset\` in the TUI and retry.`,
       });
     }
     return commandStep(ONBOARD_WITH_ENV_KEY, 'openclaw', {}, {
-      why: `Rewrite it as an API-key profile. First put the key in this shell without echoing it: \`${READ_KEY}\`.`,
+      why: msg`Rewrite it as an API-key profile. First put the key in this shell without echoing it: \`${READ_KEY}\`.`,
       then: 'Then `openclaw models status` should show the profile as `api_key`, and `openclaw gateway restart`.',
     });
   },
@@ -116,10 +115,10 @@ export const profileOrderConflict: Rule = {
   commands: [{ kind: 'openclaw', template: 'openclaw models auth order set --provider <provider> <profile-id>' }],
   when(view) {
     const saved = savedElsewhere(view);
-    if (saved) return confirmed(2, because(`${code(saved.quote)}: the fresh login is ${code(saved.profileId)}, but another ${code(saved.provider)} profile is used.`, saved.fact));
+    if (saved) return confirmed(2, because(msg`${q(saved.quote)}: the fresh login is ${q(saved.profileId)}, but another ${q(saved.provider)} profile is used.`, saved.fact));
     // "The order I set is reverted": the order does not stick, so another profile keeps being tried first.
     const notKept = statements(view, 'order_not_kept').at(-1);
-    if (notKept) return confirmed(1, because(`${code(notKept.quote)}: the order you set does not stick, so another profile keeps being tried first.`, notKept));
+    if (notKept) return confirmed(1, because(msg`${q(notKept.quote)}: the order you set does not stick, so another profile keeps being tried first.`, notKept));
     const err = xApiKeyRejections(view).at(-1);
     const pl = providerLine(view, 'anthropic');
     if (!pl) return err ? possible(notSeenYet(err)) : null;
@@ -127,9 +126,9 @@ export const profileOrderConflict: Rule = {
     const used = profileInUse(view, pl.line);
     const fixed = fixedProfile(view, pl.line);
     if (fixed && used && fixed !== used.profileId && failureSeen(view)) {
-      return confirmed(2, because(`${pl.line.profiles.length} Anthropic profiles: you fixed ${code(fixed)}, but ${code(used.profileId)} is tried first.`, pl.status));
+      return confirmed(2, because(msg`${pl.line.profiles.length} Anthropic profiles: you fixed ${q(fixed)}, but ${q(used.profileId)} is tried first.`, pl.status));
     }
-    return failureSeen(view) ? possible(because(`${pl.line.profiles.length} Anthropic profiles; which one is tried first decides`, pl.status)) : null;
+    return failureSeen(view) ? possible(because(msg`${pl.line.profiles.length} Anthropic profiles; which one is tried first decides`, pl.status)) : null;
   },
   next(ctx) {
     const saved = savedElsewhere(ctx.view);
@@ -151,6 +150,14 @@ export const profileOrderConflict: Rule = {
   },
 };
 
+const OTHER_PROFILE_WHY = 'The runtime uses the key stored in the `<provider>` auth profile, not the one in config or env: write the new key into that profile.';
+const OTHER_PROFILE_THEN = 'Then `openclaw gateway restart` and `openclaw models status`: the masked key must change.';
+
+/** The provider whose stored profile shadows the key: Anthropic when its line is shown, else the thread's provider. */
+function shadowedProvider(view: EvidenceView): string {
+  return providerLine(view, 'anthropic') ? 'anthropic' : (threadProvider(view) ?? 'anthropic');
+}
+
 export const profileShadowsEnv: Rule = {
   id: 'profile_shadows_env',
   family: 'api-key',
@@ -159,41 +166,41 @@ export const profileShadowsEnv: Rule = {
   signals: ['`effective=profiles:…` AND an `env=<mask>` bit with a different mask, and the user says they set the env var (§3.5)'],
   then: '`openclaw models status`: profile mask == env mask',
   docs: 'https://docs.openclaw.ai/help/environment',
-  commands: [{ kind: 'openclaw', template: ONBOARD_WITH_ENV_KEY }],
+  commands: [],
+  // The onboard flag is Anthropic's; another provider's key goes into its profile by provider id:
+  // `paste-api-key` exists from 5.28 (openclaw-cli.md §2, §10.9), the wizard on every version.
+  steps: [
+    {
+      versions: 'any',
+      command: ONBOARD_WITH_ENV_KEY,
+      why: 'Run it in the shell where `ANTHROPIC_API_KEY` is set: it writes that key into the profile, so both agree.',
+      then: 'Then `openclaw models status`: the profile mask must equal the `env=` mask.',
+    },
+    { case: 'other_provider', versions: '≤2026.5.27', command: 'openclaw onboard', why: OTHER_PROFILE_WHY, then: OTHER_PROFILE_THEN },
+    { case: 'other_provider', versions: '≥2026.5.28', command: 'openclaw models auth paste-api-key --provider <provider>', why: OTHER_PROFILE_WHY, then: OTHER_PROFILE_THEN },
+    { case: 'other_provider', versions: 'unknown', command: 'openclaw onboard', why: OTHER_PROFILE_WHY, then: OTHER_PROFILE_THEN },
+  ],
+  stepCase: (ctx) => (shadowedProvider(ctx.view) === 'anthropic' ? undefined : 'other_provider'),
+  values: (ctx) => ({ '<provider>': shadowedProvider(ctx.view) }),
   when(view) {
     const pl = providerLine(view, 'anthropic');
     // "The runtime still sends the old key" after it was changed elsewhere (config, env): a stored profile wins.
     const old = statements(view, 'old_key_used').at(-1);
-    if (!pl && old) return confirmed(1, because(`${code(old.quote)}: a stored auth profile beats a key set in config or env.`, old));
+    if (!pl && old) return confirmed(1, because(msg`${q(old.quote)}: a stored auth profile beats a key set in config or env.`, old));
     const envKey = statements(view, 'env_key_said').at(-1);
     const tokenErr = errorsWith(view, 'token_expired', 'invalid_bearer_token').at(-1);
-    if (!pl && envKey && tokenErr) return possible(because(`${code(errorQuote(tokenErr))} while your key is in ${code(envKey.value ?? 'env')}: a stored token profile beats env`, tokenErr, envKey));
+    if (!pl && envKey && tokenErr) return possible(because(msg`${q(errorQuote(tokenErr))} while your key is in ${q(envKey.value ?? 'env')}: a stored token profile beats env`, tokenErr, envKey));
     if (!pl || pl.line.effective?.kind !== 'profiles' || pl.line.env?.credential.form !== 'masked') return null;
     const used = profileInUse(view, pl.line);
     if (used?.credential.form !== 'masked' || used.credential.mask === pl.line.env.credential.mask) return null;
     const said = statements(view, 'set_env_var').at(-1);
     const why = because(
-      `${code(`${used.profileId}=${used.credential.mask}`)} is used while your env key is ${code(`env=${pl.line.env.credential.mask}`)}: any stored profile beats env (§3.5).`,
+      msg`${q(`${used.profileId}=${used.credential.mask}`)} is used while your env key is ${q(`env=${pl.line.env.credential.mask}`)}: any stored profile beats env (§3.5).`,
       pl.status,
       said,
     );
     if (said) return confirmed(2, why);
     return failureSeen(view) ? possible(why) : null;
-  },
-  next(ctx) {
-    // The onboard flag is Anthropic's; another provider's key goes into its profile by provider id.
-    const provider = providerLine(ctx.view, 'anthropic') ? 'anthropic' : (threadProvider(ctx.view) ?? 'anthropic');
-    if (provider !== 'anthropic') {
-      const step = stepForVersion('profile_shadows_env.other_provider', ctx.view.versionRange);
-      return commandStep(step.command, 'openclaw', { '<provider>': provider }, {
-        why: `The runtime uses the key stored in the ${code(provider)} auth profile, not the one in config or env: write the new key into that profile.`,
-        then: 'Then `openclaw gateway restart` and `openclaw models status`: the masked key must change.',
-      });
-    }
-    return commandStep(ONBOARD_WITH_ENV_KEY, 'openclaw', {}, {
-      why: 'Run it in the shell where `ANTHROPIC_API_KEY` is set: it writes that key into the profile, so both agree.',
-      then: 'Then `openclaw models status`: the profile mask must equal the `env=` mask.',
-    });
   },
 };
 
@@ -211,29 +218,32 @@ export const keyProviderMismatch: Rule = {
     // An API key refused on `google-gemini-cli/…`: that route logs in with the Gemini CLI (OAuth), keys belong to `google`.
     const keyErr = errorsWith(view, 'provider_key_invalid').find((e) => e.provider === 'google');
     const cliRoute = statements(view, 'provider_named').find((s) => s.value === 'google-gemini-cli') ?? (keyErr?.message.includes('google-gemini-cli/') ? keyErr : undefined);
-    if (cliRoute && keyErr) return confirmed(2, because(`${code(errorQuote(keyErr))} on a \`google-gemini-cli/…\` model: \`google-gemini-cli\` is the Gemini CLI (OAuth) route; an API key belongs to the \`google\` provider.`, keyErr, cliRoute));
+    if (cliRoute && keyErr) return confirmed(2, because(msg`${q(errorQuote(keyErr))} on a \`google-gemini-cli/…\` model: \`google-gemini-cli\` is the Gemini CLI (OAuth) route; an API key belongs to the \`google\` provider.`, keyErr, cliRoute));
     const refused = errorsWith(view, 'key_type_refused').at(-1);
-    if (refused) return confirmed(3, because(`${code(errorQuote(refused))}: this endpoint takes another kind of credential (OAuth / ADC), not an API key.`, refused));
+    if (refused) return confirmed(3, because(msg`${q(errorQuote(refused))}: this endpoint takes another kind of credential (OAuth / ADC), not an API key.`, refused));
     for (const { status, label, credential, provider } of keyLabels(view, true)) {
       const head = maskHead(credential);
       if (head && foreignHead(provider, head)) {
-        return confirmed(2, because(`${code(label)} under ${code(provider)}: a ${provider} key never starts with ${code(head)}.`, status));
+        return confirmed(2, because(msg`${q(label)} under ${q(provider)}: a ${provider} key never starts with ${q(head)}.`, status));
       }
     }
     const prefix = statements(view, 'key_prefix').at(-1);
     const err = xApiKeyRejections(view).at(-1);
     if (prefix?.value && err) {
       if (!prefix.value.startsWith('sk-ant')) {
-        return confirmed(1, because(`You said the key starts with ${code(prefix.value)}: Anthropic keys start with \`sk-ant-\`.`, prefix, err));
+        return confirmed(1, because(msg`You said the key starts with ${q(prefix.value)}: Anthropic keys start with \`sk-ant-\`.`, prefix, err));
       }
-      return ruledOut(because(`the key starts with ${code(prefix.value)}`, prefix));
+      return ruledOut(because(msg`the key starts with ${q(prefix.value)}`, prefix));
     }
     if (err && !providerLine(view, 'anthropic')) return possible(notSeenYet(err));
     return null;
   },
-  next: () =>
-    commandStep('openclaw onboard', 'openclaw', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw onboard',
       why: "Get the provider's own key from its console (an Anthropic key starts with `sk-ant-api`), then choose that provider in the wizard and paste it unchanged.",
       then: 'Then `openclaw models status`.',
-    }),
+    },
+  ],
 };

@@ -3,7 +3,7 @@
  * §A: agent_auth_missing, wrong_host, custom_base_url). The model and session part is in
  * ./model-routing.ts.
  */
-import { code } from '../../text/markdown.ts';
+import { msg, q } from '../reason.ts';
 import { commandStep } from '../commands.ts';
 import {
   anthropicRejections,
@@ -17,6 +17,7 @@ import {
   nonMainAgent,
   providerLine,
   statements,
+  threadProvider,
   xApiKeyRejections,
 } from '../signals.ts';
 import type { Rule } from '../types.ts';
@@ -34,7 +35,7 @@ export const agentAuthMissing: Rule = {
     '`No API key found for provider "<p>". Auth store: …/agents/<id>/agent/auth-profiles.json` with `<id>` ≠ main',
     'a newly added agent; a cron/hook lane failing while main works',
   ],
-  then: 'copy auth from main: `cp ~/.openclaw/agents/main/agent/auth-profiles.json ~/.openclaw/agents/<id>/agent/auth-profiles.json`, then `openclaw gateway restart`',
+  then: "give the agent main's credentials (the command depends on the version: see the steps), then `openclaw gateway restart`",
   docs: DOCS_FAQ,
   commands: [
     { kind: 'openclaw', template: 'openclaw models status --agent <id>' },
@@ -42,45 +43,73 @@ export const agentAuthMissing: Rule = {
   ],
   when(view) {
     const err = errorsWith(view, 'no_api_key', 'no_api_key_resolved').find((e) => e.agentId && e.agentId !== 'main');
-    if (err) return confirmed(3, because(`${code(errorQuote(err))}: the store of agent ${code(err.agentId!)} has no key (auth is per agent).`, err));
+    if (err) return confirmed(3, because(msg`${q(errorQuote(err))}: the store of agent ${q(err.agentId!)} has no key (auth is per agent).`, err));
     const agentStatus = view.all('models_status').find((s) => s.agentId && s.agentId !== 'main');
     if (agentStatus) {
       const hasAuth = agentStatus.providers.some((p) => p.profiles.length > 0 || p.env);
       if (agentStatus.missingAuth.length > 0 && !hasAuth) {
-        return confirmed(2, because(`\`models status --agent ${agentStatus.agentId}\` lists ${code(`Missing auth - ${agentStatus.missingAuth[0]!.provider}`)}.`, agentStatus));
+        return confirmed(2, because(msg`\`models status --agent ${agentStatus.agentId ?? ''}\` lists ${q(`Missing auth - ${agentStatus.missingAuth[0]!.provider}`)}.`, agentStatus));
       }
-      return ruledOut(because(`agent ${code(agentStatus.agentId!)} has its own credential`, agentStatus));
+      return ruledOut(because(msg`agent ${q(agentStatus.agentId!)} has its own credential`, agentStatus));
     }
     const said = statements(view, 'new_agent', 'cron_job').at(-1);
     const failing = errorsWith(view, 'no_api_key').at(-1) ?? anthropicRejections(view).at(-1);
     if (said?.topic === 'new_agent' && failing?.code === 'no_api_key') {
-      return confirmed(1, because(`A new agent and ${code(errorQuote(failing))}: new agents do not inherit main's keys.`, said, failing));
+      return confirmed(1, because(msg`A new agent and ${q(errorQuote(failing))}: new agents do not inherit main's keys.`, said, failing));
     }
     if (said?.topic === 'cron_job' && failing?.code === 'no_api_key') {
-      return confirmed(1, because(`A cron job and ${code(errorQuote(failing))}: jobs run with their own agent's auth store.`, said, failing));
+      return confirmed(1, because(msg`A cron job and ${q(errorQuote(failing))}: jobs run with their own agent's auth store.`, said, failing));
     }
-    if (said && failing) return possible(because(`${code(said.quote)}: jobs and new agents run with their own agent's store`, said, failing));
+    if (said && failing) return possible(because(msg`${q(said.quote)}: jobs and new agents run with their own agent's store`, said, failing));
     // "Auth works in the main session but fails in cron": the job's agent has no credential of its own.
     const elsewhere = statements(view, 'works_elsewhere').at(-1);
-    if (!said && elsewhere && failing) return possible(because(`${code(elsewhere.quote)}: a job or another agent has its own auth store`, elsewhere, failing));
-    if (said && elsewhere) return confirmed(1, because(`${code(elsewhere.quote)}: a job or another agent runs with its own agent's auth store, not main's.`, said, elsewhere));
+    if (!said && elsewhere && failing) return possible(because(msg`${q(elsewhere.quote)}: a job or another agent has its own auth store`, elsewhere, failing));
+    if (said && elsewhere) return confirmed(1, because(msg`${q(elsewhere.quote)}: a job or another agent runs with its own agent's auth store, not main's.`, said, elsewhere));
     return null;
   },
-  next(ctx) {
-    const id = nonMainAgent(ctx.view)?.id;
-    const agentStatus = ctx.view.all('models_status').find((s) => s.agentId && s.agentId !== 'main');
-    if (agentStatus && id) {
-      return commandStep('cp ~/.openclaw/agents/main/agent/auth-profiles.json ~/.openclaw/agents/<id>/agent/auth-profiles.json', 'shell', { '<id>': id }, {
-        runIn: 'gateway_host',
-        why: `Give agent ${code(id)} the credentials main already has (on the gateway host).`,
-        then: 'Then `openclaw gateway restart` and retry.',
-      });
-    }
-    return commandStep('openclaw models status --agent <id>', 'openclaw', { '<id>': id }, {
+  // First the check (any version); once `--agent <id>` shows no credential, the copy step of the user's version.
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw models status --agent <id>',
       why: 'Auth is per agent: this shows whether that agent has a credential of its own.',
-      then: 'If it lists `Missing auth`, copy main\'s store: `cp ~/.openclaw/agents/main/agent/auth-profiles.json ~/.openclaw/agents/<id>/agent/auth-profiles.json`, then `openclaw gateway restart`.',
-    });
-  },
+      then: 'Paste what it prints; if it lists `Missing auth`, the next step gives that agent main\'s credentials.',
+    },
+    {
+      case: 'agent_store_empty',
+      versions: '≤2026.6.4',
+      command: 'cp ~/.openclaw/agents/main/agent/auth-profiles.json ~/.openclaw/agents/<id>/agent/auth-profiles.json',
+      commandKind: 'shell',
+      runIn: 'gateway_host',
+      why: 'Give agent `<id>` the credentials main already has (on the gateway host).',
+      then: 'Then `openclaw gateway restart` and retry.',
+    },
+    {
+      case: 'agent_store_empty',
+      versions: '2026.6.5–2026.7.x',
+      command: 'openclaw models auth --agent <id> paste-api-key --provider <provider> --profile-id <provider>:default',
+      runIn: 'gateway_host',
+      why: 'Since 2026.6.5 agents read credentials from SQLite, not `auth-profiles.json`: paste the key into agent `<id>`\'s store (`--agent` goes before `paste-api-key`).',
+      then: 'Then `openclaw gateway restart` and retry.',
+    },
+    {
+      case: 'agent_store_empty',
+      versions: '≥2026.8.1',
+      command: 'openclaw doctor --fix',
+      runIn: 'gateway_host',
+      why: "Since 2026.8.1 agents read main's shared profiles: doctor moves main's profiles into the shared store.",
+      then: 'Then `openclaw models status --agent <id>`; if it still shows none, `openclaw models auth --agent <id> paste-api-key --provider <provider> --profile-id <provider>:default`.',
+    },
+    {
+      case: 'agent_store_empty',
+      versions: 'unknown',
+      command: 'openclaw --version',
+      why: "How an agent gets main's credentials changed twice (2026.6.5 and 2026.8.1): the version decides the command.",
+      then: 'Paste the line it prints.',
+    },
+  ],
+  stepCase: (ctx) => (ctx.view.all('models_status').some((s) => s.agentId && s.agentId !== 'main') && nonMainAgent(ctx.view) ? 'agent_store_empty' : undefined),
+  values: (ctx) => ({ '<id>': nonMainAgent(ctx.view)?.id, '<provider>': threadProvider(ctx.view) ?? undefined }),
 };
 
 export const wrongHost: Rule = {
@@ -107,8 +136,8 @@ export const wrongHost: Rule = {
     if (remote === true) return possible(because('the gateway runs on another machine', place, failing));
     // "It works in the terminal but not in Discord": the terminal and the gateway may not be one machine.
     const elsewhere = statements(view, 'works_elsewhere').at(-1);
-    if (elsewhere && remote === null) return possible(because(`${code(elsewhere.quote)}: the gateway may run somewhere else than your terminal`, elsewhere, failing));
-    return xApiKeyRejections(view).length > 0 ? possible(because(`${code(errorQuote(failing))}: the key that counts is the one on the gateway host`, failing)) : null;
+    if (elsewhere && remote === null) return possible(because(msg`${q(elsewhere.quote)}: the gateway may run somewhere else than your terminal`, elsewhere, failing));
+    return xApiKeyRejections(view).length > 0 ? possible(because(msg`${q(errorQuote(failing))}: the key that counts is the one on the gateway host`, failing)) : null;
   },
   next(ctx) {
     const url = ctx.view.latest('tui_header')?.gatewayUrl;
@@ -138,13 +167,13 @@ export const customBaseUrl: Rule = {
     const block = statements(view, 'custom_base_url').find((b) => b.value && b.value !== 'anthropic');
     const keyless = errorsWith(view, 'no_auth_header', 'authentication_error', 'invalid_x_api_key', 'generic_failure').at(-1);
     if (block && keyless && view.all('config_value').length === 0) {
-      return confirmed(1, because(`${code(errorQuote(keyless))} through the ${code(block.value!)} provider block, whose \`baseUrl\` is a proxy: the key did not reach it as that endpoint expects.`, keyless, block));
+      return confirmed(1, because(msg`${q(errorQuote(keyless))} through the ${q(block.value!)} provider block, whose \`baseUrl\` is a proxy: the key did not reach it as that endpoint expects.`, keyless, block));
     }
     const cfg = view.all('config_value').filter((v) => v.path.startsWith('models.providers.anthropic')).at(-1);
     if (cfg) {
       const url = /https?:\/\/[^\s"',}]+/.exec(cfg.value)?.[0];
       if (url && !/^https:\/\/api\.anthropic\.com(\/v1)?\/?$/.test(url)) {
-        return confirmed(2, because(`${code(`${cfg.path} → ${url}`)}: Anthropic requests go to this URL, not \`https://api.anthropic.com\`.`, cfg));
+        return confirmed(2, because(msg`${q(`${cfg.path} → ${url}`)}: Anthropic requests go to this URL, not \`https://api.anthropic.com\`.`, cfg));
       }
       return ruledOut(because('no custom Anthropic base URL in config', cfg));
     }

@@ -3,7 +3,7 @@
  * api_key_altered, oauth_token_in_api_key_profile). Which auth profile carries it is in
  * ./api-key-profiles.ts; the store, env and host rules of family A in ./api-key-setup.ts.
  */
-import { code } from '../../text/markdown.ts';
+import { msg, q } from '../reason.ts';
 import { commandStep } from '../commands.ts';
 import {
   because,
@@ -56,7 +56,7 @@ export const apiKeyInvalid: Rule = {
         return confirmed(
           1,
           because(
-            `You pinned ${code(order.order.join(', '))} after the last ${code(errorQuote(err))}; that profile holds a well-formed key (${code(credentialLabel(eff))}), so only a fresh run can tell whether Anthropic accepts it.`,
+            msg`You pinned ${q(order.order.join(', '))} after the last ${q(errorQuote(err))}; that profile holds a well-formed key (${q(credentialLabel(eff))}), so only a fresh run can tell whether Anthropic accepts it.`,
             order.fact,
             pl.status,
           ),
@@ -65,14 +65,14 @@ export const apiKeyInvalid: Rule = {
       return confirmed(
         2,
         because(
-          `Anthropic answers ${code(errorQuote(err))} while OpenClaw sends ${code(credentialLabel(eff))}, a well-formed API key: the key itself is not valid (revoked, or copied wrong).`,
+          msg`Anthropic answers ${q(errorQuote(err))} while OpenClaw sends ${q(credentialLabel(eff))}, a well-formed API key: the key itself is not valid (revoked, or copied wrong).`,
           err,
           pl.status,
         ),
       );
     }
     if (type === 'token' || type === 'oauth' || head !== undefined) {
-      return ruledOut(because(`the credential in use, ${code(credentialLabel(eff))}, is not a well-formed API key`, pl.status));
+      return ruledOut(because(msg`the credential in use, ${q(credentialLabel(eff))}, is not a well-formed API key`, pl.status));
     }
     return possible(notSeenYet(err));
   },
@@ -118,7 +118,7 @@ export const apiKeyAltered: Rule = {
         return confirmed(
           2,
           because(
-            `${code(label)}: no key begins with ${code(head)}, so the stored key holds extra text (a label pasted with it, or an edit).`,
+            msg`${q(label)}: no key begins with ${q(head)}, so the stored key holds extra text (a label pasted with it, or an edit).`,
             status,
           ),
         );
@@ -128,7 +128,7 @@ export const apiKeyAltered: Rule = {
     const said = statements(view, 'edited_key').at(-1);
     const saidAt = lastSeq(view, (f) => f === said);
     const redone = lastSeq(view, (f) => (f.kind === 'statement' && f.topic === 'reonboarded') || f.kind === 'models_status');
-    if (said && saidAt >= redone) return confirmed(1, because(`You said ${code(said.quote)}: a key with any character changed is a different key.`, said));
+    if (said && saidAt >= redone) return confirmed(1, because(msg`You said ${q(said.quote)}: a key with any character changed is a different key.`, said));
     const err = xApiKeyRejections(view).at(-1);
     return err && !providerLine(view, 'anthropic') ? possible(notSeenYet(err)) : null;
   },
@@ -159,25 +159,28 @@ export const oauthTokenInApiKeyProfile: Rule = {
   when(view) {
     for (const { status, label, credential, type, env } of keyLabels(view)) {
       if ((type === 'api_key' || env === 'ANTHROPIC_API_KEY') && maskHead(credential)?.startsWith('sk-ant-o')) {
-        return confirmed(2, because(`${code(label)} is a subscription token (\`sk-ant-o…\`) stored where an API key belongs.`, status));
+        return confirmed(2, because(msg`${q(label)} is a subscription token (\`sk-ant-o…\`) stored where an API key belongs.`, status));
       }
     }
     for (const json of view.all('auth_profiles_json')) {
       const p = json.profiles.find((x) => x.type === 'api_key' && x.valueHead?.startsWith('sk-ant-oat'));
-      if (p) return confirmed(2, because(`${code(p.profileId)} has \`"type": "api_key"\` but holds an \`sk-ant-oat\` token.`, json));
+      if (p) return confirmed(2, because(msg`${q(p.profileId)} has \`"type": "api_key"\` but holds an \`sk-ant-oat\` token.`, json));
     }
     const prefix = statements(view, 'key_prefix').at(-1);
     const err = xApiKeyRejections(view).at(-1);
     if (prefix?.value?.startsWith('sk-ant-oat') && err) {
-      return confirmed(1, because(`You said the key starts with ${code(prefix.value)}: that is a subscription token, not an API key.`, prefix, err));
+      return confirmed(1, because(msg`You said the key starts with ${q(prefix.value)}: that is a subscription token, not an API key.`, prefix, err));
     }
-    if (prefix?.value) return ruledOut(because(`the key starts with ${code(prefix.value)}`, prefix));
+    if (prefix?.value) return ruledOut(because(msg`the key starts with ${q(prefix.value)}`, prefix));
     if (err && !providerLine(view, 'anthropic')) return possible(notSeenYet(err));
     return null;
   },
-  next: () =>
-    commandStep('openclaw models auth paste-token --provider anthropic', 'openclaw', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw models auth paste-token --provider anthropic',
       why: 'Store the `sk-ant-oat…` token (from `claude setup-token`) as a token profile. If you want API billing instead, create a Console API key and run `openclaw onboard`.',
       then: 'Then `openclaw models auth order set --provider anthropic anthropic:manual` and retry.',
-    }),
+    },
+  ],
 };

@@ -4,11 +4,12 @@
  * credential migration` error on every auth command, doctor's `Auth profile SQLite migration`
  * note, and the ≥9.1 state-directory guard.
  */
-import { code } from '../../text/markdown.ts';
+import { msg, q } from '../reason.ts';
 import { commandStep } from '../commands.ts';
 import { because, errorQuote, errorsWith, statements } from '../signals.ts';
 import { compareVersions } from '../versions.ts';
-import type { Rule } from '../types.ts';
+import type { Rule, Verdict } from '../types.ts';
+import type { EvidenceView } from '../view.ts';
 import { confirmed, ruledOut } from '../verdict.ts';
 
 const DOCS_AUTH = 'https://docs.openclaw.ai/gateway/authentication';
@@ -34,26 +35,29 @@ export const authStoreMigration: Rule = {
     if (blocking) {
       const scope = blocking.affectedProviders?.length ? ` (affected providers: ${blocking.affectedProviders.join(', ')})` : '';
       const quote = blocking.storePath ? `Auth profile store … ${MIGRATION_TEXT}` : 'AUTH_PROFILE_MIGRATION_REQUIRED';
-      return confirmed(3, because(`${code(quote)}${scope}: OpenClaw refuses to read credentials until the old JSON file is imported.`, blocking));
+      return confirmed(3, because(msg`${q(quote)}${scope}: OpenClaw refuses to read credentials until the old JSON file is imported.`, blocking));
     }
     const note = facts.at(-1);
     if (!note) return splitBrain(view);
     if (note.migrated) return ruledOut(because('doctor printed `Migrated auth profile JSON …`: the import ran', note));
     return confirmed(2, because('doctor lists your `auth-profiles.json` under `Auth profile SQLite migration`: since 2026.6.5 OpenClaw reads credentials only from SQLite, and nothing imported them yet.', note));
   },
-  next: () =>
-    commandStep('openclaw doctor --fix', 'openclaw', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw doctor --fix',
       why: 'It imports the old `auth-profiles.json` into the SQLite store, checks it and archives the file. Do not copy or edit `auth-profiles.json` by hand: OpenClaw no longer reads it.',
       then: 'Then `openclaw models status` must list the profile. If doctor printed no `Migrated auth profile JSON …` line (8.1–8.2 with a running Gateway), run `openclaw gateway stop`, `openclaw doctor --fix`, `openclaw gateway start`.',
-    }),
+    },
+  ],
 };
 
 /** 8.2: credentials exist, yet the route finds no usable api-key auth, and it began with an upgrade. */
-function splitBrain(view: Parameters<Rule['when']>[0]): ReturnType<Rule['when']> {
+function splitBrain(view: EvidenceView): Verdict | null {
   const err = errorsWith(view, 'route_unresolved').filter((e) => /no usable api-key authentication/i.test(e.message)).at(-1);
   const upgrade = statements(view, 'upgraded').find((s) => !s.value || compareVersions(s.value, '2026.6.5') >= 0);
   if (!err || !upgrade) return null;
-  return confirmed(2, because(`${code(errorQuote(err))} right after an upgrade (${code(upgrade.quote)}): the credentials are in a store the runtime no longer reads.`, err, upgrade));
+  return confirmed(2, because(msg`${q(errorQuote(err))} right after an upgrade (${q(upgrade.quote)}): the credentials are in a store the runtime no longer reads.`, err, upgrade));
 }
 
 export const stateDirMismatch: Rule = {
@@ -77,14 +81,14 @@ export const stateDirMismatch: Rule = {
   when(view) {
     const guard = view.all('state_dir_guard').filter((g) => g.guard === 'refused' || g.guard === 'different').at(-1);
     if (guard?.guard === 'refused') {
-      return confirmed(3, because(`${code(`No credentials or configuration were written. … (CLI: ${guard.cliStateDir}; Gateway: ${guard.gatewayStateDir})`)}: the CLI writes to another store than the Gateway reads.`, guard));
+      return confirmed(3, because(msg`${q(`No credentials or configuration were written. … (CLI: ${guard.cliStateDir}; Gateway: ${guard.gatewayStateDir})`)}: the CLI writes to another store than the Gateway reads.`, guard));
     }
     if (guard) return confirmed(2, because('OpenClaw warns that the CLI and the Gateway use different state or config paths.', guard));
     const gs = view.all('gateway_status').find((g) => g.configCli && g.configService && g.configCli !== g.configService);
-    if (gs) return confirmed(2, because(`${code(`Config (cli): ${gs.configCli}`)} ≠ ${code(`Config (service): ${gs.configService}`)}: the CLI and the Gateway read different files.`, gs));
+    if (gs) return confirmed(2, because(msg`${q(`Config (cli): ${gs.configCli}`)} ≠ ${q(`Config (service): ${gs.configService}`)}: the CLI and the Gateway read different files.`, gs));
     const route = errorsWith(view, 'route_unresolved').filter((e) => !/no usable api-key authentication/i.test(e.message)).at(-1);
     const custom = statements(view, 'custom_state_dir').at(-1);
-    if (route && custom) return confirmed(2, because(`${code(errorQuote(route))} with a custom state directory (${code(custom.quote)}): the Gateway resolves auth from another store than the one the CLI wrote.`, route, custom));
+    if (route && custom) return confirmed(2, because(msg`${q(errorQuote(route))} with a custom state directory (${q(custom.quote)}): the Gateway resolves auth from another store than the one the CLI wrote.`, route, custom));
     return null;
   },
   next(ctx) {

@@ -2,9 +2,9 @@
  * Family C: billing, cooldown and limits (branches.md §C). Cooldown and disabled suffixes come
  * from `models status` labels (§1.3, §1.6); reasons and backoff from §3.4.
  */
-import { code } from '../../text/markdown.ts';
-import { stepForVersion } from '../versions.ts';
+import { msg, q, text } from '../reason.ts';
 import { commandStep } from '../commands.ts';
+import type { Steps } from '../steps.ts';
 import { because, errorProvider, errorQuote, errorsWith, lastSeq, statements } from '../signals.ts';
 import type { Rule, Step } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
@@ -50,7 +50,7 @@ export const creditBalanceLow: Rule = {
     if (!err) return null;
     const bought = lastSeq(view, (f) => f.kind === 'statement' && f.topic === 'bought_credits');
     const errSeq = lastSeq(view, (f) => f === err);
-    const why = because(`${code(errorQuote(err))}: the provider refuses requests until the balance is topped up.`, err);
+    const why = because(msg`${q(errorQuote(err))}: the provider refuses requests until the balance is topped up.`, err);
     // Credits bought after the error: the balance is no longer the cause, the back-off is.
     if (bought > errSeq) return possible(why);
     return confirmed(3, why);
@@ -58,14 +58,14 @@ export const creditBalanceLow: Rule = {
   next(ctx): Step {
     const err = errorsWith(ctx.view, 'credit_balance_low', 'billing_error', 'payment_required').at(-1);
     const provider = (err && errorProvider(err)) ?? 'anthropic';
-    const where = BILLING_CONSOLE[provider] ?? `${code(provider)}'s billing dashboard`;
+    const where = BILLING_CONSOLE[provider] ?? msg`${q(provider)}'s billing dashboard`;
     const bought = statements(ctx.view, 'bought_credits').length > 0;
     return {
       kind: 'action',
-      text: `Top up in ${where}, in the SAME organization the key belongs to.`,
-      why: bought
+      text: msg`Top up in ${where}, in the SAME organization the key belongs to.`,
+      why: text(bought
         ? 'Credits bought in another organization (or workspace) do not count for this key: check the key is listed in the org you paid for.'
-        : 'The provider answered with a billing error, not an authentication one: the key works, the balance does not.',
+        : 'The provider answered with a billing error, not an authentication one: the key works, the balance does not.'),
       then: 'Then `openclaw models status`: a `[disabled:billing …]` suffix means OpenClaw still backs off for a while.',
     };
   },
@@ -83,25 +83,31 @@ export const profileDisabled: Rule = {
   commands: [{ kind: 'openclaw', template: 'openclaw models status --json' }],
   when(view) {
     const u = unusable(view, 'disabled');
-    if (u) return confirmed(2, because(`${code(u.label)}: OpenClaw skips this profile until the time runs out.`, u.status));
+    if (u) return confirmed(2, because(msg`${q(u.label)}: OpenClaw skips this profile until the time runs out.`, u.status));
     const skipped = errorsWith(view, 'provider_skipped').at(-1);
-    if (skipped) return confirmed(3, because(`${code(errorQuote(skipped))}`, skipped));
+    if (skipped) return confirmed(3, because(msg`${q(errorQuote(skipped))}`, skipped));
     const doc = view.all('doctor').find((d) => d.entries.some((e) => e.status.startsWith('disabled')));
     if (doc) return confirmed(2, because('`openclaw doctor` lists a disabled profile', doc));
     // "I bought credits and it still fails": OpenClaw keeps a billing-failed profile disabled (5h back-off).
     const billing = errorsWith(view, 'credit_balance_low', 'billing_error', 'payment_required').at(-1);
     const bought = statements(view, 'bought_credits').at(-1);
     if (billing && bought && lastSeq(view, (f) => f === bought) > lastSeq(view, (f) => f === billing)) {
-      return confirmed(1, because(`You bought credits after ${code(errorQuote(billing))}: OpenClaw still keeps that profile disabled after a billing failure (a back-off of hours) until the timer ends or the gateway restarts.`, billing, bought));
+      return confirmed(1, because(msg`You bought credits after ${q(errorQuote(billing))}: OpenClaw still keeps that profile disabled after a billing failure (a back-off of hours) until the timer ends or the gateway restarts.`, billing, bought));
     }
     return null;
   },
-  next: () =>
-    commandStep('openclaw models status --json', 'openclaw', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw models status --json',
       why: 'Read `auth.unusableProfiles[].until` in it: the profile stays disabled until then (5h doubling, up to 24h).',
       then: 'Wait for it, or replace the credential; `openclaw doctor` shows `Auth profile cooldowns`.',
-    }),
+    },
+  ],
 };
+
+const COOLDOWN_LOG_WHY = 'A cooldown is a consequence: the log shows the failure that caused it (auth, rate limit, billing…). Retry once while it runs.';
+const COOLDOWN_LOG_THEN = 'Paste the error line it shows; that failure decides the fix.';
 
 export const profileCooldown: Rule = {
   id: 'profile_cooldown',
@@ -116,31 +122,25 @@ export const profileCooldown: Rule = {
   ],
   then: 'follow the branch of the underlying failure reason',
   docs: DOCS_FAILOVER,
-  commands: [
-    { kind: 'openclaw', template: 'openclaw logs --follow' },
-    { kind: 'openclaw', template: 'openclaw models status' },
-  ],
+  commands: [],
   when(view) {
     const err = errorsWith(view, 'no_available_profile', 'provider_cooldown').at(-1);
-    if (err && errorsWith(view, 'missing_scopes').length > 0) return possible(because(`${code(errorQuote(err))}, after a \`Missing scopes\` refusal`, err));
-    if (err) return confirmed(3, because(`${code(errorQuote(err))}: earlier failures put the profiles on hold.`, err));
+    if (err && errorsWith(view, 'missing_scopes').length > 0) return possible(because(msg`${q(errorQuote(err))}, after a \`Missing scopes\` refusal`, err));
+    if (err) return confirmed(3, because(msg`${q(errorQuote(err))}: earlier failures put the profiles on hold.`, err));
     const u = unusable(view, 'cooldown');
-    return u ? confirmed(2, because(`${code(u.label)}: earlier failures put it on hold.`, u.status)) : null;
+    return u ? confirmed(2, because(msg`${q(u.label)}: earlier failures put it on hold.`, u.status)) : null;
   },
-  next(ctx) {
-    // ≤7.x: the log names the cause; ≥8.1: `Unavailable auth profiles` in models status names it (e.g. `cooldown:auth`).
-    const step = stepForVersion('profile_cooldown', ctx.view.versionRange);
-    if (step.command === 'openclaw models status') {
-      return commandStep(step.command, 'openclaw', {}, {
-        why: 'A cooldown is a consequence: the `Unavailable auth profiles` line names the failure that caused it (e.g. `cooldown:auth`) and when it ends.',
-        then: 'Paste that section; the failure it names decides the fix.',
-      });
-    }
-    return commandStep(step.command, 'openclaw', {}, {
-      why: 'A cooldown is a consequence: the log shows the failure that caused it (auth, rate limit, billing…). Retry once while it runs.',
-      then: 'Paste the error line it shows; that failure decides the fix.',
-    });
-  },
+  // ≤7.x: the log names the cause; ≥8.1: `Unavailable auth profiles` in models status names it (e.g. `cooldown:auth`).
+  steps: [
+    { versions: '≤2026.7.1', command: 'openclaw logs --follow', why: COOLDOWN_LOG_WHY, then: COOLDOWN_LOG_THEN },
+    {
+      versions: '≥2026.8.1',
+      command: 'openclaw models status',
+      why: 'A cooldown is a consequence: the `Unavailable auth profiles` line names the failure that caused it (e.g. `cooldown:auth`) and when it ends.',
+      then: 'Paste that section; the failure it names decides the fix.',
+    },
+    { versions: 'unknown', command: 'openclaw logs --follow', why: COOLDOWN_LOG_WHY, then: COOLDOWN_LOG_THEN },
+  ],
 };
 
 export const rateLimited: Rule = {
@@ -157,7 +157,7 @@ export const rateLimited: Rule = {
       errorsWith(view, 'rate_limited').filter((e) => e.wrapper !== 'usage').at(-1) ??
       view.all('provider_error').find((e) => e.httpStatus === 429 && e.code === 'unknown' && e.wrapper !== 'usage');
     if (!err) return null;
-    const why = because(`${code(errorQuote(err))}: too many requests or tokens for this key's limits.`, err);
+    const why = because(msg`${q(errorQuote(err))}: too many requests or tokens for this key's limits.`, err);
     // A credential refused after the limit in the same paste is the newer failure.
     const later = view
       .all('provider_error')
@@ -166,7 +166,7 @@ export const rateLimited: Rule = {
     // The rate-limit copy over a `Missing scopes` 403: the copy misreports a route problem.
     return errorsWith(view, 'missing_scopes').length > 0 ? possible(why) : confirmed(2, why);
   },
-  next: (ctx) => fallbackStep(ctx.view, 'Wait a minute and retry, or add a fallback model from another provider so runs continue while the limit lasts.'),
+  steps: fallbackRows('Wait a minute and retry, or add a fallback model from another provider so runs continue while the limit lasts.'),
 };
 
 const LATER_AUTH = new Set(['token_expired', 'invalid_x_api_key', 'invalid_bearer_token', 'authentication_error', 'invalid_api_key', 'provider_key_invalid']);
@@ -185,14 +185,11 @@ export const providerOverloaded: Rule = {
     if (!err) return null;
     const json = view.all('auth_profiles_json').find((j) => j.profiles.some((p) => p.type === 'token' && p.valueHead?.startsWith('sk-ant-') && !p.valueHead.startsWith('sk-ant-oat')));
     if (json) return ruledOut(because('the 529s come with an API key stored as `"type": "token"`: the profile, not the provider, is the problem', err, json));
-    return confirmed(2, because(`${code(errorQuote(err))}: the provider is busy; nothing is wrong with your setup.`, err));
+    return confirmed(2, because(msg`${q(errorQuote(err))}: the provider is busy; nothing is wrong with your setup.`, err));
   },
-  next: (ctx) => fallbackStep(ctx.view, 'Nothing to fix on your side; a fallback model keeps runs going while the provider is busy.'),
+  steps: fallbackRows('Nothing to fix on your side; a fallback model keeps runs going while the provider is busy.'),
 };
 
-function fallbackStep(_view: EvidenceView, why: string): Step {
-  return commandStep('openclaw models fallbacks add <provider/model>', 'openclaw', { '<provider/model>': undefined }, {
-    why,
-    then: 'Retry later; `openclaw models status` shows the fallback.',
-  });
+function fallbackRows(why: string): Steps {
+  return [{ versions: 'any', command: 'openclaw models fallbacks add <provider/model>', why, then: 'Retry later; `openclaw models status` shows the fallback.' }];
 }

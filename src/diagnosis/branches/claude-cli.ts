@@ -3,7 +3,7 @@
  * the native Claude CLI login expired or missing, a stored `anthropic:*` profile shadowing it
  * (2026.8.1 only), and a subscription's usage window spent behind API-key billing copy.
  */
-import { code } from '../../text/markdown.ts';
+import { msg, q, text } from '../reason.ts';
 import { commandStep, versionAtLeast } from '../commands.ts';
 import { because, errorQuote, errorsWith, statements } from '../signals.ts';
 import { claudeCliRoute } from '../symptoms.ts';
@@ -15,6 +15,12 @@ const DOCS_ANTHROPIC = 'https://docs.openclaw.ai/providers/anthropic';
 
 /** Words saying the CLI login is gone: "expired", "logged out", "not logged in". */
 const LOGIN_GONE = /\bexpired\b|\blogged out\b|\bnot logged in\b|\blogin (?:is )?(?:gone|missing)\b/i;
+
+const CLI_LOGIN = {
+  command: 'claude auth login',
+  runIn: 'gateway_host',
+  why: "The Claude CLI route uses the CLI's own login, not a key stored in OpenClaw: log in again on the gateway host, as the user the gateway runs as.",
+} as const;
 
 export const claudeCliLoginExpired: Rule = {
   id: 'claude_cli_login_expired',
@@ -30,27 +36,30 @@ export const claudeCliLoginExpired: Rule = {
   then: '≥8.1: `openclaw gateway restart`, then retry; 3.26–7.x: `openclaw models auth login --provider anthropic --method cli`, then `openclaw gateway restart`',
   docs: DOCS_ANTHROPIC,
   commands: [{ kind: 'claude', template: 'claude auth login' }],
+  errors: [
+    {
+      codes: ['cli_login_expired'],
+      text: '`Failed to authenticate: OAuth session expired and could not be refreshed` / `410 … session_expired` from the Claude CLI',
+      reason: "{error}: the Claude CLI's own login is gone, and pasting a key or token into OpenClaw does not reach it.",
+    },
+  ],
   when(view) {
-    const exact = errorsWith(view, 'cli_login_expired').at(-1);
-    if (exact) return confirmed(3, because(`${code(errorQuote(exact))}: the Claude CLI's own login is gone, and pasting a key or token into OpenClaw does not reach it.`, exact));
     const copy = errorsWith(view, 'login_expired_copy').find((e) => e.provider === 'claude-cli');
-    if (copy) return confirmed(3, because(`${code(errorQuote(copy))}`, copy));
+    if (copy) return confirmed(3, because(msg`${q(errorQuote(copy))}`, copy));
     const route = claudeCliRoute(view);
     if (!route) return null;
     const said = statements(view, 'login_gone_said').at(-1) ?? statements(view, 'auth_symptom').find((s) => LOGIN_GONE.test(s.quote));
     if (statements(view, 'status_misleading').length > 0 && errorsWith(view, 'cli_login_expired').length === 0) return null;
-    if (said) return confirmed(1, because(`The Claude CLI runs the model and ${code(said.quote)}: its login has to be renewed where the gateway runs.`, route, said));
+    if (said) return confirmed(1, because(msg`The Claude CLI runs the model and ${q(said.quote)}: its login has to be renewed where the gateway runs.`, route, said));
     const failure = errorsWith(view, 'generic_failure', 'auth_failed_copy', 'invalid_bearer_token', 'authentication_error', 'token_expired').at(-1);
-    return failure ? possible(because(`${code(errorQuote(failure))} on a Claude CLI route`, failure, route)) : null;
+    return failure ? possible(because(msg`${q(errorQuote(failure))} on a Claude CLI route`, failure, route)) : null;
   },
-  next: (ctx) =>
-    commandStep('claude auth login', 'claude', {}, {
-      runIn: 'gateway_host',
-      why: 'The Claude CLI route uses the CLI\'s own login, not a key stored in OpenClaw: log in again on the gateway host, as the user the gateway runs as.',
-      then: versionAtLeast(ctx.view.version, '2026.8.1')
-        ? 'Then `openclaw gateway restart` and retry (`claude auth status --text` shows the login).'
-        : 'Then `openclaw models auth login --provider anthropic --method cli` and `openclaw gateway restart`.',
-    }),
+  // The command is the same on every version; what follows it changed in 2026.8.1 (native Claude CLI route, §10.13).
+  steps: [
+    { versions: '≤2026.7.1', ...CLI_LOGIN, then: 'Then `openclaw models auth login --provider anthropic --method cli` and `openclaw gateway restart`.' },
+    { versions: '≥2026.8.1', ...CLI_LOGIN, then: 'Then `openclaw gateway restart` and retry (`claude auth status --text` shows the login).' },
+    { versions: 'unknown', ...CLI_LOGIN, then: 'Then `openclaw models auth login --provider anthropic --method cli` and `openclaw gateway restart`.' },
+  ],
 };
 
 /** A stored anthropic profile named in the thread (`anthropic:default`, `anthropic:manual` …). */
@@ -80,13 +89,16 @@ export const claudeCliShadowedByProfile: Rule = {
     const err = errorsWith(view, 'invalid_api_key', 'invalid_x_api_key').at(-1);
     if (!route || !err || !anthropicProfileSeen(view)) return null;
     if (view.version && view.version !== '2026.8.1' && !view.version.startsWith('2026.8.1-')) return null;
-    return confirmed(2, because(`${code(errorQuote(err))} on a Claude CLI route while an \`anthropic:*\` profile is stored: on 2026.8.1 that profile is sent instead of the CLI login.`, err, route));
+    return confirmed(2, because(msg`${q(errorQuote(err))} on a Claude CLI route while an \`anthropic:*\` profile is stored: on 2026.8.1 that profile is sent instead of the CLI login.`, err, route));
   },
-  next: () =>
-    commandStep('openclaw update', 'openclaw', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw update',
       why: 'OpenClaw 2026.8.1 sends a stored `anthropic:*` profile on the Claude CLI route; 2026.8.2 fixed it.',
       then: '`openclaw --version` must print 2026.8.2 or later; then `openclaw gateway restart` and retry.',
-    }),
+    },
+  ],
 };
 
 export const subscriptionLimit: Rule = {
@@ -109,12 +121,15 @@ export const subscriptionLimit: Rule = {
       statements(view, 'subscription').at(-1) ??
       view.all('status_card').find((c) => c.authMode === 'oauth' || c.authMode === 'token');
     if (!plan) return null;
-    return confirmed(3, because(`${code(errorQuote(err))} on a subscription: the plan's usage window is spent, not an API balance.`, err, plan));
+    return confirmed(3, because(msg`${q(errorQuote(err))} on a subscription: the plan's usage window is spent, not an API balance.`, err, plan));
   },
-  next: () => ({
-    kind: 'action',
-    text: "Wait for the plan's usage window to reset (claude.ai → Settings → Usage shows when); topping up an API balance does not help a subscription.",
-    why: 'The billing text is written for API keys; on a subscription it means the usage limit was reached.',
-    then: 'To keep working now, add an API key with `openclaw onboard` (choose Anthropic API key), then `openclaw models status`.',
-  }),
+  steps: [
+    {
+      versions: 'any',
+      kind: 'action',
+      text: "Wait for the plan's usage window to reset (claude.ai → Settings → Usage shows when); topping up an API balance does not help a subscription.",
+      why: 'The billing text is written for API keys; on a subscription it means the usage limit was reached.',
+      then: 'To keep working now, add an API key with `openclaw onboard` (choose Anthropic API key), then `openclaw models status`.',
+    },
+  ],
 };

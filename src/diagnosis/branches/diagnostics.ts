@@ -2,12 +2,20 @@
  * Family D: output that looks like a failure but is not (branches.md §D). The step is "nothing to
  * fix" with a proof the user can run (`openclaw agent -m "ping"`, §5).
  */
-import { code } from '../../text/markdown.ts';
+import { msg, q } from '../reason.ts';
 import { because, errorProvider, errorQuote, isAuthRejection, statements } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import { confirmed, possible } from '../verdict.ts';
 
+/** The proof that chat works: `--agent` is required up to 7.1 (`Pass --to <E.164>, --session-id, or --agent`). */
 const PING = 'openclaw agent -m "ping"';
+const PING_ANY = 'openclaw agent --agent main -m "ping"';
+const PING_ROWS = (text: string, why: string) =>
+  [
+    { versions: '≥2026.8.1', kind: 'none', text, why, proof: PING },
+    { versions: '≤2026.7.1', kind: 'none', text, why, proof: PING_ANY },
+    { versions: 'unknown', kind: 'none', text, why, proof: PING_ANY },
+  ] as const;
 
 export const usageProbeUnsupported: Rule = {
   id: 'usage_probe_unsupported',
@@ -21,7 +29,10 @@ export const usageProbeUnsupported: Rule = {
   ],
   then: '—',
   docs: 'https://docs.openclaw.ai/help/faq',
-  commands: [{ kind: 'openclaw', template: PING }],
+  commands: [
+    { kind: 'openclaw', template: PING, since: '2026.8.1' },
+    { kind: 'openclaw', template: PING_ANY },
+  ],
   when(view) {
     const usage = view
       .all('provider_error')
@@ -29,16 +40,11 @@ export const usageProbeUnsupported: Rule = {
       .filter((e) => ['anthropic', 'claude', undefined].includes(errorProvider(e)))
       .at(-1);
     if (!usage) return null;
-    const why = because(`${code(errorQuote(usage))} comes from the usage probe: Anthropic has no usage endpoint for API keys, so it always fails there.`, usage);
+    const why = because(msg`${q(errorQuote(usage))} comes from the usage probe: Anthropic has no usage endpoint for API keys, so it always fails there.`, usage);
     const chatFailure = view.all('provider_error').some((e) => e.wrapper !== 'usage' && isAuthRejection(e));
     return chatFailure ? possible(why) : confirmed(3, why);
   },
-  next: () => ({
-    kind: 'none',
-    text: 'Nothing to fix: the usage line is harmless for API-key setups.',
-    why: 'Usage figures exist only for subscription (OAuth/token) credentials.',
-    proof: PING,
-  }),
+  steps: PING_ROWS('Nothing to fix: the usage line is harmless for API-key setups.', 'Usage figures exist only for subscription (OAuth/token) credentials.'),
 };
 
 export const statusMissingButRuntimeOk: Rule = {
@@ -52,23 +58,21 @@ export const statusMissingButRuntimeOk: Rule = {
   ],
   then: 'if chat really fails, follow the error it prints',
   docs: 'https://docs.openclaw.ai/help/faq',
-  commands: [{ kind: 'openclaw', template: PING }],
+  commands: [
+    { kind: 'openclaw', template: PING, since: '2026.8.1' },
+    { kind: 'openclaw', template: PING_ANY },
+  ],
   when(view) {
     const status = view.latest('models_status');
     const missing = status?.missingAuth[0];
     const works = statements(view, 'chat_works').at(-1);
     const said = statements(view, 'status_misleading').at(-1);
     if (said && !view.all('provider_error').some((e) => isAuthRejection(e) || e.code === 'no_api_key')) {
-      return confirmed(1, because(`${code(said.quote)}: a status or list view that disagrees with a model that answers is not a failure by itself.`, said));
+      return confirmed(1, because(msg`${q(said.quote)}: a status or list view that disagrees with a model that answers is not a failure by itself.`, said));
     }
     if (!status || !missing || !works) return null;
     if (view.all('provider_error').some((e) => isAuthRejection(e) || e.code === 'no_api_key')) return null;
-    return confirmed(1, because(`${code(`Missing auth - ${missing.provider}`)} while you say ${code(works.quote)}: the status view does not read every key source.`, status, works));
+    return confirmed(1, because(msg`${q(`Missing auth - ${missing.provider}`)} while you say ${q(works.quote)}: the status view does not read every key source.`, status, works));
   },
-  next: () => ({
-    kind: 'none',
-    text: 'Nothing to fix: that status line is misleading when the model answers.',
-    why: '`models status` does not read every place a key can come from.',
-    proof: PING,
-  }),
+  steps: PING_ROWS('Nothing to fix: that status line is misleading when the model answers.', '`models status` does not read every place a key can come from.'),
 };

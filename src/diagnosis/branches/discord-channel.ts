@@ -2,10 +2,10 @@
  * Family F: OpenClaw's own Discord channel — pairing, intents, bot token (branches.md §F,
  * openclaw-cli.md §7). A DM that gets a model error as its reply is NOT pairing: the bot answered.
  */
-import { code } from '../../text/markdown.ts';
+import { msg, q, text } from '../reason.ts';
 import { commandStep } from '../commands.ts';
 import { because, errorQuote, errorsWith, isAuthRejection, lastSeq, statements } from '../signals.ts';
-import type { Rule, Step } from '../types.ts';
+import type { Rule } from '../types.ts';
 import { confirmed, possible, ruledOut } from '../verdict.ts';
 
 const DOCS_DISCORD = 'https://docs.openclaw.ai/channels/discord#troubleshooting';
@@ -24,22 +24,22 @@ export const discordDmPairing: Rule = {
   ],
   when(view) {
     const pairing = view.all('pairing_list').at(-1);
-    if (pairing && pairing.pending > 0) return confirmed(2, because(`\`pairing list\` shows ${pairing.pending} pending request(s).`, pairing));
+    if (pairing && pairing.pending > 0) return confirmed(2, because(msg`\`pairing list\` shows ${pairing.pending} pending request(s).`, pairing));
     if (pairing) return ruledOut(because('no pending pairing request', pairing));
     const said = statements(view, 'dm_not_working').at(-1);
     if (!said) return null;
     const saidAt = lastSeq(view, (f) => f === said);
     const reply = view.all('provider_error').filter((e) => isAuthRejection(e) || e.code === 'no_api_key').at(-1);
     if (reply && lastSeq(view, (f) => f === reply) >= saidAt) {
-      return ruledOut(because(`the DM got ${code(errorQuote(reply))} back: the bot answered, the model call failed`, said, reply));
+      return ruledOut(because(msg`the DM got ${q(errorQuote(reply))} back: the bot answered, the model call failed`, said, reply));
     }
     const status = view.all('channels_status').find((c) => c.accounts.some((a) => a.dmPolicy));
     const dm = status?.accounts.find((a) => a.dmPolicy);
-    if (dm && dm.dmPolicy !== 'pairing') return possible(because(`${code(`dm:${dm.dmPolicy}`)}`, said));
+    if (dm && dm.dmPolicy !== 'pairing') return possible(because(msg`${q(`dm:${dm.dmPolicy}`)}`, said));
     if (dm) {
-      return confirmed(2, because(`${code(said.quote)} with ${code('dm:pairing')}: new DM senders wait for the owner's approval.`, said, status));
+      return confirmed(2, because(msg`${q(said.quote)} with ${q('dm:pairing')}: new DM senders wait for the owner's approval.`, said, status));
     }
-    return confirmed(1, because(`${code(said.quote)}: new DM senders get a pairing code and wait for the owner's approval (DM policy \`pairing\` by default).`, said));
+    return confirmed(1, because(msg`${q(said.quote)}: new DM senders get a pairing code and wait for the owner's approval (DM policy \`pairing\` by default).`, said));
   },
   next(ctx) {
     const pairing = ctx.view.all('pairing_list').at(-1);
@@ -65,33 +65,41 @@ export const discordIntentsMissing: Rule = {
   then: '`openclaw gateway restart`, then `openclaw channels status --probe`',
   docs: DOCS_DISCORD,
   commands: [],
+  errors: [
+    {
+      codes: ['discord_intents_missing'],
+      text: '`Fatal Gateway error: 4014` / `Used disallowed intents`',
+      reason: "{error}: Discord refuses the bot's connection without Message Content Intent.",
+    },
+  ],
   when(view) {
-    const err = errorsWith(view, 'discord_intents_missing').at(-1);
-    if (err) return confirmed(3, because(`${code(errorQuote(err))}: Discord refuses the bot's connection without Message Content Intent.`, err));
     const ch = view.all('channels_status').find((c) => c.accounts.some((a) => a.intentsContent));
     if (ch) {
       const a = ch.accounts.find((x) => x.intentsContent)!;
-      return confirmed(2, because(`${code(`intents:content=${a.intentsContent}`)} for ${code(a.account)}: the bot cannot read guild messages.`, ch));
+      return confirmed(2, because(msg`${q(`intents:content=${a.intentsContent}`)} for ${q(a.account)}: the bot cannot read guild messages.`, ch));
     }
     const said = statements(view, 'guild_not_working').at(-1);
-    return said ? possible(because(`${code(said.quote)}`, said)) : null;
+    return said ? possible(because(msg`${q(said.quote)}`, said)) : null;
   },
-  next(ctx): Step {
-    // "It is enabled in the portal": that step is done; the docs' first look is the live probe (§8).
-    if (statements(ctx.view, 'intent_enabled_said').length > 0 && ctx.view.all('channels_status').length === 0) {
-      return commandStep('openclaw channels status --probe', 'openclaw', {}, {
-        runIn: 'gateway_host',
-        why: 'You turned the intent on already: the probe shows what Discord grants the bot now (`intents:content=` is left out once it is enabled).',
-        then: 'If it still shows `intents:content=…`, save the portal toggle again, `openclaw gateway restart`, and probe again.',
-      });
-    }
-    return {
+  steps: [
+    {
+      versions: 'any',
       kind: 'action',
       text: 'In the Discord Developer Portal → your app → Bot → Privileged Gateway Intents, turn on **Message Content Intent** and save.',
       why: 'OpenClaw always requests it; without it Discord closes the connection (4014) or hides message text.',
       then: 'Then `openclaw gateway restart` and `openclaw channels status --probe` (no `intents:content=` bit any more).',
-    };
-  },
+    },
+    // "It is enabled in the portal": that step is done; the docs' first look is the live probe (§8).
+    {
+      case: 'enabled_said',
+      versions: 'any',
+      command: 'openclaw channels status --probe',
+      runIn: 'gateway_host',
+      why: 'You turned the intent on already: the probe shows what Discord grants the bot now (`intents:content=` is left out once it is enabled).',
+      then: 'If it still shows `intents:content=…`, save the portal toggle again, `openclaw gateway restart`, and probe again.',
+    },
+  ],
+  stepCase: (ctx) => (statements(ctx.view, 'intent_enabled_said').length > 0 && ctx.view.all('channels_status').length === 0 ? 'enabled_said' : undefined),
 };
 
 export const discordTokenMissing: Rule = {
@@ -104,16 +112,24 @@ export const discordTokenMissing: Rule = {
   then: '`openclaw gateway restart`',
   docs: DOCS_DISCORD,
   commands: [{ kind: 'openclaw', template: 'openclaw config set channels.discord.token \'"<bot token>"\' --json' }],
+  errors: [
+    {
+      codes: ['discord_token_missing', 'discord_getme_failed'],
+      text: '`Discord bot token missing` / `getMe failed`',
+      reason: '{error}: the gateway has no working Discord bot token.',
+    },
+  ],
   when(view) {
-    const err = errorsWith(view, 'discord_token_missing', 'discord_getme_failed').at(-1);
-    if (err) return confirmed(3, because(`${code(errorQuote(err))}`, err));
     const ch = view.all('channels_status').find((c) => c.accounts.some((a) => /missing token|getMe failed/i.test(a.error ?? '') || a.bits.includes('token:config (unavailable)')));
     return ch ? confirmed(2, because('`channels status --probe` reports the bot token missing or refused', ch)) : null;
   },
-  next: () =>
-    commandStep('openclaw config set channels.discord.token \'"<bot token>"\' --json', 'openclaw', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw config set channels.discord.token \'"<bot token>"\' --json',
       runIn: 'gateway_host',
       why: 'Type it on the gateway host with the token from Developer Portal → Bot → Reset Token in place of `<bot token>` (never in Discord).',
       then: 'Then `openclaw gateway restart`.',
-    }),
+    },
+  ],
 };

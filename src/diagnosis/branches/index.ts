@@ -1,82 +1,43 @@
 /**
- * Every rule, listed explicitly by family (no file scanning). Order here means nothing: the
- * engine ranks by specificity, `beats` and priority (./../precedence.ts).
+ * Every rule, collected from the family files (each exported Rule of a family module counts; no
+ * file scanning, no separate id list). A new branch in an existing family is one `export const` in
+ * that family's file. Order means nothing: the engine ranks by specificity, `beats` and priority
+ * (./../precedence.ts).
  */
 import { parseRules } from '../rule-schema.ts';
 import type { Rule } from '../types.ts';
-import { agentAuthMissing, customBaseUrl, wrongHost } from './api-key-routing.ts';
-import { defaultModelWithoutAuth, modelProviderPrefixMismatch, sessionProfilePinned } from './model-routing.ts';
-import { envNotVisibleToService, envVarNameUnrecognized, secretRefUnresolved } from './api-key-env.ts';
-import { authStoreMalformed, noCredentials, staleOrderOverride } from './api-key-setup.ts';
-import { authStoreMigration, stateDirMismatch } from './auth-store.ts';
-import { apiKeyAltered, apiKeyInvalid, oauthTokenInApiKeyProfile } from './api-key.ts';
-import { apiKeyInTokenProfile, keyProviderMismatch, profileOrderConflict, profileShadowsEnv } from './api-key-profiles.ts';
-import { creditBalanceLow, profileCooldown, profileDisabled, providerOverloaded, rateLimited } from './billing.ts';
-import { statusMissingButRuntimeOk, usageProbeUnsupported } from './diagnostics.ts';
-import { discordDmPairing, discordIntentsMissing, discordTokenMissing } from './discord-channel.ts';
-import { codexModelPrefixMismatch, providerKeyInvalid } from './other-providers.ts';
-import { claudeCliLoginExpired, claudeCliShadowedByProfile, subscriptionLimit } from './claude-cli.ts';
-import { claudeCodeOnlyCredential, extraUsageRequired, oauthRefreshFailed, setupTokenPasteRejected, setupTokenRejected, tokenExpired } from './setup-token.ts';
-import { secretInMessage, tuiCommandInShell, tuiMultilineShell, wizardKeptExistingValues } from './tools.ts';
+import * as apiKey from './api-key.ts';
+import * as apiKeyEnv from './api-key-env.ts';
+import * as apiKeyProfiles from './api-key-profiles.ts';
+import * as apiKeyRouting from './api-key-routing.ts';
+import * as apiKeySetup from './api-key-setup.ts';
+import * as authStore from './auth-store.ts';
+import * as billing from './billing.ts';
+import * as claudeCli from './claude-cli.ts';
+import * as diagnostics from './diagnostics.ts';
+import * as discordChannel from './discord-channel.ts';
+import * as modelRouting from './model-routing.ts';
+import * as otherProviders from './other-providers.ts';
+import * as setupToken from './setup-token.ts';
+import * as tools from './tools.ts';
+
+/** The family modules: the files under ./ that hold rules (helpers like ./shared.ts hold none). */
+const FAMILY_MODULES: readonly Record<string, unknown>[] = [
+  apiKey, apiKeyEnv, apiKeyProfiles, apiKeyRouting, apiKeySetup, authStore, billing,
+  claudeCli, diagnostics, discordChannel, modelRouting, otherProviders, setupToken, tools,
+];
+
+const isRule = (v: unknown): v is Rule =>
+  typeof v === 'object' && v !== null && typeof (v as Rule).id === 'string' && typeof (v as Rule).family === 'string' && ('when' in v || 'errors' in v);
 
 /** All rules, validated at load time (a malformed rule fails fast with its id). */
-export const RULES: readonly Rule[] = parseRules([
-  // A. Anthropic API key sent as x-api-key
-  apiKeyInvalid,
-  apiKeyAltered,
-  oauthTokenInApiKeyProfile,
-  apiKeyInTokenProfile,
-  profileOrderConflict,
-  staleOrderOverride,
-  profileShadowsEnv,
-  noCredentials,
-  envNotVisibleToService,
-  secretRefUnresolved,
-  agentAuthMissing,
-  wrongHost,
-  customBaseUrl,
-  keyProviderMismatch,
-  authStoreMalformed,
-  envVarNameUnrecognized,
-  defaultModelWithoutAuth,
-  modelProviderPrefixMismatch,
-  sessionProfilePinned,
-  // B. Claude subscription, setup-token and OAuth
-  setupTokenRejected,
-  tokenExpired,
-  claudeCodeOnlyCredential,
-  setupTokenPasteRejected,
-  oauthRefreshFailed,
-  extraUsageRequired,
-  // C. Billing, cooldown, limits
-  creditBalanceLow,
-  profileDisabled,
-  profileCooldown,
-  rateLimited,
-  providerOverloaded,
-  // D. Diagnostics that look like failures but are not
-  usageProbeUnsupported,
-  statusMissingButRuntimeOk,
-  // E. Using the tools
-  tuiMultilineShell,
-  tuiCommandInShell,
-  wizardKeptExistingValues,
-  secretInMessage,
-  // F. OpenClaw's Discord channel
-  discordDmPairing,
-  discordIntentsMissing,
-  discordTokenMissing,
-  // G. Other providers
-  codexModelPrefixMismatch,
-  providerKeyInvalid,
-  // C/B. Catalog v2: Claude CLI route and subscription limits
-  claudeCliLoginExpired,
-  claudeCliShadowedByProfile,
-  subscriptionLimit,
-  // H. Auth store and state directory (2026.6+)
-  authStoreMigration,
-  stateDirMismatch,
-]);
+// Sorted by id: module namespaces list exports in an order the bundler may change, and nothing may depend on it.
+export const RULES: readonly Rule[] = parseRules(
+  FAMILY_MODULES.flatMap((m) => Object.values(m).filter(isRule)).sort((a, b) => a.id.localeCompare(b.id)),
+);
+
+/** The catalog ids Pincer implements: the rules' own ids (catalog v2). */
+export const BRANCH_IDS: readonly string[] = RULES.map((r) => r.id);
 
 /** The rule for a branch id. */
 export function ruleFor(id: string): Rule | undefined {

@@ -3,22 +3,23 @@
  * (branches.md §A: default_model_without_auth, model_provider_prefix_mismatch,
  * session_profile_pinned). Agent, host and base URL are in ./api-key-routing.ts.
  */
-import { code } from '../../text/markdown.ts';
+import { msg, q, text } from '../reason.ts';
 import { commandStep } from '../commands.ts';
 import { because, errorProvider, errorsWith, explicitOrder, providerOfModel, statements, threadProvider } from '../signals.ts';
 import type { Rule } from '../types.ts';
+import type { EvidenceView } from '../view.ts';
 import { confirmed } from '../verdict.ts';
 
 /**
  * "I configured my Google key" (or a fallback log's `requestedProvider`) and then `No API key
  * found for provider "anthropic"`: the model in use is not the provider that was set up.
  */
-function saidOtherProvider(view: Parameters<Rule['when']>[0]) {
+function saidOtherProvider(view: EvidenceView) {
   const err = errorsWith(view, 'no_api_key').at(-1);
   const p = err ? errorProvider(err) : undefined;
   const said = statements(view, 'configured_provider').find((s) => s.value && p && s.value !== p && !p.startsWith(s.value));
   if (!err || !p || !said) return null;
-  return confirmed(1, because(`You set up ${code(said.value!)}, and ${code(`No API key found for provider "${p}"`)}: the model in use is still a ${code(p)} one.`, said, err));
+  return confirmed(1, because(msg`You set up ${q(said.value!)}, and ${q(`No API key found for provider "${p}"`)}: the model in use is still a ${q(p)} one.`, said, err));
 }
 
 export const defaultModelWithoutAuth: Rule = {
@@ -39,7 +40,7 @@ export const defaultModelWithoutAuth: Rule = {
     const missing = status.missingAuth.find((m) => inUse.has(m.provider.toLowerCase()));
     const other = withAuth.find((p) => !inUse.has(p));
     if (missing && other) {
-      return confirmed(2, because(`${code(`Missing auth - ${missing.provider}`)} is the default model's provider, while you set up ${code(other)}.`, status));
+      return confirmed(2, because(msg`${q(`Missing auth - ${missing.provider}`)} is the default model's provider, while you set up ${q(other)}.`, status));
     }
     return null;
   },
@@ -47,7 +48,7 @@ export const defaultModelWithoutAuth: Rule = {
     const status = ctx.view.latest('models_status');
     const other = status?.providers.find((p) => p.profiles.length > 0 || p.env)?.provider;
     return commandStep('openclaw configure --section model', 'openclaw', {}, {
-      why: `Pick a model of the provider you did set up${other ? ` (${code(other)})` : ''} as the default.`,
+      why: msg`Pick a model of the provider you did set up${other ? msg` (${q(other)})` : text('')} as the default.`,
       then: 'Then `openclaw models status`: `Default` must name that provider.',
     });
   },
@@ -82,13 +83,16 @@ export const modelProviderPrefixMismatch: Rule = {
     if (footer?.model) refs.push({ ref: footer.model.includes('/') ? footer.model : `${footer.provider ?? ''}/${footer.model}`, fact: footer });
     for (const e of view.all('provider_error')) if (e.model) refs.push({ ref: e.model, fact: e });
     const bad = refs.find((r) => prefixMismatch(r.ref));
-    return bad ? confirmed(2, because(`${code(bad.ref)}: that model is not served under ${code(providerOfModel(bad.ref)!)}.`, bad.fact)) : null;
+    return bad ? confirmed(2, because(msg`${q(bad.ref)}: that model is not served under ${q(providerOfModel(bad.ref)!)}.`, bad.fact)) : null;
   },
-  next: () =>
-    commandStep('openclaw configure --section model', 'openclaw', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw configure --section model',
       why: 'Pick the model under its own provider (e.g. `anthropic/claude-…`, `openai/gpt-…`).',
       then: 'Then `openclaw models status`.',
-    }),
+    },
+  ],
 };
 
 export const sessionProfilePinned: Rule = {
@@ -103,10 +107,7 @@ export const sessionProfilePinned: Rule = {
   ],
   then: 'retry',
   docs: 'https://docs.openclaw.ai/concepts/model-failover',
-  commands: [
-    { kind: 'tui', template: '/model' },
-    { kind: 'tui', template: '/reset' },
-  ],
+  commands: [{ kind: 'tui', template: '/reset' }],
   when(view) {
     const provider = threadProvider(view) ?? 'anthropic';
     const order = explicitOrder(view, provider);
@@ -115,14 +116,39 @@ export const sessionProfilePinned: Rule = {
     const err = view.all('provider_error').filter((e) => e.profileId).at(-1);
     const used = card?.profileId ?? err?.profileId;
     if (used && !order.order.includes(used)) {
-      return confirmed(2, because(`The order is ${code(order.order.join(', '))} but this session uses ${code(used)}: a per-session pin goes first (§3.3).`, order.fact, card ?? err));
+      return confirmed(2, because(msg`The order is ${q(order.order.join(', '))} but this session uses ${q(used)}: a per-session pin goes first (§3.3).`, order.fact, card ?? err));
     }
     return null;
   },
-  next: () =>
-    commandStep('/model', 'tui', {}, {
+  // ≥8.1 pins survive `/new` and `/reset` (openclaw-cli.md §10.12): re-pin instead of resetting.
+  steps: [
+    {
+      versions: '≤2026.7.1',
+      command: '/model',
       runIn: 'tui',
       why: 'Type it in that chat session: it shows the model and the `@profile` the session is pinned to.',
       then: 'Then `/reset` (or `/new`) starts a session without the pin; retry there.',
-    }),
+    },
+    {
+      versions: '≥2026.8.1',
+      command: '/model <model>@<profile-id> -s',
+      runIn: 'tui',
+      why: 'Since 2026.8.1 a pin survives `/new` and `/reset`: pin this session to `<profile-id>` instead (`-s` = this session only).',
+      then: 'Retry in that session; `/model status` shows the profile it uses now.',
+    },
+    {
+      versions: 'unknown',
+      command: '/model <model>@<profile-id>',
+      runIn: 'tui',
+      why: 'Type it in that chat session: an explicit `@<profile-id>` replaces the old pin on every version.',
+      then: 'Retry in that session.',
+    },
+  ],
+  values(ctx) {
+    const order = explicitOrder(ctx.view, threadProvider(ctx.view) ?? 'anthropic');
+    return {
+      '<model>': ctx.view.latest('status_card')?.model ?? ctx.view.latest('models_status')?.defaultModel,
+      '<profile-id>': order?.order?.[0],
+    };
+  },
 };

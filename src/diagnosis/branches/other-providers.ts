@@ -2,8 +2,8 @@
  * Family G: other providers (OpenRouter, OpenAI/Codex, Google, MiniMax, Moonshot …), diagnosed
  * from their own error texts; commands use the provider id from the evidence (branches.md §G).
  */
-import { code } from '../../text/markdown.ts';
-import { compareVersions, stepForVersion } from '../versions.ts';
+import { msg, q } from '../reason.ts';
+import { compareVersions } from '../versions.ts';
 import { commandStep } from '../commands.ts';
 import { because, errorProvider, errorQuote, errorsWith, isAuthRejection, providerOfModel, statements, threadProvider } from '../signals.ts';
 import type { Rule } from '../types.ts';
@@ -24,46 +24,48 @@ export const codexModelPrefixMismatch: Rule = {
   ],
   then: '≤5.7: —; ≥5.28: `openclaw models status` (`Default` `openai/…`, an `openai` profile)',
   docs: DOCS_PROVIDERS,
-  commands: [
-    { kind: 'openclaw', template: 'openclaw configure --section model' },
-    { kind: 'openclaw', template: 'openclaw doctor --fix' },
-    { kind: 'openclaw', template: 'openclaw --version' },
+  commands: [],
+  errors: [
+    {
+      codes: ['codex_oauth_only'],
+      text: '≤5.7 `… You are authenticated with OpenAI Codex OAuth. Use openai-codex/…`; 7.2-beta–8.2 `Codex subscription auth profile could not produce login credentials.`',
+      reason: '{error}: Codex OAuth serves `openai-codex/…` models, not `openai/…`.',
+    },
   ],
   when(view) {
-    const err = errorsWith(view, 'codex_oauth_only').at(-1);
-    if (err) return confirmed(3, because(`${code(errorQuote(err))}: Codex OAuth serves \`openai-codex/…\` models, not \`openai/…\`.`, err));
     const status = view.latest('models_status');
     const codex = status?.providers.some((p) => p.provider === 'openai-codex' && p.profiles.length > 0);
     const openaiMissing = status?.missingAuth.some((m) => m.provider === 'openai');
     if (status && codex && openaiMissing && providerOfModel(status.defaultModel) === 'openai') {
-      return confirmed(2, because(`${code(`Default : ${status.defaultModel}`)} with only \`openai-codex\` set up.`, status));
+      return confirmed(2, because(msg`${q(`Default : ${status.defaultModel}`)} with only \`openai-codex\` set up.`, status));
     }
     // From 6.1 `openai-codex/…` refs are stale: doctor --fix rewrites them to `openai/…`.
     const ref = [status?.defaultModel, ...(status?.routeIssues ?? []).map((r) => r.model)].find((m) => m?.startsWith('openai-codex/'));
     if (status && ref && view.versionRange.min && compareVersions(view.versionRange.min, '2026.6.1') >= 0) {
-      return confirmed(2, because(`${code(ref)}: since 2026.6.1 \`openai-codex\` is folded into \`openai\`, so this ref has no route.`, status));
+      return confirmed(2, because(msg`${q(ref)}: since 2026.6.1 \`openai-codex\` is folded into \`openai\`, so this ref has no route.`, status));
     }
     return null;
   },
-  next(ctx) {
-    const step = stepForVersion('codex_model_prefix_mismatch', ctx.view.versionRange);
-    if (step.command === 'openclaw doctor --fix') {
-      return commandStep(step.command, 'openclaw', {}, {
-        why: 'It rewrites `openai-codex/…` refs and profiles to `openai` (OpenAI and Codex are one provider now).',
-        then: 'Then `openclaw models status`: `Default` shows `openai/…`; if the route still has no auth, `openclaw models auth login --provider openai`.',
-      });
-    }
-    if (step.command === 'openclaw --version') {
-      return commandStep(step.command, 'openclaw', {}, {
-        why: 'The fix depends on the version: up to 2026.5.7 pick an `openai-codex/…` model; from 2026.5.28 `openclaw doctor --fix` rewrites the refs.',
-        then: 'Paste the line it prints.',
-      });
-    }
-    return commandStep('openclaw configure --section model', 'openclaw', {}, {
+  steps: [
+    {
+      versions: '≤2026.5.7',
+      command: 'openclaw configure --section model',
       why: 'Pick an `openai-codex/…` model: that is what your Codex login pays for.',
       then: 'Then `openclaw models status`.',
-    });
-  },
+    },
+    {
+      versions: '≥2026.5.28',
+      command: 'openclaw doctor --fix',
+      why: 'It rewrites `openai-codex/…` refs and profiles to `openai` (OpenAI and Codex are one provider now).',
+      then: 'Then `openclaw models status`: `Default` shows `openai/…`; if the route still has no auth, `openclaw models auth login --provider openai`.',
+    },
+    {
+      versions: 'unknown',
+      command: 'openclaw --version',
+      why: 'The fix depends on the version: up to 2026.5.7 pick an `openai-codex/…` model; from 2026.5.28 `openclaw doctor --fix` rewrites the refs.',
+      then: 'Paste the line it prints.',
+    },
+  ],
 };
 
 /** The newest auth rejection from a provider other than Anthropic. */
@@ -97,14 +99,14 @@ export const providerKeyInvalid: Rule = {
     if (!err) return null;
     // A custom `baseUrl` (a compatible endpoint, a proxy): the key may be right and the endpoint or route not.
     const proxy = statements(view, 'custom_base_url').at(-1);
-    if (proxy) return possible(because(`${code(errorQuote(err))} through a custom \`baseUrl\``, err, proxy));
+    if (proxy) return possible(because(msg`${q(errorQuote(err))} through a custom \`baseUrl\``, err, proxy));
     // "The same key works with curl": the key may be fine and another stored key, or the endpoint, differ.
     const works = statements(view, 'key_works_elsewhere').at(-1);
     if (works && !statements(view, 'provider_named').some((s) => s.value === 'google-gemini-cli') && !err.message.includes('google-gemini-cli/')) {
-      return possible(because(`${code(errorQuote(err))} while ${code(works.quote)}`, err, works));
+      return possible(because(msg`${q(errorQuote(err))} while ${q(works.quote)}`, err, works));
     }
     const provider = errorProvider(err) ?? threadProvider(view) ?? 'the provider';
-    return confirmed(err.code === 'provider_key_invalid' ? 3 : 2, because(`${code(errorQuote(err))} from ${code(provider)}: it does not accept the key OpenClaw sends.`, err));
+    return confirmed(err.code === 'provider_key_invalid' ? 3 : 2, because(msg`${q(errorQuote(err))} from ${q(provider)}: it does not accept the key OpenClaw sends.`, err));
   },
   next(ctx) {
     const p = (() => {
@@ -112,7 +114,7 @@ export const providerKeyInvalid: Rule = {
       return e ? (errorProvider(e) ?? threadProvider(ctx.view) ?? undefined) : undefined;
     })();
     return commandStep('openclaw onboard', 'openclaw', {}, {
-      why: `Create a new key in ${p ? code(p) : 'the provider'}'s console, then choose ${p ? code(p) : 'that provider'} in the wizard and paste it unchanged.`,
+      why: msg`Create a new key in ${p ? q(p) : 'the provider'}'s console, then choose ${p ? q(p) : 'that provider'} in the wizard and paste it unchanged.`,
       then: 'Then `openclaw models status`: the masked key must change.',
     });
   },

@@ -2,9 +2,9 @@
  * Family B: Claude subscription, setup-token and OAuth credentials, sent as Bearer
  * (branches.md §B). Version-aware: the Claude CLI login method exists from 2026.3.26 (§9).
  */
-import { code } from '../../text/markdown.ts';
+import { msg, q } from '../reason.ts';
 import { commandStep, VERSION, versionAtLeast } from '../commands.ts';
-import { stepForVersion } from '../versions.ts';
+import { pickRow, stepOfRow, type Steps } from '../steps.ts';
 import { refreshFailure } from './oauth-signals.ts';
 import { because, errorProvider, errorQuote, errorsWith, maskHead, providerLine, statements } from '../signals.ts';
 import type { Rule } from '../types.ts';
@@ -40,15 +40,18 @@ export const setupTokenRejected: Rule = {
       view.all('auth_profiles_json').find((j) => j.profiles.some((p) => p.type === 'token' && p.valueHead?.startsWith('sk-ant-oat')));
     if (token || said || card) {
       const which = token?.profileId ?? (card?.kind === 'status_card' ? card.profileId : undefined);
-      return confirmed(2, because(`${code(errorQuote(chat))} for ${which ? code(which) : 'your subscription token'}: Anthropic no longer accepts that token.`, chat, said ?? card));
+      return confirmed(2, because(msg`${q(errorQuote(chat))} for ${which ? q(which) : 'your subscription token'}: Anthropic no longer accepts that token.`, chat, said ?? card));
     }
-    return possible(because(`${code(errorQuote(chat))}: a Bearer credential (setup-token or OAuth) was rejected`, chat));
+    return possible(because(msg`${q(errorQuote(chat))}: a Bearer credential (setup-token or OAuth) was rejected`, chat));
   },
-  next: () =>
-    commandStep('claude setup-token', 'claude', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'claude setup-token',
       why: 'Make a fresh token with Claude Code (on any machine where you are logged in to Claude).',
       then: 'Then `openclaw models auth paste-token --provider anthropic` on the gateway host, paste it, and run `openclaw models status`.',
-    }),
+    },
+  ],
 };
 
 export const tokenExpired: Rule = {
@@ -69,16 +72,16 @@ export const tokenExpired: Rule = {
     for (const s of [...view.all('models_status')].reverse()) {
       for (const prov of s.oauthStatus) {
         const p = prov.profiles.find((x) => x.status === 'expired' || x.status === 'expiring' || x.status === 'unknown');
-        if (p) return confirmed(2, because(`${code(`${p.profileId} ${p.status}${p.expires ? ` ${p.expires}` : ''}`)} under \`OAuth/token status\`.`, s));
+        if (p) return confirmed(2, because(msg`${q(`${p.profileId} ${p.status}${p.expires ? ` ${p.expires}` : ''}`)} under \`OAuth/token status\`.`, s));
       }
     }
     const doc = view.all('doctor').find((d) => d.entries.some((e) => /expired/.test(e.status)));
-    if (doc) return confirmed(2, because(`doctor: ${code(doc.entries.find((e) => /expired/.test(e.status))!.profileId)} expired`, doc));
+    if (doc) return confirmed(2, because(msg`doctor: ${q(doc.entries.find((e) => /expired/.test(e.status))!.profileId)} expired`, doc));
     const err = errorsWith(view, 'token_expired').find((e) => (errorProvider(e) ?? 'anthropic') === 'anthropic');
     // "I use ANTHROPIC_API_KEY" and yet an OAuth token expired: a stored token profile is sent instead.
     const envKey = statements(view, 'env_key_said', 'console_key').at(-1);
-    if (err && envKey) return possible(because(`${code(errorQuote(err))} although you use ${code(envKey.value ?? envKey.quote)}`, err, envKey));
-    if (err) return confirmed(2, because(`${code(errorQuote(err))}`, err));
+    if (err && envKey) return possible(because(msg`${q(errorQuote(err))} although you use ${q(envKey.value ?? envKey.quote)}`, err, envKey));
+    if (err) return confirmed(2, because(msg`${q(errorQuote(err))}`, err));
     return null;
   },
   next(ctx) {
@@ -125,15 +128,18 @@ export const claudeCodeOnlyCredential: Rule = {
   commands: [{ kind: 'openclaw', template: 'openclaw onboard' }],
   when(view) {
     const err = errorsWith(view, 'claude_code_only').at(-1);
-    if (err) return confirmed(3, because(`${code(errorQuote(err))}: Anthropic refuses this subscription credential outside Claude Code.`, err));
+    if (err) return confirmed(3, because(msg`${q(errorQuote(err))}: Anthropic refuses this subscription credential outside Claude Code.`, err));
     const org = errorsWith(view, 'oauth_org_not_allowed').at(-1);
-    return org ? confirmed(2, because(`${code(errorQuote(org))}: this organization refuses subscription (OAuth) credentials for API use.`, org)) : null;
+    return org ? confirmed(2, because(msg`${q(errorQuote(org))}: this organization refuses subscription (OAuth) credentials for API use.`, org)) : null;
   },
-  next: () =>
-    commandStep('openclaw onboard', 'openclaw', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw onboard',
       why: 'Choose **Anthropic API key** and paste a key from the Anthropic Console (Settings → API Keys).',
       then: 'Then `openclaw models status`.',
-    }),
+    },
+  ],
 };
 
 export const setupTokenPasteRejected: Rule = {
@@ -150,10 +156,10 @@ export const setupTokenPasteRejected: Rule = {
   ],
   when(view) {
     const err = errorsWith(view, 'setup_token_prefix', 'setup_token_short').at(-1);
-    if (err) return confirmed(3, because(`${code(err.message)}: the setup-token prompt checks the prefix and length.`, err));
+    if (err) return confirmed(3, because(msg`${q(err.message)}: the setup-token prompt checks the prefix and length.`, err));
     // "The token I pasted is incomplete": stored cut (a line break in the terminal).
     const cut = statements(view, 'token_truncated').at(-1);
-    return cut ? confirmed(1, because(`${code(cut.quote)}: a setup-token cut while pasting is stored cut, and every call is refused.`, cut)) : null;
+    return cut ? confirmed(1, because(msg`${q(cut.quote)}: a setup-token cut while pasting is stored cut, and every call is refused.`, cut)) : null;
   },
   next(ctx) {
     const err = errorsWith(ctx.view, 'setup_token_prefix', 'setup_token_short').at(-1);
@@ -169,6 +175,25 @@ export const setupTokenPasteRejected: Rule = {
     });
   },
 };
+
+const DOCTOR_YES = { command: 'openclaw doctor --yes', why: "The error's own fix: doctor repairs the stored OAuth state.", then: 'If it still fails: <relogin>.' };
+const RELOGIN = {
+  command: 'openclaw models auth login --provider <provider>',
+  why: 'OpenClaw cannot refresh the stored login: sign in again.',
+  then: 'Then `openclaw models status`: no `Unavailable auth profiles` line for it.',
+};
+/**
+ * ≤7.1 `doctor --yes` (the old error's own `Fix:` hint, §4.3, also the step when the version is
+ * unknown); ≥8.1 the login. The copy/doctor case prints the login, valid on every version it exists in.
+ */
+const REFRESH_STEPS: Steps = [
+  { versions: '≤2026.7.1', ...DOCTOR_YES },
+  { versions: '≥2026.8.1', ...RELOGIN },
+  { versions: 'unknown', ...DOCTOR_YES },
+  { case: 'copy', versions: '≤2026.7.1', ...DOCTOR_YES },
+  { case: 'copy', versions: '≥2026.8.1', ...RELOGIN },
+  { case: 'copy', versions: 'unknown', ...RELOGIN },
+];
 
 export const oauthRefreshFailed: Rule = {
   id: 'oauth_refresh_failed',
@@ -192,29 +217,30 @@ export const oauthRefreshFailed: Rule = {
   when(view) {
     const found = refreshFailure(view);
     if (!found) return null;
-    return confirmed(3, because(code(found.quote), found.fact));
+    return confirmed(3, because(msg`${q(found.quote)}`, found.fact));
   },
-  next(ctx) {
-    const found = refreshFailure(ctx.view);
-    const provider = found?.provider;
-    // ≤7.1 `doctor --yes`; ≥7.2 the login command (catalog v2, versions.ts).
-    const step = stepForVersion(found?.copy ? 'oauth_refresh_failed.copy' : 'oauth_refresh_failed', ctx.view.versionRange);
-    if (step.command.startsWith('openclaw models auth login')) {
-      return commandStep(found?.printed ?? step.command, 'openclaw', { '<provider>': provider }, {
-        why: found?.printed ? 'The message names the login to redo: OpenClaw cannot refresh the stored login, so sign in again.' : 'OpenClaw cannot refresh the stored login: sign in again.',
-        then: 'Then `openclaw models status`: no `Unavailable auth profiles` line for it.',
-      });
-    }
+  steps: REFRESH_STEPS,
+  // The chat copy and doctor's `OAuth refresh errors` print the login command themselves (§10.6, §10.8).
+  stepCase: (ctx) => (refreshFailure(ctx.view)?.copy ? 'copy' : undefined),
+  values(ctx) {
+    const provider = refreshFailure(ctx.view)?.provider;
     const relogin =
       provider === 'anthropic'
         ? versionAtLeast(ctx.view.version, VERSION.claudeCliMethod)
           ? '`openclaw models auth login --provider anthropic --method cli`'
           : '`claude setup-token`, then `openclaw models auth paste-token --provider anthropic`'
         : `\`openclaw models auth login --provider ${provider ?? '<provider>'}\``;
-    return commandStep(step.command, 'openclaw', {}, {
-      why: "The error's own fix: doctor repairs the stored OAuth state.",
-      then: `If it still fails: ${relogin}.`,
-    });
+    return { '<provider>': provider, '<relogin>': relogin };
+  },
+  next(ctx) {
+    const found = refreshFailure(ctx.view);
+    const row = pickRow(REFRESH_STEPS.filter((r) => r.case === (found?.copy ? 'copy' : undefined)), ctx.view.versionRange);
+    const values = oauthRefreshFailed.values!(ctx);
+    // The message names the exact login (with `--profile-id`): give that one.
+    if (found?.printed && row.command?.startsWith('openclaw models auth login')) {
+      return stepOfRow({ ...row, command: found.printed, why: 'The message names the login to redo: OpenClaw cannot refresh the stored login, so sign in again.' }, values);
+    }
+    return stepOfRow(row, values);
   },
 };
 
@@ -227,14 +253,33 @@ export const extraUsageRequired: Rule = {
   signals: ['`Third-party apps now draw from your extra usage`', "`You're out of extra usage`", '`Extra usage is required for long context requests`'],
   then: 'turn `context1m` off or use an API key with billing',
   docs: 'https://docs.openclaw.ai/providers/anthropic#troubleshooting',
-  commands: [{ kind: 'openclaw', template: 'openclaw config get agents.defaults.models' }],
-  when(view) {
-    const err = errorsWith(view, 'extra_usage_required').at(-1);
-    return err ? confirmed(3, because(`${code(errorQuote(err))}: the subscription's included usage does not cover this request.`, err)) : null;
-  },
-  next: () =>
-    commandStep('openclaw config get agents.defaults.models', 'openclaw', {}, {
+  commands: [],
+  errors: [
+    {
+      codes: ['extra_usage_required'],
+      text: "`Third-party apps now draw from your extra usage` / `You're out of extra usage` / `Extra usage is required for long context requests`",
+      reason: "{error}: the subscription's included usage does not cover this request.",
+    },
+  ],
+  // ≥7.1 `params.context1m` is a no-op (docs): the subscription itself has no extra usage left for third-party use.
+  steps: [
+    {
+      versions: '≤2026.6.11',
+      command: 'openclaw config get agents.defaults.models',
       why: 'Long-context requests (`context1m: true`) need extra usage on a subscription; this shows where it is set.',
       then: 'Turn `context1m` off for that model, or use an Anthropic API key with billing (`openclaw onboard`).',
-    }),
+    },
+    {
+      versions: '≥2026.7.1',
+      command: 'openclaw onboard',
+      why: 'Since 2026.7.1 OpenClaw draws on extra usage for every third-party request, and the subscription has none left: choose **Anthropic API key** (or fund Extra usage at claude.ai, Settings → Usage).',
+      then: 'Then `openclaw models status` shows the API-key profile in use.',
+    },
+    {
+      versions: 'unknown',
+      command: 'openclaw --version',
+      why: 'Up to 2026.6.11 a `context1m` setting causes this; from 2026.7.1 the subscription has no extra usage left for third-party use. The version decides.',
+      then: 'Paste the line it prints.',
+    },
+  ],
 };

@@ -1,5 +1,5 @@
 /** Readers and texts shared by several rule families. Pure. */
-import { code } from '../../text/markdown.ts';
+import { msg, q } from '../reason.ts';
 import type { Credential, ProfileLabel, ProviderAuth } from '../../evidence/facts.ts';
 import { anthropicRejections, because, type ErrorFact, errorQuote, errorsWith, effectiveCredential, statements, type StatusFact } from '../signals.ts';
 import type { Because } from '../types.ts';
@@ -14,7 +14,7 @@ export const ONBOARD_WITH_ENV_KEY = 'openclaw onboard --non-interactive --accept
 /** The "only `models status` can tell" reason for a candidate still possible after an error line. */
 export function notSeenYet(err: ErrorFact): Because {
   return because(
-    `${code(errorQuote(err))} says the credential was rejected; which one OpenClaw sends shows only in \`openclaw models status\`.`,
+    msg`${q(errorQuote(err))} says the credential was rejected; which one OpenClaw sends shows only in \`openclaw models status\`.`,
     err,
   );
 }

@@ -2,7 +2,7 @@
  * Family E: using the tools — the TUI's `!` shell, slash commands typed in a terminal, the
  * onboarding wizard, and pasted secrets (branches.md §E; TUI facts §4.4, §5.0).
  */
-import { code } from '../../text/markdown.ts';
+import { msg, q, text } from '../reason.ts';
 import { commandStep } from '../commands.ts';
 import { because, statements } from '../signals.ts';
 import type { Rule } from '../types.ts';
@@ -27,7 +27,7 @@ export const tuiMultilineShell: Rule = {
     // A shell's complaint is about what was just typed: only the message being answered counts.
     const err = view.inCurrent('shell_error').filter((e) => e.target.startsWith('!')).at(-1);
     return err
-      ? confirmed(3, because(`${code(`${err.target}: command not found`)}: the TUI strips the \`!\` only on the first line of a message; the next lines reach the shell with it.`, err))
+      ? confirmed(3, because(msg`${q(`${err.target}: command not found`)}: the TUI strips the \`!\` only on the first line of a message; the next lines reach the shell with it.`, err))
       : null;
   },
   next(ctx) {
@@ -56,14 +56,14 @@ export const tuiCommandInShell: Rule = {
   ],
   when(view) {
     const err = view.inCurrent('shell_error').filter((e) => SLASH.test(e.target)).at(-1);
-    return err ? confirmed(3, because(`${code(`${err.shell ? `${err.shell}: ` : ''}${err.error.replace(/_/g, ' ')}: ${err.target}`)}: ${code(err.target)} is a TUI command, and the shell took it for a path.`, err)) : null;
+    return err ? confirmed(3, because(msg`${q(`${err.shell ? `${err.shell}: ` : ''}${err.error.replace(/_/g, ' ')}: ${err.target}`)}: ${q(err.target)} is a TUI command, and the shell took it for a path.`, err)) : null;
   },
   next(ctx) {
     const target = ctx.view.inCurrent('shell_error').filter((e) => SLASH.test(e.target)).at(-1)?.target ?? '/reset';
     const slash = SLASH.exec(target)?.[0] ?? '/reset';
     return commandStep(slash, 'tui', {}, {
       runIn: 'tui',
-      why: `Type ${code(slash)} in the TUI's input box (open it with \`openclaw tui\`), not in the shell.`,
+      why: msg`Type ${q(slash)} in the TUI's input box (open it with \`openclaw tui\`), not in the shell.`,
       then: 'Then retry your message there.',
     });
   },
@@ -81,13 +81,16 @@ export const wizardKeptExistingValues: Rule = {
   when(view) {
     // The screen the user is looking at now; an old paste of it says nothing about later runs.
     const w = view.inCurrent('wizard').filter((x) => x.screen === 'config_handling' && /existing/i.test(x.selected ?? '')).at(-1);
-    return w ? confirmed(2, because(`${code(`● ${w.selected}`)} keeps the key you already had, so nothing changes.`, w)) : null;
+    return w ? confirmed(2, because(msg`${q(`● ${w.selected}`)} keeps the key you already had, so nothing changes.`, w)) : null;
   },
-  next: () =>
-    commandStep('openclaw onboard', 'openclaw', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw onboard',
       why: 'On `Config handling`, press ↓ once so `●` sits on `Update values`, then Enter; paste the key unchanged when asked.',
       then: 'Then `openclaw models status`.',
-    }),
+    },
+  ],
 };
 
 export const secretInMessage: Rule = {
@@ -102,12 +105,12 @@ export const secretInMessage: Rule = {
   commands: [],
   when(view) {
     const s = view.inCurrent('secret').at(-1);
-    return s ? confirmed(3, because(`a full ${s.credentialType.replace(/_/g, ' ')} (${code(s.masked)}) was in the message`, s)) : null;
+    return s ? confirmed(3, because(msg`a full ${s.credentialType.replace(/_/g, ' ')} (${q(s.masked)}) was in the message`, s)) : null;
   },
   next: (ctx) => ({
     kind: 'action',
-    text: 'Revoke that credential now in the provider console and create a new one.',
-    why: 'It was posted in full; treat it as public.',
+    text: text('Revoke that credential now in the provider console and create a new one.'),
+    why: text('It was posted in full; treat it as public.'),
     then: statements(ctx.view, 'console_key').length > 0 ? 'Set the new key on the gateway host.' : 'Create a new one and set it on the gateway host.',
   }),
 };
