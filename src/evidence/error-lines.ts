@@ -106,16 +106,19 @@ const KEYLESS_CODES = new Set(['provider_key_invalid', 'invalid_api_key', 'authe
  * key in a message about them, and a bare 401 in a message about a channel's bot token.
  */
 function withoutLookalikes(facts: Fact[], lines: readonly PreparedLine[]): Fact[] {
-  let tool = false;
-  let channel = false;
-  for (const l of lines) {
-    if (l.text.length > 4000) continue;
-    tool ||= TOOL_CONTEXT.test(l.text);
-    channel ||= CHANNEL_CONTEXT.test(l.text);
+  const errors = facts.filter((f): f is ProviderError => f.kind === 'provider_error');
+  if (errors.length === 0) return facts;
+  // The context looks are whole-message regex scans: each runs only when a fact could change by it.
+  const readable = lines.filter((l) => l.text.length <= 4000);
+  const probed = errors.filter((f) => [401, 403, 429].includes(f.httpStatus ?? 0) && f.wrapper !== 'run_error');
+  if (probed.length > 0 && readable.some((l) => USAGE_CONTEXT.test(l.text))) {
+    for (const f of probed) f.wrapper = 'usage';
   }
-  if (lines.some((l) => l.text.length <= 4000 && USAGE_CONTEXT.test(l.text))) {
-    for (const f of facts) if (f.kind === 'provider_error' && [401, 403, 429].includes(f.httpStatus ?? 0) && f.wrapper !== 'run_error') f.wrapper = 'usage';
-  }
+  const droppable = errors.filter((f) => f.wrapper !== 'agent_failed' && f.wrapper !== 'run_error');
+  const tool = droppable.some((f) => KEYLESS_CODES.has(f.code)) && readable.some((l) => TOOL_CONTEXT.test(l.text));
+  const channel =
+    droppable.some((f) => !f.provider && (f.code === 'authentication_error' || f.code === 'unknown')) &&
+    readable.some((l) => CHANNEL_CONTEXT.test(l.text));
   if (!tool && !channel) return facts;
   return facts.filter((f) => {
     if (f.kind !== 'provider_error' || f.wrapper === 'agent_failed' || f.wrapper === 'run_error') return true;

@@ -132,7 +132,8 @@ export const parseErrorProse = (errorLines: ReadonlySet<number>, lookFirst = tru
       }
     }
     if (open('claude_cli_route') && CLAUDE_CLI.test(t)) add('claude_cli_route', line);
-    const profile = open('stored_profile') ? PROFILE_ID.exec(t.replace(/for profile "[^"]{0,80}"/g, '')) : null;
+    // A profile id has a `:`; without one the copy and the scan are skipped.
+    const profile = open('stored_profile') && t.includes(':') ? PROFILE_ID.exec(t.includes('for profile "') ? t.replace(/for profile "[^"]{0,80}"/g, '') : t) : null;
     if (profile) add('stored_profile', line, profile[1]);
     if (open('service_env') && SERVICE.test(t)) add('service_env', line, ENV_VAR.exec(t)?.[1]);
     if (!quoted && open('login_gone_said') && LOGIN_GONE.test(t)) add('login_gone_said', line);

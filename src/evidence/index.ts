@@ -72,6 +72,45 @@ const BOXED = /^\s*[│┌├└◇◆●○]/u;
 const CLAIMING = new Set(['environment', 'secret', 'command_run', 'statement', 'version_hint']);
 
 /**
+ * The lines the structured facts cover (`claimed`), and of those the lines of CLI output (`output`:
+ * prose is not read there; an error line quoted in prose is). Many facts share long spans (a doctor
+ * box, a JSON block), so each span is counted once into a difference array instead of line by line.
+ */
+function claimedLines(facts: readonly Fact[]): { claimed: Set<number>; output: Set<number> } {
+  const spans: [number, number, boolean][] = [];
+  let first = Infinity;
+  let last = -1;
+  for (const f of facts) {
+    const { lineStart, lineEnd } = f.source;
+    // A version named in prose leaves its line to the prose and statement readers.
+    if (CLAIMING.has(f.kind) || (f.kind === 'version' && f.from === 'prose') || !Number.isInteger(lineStart) || !Number.isInteger(lineEnd) || lineEnd < lineStart) continue;
+    spans.push([lineStart, lineEnd, f.kind !== 'provider_error']);
+    first = Math.min(first, lineStart);
+    last = Math.max(last, lineEnd);
+  }
+  const claimed = new Set<number>();
+  const output = new Set<number>();
+  if (spans.length === 0) return { claimed, output };
+  const all = new Int32Array(last - first + 2);
+  const out = new Int32Array(last - first + 2);
+  for (const [start, end, isOutput] of spans) {
+    all[start - first]!++;
+    all[end - first + 1]!--;
+    if (isOutput) {
+      out[start - first]!++;
+      out[end - first + 1]!--;
+    }
+  }
+  for (let l = first, inAll = 0, inOut = 0; l <= last; l++) {
+    inAll += all[l - first]!;
+    inOut += out[l - first]!;
+    if (inAll > 0) claimed.add(l);
+    if (inOut > 0) output.add(l);
+  }
+  return { claimed, output };
+}
+
+/**
  * Reads every fact in a message.
  * @param text clean text from `ingest` (any string is accepted; never throws)
  * @param messageId id of the message, copied into every fact's source
@@ -98,17 +137,7 @@ export function extractEvidence(text: string, messageId: string): Evidence {
       notes.push('A part of the text could not be read.');
     }
   }
-  const claimed = new Set<number>();
-  // Lines of CLI output: prose is not read there (an error line quoted in prose is).
-  const output = new Set<number>();
-  for (const f of facts) {
-    // A version named in prose leaves its line to the prose and statement readers.
-    if (CLAIMING.has(f.kind) || (f.kind === 'version' && f.from === 'prose')) continue;
-    for (let l = f.source.lineStart; l <= f.source.lineEnd; l++) {
-      claimed.add(l);
-      if (f.kind !== 'provider_error') output.add(l);
-    }
-  }
+  const { claimed, output } = claimedLines(facts);
   try {
     facts.push(...parseErrorProse(claimed)(lines.filter((l) => !output.has(l.start)), ctx));
     // Lines inside a clack box (doctor, onboard, wizards: `│ …`, `◇ …`) are OpenClaw's wording, never

@@ -25,9 +25,16 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 function decodeText(block: string): string | null {
   const b64 = block.replace(/\n/g, '');
   if (b64.length < MIN_BLOCK || b64.replace(/=+$/, '').length % 4 === 1) return null;
+  const bytes = Buffer.from(b64, 'base64');
+  // Control bytes decode to control chars one for one and the text has at most as many chars as
+  // bytes, so this many of them already fails the 97 % test below: random data (a hash, an id)
+  // stops here without a UTF-8 decode (or its exception).
+  let controls = 0;
+  for (const b of bytes) if (b < 0x20 && b !== 0x0a && b !== 0x09 && b !== 0x0d) controls++;
+  if (controls > 0.04 * bytes.length) return null;
   let text: string;
   try {
-    text = utf8.decode(Buffer.from(b64, 'base64'));
+    text = utf8.decode(bytes);
   } catch {
     return null;
   }

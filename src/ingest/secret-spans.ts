@@ -116,9 +116,18 @@ function judgeBody(raw: string, minBody: number): number {
   return body.length >= minBody && looksRandom(body) ? lastPlaceholderWord(raw) : -2;
 }
 
+/**
+ * Cheap first look: every head in one alternation. It matches somewhere exactly when one of the
+ * heads does, so a text with no head at all (most log lines, most prose) costs one scan, not 27.
+ */
+const ANY_HEAD = new RegExp(KEY_PATTERNS.map((p) => `(?:${p.head.source})`).join('|'));
+/** Each pattern's global head regex, made once (its `lastIndex` is reset before every scan). */
+const HEADS = new Map(KEY_PATTERNS.map((p) => [p, new RegExp(p.head.source, p.head.flags)]));
+
 /** Spans of every credential with a known head (Anthropic, OpenAI, GitHub, Discord, …). */
 export function findKeyedSpans(text: string): SecretSpan[] {
   const spans: SecretSpan[] = [];
+  if (!ANY_HEAD.test(text)) return spans;
   for (const pattern of KEY_PATTERNS) spans.push(...findPattern(text, pattern));
   return spans;
 }
@@ -126,7 +135,8 @@ export function findKeyedSpans(text: string): SecretSpan[] {
 function findPattern(text: string, p: KeyPattern): SecretSpan[] {
   const spans: SecretSpan[] = [];
   const bodyChar = p.bodyChar ?? isKeyChar;
-  const re = new RegExp(p.head.source, p.head.flags);
+  const re = HEADS.get(p)!;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const headEnd = m.index + m[0].length;
     const runEnd = scanRun(text, headEnd, bodyChar);
