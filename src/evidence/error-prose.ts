@@ -86,6 +86,8 @@ const PROVIDER_HINTS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/\bgenerativelanguage\.googleapis\.com\b/, () => 'google'],
   [/\bapi\.moonshot\.(?:ai|cn)\b|\bplatform\.moonshot\.cn\b/, () => 'moonshot'],
   [/\bapi\.minimaxi?\.(?:io|chat|com)\b/, () => 'minimax'],
+  // A provider named with what it authenticates ("Anthropic auth works", "my OpenRouter login"): a word users write, not only a ref.
+  [/\b(anthropic|openai|openrouter|moonshot|minimax|deepseek|gemini)(?:'s)? (?:auth|login|oauth|subscription)\b/i, (m) => ((m[1] as string).toLowerCase() === 'gemini' ? 'google' : (m[1] as string).toLowerCase())],
   // A provider named as one ("a provider (e.g., litellm)", "the litellm provider"): names no other word shares.
   [/\bprovider\b[^\n]{0,12}?\b(litellm|openrouter|ollama|deepseek|groq|mistral|vllm)\b|\b(litellm|openrouter|ollama|deepseek|groq|mistral|vllm) provider\b/i, (m) => ((m[1] ?? m[2]) as string).toLowerCase()],
 ];

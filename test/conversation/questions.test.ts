@@ -159,3 +159,12 @@ describe('answers follow the thread\'s OpenClaw version (question-answers.ts)', 
     expect(onVersion('2026.5.28', 'which version am I on?')).toMatch(/2026\.5\.28/);
   });
 });
+
+describe('an answer names the provider the user has trouble with, not one mentioned on the side', () => {
+  it('"Anthropic auth works … keep cron on openai-codex/…" then "how do I remove the old profile?" pins an anthropic profile', () => {
+    const { messages } = ReplayFile.parse(JSON.parse(readFileSync('test/fixtures/threads/corpus-gh-oc-68405-cron-agent-auth.json', 'utf8')));
+    const answer = replay(messages).at(-1)!.reply ?? '';
+    expect(answer).toContain('--provider anthropic');
+    expect(answer).not.toContain('openai-codex');
+  });
+});
