@@ -25,7 +25,7 @@ const DOCS_ENV = 'https://docs.openclaw.ai/help/environment';
 export const envNotVisibleToService: Rule = {
   id: 'env_not_visible_to_service',
   family: 'api-key',
-  title: 'The gateway service does not see the key exported in your shell',
+  title: 'The gateway service does not see the key or login your shell has',
   priority: 45,
   beats: ['no_credentials'],
   signals: [
