@@ -8,34 +8,14 @@
  * with `node bin/run-ts.mjs bench/profile-pipeline.ts --top <file.cpuprofile>`.
  */
 import { readFileSync } from 'node:fs';
+import { type CpuProfile, printCpuProfile } from './cpu-profile.ts';
 import { fixtureTexts } from './inputs.ts';
 import { loadStages } from './stages.ts';
 import { p50, p99 } from './stats.ts';
 
-interface Node {
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-}
-
-/** Heaviest functions (self time) of a .cpuprofile, and its split by src directory / package. */
-function top(file: string, k = 40): void {
-  const prof = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Node[]; samples: number[] };
-  const total = prof.samples.length;
-  const byFn = new Map<string, number>();
-  const byDir = new Map<string, number>();
-  for (const n of prof.nodes) {
-    const hits = n.hitCount ?? 0;
-    const url = n.callFrame.url.replace(/^file:\/\//, '');
-    const fn = `${n.callFrame.functionName || '(anonymous)'} ${url.replace(/.*\/(node_modules|src)\//, '$1/')}:${n.callFrame.lineNumber + 1}`;
-    byFn.set(fn, (byFn.get(fn) ?? 0) + hits);
-    const dir = url === '' ? n.callFrame.functionName : (url.match(/node_modules\/((@[^/]+\/)?[^/]+)/)?.[1] ?? url.match(/src\/[^/]+\/?[^/]*/)?.[0] ?? url.replace(/.*\//, ''));
-    byDir.set(dir, (byDir.get(dir) ?? 0) + hits);
-  }
-  const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k);
-  console.log(`${file}: ${total} samples\nby file (self):`);
-  for (const [f, v] of sorted(byDir)) console.log(`  ${((100 * v) / total).toFixed(1).padStart(5)}%  ${f}`);
-  console.log('heaviest functions (self):');
-  for (const [f, v] of sorted(byFn)) console.log(`  ${((100 * v) / total).toFixed(1).padStart(5)}%  ${f}`);
+/** Heaviest functions (self time) of a .cpuprofile file, and its split by src file / package. */
+function top(file: string): void {
+  printCpuProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, file);
 }
 
 type Fn = (...a: any[]) => any;

@@ -14,6 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type CpuProfile, printCpuProfile } from './cpu-profile.ts';
 import { seed001, seedText } from '../test/e2e/harness/seed.ts';
 import { saturate, startRig, type Rig } from './load.ts';
 import { sendThreads } from './memory.ts';
@@ -82,7 +83,7 @@ await sqlCounts(rig);
 
 await ask(rig, { type: 'profile-start' }, 'profile-started');
 const run = await saturate(rig, seedText(0), 200, posts);
-const { profile } = await ask<{ profile: Profile }>(rig, { type: 'profile-stop' }, 'profile');
+const { profile } = await ask<{ profile: CpuProfile }>(rig, { type: 'profile-stop' }, 'profile');
 await quiet(rig, 500);
 print(`phase 1, ${posts} forum posts: REST calls`, rest(), run.latencies.length);
 printSql('phase 1: SQLite statements', await sqlCounts(rig), run.latencies.length);
@@ -110,37 +111,11 @@ for (const [k, size, count] of growth.sort((a, b) => b[1] - a[1]).slice(0, 30)) 
   console.log(`  ${(size / 1048576).toFixed(2).padStart(7)} MB ${String(count).padStart(8)}  ${k.slice(0, 80)}`);
 }
 
-interface Node {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-}
-interface Profile {
-  nodes: Node[];
-  samples: number[];
-}
-
-/** The profile's split by package / src directory and its heaviest functions (self time). */
-function summarize(prof: Profile): void {
+/** Saves the profile to a temp file (its path is printed) and prints its summary. */
+function summarize(prof: CpuProfile): void {
   const file = join(tmpdir(), `pincer-${Date.now()}.cpuprofile`);
   writeFileSync(file, JSON.stringify(prof));
-  const total = prof.samples.length;
-  const byFn = new Map<string, number>();
-  const byPkg = new Map<string, number>();
-  for (const n of prof.nodes) {
-    const hits = n.hitCount ?? 0;
-    const url = n.callFrame.url.replace(/^file:\/\//, '');
-    const fn = `${n.callFrame.functionName || '(anonymous)'} ${url.replace(/.*\/(node_modules|src)\//, '$1/')}:${n.callFrame.lineNumber + 1}`;
-    byFn.set(fn, (byFn.get(fn) ?? 0) + hits);
-    const pkg = url === '' ? n.callFrame.functionName : (url.match(/node_modules\/((@[^/]+\/)?[^/]+)/)?.[1] ?? url.match(/src\/[^/]+/)?.[0] ?? url.replace(/.*\//, ''));
-    byPkg.set(pkg, (byPkg.get(pkg) ?? 0) + hits);
-  }
-  const top = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k);
-  console.log(`\nCPU profile of phase 1 (${file}): ${total} samples`);
-  console.log('by package / src dir (self):');
-  for (const [k, v] of top(byPkg, 25)) console.log(`  ${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
-  console.log('heaviest functions (self):');
-  for (const [k, v] of top(byFn, 40)) console.log(`  ${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
+  printCpuProfile(prof, `\nCPU profile of phase 1 (${file})`);
 }
 
 /** A heap snapshot's self sizes by constructor (objects) or by node type (strings, code…); prints the top. */
