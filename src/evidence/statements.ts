@@ -18,7 +18,7 @@ function prefixValue(raw: string): string {
 }
 
 const RULES: Rule[] = [
-  ['edited_key', /\b(?:delet|remov|trimm?|cut)\w*\b[^.?!\n]{0,30}\b(?:spaces?|characters?|chars|newlines?|line ?breaks?|whitespace)\b|\bshorten(?:ed)? it\b|\bto shorten\b|\bretyped (?:it|the key)\b/i],
+  ['edited_key', /\b(?:delet|remov|trimm?|cut)\w*\b[^.?!\n]{0,30}\b(?:spaces?|characters?|chars|newlines?|line ?breaks?|whitespace)\b|\bshorten(?:ed)? it\b|\bto shorten\b|\bretyped (?:it|the key)\b|\b(?:shortened|trimmed|edited|modified|retyped|truncated) (?:the |my |that |this )?(?:api[ -]?)?key\b|\btyped (?:the |my )?(?:api[ -]?)?key (?:in )?(?:by hand|manually)\b/i],
   ['gateway_local', /^(?:it'?s |its |it is |i'?m |im |running |runs |gateway (?:is |runs )?)?(?:running )?(?:locally|local)[.!]*$|\brunning (?:it )?locally\b|\bsame (?:machine|computer|box)\b|\bon (?:this|my) (?:machine|computer|laptop|mac)\b/i],
   ['gateway_remote', /\b(?:on|in) (?:a|my|the) (?:vps|remote (?:server|machine|host)|cloud server|droplet|ec2 instance)\b|^(?:it'?s |its |on )?(?:a )?(?:vps|remote)\b/i],
   ['key_prefix', /\b(?:starts?|starting|begins?|beginning) with:? [`"']?(sk-[a-z0-9]{1,6}(?:-[a-z0-9]{1,8})?-?)/i, (m) => prefixValue(m[1] as string)],
