@@ -50,6 +50,11 @@ describe('statements', () => {
     expect(topics('I checked the start of the key')).toEqual([]);
   });
 
+  it('reads what the user says they did on the line that quotes the error', () => {
+    expect(topics('I shortened the key to fit and now I get HTTP 401 authentication_error: invalid x-api-key')).toEqual(['edited_key']);
+    expect(topics('I bought credits but still get: Your credit balance is too low to access the Anthropic API')).toContain('bought_credits');
+  });
+
   it('does not read TUI output or error lines as statements', () => {
     expect(topics('[local] No credentials found for profile "anthropic:default".')).toEqual([]);
     expect(topics('No API key found for provider "anthropic".')).toEqual([]);
