@@ -194,3 +194,14 @@ export function questionReplies(q: QuestionContext): RenderedReply[] | null {
   const body = answerQuestion(q.topic, q.versionRange, { provider: q.provider, version: q.version, cmd });
   return body ? [reply('nudge', body, { nextCommand: null })] : null;
 }
+
+/**
+ * The line before a new diagnosis when the step Pincer gave just failed (the same failure pasted
+ * again): says so, so the change of course is not a surprise. `command` = the failed step's command.
+ */
+export function afterFailedStep(rendered: RenderedReply, command: string | null): RenderedReply {
+  const lead = command
+    ? `Same failure after \`${command}\`, so that was not the cause; here is what the thread shows now.`
+    : 'Same failure after that step, so that was not the cause; here is what the thread shows now.';
+  return { ...rendered, markdown: `${lead}\n${rendered.markdown}` };
+}

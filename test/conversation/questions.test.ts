@@ -130,6 +130,14 @@ describe('statements that change the diagnosis', () => {
     expect(first!.reply).toMatch(/does not have your shell's env/);
   });
 
+  it('the same error after Pincer\'s step says the step was not the cause before moving on', () => {
+    const { messages } = ReplayFile.parse(JSON.parse(readFileSync('test/fixtures/threads/corpus-clawx-111-google-key-anthropic.json', 'utf8')));
+    const lines = replay(messages);
+    expect(lines[0]!.branch).toBe('default_model_without_auth');
+    const again = lines.find((l, i) => i > 0 && l.branch !== null && l.branch !== 'default_model_without_auth')!;
+    expect(again.reply).toMatch(/^Same failure after `openclaw configure --section model`, so that was not the cause/);
+  });
+
   it('a new fact that leaves the ask as it is is acknowledged, not called the same error', () => {
     const lines = replay([user(ERROR), user("I'm on a VPS"), user('I run it in Docker')]);
     for (const l of lines.slice(1)) {
