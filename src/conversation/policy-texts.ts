@@ -200,8 +200,6 @@ export function questionReplies(q: QuestionContext): RenderedReply[] | null {
  * again): says so, so the change of course is not a surprise. `command` = the failed step's command.
  */
 export function afterFailedStep(rendered: RenderedReply, command: string | null): RenderedReply {
-  const lead = command
-    ? `Same failure after \`${command}\`, so that was not the cause; here is what the thread shows now.`
-    : 'Same failure after that step, so that was not the cause; here is what the thread shows now.';
+  const lead = command ? `\`${command}\` did not clear it, so the next step is this one.` : 'That step did not clear it, so the next step is this one.';
   return { ...rendered, markdown: `${lead}\n${rendered.markdown}` };
 }

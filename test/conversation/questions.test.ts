@@ -130,12 +130,12 @@ describe('statements that change the diagnosis', () => {
     expect(first!.reply).toMatch(/does not have your shell's env/);
   });
 
-  it('the same error after Pincer\'s step says the step was not the cause before moving on', () => {
+  it('the same error after Pincer\'s step says the step did not clear it before moving on', () => {
     const { messages } = ReplayFile.parse(JSON.parse(readFileSync('test/fixtures/threads/corpus-clawx-111-google-key-anthropic.json', 'utf8')));
     const lines = replay(messages);
     expect(lines[0]!.branch).toBe('default_model_without_auth');
     const again = lines.find((l, i) => i > 0 && l.branch !== null && l.branch !== 'default_model_without_auth')!;
-    expect(again.reply).toMatch(/^Same failure after `openclaw configure --section model`, so that was not the cause/);
+    expect(again.reply).toMatch(/^`openclaw configure --section model` did not clear it, so the next step is this one\./);
   });
 
   it('a new fact that leaves the ask as it is is acknowledged, not called the same error', () => {
