@@ -113,6 +113,8 @@ type Found = { topic: StatementTopic; line: PreparedLine; value?: string };
  */
 export const parseErrorProse = (errorLines: ReadonlySet<number>, lookFirst = true): Parser => (lines, ctx) => {
   const found = new Map<string, Found>();
+  // A topic already found keeps its first line (`add`): its regexes are not run again.
+  const open = (topic: StatementTopic): boolean => !found.has(topic);
   const add = (topic: StatementTopic, line: PreparedLine, value?: string): void => {
     if (!found.has(topic)) found.set(topic, { topic, line, ...(value ? { value } : {}) });
   };
@@ -122,8 +124,6 @@ export const parseErrorProse = (errorLines: ReadonlySet<number>, lookFirst = tru
   for (const line of lines) {
     const t = line.text;
     if (t === '' || t.length > 2000 || (lookFirst && !MAYBE.test(t))) continue;
-    // A topic already found keeps its first line (`add`): its regexes are not run again.
-    const open = (topic: StatementTopic): boolean => !found.has(topic);
     const quoted = errorLines.has(line.start);
     if (!quoted && open('auth_symptom') && AUTH_WORD.test(t) && FAIL_WORD.test(t)) add('auth_symptom', line);
     if (!quoted && open('lookalike')) {
