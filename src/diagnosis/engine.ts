@@ -110,7 +110,7 @@ function symptomAsk(view: EvidenceView): Ask | null {
 function safeStep(rule: Rule, view: EvidenceView, verdict: Verdict): Step {
   try {
     const ctx = { view, verdict };
-    return rule.next ? rule.next(ctx) : tableStep(rule.steps ?? [], ctx, rule.values?.(ctx), rule.stepCase?.(ctx));
+    return tableStep(rule.steps, ctx, rule.values?.(ctx), rule.stepCase?.(ctx));
   } catch {
     return { kind: 'action', text: text(rule.title), why: verdict.because[0]?.reason ?? text(''), then: rule.then };
   }

@@ -1,6 +1,6 @@
 /**
  * The zod schema every rule must satisfy: catalog id, family, docs URL, declared commands, and
- * `when`/`next` present as functions. Checked once when ./branches/index.ts loads.
+ * `steps` rows with a fallback row per case, and `when`/`values`/`stepCase` as functions. Checked once when ./branches/index.ts loads.
  */
 import { z } from 'zod';
 import { BranchFamily, BranchId } from './catalog.ts';
@@ -27,7 +27,6 @@ export const RuleSchema = z.object({
       }),
     )
     .optional(),
-  next: fn.optional(),
   values: fn.optional(),
   stepCase: fn.optional(),
   steps: z
@@ -53,8 +52,7 @@ export const RuleSchema = z.object({
         headline: z.string().optional(),
       }),
     )
-    .min(1)
-    .optional(),
+    .min(1),
   askFirst: fn.optional(),
   docs: z.string().regex(/^https:\/\/docs\.openclaw\.ai\//),
   commands: z.array(
@@ -80,9 +78,8 @@ export function parseRules(rules: Rule[]): Rule[] {
     if (!r.success) throw new Error(`rule ${String(rule?.id)}: ${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
     if (seen.has(rule.id)) throw new Error(`rule ${rule.id}: defined twice`);
     if (rule.beats?.includes(rule.id)) throw new Error(`rule ${rule.id}: beats itself`);
-    if (!rule.next && !rule.steps) throw new Error(`rule ${rule.id}: needs steps or next`);
     if (!rule.when && !rule.errors) throw new Error(`rule ${rule.id}: needs errors or when`);
-    const steps = rule.steps ?? [];
+    const steps = rule.steps;
     for (const c of new Set(steps.map((s) => s.case))) {
       const rows = steps.filter((s) => s.case === c);
       if (!rows.some((s) => s.versions === 'unknown' || s.versions === 'any')) {
@@ -98,11 +95,15 @@ export function parseRules(rules: Rule[]): Rule[] {
   return rules;
 }
 
-/** The rule's declared commands plus every command of its `steps` rows (each template once). */
+/**
+ * The rule's declared commands plus every command of its `steps` rows (each template once). A row
+ * whose command is only a placeholder (`<slash>`: what the user typed) adds nothing: the rule's
+ * `commands` list what it can be.
+ */
 function withStepCommands(rule: Rule): DeclaredCommand[] {
   const out = [...rule.commands];
-  for (const row of rule.steps ?? []) {
-    if (!row.command || out.some((c) => c.template === row.command)) continue;
+  for (const row of rule.steps) {
+    if (!row.command || /^<[^>]+>$/.test(row.command) || out.some((c) => c.template === row.command)) continue;
     const kind = row.commandKind ?? (row.command.startsWith('openclaw ') ? 'openclaw' : row.command.startsWith('claude ') ? 'claude' : row.command.startsWith('/') ? 'tui' : 'shell');
     const since = rowRange(row.versions)?.min;
     out.push({ kind, template: row.command, ...(since && !since.endsWith('.99') ? { since } : {}) });

@@ -90,18 +90,17 @@ export interface Rule {
   when?(view: EvidenceView): Verdict | null;
   /**
    * The next step per OpenClaw version range (./steps.ts): rows `any` / `unknown` / `≤V` / `V–W` /
-   * `≥V`, chosen by `pickRow` and filled with `values(ctx)`. A rule whose step needs more than a
-   * table (a command built from several facts) writes `next` instead, and may read its rows there.
+   * `≥V`, chosen by `pickRow` and filled with `values(ctx)`. Several situations of one branch (a
+   * check first, then the fix) are `case`s of the rows, chosen by `stepCase(ctx)`.
    */
-  steps?: Steps;
+  steps: Steps;
   /** Placeholder values for the rows (`<provider>`, `<profile-id>` …) read from the facts. */
   values?(ctx: StepContext): StepValues;
   /** Which `case` of the rows applies (undefined = the rows without a case). */
   stepCase?(ctx: StepContext): string | undefined;
-  next?(ctx: StepContext): Step;
   /** Docs page (https://docs.openclaw.ai/…). */
   docs: string;
-  /** Commands `next` can emit beyond the `steps` rows (the rows' commands are added at load). */
+  /** Commands a row can emit beyond its template (`<slash>` → `/reset`, `/new` …); the rows' commands are added at load. */
   commands: DeclaredCommand[];
   /** What confirms the branch, in the catalog's words (for `pincer explain`). */
   signals: string[];

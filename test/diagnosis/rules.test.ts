@@ -24,7 +24,8 @@ describe('rules', () => {
     expect(() => parseRules([{ ...ruleFor('api_key_invalid')!, id: 'Api-Key', beats: [] } as unknown as Rule])).toThrow(/Api-Key: id/);
     expect(() => parseRules([{ ...ruleFor('api_key_invalid')!, beats: ['api_key_wrong'] }])).toThrow(/beats unknown branch api_key_wrong/);
     const rows = [{ versions: '≤2026.7.1', command: 'openclaw logs --follow', why: 'w' }];
-    expect(() => parseRules([{ ...ruleFor('api_key_invalid')!, beats: [], next: undefined, steps: rows }])).toThrow(/unknown/);
+    expect(() => parseRules([{ ...ruleFor('api_key_invalid')!, beats: [], steps: rows }])).toThrow(/unknown/);
+    expect(() => parseRules([{ ...ruleFor('api_key_invalid')!, beats: [], steps: undefined } as unknown as Rule])).toThrow(/api_key_invalid: steps/);
     expect(() => parseRules([{ ...ruleFor('api_key_invalid')!, beats: ['api_key_invalid'] }])).toThrow(/beats itself/);
   });
 

@@ -4,7 +4,6 @@
  * The key itself is judged in ./api-key.ts.
  */
 import { msg, q } from '../reason.ts';
-import { commandStep } from '../commands.ts';
 import {
   because,
   errorQuote,
@@ -38,10 +37,7 @@ export const apiKeyInTokenProfile: Rule = {
   ],
   then: '`openclaw models auth order get --provider anthropic` → `Order override: anthropic:default`',
   docs: DOCS_AUTH,
-  commands: [
-    { kind: 'openclaw', template: 'openclaw models auth order set --provider anthropic <profile-id>' },
-    { kind: 'openclaw', template: ONBOARD_WITH_ENV_KEY },
-  ],
+  commands: [],
   when(view) {
     const pl = providerLine(view, 'anthropic');
     const token = pl?.line.profiles.find((p) => p.type === 'token' && maskHead(p.credential)?.startsWith('sk-ant-a'));
@@ -76,21 +72,30 @@ export const apiKeyInTokenProfile: Rule = {
     if (err && !pl) return possible(notSeenYet(err));
     return null;
   },
-  next(ctx) {
-    const pl = providerLine(ctx.view, 'anthropic');
-    const apiKey = pl?.line.profiles.find((p) => p.type === 'api_key' && p.credential.form !== 'missing');
-    if (apiKey) {
-      return commandStep('openclaw models auth order set --provider anthropic <profile-id>', 'openclaw', { '<profile-id>': apiKey.profileId }, {
-        why: msg`Pin the API-key profile ${q(apiKey.profileId)} so the token profile is no longer tried first.`,
-        then: `Check with \`openclaw models auth order get --provider anthropic\` → \`Order override: ${apiKey.profileId}\`, then \`/reset\` in the TUI and retry.`,
-      });
-    }
-    return commandStep(ONBOARD_WITH_ENV_KEY, 'openclaw', {}, {
-      why: msg`Rewrite it as an API-key profile. First put the key in this shell without echoing it: \`${READ_KEY}\`.`,
+  steps: [
+    {
+      versions: 'any',
+      command: ONBOARD_WITH_ENV_KEY,
+      why: `Rewrite it as an API-key profile. First put the key in this shell without echoing it: \`${READ_KEY}\`.`,
       then: 'Then `openclaw models status` should show the profile as `api_key`, and `openclaw gateway restart`.',
-    });
-  },
+    },
+    {
+      case: 'api_key_profile',
+      versions: 'any',
+      command: 'openclaw models auth order set --provider anthropic <profile-id>',
+      why: 'Pin the API-key profile `<profile-id>` so the token profile is no longer tried first.',
+      then: 'Check with `openclaw models auth order get --provider anthropic` → `Order override: <profile-id>`, then `/reset` in the TUI and retry.',
+    },
+  ],
+  // An API-key profile exists beside the token one: pin it; otherwise rewrite the key as one.
+  stepCase: (ctx) => (apiKeyProfile(ctx.view) ? 'api_key_profile' : undefined),
+  values: (ctx) => ({ '<profile-id>': apiKeyProfile(ctx.view) }),
 };
+
+/** The Anthropic api_key profile that holds a credential, beside the token one. */
+function apiKeyProfile(view: EvidenceView): string | undefined {
+  return providerLine(view, 'anthropic')?.line.profiles.find((p) => p.type === 'api_key' && p.credential.form !== 'missing')?.profileId;
+}
 
 /** "The login was saved under `<p>:<email>` rather than `<p>:default`": the profile the user just fixed, said in words. */
 function savedElsewhere(view: EvidenceView) {
@@ -98,6 +103,9 @@ function savedElsewhere(view: EvidenceView) {
   if (!fact?.value) return undefined;
   return { fact, quote: fact.quote, profileId: fact.value, provider: fact.value.split(':')[0]! };
 }
+
+const ORDER_SET = 'openclaw models auth order set --provider <provider> <profile-id>';
+const ORDER_SET_THEN = 'Then `openclaw models auth order get --provider <provider>`, `/reset` in the TUI, and retry.';
 
 export const profileOrderConflict: Rule = {
   id: 'profile_order_conflict',
@@ -112,7 +120,7 @@ export const profileOrderConflict: Rule = {
   ],
   then: '`openclaw models auth order get --provider <provider>`, then `/reset` in the TUI and retry',
   docs: DOCS_AUTH,
-  commands: [{ kind: 'openclaw', template: 'openclaw models auth order set --provider <provider> <profile-id>' }],
+  commands: [],
   when(view) {
     const saved = savedElsewhere(view);
     if (saved) return confirmed(2, because(msg`${q(saved.quote)}: the fresh login is ${q(saved.profileId)}, but another ${q(saved.provider)} profile is used.`, saved.fact));
@@ -130,23 +138,30 @@ export const profileOrderConflict: Rule = {
     }
     return failureSeen(view) ? possible(because(msg`${pl.line.profiles.length} Anthropic profiles; which one is tried first decides`, pl.status)) : null;
   },
-  next(ctx) {
+  steps: [
+    { versions: 'any', command: ORDER_SET, why: 'Pin the profile you fixed so OpenClaw stops trying the other one first.', then: ORDER_SET_THEN },
+    { case: 'saved_elsewhere', versions: 'any', command: ORDER_SET, why: 'Pin the profile the new login was saved under so OpenClaw stops using the stale one.', then: ORDER_SET_THEN },
+    // The user already ran the branch's step (`order set`): the catalog's check comes next.
+    {
+      case: 'order_not_kept',
+      versions: 'any',
+      command: 'openclaw models auth order get --provider <provider>',
+      why: 'You already set the order; this shows the order OpenClaw holds now, after the gateway wrote its own.',
+      then: 'If the profile you want is not first, set it again, `/reset` in the TUI, and retry.',
+    },
+  ],
+  stepCase(ctx) {
+    if (savedElsewhere(ctx.view)) return 'saved_elsewhere';
+    return statements(ctx.view, 'order_not_kept').length > 0 ? 'order_not_kept' : undefined;
+  },
+  values(ctx) {
     const saved = savedElsewhere(ctx.view);
     if (!saved && statements(ctx.view, 'order_not_kept').length > 0) {
-      // The user already ran the branch's step (`order set`): the catalog's check comes next.
-      const named = threadProvider(ctx.view) ?? statements(ctx.view, 'stored_profile').at(-1)?.value?.split(':')[0];
-      return commandStep('openclaw models auth order get --provider <provider>', 'openclaw', { '<provider>': named }, {
-        why: 'You already set the order; this shows the order OpenClaw holds now, after the gateway wrote its own.',
-        then: 'If the profile you want is not first, set it again, `/reset` in the TUI, and retry.',
-      });
+      return { '<provider>': threadProvider(ctx.view) ?? statements(ctx.view, 'stored_profile').at(-1)?.value?.split(':')[0] };
     }
-    const pl = providerLine(ctx.view, saved?.provider ?? 'anthropic');
     const provider = saved?.provider ?? 'anthropic';
-    const fixed = saved?.profileId ?? (pl ? fixedProfile(ctx.view, pl.line) : undefined);
-    return commandStep('openclaw models auth order set --provider <provider> <profile-id>', 'openclaw', { '<provider>': provider, '<profile-id>': fixed }, {
-      why: saved ? 'Pin the profile the new login was saved under so OpenClaw stops using the stale one.' : 'Pin the profile you fixed so OpenClaw stops trying the other one first.',
-      then: `Then \`openclaw models auth order get --provider ${provider}\`, \`/reset\` in the TUI, and retry.`,
-    });
+    const pl = providerLine(ctx.view, provider);
+    return { '<provider>': provider, '<profile-id>': saved?.profileId ?? (pl ? fixedProfile(ctx.view, pl.line) : undefined) };
   },
 };
 

@@ -4,8 +4,8 @@
  * (env_not_visible_to_service, secret_ref_unresolved, env_var_name_unrecognized) is in
  * ./api-key-env.ts.
  */
-import { msg, q, text } from '../reason.ts';
-import { authOrderFile, commandStep } from '../commands.ts';
+import { msg, q } from '../reason.ts';
+import { authOrderFile } from '../commands.ts';
 import { compareVersions } from '../versions.ts';
 import type { EvidenceView } from '../view.ts';
 import { unreadyRoute, usableProfileId, whollyUnusable } from './store-signals.ts';
@@ -219,10 +219,7 @@ export const authStoreMalformed: Rule = {
   ],
   then: '`openclaw models status` shows the profile',
   docs: DOCS_AUTH,
-  commands: [
-    { kind: 'openclaw', template: 'openclaw onboard' },
-    { kind: 'openclaw', template: 'openclaw models auth paste-token --provider <provider>' },
-  ],
+  commands: [],
   when(view) {
     for (const json of view.all('auth_profiles_json')) {
       if (json.shape === 'nested_by_provider') return confirmed(2, because('The file is nested by provider (`{"anthropic": {…}}`); the store keeps `profiles` by profile id.', json));
@@ -248,23 +245,36 @@ export const authStoreMalformed: Rule = {
     const said = heldInJsonStore(view);
     return said ? confirmed(1, because(msg`${q(errorQuote(said.err))} although ${q(said.holds.quote)}: the file is there, but not in a shape the loader reads.`, said.err, said.holds)) : null;
   },
-  next(ctx) {
-    const json = ctx.view.all('auth_profiles_json').at(-1);
-    const token = json?.profiles.find((p) => p.type === 'token' || p.valueField === 'token');
-    // No file pasted, but a Claude subscription said: its token goes in through paste-token too.
-    const subscription = !json && statements(ctx.view, 'subscription').length > 0;
-    // No file pasted, but "the file holds valid tokens": a token again.
-    const said = !json ? heldInJsonStore(ctx.view) : undefined;
-    if (token || subscription || said?.holds.value === 'token') {
-      const provider = token ? (token.provider ?? token.profileId.split(':')[0]) : (said && errorProvider(said.err)) ?? 'anthropic';
-      return commandStep('openclaw models auth paste-token --provider <provider>', 'openclaw', { '<provider>': provider }, {
-        why: 'Let OpenClaw write the token profile instead of editing the file by hand.',
-        then: 'Then `openclaw models status` shows the profile.',
-      });
-    }
-    return commandStep('openclaw onboard', 'openclaw', {}, {
-      why: 'Let OpenClaw write the store: choose your provider\'s API key in the wizard instead of editing the file by hand.',
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw onboard',
+      why: "Let OpenClaw write the store: choose your provider's API key in the wizard instead of editing the file by hand.",
       then: 'Then `openclaw models status` shows the profile.',
-    });
-  },
+    },
+    {
+      case: 'token',
+      versions: 'any',
+      command: 'openclaw models auth paste-token --provider <provider>',
+      why: 'Let OpenClaw write the token profile instead of editing the file by hand.',
+      then: 'Then `openclaw models status` shows the profile.',
+    },
+  ],
+  stepCase: (ctx) => (malformedToken(ctx.view) !== undefined ? 'token' : undefined),
+  values: (ctx) => ({ '<provider>': malformedToken(ctx.view) }),
 };
+
+/**
+ * The provider of the token the malformed store was meant to hold: a token profile in the pasted
+ * file, a Claude subscription said with no file pasted, or "the file holds valid tokens"
+ * (undefined = an API key: the wizard writes it).
+ */
+function malformedToken(view: EvidenceView): string | undefined {
+  const json = view.all('auth_profiles_json').at(-1);
+  const token = json?.profiles.find((p) => p.type === 'token' || p.valueField === 'token');
+  if (token) return token.provider ?? token.profileId.split(':')[0];
+  if (json) return undefined;
+  const said = heldInJsonStore(view);
+  if (said?.holds.value === 'token' || statements(view, 'subscription').length > 0) return (said && errorProvider(said.err)) ?? 'anthropic';
+  return undefined;
+}

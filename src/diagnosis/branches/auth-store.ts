@@ -5,7 +5,6 @@
  * note, and the ≥9.1 state-directory guard.
  */
 import { msg, q } from '../reason.ts';
-import { commandStep } from '../commands.ts';
 import { because, errorQuote, errorsWith, statements } from '../signals.ts';
 import { compareVersions } from '../versions.ts';
 import type { Rule, Verdict } from '../types.ts';
@@ -60,6 +59,11 @@ function splitBrain(view: EvidenceView): Verdict | null {
   return confirmed(2, because(msg`${q(errorQuote(err))} right after an upgrade (${q(upgrade.quote)}): the credentials are in a store the runtime no longer reads.`, err, upgrade));
 }
 
+const FIX_DIR = 'OPENCLAW_STATE_DIR=<gateway-state-dir>';
+const FIX_BOTH = 'OPENCLAW_STATE_DIR=<gateway-state-dir> OPENCLAW_CONFIG_PATH=<gateway-config>';
+const FIX_WHY = "That is OpenClaw's own Fix line: it points the CLI at the Gateway's store. Add back the flags you used the first time.";
+const FIX_TYPED_WHY = "That is OpenClaw's own Fix line, with your command's flags: it points the CLI at the Gateway's store.";
+
 export const stateDirMismatch: Rule = {
   id: 'state_dir_mismatch',
   family: 'auth-store',
@@ -74,10 +78,7 @@ export const stateDirMismatch: Rule = {
   ],
   then: '`OPENCLAW_STATE_DIR=<Gateway dir> OPENCLAW_CONFIG_PATH=<Gateway config> openclaw models status` must list the profile; to keep one store, `openclaw gateway install --force` from the right environment',
   docs: 'https://docs.openclaw.ai/gateway/troubleshooting',
-  commands: [
-    { kind: 'shell', template: 'OPENCLAW_STATE_DIR=<gateway-state-dir> OPENCLAW_CONFIG_PATH=<gateway-config> <command>', since: '2026.9.1' },
-    { kind: 'openclaw', template: 'openclaw gateway status' },
-  ],
+  commands: [],
   when(view) {
     const guard = view.all('state_dir_guard').filter((g) => g.guard === 'refused' || g.guard === 'different').at(-1);
     if (guard?.guard === 'refused') {
@@ -91,27 +92,42 @@ export const stateDirMismatch: Rule = {
     if (route && custom) return confirmed(2, because(msg`${q(errorQuote(route))} with a custom state directory (${q(custom.quote)}): the Gateway resolves auth from another store than the one the CLI wrote.`, route, custom));
     return null;
   },
-  next(ctx) {
-    const refused = ctx.view.all('state_dir_guard').filter((g) => g.guard === 'refused' && g.gatewayStateDir).at(-1);
-    if (refused?.gatewayStateDir) {
-      const env = `OPENCLAW_STATE_DIR=${refused.gatewayStateDir}${refused.gatewayConfig ? ` OPENCLAW_CONFIG_PATH=${refused.gatewayConfig}` : ''}`;
-      const path = refused.command ?? 'openclaw models status';
-      // The Fix line drops the flags; the command the user typed (if pasted) still has them.
-      const typed = ctx.view
-        .all('command_run')
-        .map((c) => c.command.replace(/^(?:[A-Z_][A-Z0-9_]*=\S* )+/, ''))
-        .filter((c) => c === path || c.startsWith(`${path} `))
-        .at(-1);
-      return commandStep(`${env} ${typed ?? path}`, 'shell', {}, {
-        why: typed
-          ? "That is OpenClaw's own Fix line, with your command's flags: it points the CLI at the Gateway's store."
-          : "That is OpenClaw's own Fix line: it points the CLI at the Gateway's store. Add back the flags you used the first time.",
-        then: `Then \`${env} openclaw models status\` must list the profile.`,
-      });
-    }
-    return commandStep('openclaw gateway status', 'openclaw', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw gateway status',
       why: 'Compare `Config (cli):` with `Config (service):` — the Gateway only sees credentials written to its own state directory.',
-      then: 'Paste both lines; the fix is to run the CLI with the Gateway\'s `OPENCLAW_STATE_DIR` / `OPENCLAW_CONFIG_PATH`.',
-    });
+      then: "Paste both lines; the fix is to run the CLI with the Gateway's `OPENCLAW_STATE_DIR` / `OPENCLAW_CONFIG_PATH`.",
+    },
+    // ≥9.1 refusal: OpenClaw's own Fix line (the Gateway's state dir, and config path when it names one).
+    { case: 'refused', versions: 'any', command: `${FIX_DIR} <command>`, why: FIX_WHY, then: `Then \`${FIX_DIR} openclaw models status\` must list the profile.` },
+    { case: 'refused_typed', versions: 'any', command: `${FIX_DIR} <command>`, why: FIX_TYPED_WHY, then: `Then \`${FIX_DIR} openclaw models status\` must list the profile.` },
+    { case: 'refused_config', versions: 'any', command: `${FIX_BOTH} <command>`, why: FIX_WHY, then: `Then \`${FIX_BOTH} openclaw models status\` must list the profile.` },
+    { case: 'refused_config_typed', versions: 'any', command: `${FIX_BOTH} <command>`, why: FIX_TYPED_WHY, then: `Then \`${FIX_BOTH} openclaw models status\` must list the profile.` },
+  ],
+  stepCase(ctx) {
+    const fix = refusedFix(ctx.view);
+    if (!fix) return undefined;
+    return `refused${fix.refused.gatewayConfig ? '_config' : ''}${fix.typed ? '_typed' : ''}`;
+  },
+  values(ctx) {
+    const fix = refusedFix(ctx.view);
+    return { '<gateway-state-dir>': fix?.refused.gatewayStateDir, '<gateway-config>': fix?.refused.gatewayConfig, '<command>': fix?.typed ?? fix?.path };
   },
 };
+
+/**
+ * The refused command to rerun against the Gateway's store: the ≥9.1 refusal (with the Gateway's
+ * state dir) and the command as the user typed it, if pasted (the Fix line drops its flags).
+ */
+function refusedFix(view: EvidenceView) {
+  const refused = view.all('state_dir_guard').filter((g) => g.guard === 'refused' && g.gatewayStateDir).at(-1);
+  if (!refused?.gatewayStateDir) return undefined;
+  const path = refused.command ?? 'openclaw models status';
+  const typed = view
+    .all('command_run')
+    .map((c) => c.command.replace(/^(?:[A-Z_][A-Z0-9_]*=\S* )+/, ''))
+    .filter((c) => c === path || c.startsWith(`${path} `))
+    .at(-1);
+  return { refused, path, typed };
+}

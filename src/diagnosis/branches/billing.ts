@@ -2,11 +2,10 @@
  * Family C: billing, cooldown and limits (branches.md §C). Cooldown and disabled suffixes come
  * from `models status` labels (§1.3, §1.6); reasons and backoff from §3.4.
  */
-import { msg, q, text } from '../reason.ts';
-import { commandStep } from '../commands.ts';
+import { msg, q } from '../reason.ts';
 import type { Steps } from '../steps.ts';
 import { because, errorProvider, errorQuote, errorsWith, lastSeq, statements } from '../signals.ts';
-import type { Rule, Step } from '../types.ts';
+import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
 import { confirmed, possible, ruledOut } from '../verdict.ts';
 
@@ -35,6 +34,18 @@ function unusable(view: EvidenceView, kind: 'cooldown' | 'disabled') {
   return undefined;
 }
 
+const TOP_UP = 'Top up in <console>, in the SAME organization the key belongs to.';
+const TOP_UP_OTHER = "Top up in `<provider>`'s billing dashboard, in the SAME organization the key belongs to.";
+const TOP_UP_THEN = 'Then `openclaw models status`: a `[disabled:billing …]` suffix means OpenClaw still backs off for a while.';
+const BILLING_ERROR_WHY = 'The provider answered with a billing error, not an authentication one: the key works, the balance does not.';
+const BOUGHT_WHY = 'Credits bought in another organization (or workspace) do not count for this key: check the key is listed in the org you paid for.';
+
+/** The provider of the newest billing error (Anthropic when it names none). */
+function billedProvider(view: EvidenceView): string {
+  const err = errorsWith(view, 'credit_balance_low', 'billing_error', 'payment_required').at(-1);
+  return (err && errorProvider(err)) ?? 'anthropic';
+}
+
 export const creditBalanceLow: Rule = {
   id: 'credit_balance_low',
   family: 'billing',
@@ -55,20 +66,19 @@ export const creditBalanceLow: Rule = {
     if (bought > errSeq) return possible(why);
     return confirmed(3, why);
   },
-  next(ctx): Step {
-    const err = errorsWith(ctx.view, 'credit_balance_low', 'billing_error', 'payment_required').at(-1);
-    const provider = (err && errorProvider(err)) ?? 'anthropic';
-    const where = BILLING_CONSOLE[provider] ?? msg`${q(provider)}'s billing dashboard`;
+  steps: [
+    { versions: 'any', kind: 'action', text: TOP_UP, why: BILLING_ERROR_WHY, then: TOP_UP_THEN },
+    { case: 'bought', versions: 'any', kind: 'action', text: TOP_UP, why: BOUGHT_WHY, then: TOP_UP_THEN },
+    { case: 'other_provider', versions: 'any', kind: 'action', text: TOP_UP_OTHER, why: BILLING_ERROR_WHY, then: TOP_UP_THEN },
+    { case: 'other_provider_bought', versions: 'any', kind: 'action', text: TOP_UP_OTHER, why: BOUGHT_WHY, then: TOP_UP_THEN },
+  ],
+  // A provider with a known billing page names it; credits bought already say to check the organization.
+  stepCase(ctx) {
     const bought = statements(ctx.view, 'bought_credits').length > 0;
-    return {
-      kind: 'action',
-      text: msg`Top up in ${where}, in the SAME organization the key belongs to.`,
-      why: text(bought
-        ? 'Credits bought in another organization (or workspace) do not count for this key: check the key is listed in the org you paid for.'
-        : 'The provider answered with a billing error, not an authentication one: the key works, the balance does not.'),
-      then: 'Then `openclaw models status`: a `[disabled:billing …]` suffix means OpenClaw still backs off for a while.',
-    };
+    const known = BILLING_CONSOLE[billedProvider(ctx.view)] !== undefined;
+    return [known ? '' : 'other_provider', bought ? 'bought' : ''].filter(Boolean).join('_') || undefined;
   },
+  values: (ctx) => ({ '<console>': BILLING_CONSOLE[billedProvider(ctx.view)], '<provider>': billedProvider(ctx.view) }),
 };
 
 export const profileDisabled: Rule = {

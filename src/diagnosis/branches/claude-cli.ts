@@ -3,8 +3,7 @@
  * the native Claude CLI login expired or missing, a stored `anthropic:*` profile shadowing it
  * (2026.8.1 only), and a subscription's usage window spent behind API-key billing copy.
  */
-import { msg, q, text } from '../reason.ts';
-import { commandStep, versionAtLeast } from '../commands.ts';
+import { msg, q } from '../reason.ts';
 import { because, errorQuote, errorsWith, statements } from '../signals.ts';
 import { claudeCliRoute } from '../symptoms.ts';
 import type { Rule } from '../types.ts';

@@ -2,9 +2,8 @@
  * Family F: OpenClaw's own Discord channel — pairing, intents, bot token (branches.md §F,
  * openclaw-cli.md §7). A DM that gets a model error as its reply is NOT pairing: the bot answered.
  */
-import { msg, q, text } from '../reason.ts';
-import { commandStep } from '../commands.ts';
-import { because, errorQuote, errorsWith, isAuthRejection, lastSeq, statements } from '../signals.ts';
+import { msg, q } from '../reason.ts';
+import { because, errorQuote, isAuthRejection, lastSeq, statements } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import { confirmed, possible, ruledOut } from '../verdict.ts';
 
@@ -18,10 +17,7 @@ export const discordDmPairing: Rule = {
   signals: ['DMs to the user\'s OpenClaw bot get no answer / a pairing code'],
   then: '`openclaw pairing approve discord <CODE>`',
   docs: DOCS_DISCORD,
-  commands: [
-    { kind: 'openclaw', template: 'openclaw pairing list discord' },
-    { kind: 'openclaw', template: 'openclaw pairing approve discord <CODE>' },
-  ],
+  commands: [],
   when(view) {
     const pairing = view.all('pairing_list').at(-1);
     if (pairing && pairing.pending > 0) return confirmed(2, because(msg`\`pairing list\` shows ${pairing.pending} pending request(s).`, pairing));
@@ -41,19 +37,24 @@ export const discordDmPairing: Rule = {
     }
     return confirmed(1, because(msg`${q(said.quote)}: new DM senders get a pairing code and wait for the owner's approval (DM policy \`pairing\` by default).`, said));
   },
-  next(ctx) {
-    const pairing = ctx.view.all('pairing_list').at(-1);
-    if (pairing && pairing.pending > 0) {
-      return commandStep('openclaw pairing approve discord <CODE>', 'openclaw', { '<CODE>': pairing.codes?.[0] }, {
-        why: 'Approve the waiting DM sender (codes expire after 1 hour; if several are listed, approve yours).',
-        then: 'Then DM the bot again; it should answer.',
-      });
-    }
-    return commandStep('openclaw pairing list discord', 'openclaw', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw pairing list discord',
       why: 'It lists DM senders waiting for approval (codes last 1 hour).',
       then: 'Approve yours with `openclaw pairing approve discord <CODE>` (the code from the list), then DM the bot again.',
-    });
-  },
+    },
+    {
+      case: 'pending',
+      versions: 'any',
+      command: 'openclaw pairing approve discord <CODE>',
+      why: 'Approve the waiting DM sender (codes expire after 1 hour; if several are listed, approve yours).',
+      then: 'Then DM the bot again; it should answer.',
+    },
+  ],
+  // The pairing list is pasted with a pending request: approve it; otherwise list them.
+  stepCase: (ctx) => ((ctx.view.all('pairing_list').at(-1)?.pending ?? 0) > 0 ? 'pending' : undefined),
+  values: (ctx) => ({ '<CODE>': ctx.view.all('pairing_list').at(-1)?.codes?.[0] }),
 };
 
 export const discordIntentsMissing: Rule = {

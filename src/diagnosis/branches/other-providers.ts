@@ -4,8 +4,7 @@
  */
 import { msg, q } from '../reason.ts';
 import { compareVersions } from '../versions.ts';
-import { commandStep } from '../commands.ts';
-import { because, errorProvider, errorQuote, errorsWith, isAuthRejection, providerOfModel, statements, threadProvider } from '../signals.ts';
+import { because, errorProvider, errorQuote, isAuthRejection, providerOfModel, statements, threadProvider } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
 import { confirmed, possible } from '../verdict.ts';
@@ -81,6 +80,14 @@ function foreignRejection(view: EvidenceView) {
     .at(-1);
 }
 
+const KEY_THEN = 'Then `openclaw models status`: the masked key must change.';
+
+/** The provider whose rejection this is, when the error or the thread names it. */
+function rejectingProvider(view: EvidenceView): string | undefined {
+  const e = foreignRejection(view);
+  return e ? (errorProvider(e) ?? threadProvider(view) ?? undefined) : undefined;
+}
+
 export const providerKeyInvalid: Rule = {
   id: 'provider_key_invalid',
   family: 'other-providers',
@@ -91,7 +98,7 @@ export const providerKeyInvalid: Rule = {
   ],
   then: '`openclaw models status`',
   docs: DOCS_PROVIDERS,
-  commands: [{ kind: 'openclaw', template: 'openclaw onboard' }],
+  commands: [],
   // "Works again after downgrading": a release regression rather than the key (catalog v2: ask the version first).
   askFirst: (view) => (statements(view, 'version_regression').length > 0 ? 'version_regression' : null),
   when(view) {
@@ -108,14 +115,21 @@ export const providerKeyInvalid: Rule = {
     const provider = errorProvider(err) ?? threadProvider(view) ?? 'the provider';
     return confirmed(err.code === 'provider_key_invalid' ? 3 : 2, because(msg`${q(errorQuote(err))} from ${q(provider)}: it does not accept the key OpenClaw sends.`, err));
   },
-  next(ctx) {
-    const p = (() => {
-      const e = foreignRejection(ctx.view);
-      return e ? (errorProvider(e) ?? threadProvider(ctx.view) ?? undefined) : undefined;
-    })();
-    return commandStep('openclaw onboard', 'openclaw', {}, {
-      why: msg`Create a new key in ${p ? q(p) : 'the provider'}'s console, then choose ${p ? q(p) : 'that provider'} in the wizard and paste it unchanged.`,
-      then: 'Then `openclaw models status`: the masked key must change.',
-    });
-  },
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw onboard',
+      why: "Create a new key in the provider's console, then choose that provider in the wizard and paste it unchanged.",
+      then: KEY_THEN,
+    },
+    {
+      case: 'named',
+      versions: 'any',
+      command: 'openclaw onboard',
+      why: "Create a new key in `<provider>`'s console, then choose `<provider>` in the wizard and paste it unchanged.",
+      then: KEY_THEN,
+    },
+  ],
+  stepCase: (ctx) => (rejectingProvider(ctx.view) ? 'named' : undefined),
+  values: (ctx) => ({ '<provider>': rejectingProvider(ctx.view) }),
 };

@@ -3,8 +3,8 @@
  * (branches.md §B). Version-aware: the Claude CLI login method exists from 2026.3.26 (§9).
  */
 import { msg, q } from '../reason.ts';
-import { commandStep, VERSION, versionAtLeast } from '../commands.ts';
-import { pickRow, stepOfRow, type Steps } from '../steps.ts';
+import { VERSION, versionAtLeast } from '../commands.ts';
+import type { Steps } from '../steps.ts';
 import { refreshFailure } from './oauth-signals.ts';
 import { because, errorProvider, errorQuote, errorsWith, maskHead, providerLine, statements } from '../signals.ts';
 import type { Rule } from '../types.ts';
@@ -54,6 +54,12 @@ export const setupTokenRejected: Rule = {
   ],
 };
 
+const NEW_SETUP_TOKEN = {
+  command: 'claude setup-token',
+  why: 'Setup-tokens do not renew themselves: make a new one with Claude Code.',
+  then: 'Then `openclaw models auth paste-token --provider anthropic` and `openclaw models status` (the profile shows `static` or `ok`).',
+};
+
 export const tokenExpired: Rule = {
   id: 'token_expired',
   family: 'setup-token',
@@ -63,11 +69,7 @@ export const tokenExpired: Rule = {
   signals: ['OAuth/token status `expired`, `expiring` or `unknown`', '`models status --check` exit 1 or 2'],
   then: 'setup-token: `openclaw models auth paste-token --provider anthropic`; CLI login: `openclaw models auth login --provider anthropic --method cli`',
   docs: DOCS_OAUTH,
-  commands: [
-    { kind: 'claude', template: 'claude setup-token' },
-    { kind: 'claude', template: 'claude auth login', since: VERSION.claudeCliMethod },
-    { kind: 'openclaw', template: 'openclaw models auth login --provider <provider>' },
-  ],
+  commands: [],
   when(view) {
     for (const s of [...view.all('models_status')].reverse()) {
       for (const prov of s.oauthStatus) {
@@ -84,26 +86,31 @@ export const tokenExpired: Rule = {
     if (err) return confirmed(2, because(msg`${q(errorQuote(err))}`, err));
     return null;
   },
-  next(ctx) {
-    const provider = expiredProvider(ctx.view);
-    if (provider !== 'anthropic') {
-      return commandStep('openclaw models auth login --provider <provider>', 'openclaw', { '<provider>': provider }, {
-        why: 'Log in again so OpenClaw gets a fresh token for this provider.',
-        then: 'Then `openclaw models status`: the profile must show `ok`.',
-      });
-    }
-    const oauth = subscriptionProfiles(ctx.view).some((p) => p.type === 'oauth');
-    if (oauth && versionAtLeast(ctx.view.version, VERSION.claudeCliMethod)) {
-      return commandStep('claude auth login', 'claude', {}, {
-        why: 'This profile reuses your Claude CLI login; log in to Claude Code again to renew it.',
-        then: 'Then `openclaw models auth login --provider anthropic --method cli`.',
-      });
-    }
-    return commandStep('claude setup-token', 'claude', {}, {
-      why: 'Setup-tokens do not renew themselves: make a new one with Claude Code.',
-      then: 'Then `openclaw models auth paste-token --provider anthropic` and `openclaw models status` (the profile shows `static` or `ok`).',
-    });
+  steps: [
+    { versions: 'any', ...NEW_SETUP_TOKEN },
+    // A Claude CLI login (an `oauth` profile) renews with `claude auth login` where the CLI method exists (≥3.26, §9).
+    { case: 'cli_login', versions: '≤2026.3.25', ...NEW_SETUP_TOKEN },
+    {
+      case: 'cli_login',
+      versions: '≥2026.3.26',
+      command: 'claude auth login',
+      why: 'This profile reuses your Claude CLI login; log in to Claude Code again to renew it.',
+      then: 'Then `openclaw models auth login --provider anthropic --method cli`.',
+    },
+    { case: 'cli_login', versions: 'unknown', ...NEW_SETUP_TOKEN },
+    {
+      case: 'other_provider',
+      versions: 'any',
+      command: 'openclaw models auth login --provider <provider>',
+      why: 'Log in again so OpenClaw gets a fresh token for this provider.',
+      then: 'Then `openclaw models status`: the profile must show `ok`.',
+    },
+  ],
+  stepCase(ctx) {
+    if (expiredProvider(ctx.view) !== 'anthropic') return 'other_provider';
+    return subscriptionProfiles(ctx.view).some((p) => p.type === 'oauth') ? 'cli_login' : undefined;
   },
+  values: (ctx) => ({ '<provider>': expiredProvider(ctx.view) }),
 };
 
 function expiredProvider(view: EvidenceView): string {
@@ -150,10 +157,7 @@ export const setupTokenPasteRejected: Rule = {
   signals: ['`Expected token starting with sk-ant-oat01-`', '`Token looks too short; paste the full setup-token`'],
   then: '`openclaw models status`',
   docs: DOCS_TOKEN,
-  commands: [
-    { kind: 'openclaw', template: 'openclaw onboard' },
-    { kind: 'claude', template: 'claude setup-token' },
-  ],
+  commands: [],
   when(view) {
     const err = errorsWith(view, 'setup_token_prefix', 'setup_token_short').at(-1);
     if (err) return confirmed(3, because(msg`${q(err.message)}: the setup-token prompt checks the prefix and length.`, err));
@@ -161,19 +165,23 @@ export const setupTokenPasteRejected: Rule = {
     const cut = statements(view, 'token_truncated').at(-1);
     return cut ? confirmed(1, because(msg`${q(cut.quote)}: a setup-token cut while pasting is stored cut, and every call is refused.`, cut)) : null;
   },
-  next(ctx) {
-    const err = errorsWith(ctx.view, 'setup_token_prefix', 'setup_token_short').at(-1);
-    if (err?.code === 'setup_token_prefix') {
-      return commandStep('openclaw onboard', 'openclaw', {}, {
-        why: 'An API key (`sk-ant-api…`) goes through the wizard as **Anthropic API key**, not through setup-token.',
-        then: 'Then `openclaw models status`.',
-      });
-    }
-    return commandStep('claude setup-token', 'claude', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'claude setup-token',
       why: 'The token was cut when pasting; make a new one and paste it whole (it is long; let it wrap).',
       then: 'Then `openclaw models auth paste-token --provider anthropic` and `openclaw models status`.',
-    });
-  },
+    },
+    {
+      case: 'api_key_pasted',
+      versions: 'any',
+      command: 'openclaw onboard',
+      why: 'An API key (`sk-ant-api…`) goes through the wizard as **Anthropic API key**, not through setup-token.',
+      then: 'Then `openclaw models status`.',
+    },
+  ],
+  // `Expected token starting with sk-ant-oat01-`: what was pasted is not a setup-token (an API key).
+  stepCase: (ctx) => (errorsWith(ctx.view, 'setup_token_prefix', 'setup_token_short').at(-1)?.code === 'setup_token_prefix' ? 'api_key_pasted' : undefined),
 };
 
 const DOCTOR_YES = { command: 'openclaw doctor --yes', why: "The error's own fix: doctor repairs the stored OAuth state.", then: 'If it still fails: <relogin>.' };
@@ -181,6 +189,12 @@ const RELOGIN = {
   command: 'openclaw models auth login --provider <provider>',
   why: 'OpenClaw cannot refresh the stored login: sign in again.',
   then: 'Then `openclaw models status`: no `Unavailable auth profiles` line for it.',
+};
+const PRINTED_LOGIN = {
+  command: '<printed-login>',
+  commandKind: 'openclaw' as const,
+  why: 'The message names the login to redo: OpenClaw cannot refresh the stored login, so sign in again.',
+  then: RELOGIN.then,
 };
 /**
  * ≤7.1 `doctor --yes` (the old error's own `Fix:` hint, §4.3, also the step when the version is
@@ -193,6 +207,10 @@ const REFRESH_STEPS: Steps = [
   { case: 'copy', versions: '≤2026.7.1', ...DOCTOR_YES },
   { case: 'copy', versions: '≥2026.8.1', ...RELOGIN },
   { case: 'copy', versions: 'unknown', ...RELOGIN },
+  // The copy or doctor line prints the exact login (with `--profile-id`): give that one.
+  { case: 'printed', versions: '≤2026.7.1', ...DOCTOR_YES },
+  { case: 'printed', versions: '≥2026.8.1', ...PRINTED_LOGIN },
+  { case: 'printed', versions: 'unknown', ...PRINTED_LOGIN },
 ];
 
 export const oauthRefreshFailed: Rule = {
@@ -221,26 +239,20 @@ export const oauthRefreshFailed: Rule = {
   },
   steps: REFRESH_STEPS,
   // The chat copy and doctor's `OAuth refresh errors` print the login command themselves (§10.6, §10.8).
-  stepCase: (ctx) => (refreshFailure(ctx.view)?.copy ? 'copy' : undefined),
+  stepCase(ctx) {
+    const found = refreshFailure(ctx.view);
+    return found?.printed ? 'printed' : found?.copy ? 'copy' : undefined;
+  },
   values(ctx) {
-    const provider = refreshFailure(ctx.view)?.provider;
+    const found = refreshFailure(ctx.view);
+    const provider = found?.provider;
     const relogin =
       provider === 'anthropic'
         ? versionAtLeast(ctx.view.version, VERSION.claudeCliMethod)
           ? '`openclaw models auth login --provider anthropic --method cli`'
           : '`claude setup-token`, then `openclaw models auth paste-token --provider anthropic`'
         : `\`openclaw models auth login --provider ${provider ?? '<provider>'}\``;
-    return { '<provider>': provider, '<relogin>': relogin };
-  },
-  next(ctx) {
-    const found = refreshFailure(ctx.view);
-    const row = pickRow(REFRESH_STEPS.filter((r) => r.case === (found?.copy ? 'copy' : undefined)), ctx.view.versionRange);
-    const values = oauthRefreshFailed.values!(ctx);
-    // The message names the exact login (with `--profile-id`): give that one.
-    if (found?.printed && row.command?.startsWith('openclaw models auth login')) {
-      return stepOfRow({ ...row, command: found.printed, why: 'The message names the login to redo: OpenClaw cannot refresh the stored login, so sign in again.' }, values);
-    }
-    return stepOfRow(row, values);
+    return { '<provider>': provider, '<relogin>': relogin, '<printed-login>': found?.printed };
   },
 };
 

@@ -2,14 +2,15 @@
  * Family E: using the tools — the TUI's `!` shell, slash commands typed in a terminal, the
  * onboarding wizard, and pasted secrets (branches.md §E; TUI facts §4.4, §5.0).
  */
-import { msg, q, text } from '../reason.ts';
-import { commandStep } from '../commands.ts';
+import { msg, q } from '../reason.ts';
 import { because, statements } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import { confirmed } from '../verdict.ts';
 
 const DOCS_TUI = 'https://docs.openclaw.ai/help/troubleshooting';
 const SLASH = /^\/(reset|new|model|exit|status|think|help|quit|clear|compact|agent|session)\b/;
+
+const ONE_BANG = 'Send ONE `!` command per TUI message (allow local shell if asked).';
 
 export const tuiMultilineShell: Rule = {
   id: 'tui_multiline_shell',
@@ -19,10 +20,7 @@ export const tuiMultilineShell: Rule = {
   signals: ['`!openclaw: command not found` (several `!` lines pasted at once into the TUI)'],
   then: 'paste its output',
   docs: DOCS_TUI,
-  commands: [
-    { kind: 'tui', template: '!openclaw models status' },
-    { kind: 'tui', template: '!openclaw models auth order get --provider anthropic' },
-  ],
+  commands: [],
   when(view) {
     // A shell's complaint is about what was just typed: only the message being answered counts.
     const err = view.inCurrent('shell_error').filter((e) => e.target.startsWith('!')).at(-1);
@@ -30,15 +28,12 @@ export const tuiMultilineShell: Rule = {
       ? confirmed(3, because(msg`${q(`${err.target}: command not found`)}: the TUI strips the \`!\` only on the first line of a message; the next lines reach the shell with it.`, err))
       : null;
   },
-  next(ctx) {
-    const haveStatus = ctx.view.all('models_status').some((s) => !s.partial);
-    const command = haveStatus ? '!openclaw models auth order get --provider anthropic' : '!openclaw models status';
-    return commandStep(command, 'tui', {}, {
-      runIn: 'tui',
-      why: 'Send ONE `!` command per TUI message (allow local shell if asked).',
-      then: 'Paste its output here.',
-    });
-  },
+  steps: [
+    { versions: 'any', command: '!openclaw models status', commandKind: 'tui', runIn: 'tui', why: ONE_BANG, then: 'Paste its output here.' },
+    // `models status` is already here: the order is the next thing to see.
+    { case: 'status_shown', versions: 'any', command: '!openclaw models auth order get --provider anthropic', commandKind: 'tui', runIn: 'tui', why: ONE_BANG, then: 'Paste its output here.' },
+  ],
+  stepCase: (ctx) => (ctx.view.all('models_status').some((s) => !s.partial) ? 'status_shown' : undefined),
 };
 
 export const tuiCommandInShell: Rule = {
@@ -58,14 +53,19 @@ export const tuiCommandInShell: Rule = {
     const err = view.inCurrent('shell_error').filter((e) => SLASH.test(e.target)).at(-1);
     return err ? confirmed(3, because(msg`${q(`${err.shell ? `${err.shell}: ` : ''}${err.error.replace(/_/g, ' ')}: ${err.target}`)}: ${q(err.target)} is a TUI command, and the shell took it for a path.`, err)) : null;
   },
-  next(ctx) {
-    const target = ctx.view.inCurrent('shell_error').filter((e) => SLASH.test(e.target)).at(-1)?.target ?? '/reset';
-    const slash = SLASH.exec(target)?.[0] ?? '/reset';
-    return commandStep(slash, 'tui', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: '<slash>',
+      commandKind: 'tui',
       runIn: 'tui',
-      why: msg`Type ${q(slash)} in the TUI's input box (open it with \`openclaw tui\`), not in the shell.`,
+      why: "Type `<slash>` in the TUI's input box (open it with `openclaw tui`), not in the shell.",
       then: 'Then retry your message there.',
-    });
+    },
+  ],
+  values(ctx) {
+    const target = ctx.view.inCurrent('shell_error').filter((e) => SLASH.test(e.target)).at(-1)?.target ?? '/reset';
+    return { '<slash>': SLASH.exec(target)?.[0] ?? '/reset' };
   },
 };
 
@@ -93,6 +93,9 @@ export const wizardKeptExistingValues: Rule = {
   ],
 };
 
+const REVOKE = 'Revoke that credential now in the provider console and create a new one.';
+const PUBLIC = 'It was posted in full; treat it as public.';
+
 export const secretInMessage: Rule = {
   id: 'secret_in_message',
   family: 'tools',
@@ -107,10 +110,10 @@ export const secretInMessage: Rule = {
     const s = view.inCurrent('secret').at(-1);
     return s ? confirmed(3, because(msg`a full ${s.credentialType.replace(/_/g, ' ')} (${q(s.masked)}) was in the message`, s)) : null;
   },
-  next: (ctx) => ({
-    kind: 'action',
-    text: text('Revoke that credential now in the provider console and create a new one.'),
-    why: text('It was posted in full; treat it as public.'),
-    then: statements(ctx.view, 'console_key').length > 0 ? 'Set the new key on the gateway host.' : 'Create a new one and set it on the gateway host.',
-  }),
+  steps: [
+    { versions: 'any', kind: 'action', text: REVOKE, why: PUBLIC, then: 'Create a new one and set it on the gateway host.' },
+    // The user already has a new Console key: only setting it remains.
+    { case: 'new_key_said', versions: 'any', kind: 'action', text: REVOKE, why: PUBLIC, then: 'Set the new key on the gateway host.' },
+  ],
+  stepCase: (ctx) => (statements(ctx.view, 'console_key').length > 0 ? 'new_key_said' : undefined),
 };
