@@ -2,7 +2,10 @@
  * `pincer eval [--json] FILE.jsonl`: runs every labelled case of a corpus file through the
  * pipeline (one process, one paste per case, as if the user addressed Pincer in a fresh thread)
  * and scores it against its labels. A line is
- *   {"id", "input", "expect_status", "accept_branches": [...], "accept_commands": [...], …}
+ *   {"id", "input", "expect_status", "accept_branches": [...], "accept_commands": [...],
+ *    "openclaw_version": "2026.4.26" | null, …}
+ * `openclaw_version` is the version the report states beside its text (an issue template's version
+ * field): the pipeline reads it as a version the user named, and a version printed in the paste wins.
  * (test/fixtures/corpus/README.md). Scores:
  * - status: got status = expect_status, over every case. A case whose `accept_branches` starts
  *   with `__uncovered__` has no catalog id: `diagnosed` with a listed stand-in or `needs_evidence`
@@ -27,6 +30,8 @@ export const EvalCase = z.object({
   expect_status: z.enum(['diagnosed', 'needs_evidence', 'not_auth']),
   accept_branches: z.array(z.string()),
   accept_commands: z.array(z.string()),
+  /** The version the report states (an issue's version field), or null: Pincer reads it as the user saying it. */
+  openclaw_version: z.string().regex(/^20\d\d\.\d{1,2}\.\d{1,2}(?:-[\w.]+)?$/, 'expected YYYY.M.D').nullish(),
 });
 export type EvalCase = z.infer<typeof EvalCase>;
 
@@ -103,7 +108,7 @@ export function evaluate(cases: readonly EvalCase[]): EvalReport {
     misses: [],
   };
   for (const c of cases) {
-    const { outcome } = diagnoseOnce(c.input);
+    const { outcome } = diagnoseOnce(c.input, undefined, { openclawVersion: c.openclaw_version ?? undefined });
     const got = { status: outcome.status, branch: outcome.branch ?? null, command: outcome.nextCommand ?? null };
     const row = report.confusion[c.expect_status]!;
     row[got.status] = (row[got.status] ?? 0) + 1;

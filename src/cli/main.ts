@@ -13,7 +13,9 @@ import { type CliIo, println, processIo } from './io.ts';
 export const USAGE = `usage: pincer <command> [options]
   start                          the Discord bot with DISCORD_TOKEN, else the terminal help thread
   console [--new] [--verbose]    the terminal help thread (--new: a fresh thread; --verbose: internal ids)
-  diagnose [--json] [FILE|-]     diagnose one pasted message (stdin when FILE is - or absent)
+  diagnose [--json] [--openclaw-version V] [FILE|-]
+                                 diagnose one pasted message (stdin when FILE is - or absent);
+                                 V: the OpenClaw version the user told you
   replay [--json] FILE           replay {"messages":[{"role":"user"|"helper","text":"…"}]} into one thread
   eval [--json] FILE.jsonl       accuracy of status, branch and command on labelled cases, and every miss
   explain <branch-id>            what a rule reads, the command it answers with, its docs and fixtures

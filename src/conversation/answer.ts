@@ -6,7 +6,7 @@
 import type { Diagnosis } from '../diagnosis/types.ts';
 import type { EvidenceView } from '../diagnosis/view.ts';
 import { pickUnsaid } from './never-repeat.ts';
-import { nextAnswers, questionReplies, solvePrompts } from './policy-texts.ts';
+import { afterFailedStep, nextAnswers, questionReplies, solvePrompts } from './policy-texts.ts';
 import { threadProvider } from '../diagnosis/signals.ts';
 import type { ReducerDeps } from './deps.ts';
 import { failureSignature } from './fingerprint.ts';
@@ -109,7 +109,10 @@ function decide(t: Turn, r: Reading, d: Diagnosis, view: EvidenceView, to: Targe
   } else if (r.asksNext && !r.fresh && answerNext(t, d, to)) {
     return;
   } else {
-    respond(t, d, view, deps.render(d, view), to, r.addressed, failureSignature(view.all('provider_error')), r.fresh, deps.render);
+    const rendered = deps.render(d, view);
+    const moved = r.failedBranch !== null && d.branch !== r.failedBranch && rendered.kind !== 'not_auth';
+    const failedCommand = view.failed.findLast((f) => f.branch === r.failedBranch)?.command ?? null;
+    respond(t, d, view, moved ? afterFailedStep(rendered, failedCommand) : rendered, to, r.addressed, failureSignature(view.all('provider_error')), r.fresh, deps.render);
   }
 }
 

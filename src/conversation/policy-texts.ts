@@ -194,3 +194,12 @@ export function questionReplies(q: QuestionContext): RenderedReply[] | null {
   const body = answerQuestion(q.topic, q.versionRange, { provider: q.provider, version: q.version, cmd });
   return body ? [reply('nudge', body, { nextCommand: null })] : null;
 }
+
+/**
+ * The line before a new diagnosis when the step Pincer gave just failed (the same failure pasted
+ * again): says so, so the change of course is not a surprise. `command` = the failed step's command.
+ */
+export function afterFailedStep(rendered: RenderedReply, command: string | null): RenderedReply {
+  const lead = command ? `\`${command}\` did not clear it, so the next step is this one.` : 'That step did not clear it, so the next step is this one.';
+  return { ...rendered, markdown: `${lead}\n${rendered.markdown}` };
+}

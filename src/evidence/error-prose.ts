@@ -69,7 +69,8 @@ const INTENT_ON = /\bMessage Content Intent\b (?:is |was )?(?:already )?(?:enabl
 /** It worked on an older release and fails on a newer one: "Worked on 2026.4.5 - Fails on 2026.4.10", "works after downgrading to 2026.6.1". */
 const REGRESSION =
   /\bworked (?:fine |well )?(?:on|in|with) (?:OpenClaw )?`?v?20\d\d\.\d{1,2}\.\d{1,2}\b[^\n]{0,40}\bfail\w* (?:on|in|with|after)\b|\b(?:after|by|when) (?:downgrading|reverting|rolling back)\b|\b(?:downgrad\w*|revert\w*|roll\w* back) to (?:OpenClaw )?`?v?20\d\d\.\d{1,2}\.\d{1,2}\b[^\n]{0,60}\b(?:works?|restores?|fix\w*|resolves?)\b/i;
-const WORKS_ELSEWHERE = /\bworks? (?:in|from|with) (?:the )?(?:interactive|main|terminal|tui|cli|chat)\b[^\n]{0,80}\b(?:but|while)\b[^\n]{0,60}\b(?:fails?|not|doesn'?t)\b|\bworks? in (?:the )?terminal\b[^\n]{0,40}\bnot in\b/i;
+const WORKS_ELSEWHERE =
+  /\bworks? (?:in|from|with) (?:the )?(?:interactive|main|terminal|tui|cli|chat)\b[^\n]{0,80}\b(?:but|while)\b[^\n]{0,60}\b(?:fails?|not|doesn'?t)\b|\bworks? in (?:the )?terminal\b[^\n]{0,40}\bnot in\b|\b(?:in|from) (?:the )?(?:terminal|tui|cli|shell)\b[^\n]{0,40}\b(?:works?|working|is fine)\b[^\n]{0,40}\bbut\b[^\n]{0,60}\b(?:discord|telegram|slack|whatsapp|cron|service|the bot)\b|\bworks? (?:in|from) (?:the )?(?:terminal|tui|cli|shell)\b[^\n]{0,40}\bbut\b[^\n]{0,20}\b(?:in|from|on|with) (?:the )?(?:discord|telegram|slack|whatsapp|cron|service|bot)\b/i;
 
 /** Providers as prose names them: model refs, key prefixes, env var names, base URLs (first match wins). */
 const PROVIDER_HINTS: [RegExp, (m: RegExpExecArray) => string][] = [

@@ -18,7 +18,7 @@ function prefixValue(raw: string): string {
 }
 
 const RULES: Rule[] = [
-  ['edited_key', /\b(?:delet|remov|trimm?|cut)\w*\b[^.?!\n]{0,30}\b(?:spaces?|characters?|chars|newlines?|line ?breaks?|whitespace)\b|\bshorten(?:ed)? it\b|\bto shorten\b|\bretyped (?:it|the key)\b/i],
+  ['edited_key', /\b(?:delet|remov|trimm?|cut)\w*\b[^.?!\n]{0,30}\b(?:spaces?|characters?|chars|newlines?|line ?breaks?|whitespace)\b|\bshorten(?:ed)? it\b|\bto shorten\b|\bretyped (?:it|the key)\b|\b(?:shortened|trimmed|edited|modified|retyped|truncated) (?:the |my |that |this )?(?:api[ -]?)?key\b|\btyped (?:the |my )?(?:api[ -]?)?key (?:in )?(?:by hand|manually)\b/i],
   ['gateway_local', /^(?:it'?s |its |it is |i'?m |im |running |runs |gateway (?:is |runs )?)?(?:running )?(?:locally|local)[.!]*$|\brunning (?:it )?locally\b|\bsame (?:machine|computer|box)\b|\bon (?:this|my) (?:machine|computer|laptop|mac)\b/i],
   ['gateway_remote', /\b(?:on|in) (?:a|my|the) (?:vps|remote (?:server|machine|host)|cloud server|droplet|ec2 instance)\b|^(?:it'?s |its |on )?(?:a )?(?:vps|remote)\b/i],
   ['key_prefix', /\b(?:starts?|starting|begins?|beginning) with:? [`"']?(sk-[a-z0-9]{1,6}(?:-[a-z0-9]{1,8})?-?)/i, (m) => prefixValue(m[1] as string)],
@@ -61,7 +61,14 @@ const RULES: Rule[] = [
  */
 const ANY_RULE = new RegExp(RULES.map(([, re]) => `(?:${re.source})`).join('|'), 'i');
 
-/** Reads statements from the lines no other parser claimed (`claimed` = source line numbers). */
+/** What a user says they did, read also on a line that quotes OpenClaw output ("I bought credits but still get: …"). */
+const SAID_AROUND_OUTPUT = new Set<StatementTopic>(['edited_key', 'bought_credits', 'reonboarded', 'restarted', 'set_env_var']);
+const FIRST_PERSON = /\b(?:i|i'?ve|we|we'?ve)\b/i;
+
+/**
+ * Reads statements from the lines no other parser claimed (`claimed` = source line numbers), and
+ * the first-person SAID_AROUND_OUTPUT topics from claimed lines too.
+ */
 export function parseStatements(claimed: ReadonlySet<number>): Parser {
   return (lines, ctx) => {
     const facts: Fact[] = [];
@@ -70,9 +77,13 @@ export function parseStatements(claimed: ReadonlySet<number>): Parser {
     const read = new Set<string>();
     for (const line of lines) {
       const t = line.text.trim();
-      if (t === '' || t.length > 200 || claimed.has(line.start) || line.local || read.has(t) || !ANY_RULE.test(t)) continue;
+      if (t === '' || t.length > 200 || line.local || read.has(t) || !ANY_RULE.test(t)) continue;
+      // A line a parser claimed (an error quoted in a sentence) still says what the user did, in the first person.
+      const onOutput = claimed.has(line.start);
+      if (onOutput && !FIRST_PERSON.test(t)) continue;
       read.add(t);
       for (const [topic, re, valueOf] of RULES) {
+        if (onOutput && !SAID_AROUND_OUTPUT.has(topic)) continue;
         const m = re.exec(t);
         if (!m) continue;
         if (topic === 'didnt_work' && /\bdms?\b|\bguild\b|\bserver\b/i.test(t)) continue;

@@ -16,7 +16,7 @@ import type { RateLimits } from '../store/rate-windows.ts';
 import { createDeliveryStore } from '../store/deliveries.ts';
 import { createThreadStore } from '../store/threads.ts';
 import type { Reduction, ThreadEvent, ThreadState } from '../conversation/types.ts';
-import type { Evidence } from '../evidence/facts.ts';
+import type { Evidence, Fact } from '../evidence/facts.ts';
 import type { AttachmentInput, IngestNote, IngestResult } from '../ingest/types.ts';
 import type { Logger } from '../log/logger.ts';
 import { notesOnlyReply, withNotes } from '../reply/notes.ts';
@@ -180,13 +180,29 @@ function actingUser(event: ThreadEvent, s: ThreadState): string {
 const isLimited = (event: ThreadEvent): event is Extract<ThreadEvent, { type: 'message' } | { type: 'timer' }> =>
   event.type === 'message' || (event.type === 'timer' && event.timer === 'answer_held');
 
+/** What the person asking said beside the paste, for a one-off diagnosis. */
+export interface OneOffContext {
+  /** Clock for the fresh thread, ms epoch (default 0). */
+  now?: number;
+  /**
+   * The OpenClaw version the reporter stated outside the paste (`2026.4.26`: a report's version
+   * field, `pincer diagnose --openclaw-version`). Read like a version the user names in a sentence:
+   * a version OpenClaw prints in the paste, or one the paste's prose names, still wins.
+   * @throws Error when it is not a `YYYY.M.D` version.
+   */
+  openclawVersion?: string;
+}
+
 /**
  * Diagnoses one paste as if the user had addressed Pincer in a fresh thread; stores nothing.
- * Used by `pincer diagnose`, the "Diagnose with Pincer" context menu and `/diagnose`.
+ * Used by `pincer diagnose`, `pincer eval`, the "Diagnose with Pincer" context menu and `/diagnose`.
  */
-export function diagnoseOnce(text: string, attachments?: AttachmentInput[], now = 0): OneOffResult {
+export function diagnoseOnce(text: string, attachments?: AttachmentInput[], context: OneOffContext = {}): OneOffResult {
+  const { now = 0, openclawVersion } = context;
   const messageId = 'once:1';
-  const { ingested, evidence, textHash } = readInput(messageId, text, attachments);
+  const read = readInput(messageId, text, attachments);
+  const { ingested, textHash } = read;
+  const evidence = openclawVersion ? { ...read.evidence, facts: [statedVersion(messageId, openclawVersion), ...read.evidence.facts] } : read.evidence;
   const state = newThread({ id: 'once', channelKind: 'interaction', authorId: 'user', now });
   const reduction = reduce(
     state,
@@ -197,6 +213,14 @@ export function diagnoseOnce(text: string, attachments?: AttachmentInput[], now 
   const shown = showNotes(reduction, ingested.notes, true);
   const outcome = shown.outcome ?? { status: 'not_auth', branch: null, candidates: [], nextCommand: null, reply: null };
   return { outcome, secrets: ingested.secrets, notes: ingested.notes };
+}
+
+const VERSION = /^20\d\d\.\d{1,2}\.\d{1,2}(?:-[\w.]+)?$/;
+
+/** A version stated beside the paste, as the fact a sentence naming it would give (first, so the paste's own prose wins). */
+function statedVersion(messageId: string, version: string): Fact {
+  if (!VERSION.test(version)) throw new Error(`OpenClaw version "${version}": expected YYYY.M.D, e.g. 2026.9.6`);
+  return { kind: 'version', source: { messageId, lineStart: 0, lineEnd: 0 }, confidence: 0.8, version, from: 'prose' };
 }
 
 /**

@@ -67,6 +67,19 @@ describe('pincer diagnose --json', () => {
     expect(json.candidates.length).toBeGreaterThan(1);
   });
 
+  it('--openclaw-version: the version the user told you picks that version\'s step; a version printed in the paste wins', () => {
+    // Claude CLI's answer as a user pastes it from a run (real report, shared corpus gh-oc-86761).
+    const paste = `Claude CLI returned 400 invalid_request_error: "You're out of extra usage"`;
+    const ask = (args: string[], input: string) => JSON.parse(runCli(['diagnose', '--json', ...args, '-'], { input }).stdout);
+    expect(ask([], paste)).toMatchObject({ branch: 'extra_usage_required', next_command: 'openclaw --version' });
+    // ≤6.11: the 1M-context setting is where extra usage comes from; ≥7.1 it is a no-op.
+    expect(ask(['--openclaw-version', '2026.4.26'], paste)).toMatchObject({ next_command: 'openclaw config get agents.defaults.models' });
+    expect(ask(['--openclaw-version', '2026.4.26'], `OpenClaw 2026.8.1 (0965053)\n${paste}`)).toMatchObject({ next_command: 'openclaw onboard' });
+    const bad = runCli(['diagnose', '--json', '--openclaw-version', '4.26', '-'], { input: paste });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--openclaw-version 4\.26: expected YYYY\.M\.D/);
+  });
+
   it('masks a pasted key and says so, without echoing it', () => {
     const key = 'sk-ant-api03-' + 'q7Rt2KfL9xPa0WmZ3vYc8NbH5sDe1GjU4oQi6TkXr'.repeat(2) + 'Xy9W'; // fake, key-shaped
     const run = diagnose(`my key is ${key} and I get HTTP 401 authentication_error: invalid x-api-key`);

@@ -115,6 +115,29 @@ describe('statements that change the diagnosis', () => {
     expect(second!.reply).toBeTruthy();
   });
 
+  it('"works in the terminal, not in Discord" with the missing-key copy is not "nothing is set up": the key exists somewhere', () => {
+    const copy = '⚠️ Missing API key for provider "anthropic". Configure the gateway auth for that provider, then try again.';
+    const [first] = replay([user(`In the terminal openclaw works but in Discord I get\n${copy}`)]);
+    expect(first!.branch).not.toBe('no_credentials');
+    expect(first!.candidates).toEqual(expect.arrayContaining(['env_not_visible_to_service', 'agent_auth_missing']));
+    expect(first!.next_command).not.toBe('openclaw onboard');
+  });
+
+  it('"works in the terminal, not in Discord" on a systemd VPS is the service\'s environment, with the .env step', () => {
+    const copy = '⚠️ Missing API key for provider "anthropic". Configure the gateway auth for that provider, then try again.';
+    const [first] = replay([user(`works in the terminal but in discord I get:\n${copy}\nThe gateway runs as a systemd service on my VPS.`)]);
+    expect(first).toMatchObject({ branch: 'env_not_visible_to_service', next_command: "echo 'ANTHROPIC_API_KEY=<your key>' >> ~/.openclaw/.env" });
+    expect(first!.reply).toMatch(/does not have your shell's env/);
+  });
+
+  it('the same error after Pincer\'s step says the step did not clear it before moving on', () => {
+    const { messages } = ReplayFile.parse(JSON.parse(readFileSync('test/fixtures/threads/corpus-clawx-111-google-key-anthropic.json', 'utf8')));
+    const lines = replay(messages);
+    expect(lines[0]!.branch).toBe('default_model_without_auth');
+    const again = lines.find((l, i) => i > 0 && l.branch !== null && l.branch !== 'default_model_without_auth')!;
+    expect(again.reply).toMatch(/^`openclaw configure --section model` did not clear it, so the next step is this one\./);
+  });
+
   it('a new fact that leaves the ask as it is is acknowledged, not called the same error', () => {
     const lines = replay([user(ERROR), user("I'm on a VPS"), user('I run it in Docker')]);
     for (const l of lines.slice(1)) {

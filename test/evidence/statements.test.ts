@@ -20,6 +20,20 @@ describe('statements', () => {
     expect(topics('im on macOS')).toEqual(['os=macos']);
   });
 
+  it('reads an edited key in other words, and a replaced key as no edit', () => {
+    expect(topics('I shortened the key to fit.')).toEqual(['edited_key']);
+    expect(topics('I typed the key by hand from my phone')).toContain('edited_key');
+    expect(topics('I trimmed my api key')).toEqual(['edited_key']);
+    expect(topics('I changed the key to a new one')).toEqual([]);
+  });
+
+  it('"works in the terminal but not in Discord", however it is put', () => {
+    expect(topics('it works in the terminal but not from discord')).toContain('works_elsewhere');
+    expect(topics('In the terminal openclaw works but in Discord I get an error')).toContain('works_elsewhere');
+    expect(topics('works from the cli but in telegram it fails')).toContain('works_elsewhere');
+    expect(topics('the terminal is fine and so is discord')).not.toContain('works_elsewhere');
+  });
+
   it('stays silent where the words do not clearly say it', () => {
     expect(topics('I put the key in the config file')).toEqual([]);
     expect(topics('the request id was req_011CZ')).toEqual([]);
@@ -34,6 +48,11 @@ describe('statements', () => {
     expect(topics('it starts with sk-ant-api03-')).toEqual(['provider_named=anthropic', 'key_prefix=sk-ant-api03']);
     expect(topics('my key starts with sk-or-')).toEqual(['provider_named=openrouter', 'key_prefix=sk-or']);
     expect(topics('I checked the start of the key')).toEqual([]);
+  });
+
+  it('reads what the user says they did on the line that quotes the error', () => {
+    expect(topics('I shortened the key to fit and now I get HTTP 401 authentication_error: invalid x-api-key')).toEqual(['edited_key']);
+    expect(topics('I bought credits but still get: Your credit balance is too low to access the Anthropic API')).toContain('bought_credits');
   });
 
   it('does not read TUI output or error lines as statements', () => {

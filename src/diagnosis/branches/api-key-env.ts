@@ -65,6 +65,10 @@ export const envNotVisibleToService: Rule = {
     if (unseen) return confirmed(1, because(msg`${q(unseen.quote)}: a service gets only the env it was started with, not your shell's.`, unseen, service));
     // "Works in the terminal, not in Discord", or a service (VPS, Docker, launchd) and a missing key: the service's env may lack it.
     const elsewhere = statements(view, 'works_elsewhere').at(-1);
+    // Both: the key works where the shell runs and not in the service, which has its own env.
+    if (noKey && elsewhere && service) {
+      return confirmed(1, because(msg`It works from your shell and the gateway service says ${q(errorQuote(noKey))}: the service does not have your shell's env.`, elsewhere, service, noKey));
+    }
     if (failing && (elsewhere || service)) return possible(because('the gateway runs as a service, with its own environment', elsewhere, service, failing));
     return null;
   },

@@ -141,6 +141,8 @@ export const noCredentials: Rule = {
     const why = because(msg`${q(errorQuote(err))}: no credential for ${q(p)} in the main agent's store.`, err);
     // "No OpenAI model is configured at all": something else (an image or utility default) asks for it.
     if (statements(view, 'provider_unused').some((s) => s.value === p)) return possible(why);
+    // "Works in the terminal, not in Discord": a credential exists somewhere; which process lacks it decides.
+    if (statements(view, 'works_elsewhere').length > 0) return possible(why);
     return confirmed(2, why);
   },
   askFirst(view) {
