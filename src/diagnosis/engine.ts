@@ -11,7 +11,7 @@ import { fill, typedForm } from './commands.ts';
 import { rankConfirmed } from './precedence.ts';
 import { gatewayRemote } from './signals.ts';
 import { text } from './reason.ts';
-import { matchErrors } from './patterns.ts';
+import { matchSignals } from './patterns.ts';
 import { tableStep } from './steps.ts';
 import { authSymptom } from './symptoms.ts';
 import type { Ask, Candidate, Diagnosis, Rule, Step, Verdict } from './types.ts';
@@ -28,7 +28,7 @@ function attempt<T>(fn: () => T, fallback: T): T {
 }
 
 const judge = (rule: Rule, view: EvidenceView): Verdict | null =>
-  attempt(() => (rule.errors ? matchErrors(rule.errors, view) : null) ?? rule.when?.(view) ?? null, null);
+  attempt(() => (rule.signals ? matchSignals(rule.signals, view) : null) ?? rule.when?.(view) ?? null, null);
 
 /** The ask as the user should see it: the command filled (TUI form where it works) or the question. */
 export function presentAsk(ask: Ask, view: EvidenceView): NonNullable<Diagnosis['ask']> {

@@ -4,8 +4,38 @@
  */
 import { z } from 'zod';
 import { BranchFamily, BranchId } from './catalog.ts';
+import { ErrorCode, StatementTopic } from '../evidence/facts.ts';
 import { rowRange } from './steps.ts';
 import type { DeclaredCommand, Rule } from './types.ts';
+
+const versionsText = z.string().refine((v) => {
+  try {
+    rowRange(v);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be any, unknown, ≤V, ≥V or V–W');
+
+const FieldTest = z.union([z.string(), z.number(), z.boolean(), z.object({ not: z.string() }), z.object({ re: z.string() }), z.object({ gt: z.number() })]);
+
+/** One declared signal (./patterns.ts): exactly one of `error`, `statement`, `fact`. */
+const SignalSchema = z
+  .object({
+    error: z.array(ErrorCode).min(1).optional(),
+    statement: z.array(StatementTopic).min(1).optional(),
+    fact: z.string().min(1).optional(),
+    current: z.boolean().optional(),
+    latest: z.boolean().optional(),
+    versions: versionsText.optional(),
+    where: z.record(z.string(), FieldTest).optional(),
+    reason: z.string().min(3),
+    text: z.string().min(3),
+    quote: z.string().min(1).optional(),
+    specificity: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+  })
+  .strict()
+  .refine((s) => [s.error, s.statement, s.fact].filter((x) => x !== undefined).length === 1, 'needs exactly one of error, statement, fact');
 
 const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'must be a function');
 
@@ -16,31 +46,14 @@ export const RuleSchema = z.object({
   priority: z.number().int().min(0),
   beats: z.array(BranchId).optional(),
   when: fn.optional(),
-  errors: z
-    .array(
-      z.object({
-        codes: z.array(z.string()).min(1),
-        versions: z.string().optional(),
-        reason: z.string().includes('{error}'),
-        text: z.string().min(3),
-        specificity: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
-      }),
-    )
-    .optional(),
+  signals: z.array(SignalSchema).min(1).optional(),
   values: fn.optional(),
   stepCase: fn.optional(),
   steps: z
     .array(
       z.object({
         case: z.string().min(1).optional(),
-        versions: z.string().refine((v) => {
-          try {
-            rowRange(v);
-            return true;
-          } catch {
-            return false;
-          }
-        }, 'must be any, unknown, ≤V, ≥V or V–W'),
+        versions: versionsText,
         kind: z.enum(['command', 'action', 'none']).optional(),
         command: z.string().min(1).optional(),
         commandKind: z.enum(['openclaw', 'shell', 'tui', 'claude']).optional(),
@@ -62,7 +75,7 @@ export const RuleSchema = z.object({
       since: z.string().regex(/^\d{4}\.\d+\.\d+$/).optional(),
     }),
   ),
-  signals: z.array(z.string().min(3)).min(1),
+  whenSignals: z.array(z.string().min(3)).min(1).optional(),
   then: z.string().min(1),
   reportable: z.boolean().optional(),
 });
@@ -78,7 +91,9 @@ export function parseRules(rules: Rule[]): Rule[] {
     if (!r.success) throw new Error(`rule ${String(rule?.id)}: ${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
     if (seen.has(rule.id)) throw new Error(`rule ${rule.id}: defined twice`);
     if (rule.beats?.includes(rule.id)) throw new Error(`rule ${rule.id}: beats itself`);
-    if (!rule.when && !rule.errors) throw new Error(`rule ${rule.id}: needs errors or when`);
+    if (!rule.when && !rule.signals) throw new Error(`rule ${rule.id}: needs signals or when`);
+    if (rule.when && !rule.whenSignals) throw new Error(`rule ${rule.id}: a when needs whenSignals saying what it checks`);
+    if (!rule.when && rule.whenSignals) throw new Error(`rule ${rule.id}: whenSignals without a when (prose beside the data signals)`);
     const steps = rule.steps;
     for (const c of new Set(steps.map((s) => s.case))) {
       const rows = steps.filter((s) => s.case === c);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { matchErrors, rangesMeet, type ErrorPattern } from '../../src/diagnosis/patterns.ts';
+import { matchSignals as matchErrors, rangesMeet, type Signal } from '../../src/diagnosis/patterns.ts';
 import { ruleFor } from '../../src/diagnosis/branches/index.ts';
 import { diagnose } from '../../src/diagnosis/engine.ts';
 import { error, version, viewOf } from './facts.ts';
 
-const pattern: ErrorPattern = { codes: ['extra_usage_required'], versions: '≥2026.8.1', reason: '{error}: spent.', text: '`…`' };
+const pattern: Signal = { error: ['extra_usage_required'], versions: '≥2026.8.1', reason: '`{quote}`: spent.', text: '`…`' };
 
 describe('error signals are patterns over typed facts, with version ranges', () => {
   it('confirms with the pasted line as the reason\'s one quoted value', () => {

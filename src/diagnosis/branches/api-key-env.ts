@@ -29,7 +29,7 @@ export const envNotVisibleToService: Rule = {
   title: 'The gateway service does not see the key or login your shell has',
   priority: 45,
   beats: ['no_credentials'],
-  signals: [
+  whenSignals: [
     'the gateway runs under systemd/launchd/a container and the key was exported only in a shell',
     '`Shell env : off` with the key missing for the service',
     '`No API key found` at run time while the CLI sees `source=env:`',
@@ -104,20 +104,18 @@ export const secretRefUnresolved: Rule = {
   title: 'A profile points at an env variable that is not set',
   priority: 50,
   beats: ['no_credentials', 'env_not_visible_to_service'],
-  signals: [
+  whenSignals: [
     'a label `ref(env:<VAR>)` (or `token:ref(…)`) with no `env=` bit for it',
-    '`Startup failed: required secrets are unavailable`',
-    '`Missing env var "<VAR>" referenced at config path`',
     'probe reason `unresolved_ref`',
   ],
   then: '`openclaw gateway restart`, then `openclaw models status`',
   docs: DOCS_ENV,
   commands: [],
-  errors: [
+  signals: [
     {
-      codes: ['startup_secrets_unavailable', 'missing_env_var'],
+      error: ['startup_secrets_unavailable', 'missing_env_var'],
       text: '`Startup failed: required secrets are unavailable` / `Missing env var "<VAR>" referenced at config path`',
-      reason: "{error}: the secret's env variable is not set where the gateway runs.",
+      reason: "`{quote}`: the secret's env variable is not set where the gateway runs.",
     },
   ],
   when(view) {
@@ -159,7 +157,7 @@ export const envVarNameUnrecognized: Rule = {
   title: 'The key is set under a name OpenClaw does not read',
   priority: 48,
   beats: ['no_credentials', 'env_not_visible_to_service'],
-  signals: ['the key is set under a name OpenClaw does not read: `CLAUDE_CODE_OAUTH_TOKEN`, `OPEN_ROUTER_API_KEY`, `ANTHROPIC_KEY`, `CLAUDE_API_KEY` … (§5.1)'],
+  whenSignals: ['the key is set under a name OpenClaw does not read: `CLAUDE_CODE_OAUTH_TOKEN`, `OPEN_ROUTER_API_KEY`, `ANTHROPIC_KEY`, `CLAUDE_API_KEY` … (§5.1)'],
   then: '`openclaw gateway restart`, then `openclaw models status`',
   docs: DOCS_ENV,
   commands: [],

@@ -30,7 +30,7 @@ export const apiKeyInTokenProfile: Rule = {
   title: 'An API key is stored as a token profile',
   priority: 40,
   beats: ['profile_order_conflict', 'api_key_invalid', 'provider_overloaded', 'auth_store_malformed'],
-  signals: [
+  whenSignals: [
     'a token profile whose mask starts `token:sk-ant-a` (an API key stored via paste-token)',
     'a pasted auth-profiles.json with `"type": "token"` holding an `sk-ant-api…` value (seed 000: 529 loop)',
     'token profiles are tried before api_key ones (§3.3)',
@@ -114,7 +114,7 @@ export const profileOrderConflict: Rule = {
   priority: 15,
   // A login saved under another profile explains the refresh failure of the stale one.
   beats: ['setup_token_rejected', 'api_key_invalid', 'oauth_refresh_failed'],
-  signals: [
+  whenSignals: [
     '`profiles=N` with N ≥ 2 for the failing provider and the profile in use is not the one the user just fixed',
     'a fresh login saved under another profile than the one in use ("under profile ID `<p>:<email>` rather than updating `<p>:default`")',
   ],
@@ -178,7 +178,7 @@ export const profileShadowsEnv: Rule = {
   family: 'api-key',
   title: 'A stored profile wins over the env key you set',
   priority: 12,
-  signals: ['`effective=profiles:…` AND an `env=<mask>` bit with a different mask, and the user says they set the env var (§3.5)'],
+  whenSignals: ['`effective=profiles:…` AND an `env=<mask>` bit with a different mask, and the user says they set the env var (§3.5)'],
   then: '`openclaw models status`: profile mask == env mask',
   docs: 'https://docs.openclaw.ai/help/environment',
   commands: [],
@@ -225,7 +225,7 @@ export const keyProviderMismatch: Rule = {
   title: "The key belongs to another provider (or lost its prefix)",
   priority: 25,
   beats: ['api_key_invalid', 'provider_key_invalid'],
-  signals: ['key prefix that does not belong to the provider (`sk-or-` under anthropic, `sk-kimi-` under moonshot, `sk-proj-` for anthropic, a key without its prefix)'],
+  whenSignals: ['key prefix that does not belong to the provider (`sk-or-` under anthropic, `sk-kimi-` under moonshot, `sk-proj-` for anthropic, a key without its prefix)'],
   then: '`openclaw models status`',
   docs: 'https://docs.openclaw.ai/concepts/model-providers',
   commands: [{ kind: 'openclaw', template: 'openclaw onboard' }],

@@ -32,8 +32,16 @@ export const agentAuthMissing: Rule = {
   priority: 55,
   beats: ['no_credentials', 'env_not_visible_to_service', 'api_key_invalid'],
   signals: [
-    '`No API key found for provider "<p>". Auth store: …/agents/<id>/agent/auth-profiles.json` with `<id>` ≠ main',
-    'a newly added agent; a cron/hook lane failing while main works',
+    {
+      error: ['no_api_key', 'no_api_key_resolved'],
+      where: { agentId: { not: 'main' } },
+      reason: '`{quote}`: the store of agent `{agentId}` has no key (auth is per agent).',
+      text: '`No API key found for provider "<p>". Auth store: …/agents/<id>/agent/auth-profiles.json` with `<id>` ≠ main',
+    },
+  ],
+  whenSignals: [
+    '`models status --agent <id>` listing `Missing auth - <p>` with no profile or env key (else ruled out)',
+    'a newly added agent, or a cron/hook lane, with `No API key found` while main works',
   ],
   then: "give the agent main's credentials (the command depends on the version: see the steps), then `openclaw gateway restart`",
   docs: DOCS_FAQ,
@@ -42,8 +50,6 @@ export const agentAuthMissing: Rule = {
     { kind: 'shell', template: 'cp ~/.openclaw/agents/main/agent/auth-profiles.json ~/.openclaw/agents/<id>/agent/auth-profiles.json' },
   ],
   when(view) {
-    const err = errorsWith(view, 'no_api_key', 'no_api_key_resolved').find((e) => e.agentId && e.agentId !== 'main');
-    if (err) return confirmed(3, because(msg`${q(errorQuote(err))}: the store of agent ${q(err.agentId!)} has no key (auth is per agent).`, err));
     const agentStatus = view.all('models_status').find((s) => s.agentId && s.agentId !== 'main');
     if (agentStatus) {
       const hasAuth = agentStatus.providers.some((p) => p.profiles.length > 0 || p.env);
@@ -118,7 +124,7 @@ export const wrongHost: Rule = {
   title: 'The key was changed on this machine, but the gateway runs on another',
   priority: 52,
   beats: ['api_key_invalid'],
-  signals: ['the TUI/CLI talks to a remote gateway (non-loopback `ws://` URL, "VPS", "server") and the key was changed on the local machine'],
+  whenSignals: ['the TUI/CLI talks to a remote gateway (non-loopback `ws://` URL, "VPS", "server") and the key was changed on the local machine'],
   then: '`openclaw models status` on the gateway host',
   docs: 'https://docs.openclaw.ai/gateway/troubleshooting',
   commands: [],
@@ -162,7 +168,7 @@ export const customBaseUrl: Rule = {
   title: 'Anthropic requests go to a custom base URL or proxy',
   priority: 54,
   beats: ['api_key_invalid'],
-  signals: ['a non-default Anthropic base URL or proxy in config (`models.providers.anthropic.baseUrl`); 401 from a proxy'],
+  whenSignals: ['a non-default Anthropic base URL or proxy in config (`models.providers.anthropic.baseUrl`); 401 from a proxy'],
   then: 'remove or fix the `baseUrl` (§5 "Anthropic base URL"), `openclaw gateway restart`',
   docs: 'https://docs.openclaw.ai/concepts/model-providers',
   commands: [],

@@ -34,9 +34,8 @@ export const staleOrderOverride: Rule = {
   title: 'The stored auth order names a profile that is missing or broken',
   priority: 35,
   beats: ['profile_order_conflict', 'no_credentials'],
-  signals: [
+  whenSignals: [
     '`Order override: <ids>` (≤7.1) or `Auth profile order override: <ids>` (≥8.1) naming a profile that is missing or broken',
-    '`No credentials found for profile "<id>"`',
   ],
   then: '`openclaw models auth order get --provider <provider>` must show only that id; then `openclaw models status`',
   docs: DOCS_AUTH,
@@ -52,11 +51,11 @@ export const staleOrderOverride: Rule = {
     { versions: '≥2026.8.1', command: 'openclaw models auth order set --provider <provider> <profile-id>', why: ORDER_SET_WHY, then: ORDER_THEN },
     { versions: 'unknown', command: 'openclaw models auth order set --provider <provider> <profile-id>', why: ORDER_SET_WHY, then: ORDER_THEN },
   ],
-  errors: [
+  signals: [
     {
-      codes: ['no_credentials_for_profile'],
+      error: ['no_credentials_for_profile'],
       text: '`No credentials found for profile "<id>"`',
-      reason: '{error}: the order points at a profile that has no credential.',
+      reason: '`{quote}`: the order points at a profile that has no credential.',
     },
   ],
   when(view) {
@@ -96,7 +95,7 @@ export const noCredentials: Rule = {
   family: 'api-key',
   title: 'No credential is set up for the provider',
   priority: 5,
-  signals: [
+  whenSignals: [
     'a `Missing auth` section listing the provider (on ≥8.1 not when its only profiles are in cooldown or disabled)',
     '`effective=missing`',
     '`No API key found for provider "<p>"` with the main agent\'s store',
@@ -215,7 +214,7 @@ export const authStoreMalformed: Rule = {
   title: "auth-profiles.json is not in the store's format",
   priority: 28,
   beats: ['no_credentials'],
-  signals: [
+  whenSignals: [
     'a pasted auth-profiles.json whose fields are not the store\'s (§3.1): nested by provider, `mode`/`apiKey` instead of `type`/`key`, `type: "oauth"` with `accessToken`',
     'a fragment of `profiles` entries is not by itself malformed',
   ],

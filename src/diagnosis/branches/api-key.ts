@@ -28,7 +28,7 @@ export const apiKeyInvalid: Rule = {
   family: 'api-key',
   title: 'Anthropic rejects the API key itself',
   priority: 10,
-  signals: [
+  whenSignals: [
     '`401 … invalid x-api-key` (any wrapper) AND the credential OpenClaw sends is an api_key profile or env key masked `sk-ant-a…` (§1.3)',
     'without `models status` evidence only a candidate: ask for it',
   ],
@@ -103,7 +103,7 @@ export const apiKeyAltered: Rule = {
   title: 'The stored API key was edited or pasted with extra text',
   priority: 20,
   beats: ['api_key_invalid'],
-  signals: [
+  whenSignals: [
     'the user says they edited, shortened, trimmed or retyped the key ("deleted some spaces")',
     'a mask with an impossible head or whitespace (`API sk-a..._HeoVAAA`, §1.3)',
   ],
@@ -156,7 +156,7 @@ export const oauthTokenInApiKeyProfile: Rule = {
   title: 'A Claude subscription token is stored as an API key',
   priority: 30,
   beats: ['profile_order_conflict', 'api_key_invalid'],
-  signals: [
+  whenSignals: [
     'an api_key profile (or env `ANTHROPIC_API_KEY`) whose mask starts `sk-ant-o`',
     'the user says the key starts with `sk-ant-oat`',
   ],

@@ -20,7 +20,7 @@ export const authStoreMigration: Rule = {
   title: 'Your saved credentials were never imported into the SQLite store',
   priority: 45,
   beats: ['no_credentials', 'agent_auth_missing', 'auth_store_malformed', 'stale_order_override', 'default_model_without_auth'],
-  signals: [
+  whenSignals: [
     '≥8.1 `Auth profile store <path>/openclaw-agent.sqlite requires legacy credential migration; run openclaw doctor --fix.` (≥9.4 adds `affected providers: <p>`), as a line, a `--json` error object or doctor\'s `doctor:auth-profiles run failed: …`',
     '≥6.5 doctor note `Auth profile SQLite migration` listing legacy `auth-profiles.json` files, without a `Migrated auth profile JSON …` change',
     '8.2 split-brain: `requires api-key auth: No usable api-key authentication is available …` right after the user upgraded (to ≥6.5 when named)',
@@ -70,7 +70,7 @@ export const stateDirMismatch: Rule = {
   title: 'The CLI and the Gateway use different state directories',
   priority: 50,
   beats: ['no_credentials', 'auth_store_migration', 'agent_auth_missing'],
-  signals: [
+  whenSignals: [
     '≥9.1 `No credentials or configuration were written. CLI and <live Gateway|installed Gateway service> use different state directories (CLI: <a>; Gateway: <b>)…`',
     '≥9.1 `CLI and <source> use different … Local commands may read or write state the Gateway does not use.`',
     'any: `openclaw gateway status` shows `Config (cli): X` ≠ `Config (service): Y`',

@@ -14,13 +14,21 @@ export const discordDmPairing: Rule = {
   family: 'discord-channel',
   title: 'DMs wait for pairing approval',
   priority: 20,
-  signals: ['DMs to the user\'s OpenClaw bot get no answer / a pairing code'],
+  signals: [
+    {
+      fact: 'pairing_list',
+      latest: true,
+      where: { pending: { gt: 0 } },
+      reason: '`pairing list` shows {pending} pending request(s).',
+      text: '`openclaw pairing list discord` with a pending request',
+    },
+  ],
+  whenSignals: ['DMs to the user\'s OpenClaw bot get no answer / a pairing code (not when the DM got a model error back)'],
   then: '`openclaw pairing approve discord <CODE>`',
   docs: DOCS_DISCORD,
   commands: [],
   when(view) {
     const pairing = view.all('pairing_list').at(-1);
-    if (pairing && pairing.pending > 0) return confirmed(2, because(msg`\`pairing list\` shows ${pairing.pending} pending request(s).`, pairing));
     if (pairing) return ruledOut(because('no pending pairing request', pairing));
     const said = statements(view, 'dm_not_working').at(-1);
     if (!said) return null;
@@ -62,15 +70,15 @@ export const discordIntentsMissing: Rule = {
   family: 'discord-channel',
   title: 'Message Content Intent is not enabled',
   priority: 40,
-  signals: ['`gateway closed with code 4014`', '`intents:content=disabled`', 'bot online but silent in guild channels'],
+  whenSignals: ['`intents:content=disabled` on an account of `channels status --probe`', 'bot online but silent in guild channels (only possible)'],
   then: '`openclaw gateway restart`, then `openclaw channels status --probe`',
   docs: DOCS_DISCORD,
   commands: [],
-  errors: [
+  signals: [
     {
-      codes: ['discord_intents_missing'],
+      error: ['discord_intents_missing'],
       text: '`Fatal Gateway error: 4014` / `Used disallowed intents`',
-      reason: "{error}: Discord refuses the bot's connection without Message Content Intent.",
+      reason: "`{quote}`: Discord refuses the bot's connection without Message Content Intent.",
     },
   ],
   when(view) {
@@ -109,15 +117,15 @@ export const discordTokenMissing: Rule = {
   title: 'The Discord bot token is missing or wrong',
   priority: 45,
   beats: ['provider_key_invalid'],
-  signals: ['`Discord bot token missing for account`', '`getMe failed (401)`'],
+  whenSignals: ['`channels status --probe` shows the account with `missing token`, `getMe failed` or `token:config (unavailable)`'],
   then: '`openclaw gateway restart`',
   docs: DOCS_DISCORD,
   commands: [{ kind: 'openclaw', template: 'openclaw config set channels.discord.token \'"<bot token>"\' --json' }],
-  errors: [
+  signals: [
     {
-      codes: ['discord_token_missing', 'discord_getme_failed'],
+      error: ['discord_token_missing', 'discord_getme_failed'],
       text: '`Discord bot token missing` / `getMe failed`',
-      reason: '{error}: the gateway has no working Discord bot token.',
+      reason: '`{quote}`: the gateway has no working Discord bot token.',
     },
   ],
   when(view) {

@@ -28,7 +28,7 @@ const FAMILY_MODULES: readonly Record<string, unknown>[] = [
 ];
 
 const isRule = (v: unknown): v is Rule =>
-  typeof v === 'object' && v !== null && typeof (v as Rule).id === 'string' && typeof (v as Rule).family === 'string' && ('when' in v || 'errors' in v);
+  typeof v === 'object' && v !== null && typeof (v as Rule).id === 'string' && typeof (v as Rule).family === 'string' && ('when' in v || 'signals' in v);
 
 /** All rules, validated at load time (a malformed rule fails fast with its id). */
 // Sorted by id: module namespaces list exports in an order the bundler may change, and nothing may depend on it.

@@ -32,7 +32,7 @@ export const defaultModelWithoutAuth: Rule = {
   title: 'The default model is from a provider you did not set up',
   priority: 58,
   beats: ['no_credentials'],
-  signals: ['`No API key found for provider "<p>"` / `Missing auth - <p>` where `<p>` is only the provider of the default (or fallback) model, while the user set up a DIFFERENT provider'],
+  whenSignals: ['`No API key found for provider "<p>"` / `Missing auth - <p>` where `<p>` is only the provider of the default (or fallback) model, while the user set up a DIFFERENT provider'],
   then: '`openclaw models status`: `Default` names that provider',
   docs: 'https://docs.openclaw.ai/concepts/model-providers',
   commands: [],
@@ -72,7 +72,7 @@ export const modelProviderPrefixMismatch: Rule = {
   title: 'A model is named under the wrong provider',
   priority: 56,
   beats: ['no_credentials', 'provider_key_invalid', 'default_model_without_auth'],
-  signals: ['model refs under the wrong provider prefix: `openai/claude-opus-4`, `anthropic/gpt-…` (`openai/gpt-…` with only Codex OAuth is codex_model_prefix_mismatch)'],
+  whenSignals: ['model refs under the wrong provider prefix: `openai/claude-opus-4`, `anthropic/gpt-…` (`openai/gpt-…` with only Codex OAuth is codex_model_prefix_mismatch)'],
   then: '`openclaw models status`',
   docs: 'https://docs.openclaw.ai/concepts/model-providers',
   commands: [{ kind: 'openclaw', template: 'openclaw configure --section model' }],
@@ -103,7 +103,7 @@ export const sessionProfilePinned: Rule = {
   title: 'The chat session is pinned to another profile',
   priority: 60,
   beats: ['profile_order_conflict', 'api_key_invalid'],
-  signals: [
+  whenSignals: [
     'the profile in use is not the one `models auth order get` shows, after `order set` (a session pinned with `/model <model>@<profileId>`, §3.3 step 4)',
     'an old profile keeps winning in one session only',
   ],

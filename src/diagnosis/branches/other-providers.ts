@@ -17,18 +17,17 @@ export const codexModelPrefixMismatch: Rule = {
   title: 'An `openai/…` model with only Codex OAuth set up',
   priority: 70,
   beats: ['no_credentials', 'model_provider_prefix_mismatch', 'default_model_without_auth'],
-  signals: [
-    '`No API key found for provider "openai". You are authenticated with OpenAI Codex OAuth`',
+  whenSignals: [
     '≥6.1 (openai-codex folded into openai): an `openai-codex/…` model ref (`Default`, route issues) — real 9.6 output shows `- openai-codex/<m> [indeterminate] Auth readiness could not be confirmed …`',
   ],
   then: '≤5.7: —; ≥5.28: `openclaw models status` (`Default` `openai/…`, an `openai` profile)',
   docs: DOCS_PROVIDERS,
   commands: [],
-  errors: [
+  signals: [
     {
-      codes: ['codex_oauth_only'],
+      error: ['codex_oauth_only'],
       text: '≤5.7 `… You are authenticated with OpenAI Codex OAuth. Use openai-codex/…`; 7.2-beta–8.2 `Codex subscription auth profile could not produce login credentials.`',
-      reason: '{error}: Codex OAuth serves `openai-codex/…` models, not `openai/…`.',
+      reason: '`{quote}`: Codex OAuth serves `openai-codex/…` models, not `openai/…`.',
     },
   ],
   when(view) {
@@ -93,7 +92,7 @@ export const providerKeyInvalid: Rule = {
   family: 'other-providers',
   title: "The provider rejects the key",
   priority: 10,
-  signals: [
+  whenSignals: [
     "401/403 from a non-Anthropic provider: OpenRouter `User not found` / `No auth credentials found`, OpenAI `incorrect api key`, Gemini `API_KEY_INVALID`, MiniMax `carry the API secret key`",
   ],
   then: '`openclaw models status`',

@@ -25,7 +25,7 @@ export const setupTokenRejected: Rule = {
   family: 'setup-token',
   title: 'Anthropic rejects the setup-token',
   priority: 10,
-  signals: ['`401 … Invalid bearer token` from a chat run (not from `status --usage`) with a token/OAuth profile'],
+  whenSignals: ['`401 … Invalid bearer token` from a chat run (not from `status --usage`) with a token/OAuth profile'],
   then: '`openclaw models auth paste-token --provider anthropic`, then `openclaw models status`',
   docs: DOCS_TOKEN,
   commands: [{ kind: 'claude', template: 'claude setup-token' }],
@@ -66,7 +66,7 @@ export const tokenExpired: Rule = {
   title: 'The subscription token has expired',
   priority: 20,
   beats: ['setup_token_rejected'],
-  signals: ['OAuth/token status `expired`, `expiring` or `unknown`', '`models status --check` exit 1 or 2'],
+  whenSignals: ['OAuth/token status `expired`, `expiring` or `unknown`', '`models status --check` exit 1 or 2'],
   then: 'setup-token: `openclaw models auth paste-token --provider anthropic`; CLI login: `openclaw models auth login --provider anthropic --method cli`',
   docs: DOCS_OAUTH,
   commands: [],
@@ -127,18 +127,21 @@ export const claudeCodeOnlyCredential: Rule = {
   priority: 80,
   beats: [...GENERIC_AUTH],
   signals: [
-    '`This credential is only authorized for use with Claude Code and cannot be used for other API requests.`',
-    '`403 permission_error: OAuth authentication is currently not allowed for this organization.` (same fix: an API key)',
+    {
+      error: ['claude_code_only'],
+      reason: '`{quote}`: Anthropic refuses this subscription credential outside Claude Code.',
+      text: '`This credential is only authorized for use with Claude Code and cannot be used for other API requests.`',
+    },
+    {
+      error: ['oauth_org_not_allowed'],
+      reason: '`{quote}`: this organization refuses subscription (OAuth) credentials for API use.',
+      text: '`403 permission_error: OAuth authentication is currently not allowed for this organization.` (same fix: an API key)',
+      specificity: 2,
+    },
   ],
   then: '`openclaw models status`',
   docs: 'https://docs.openclaw.ai/providers/anthropic',
   commands: [{ kind: 'openclaw', template: 'openclaw onboard' }],
-  when(view) {
-    const err = errorsWith(view, 'claude_code_only').at(-1);
-    if (err) return confirmed(3, because(msg`${q(errorQuote(err))}: Anthropic refuses this subscription credential outside Claude Code.`, err));
-    const org = errorsWith(view, 'oauth_org_not_allowed').at(-1);
-    return org ? confirmed(2, because(msg`${q(errorQuote(org))}: this organization refuses subscription (OAuth) credentials for API use.`, org)) : null;
-  },
   steps: [
     {
       versions: 'any',
@@ -154,17 +157,23 @@ export const setupTokenPasteRejected: Rule = {
   family: 'setup-token',
   title: 'The setup-token prompt refused what was pasted',
   priority: 70,
-  signals: ['`Expected token starting with sk-ant-oat01-`', '`Token looks too short; paste the full setup-token`'],
+  signals: [
+    {
+      error: ['setup_token_prefix', 'setup_token_short'],
+      quote: '{message}',
+      reason: '`{quote}`: the setup-token prompt checks the prefix and length.',
+      text: '`Expected token starting with sk-ant-oat01-` / `Token looks too short; paste the full setup-token`',
+    },
+    {
+      // "The token I pasted is incomplete": stored cut (a line break in the terminal).
+      statement: ['token_truncated'],
+      reason: '`{quote}`: a setup-token cut while pasting is stored cut, and every call is refused.',
+      text: 'the user says the pasted token was cut or incomplete',
+    },
+  ],
   then: '`openclaw models status`',
   docs: DOCS_TOKEN,
   commands: [],
-  when(view) {
-    const err = errorsWith(view, 'setup_token_prefix', 'setup_token_short').at(-1);
-    if (err) return confirmed(3, because(msg`${q(err.message)}: the setup-token prompt checks the prefix and length.`, err));
-    // "The token I pasted is incomplete": stored cut (a line break in the terminal).
-    const cut = statements(view, 'token_truncated').at(-1);
-    return cut ? confirmed(1, because(msg`${q(cut.quote)}: a setup-token cut while pasting is stored cut, and every call is refused.`, cut)) : null;
-  },
   steps: [
     {
       versions: 'any',
@@ -219,7 +228,7 @@ export const oauthRefreshFailed: Rule = {
   title: 'OpenClaw could not refresh the OAuth login',
   priority: 60,
   beats: [...GENERIC_AUTH],
-  signals: [
+  whenSignals: [
     '`OAuth token refresh failed for <provider>`',
     '`refresh_token_reused`',
     'Codex `token_expired`',
@@ -262,15 +271,14 @@ export const extraUsageRequired: Rule = {
   title: 'The subscription needs extra usage for this request',
   priority: 75,
   beats: [...GENERIC_AUTH],
-  signals: ['`Third-party apps now draw from your extra usage`', "`You're out of extra usage`", '`Extra usage is required for long context requests`'],
   then: 'turn `context1m` off or use an API key with billing',
   docs: 'https://docs.openclaw.ai/providers/anthropic#troubleshooting',
   commands: [],
-  errors: [
+  signals: [
     {
-      codes: ['extra_usage_required'],
+      error: ['extra_usage_required'],
       text: "`Third-party apps now draw from your extra usage` / `You're out of extra usage` / `Extra usage is required for long context requests`",
-      reason: "{error}: the subscription's included usage does not cover this request.",
+      reason: "`{quote}`: the subscription's included usage does not cover this request.",
     },
   ],
   // ≥7.1 `params.context1m` is a no-op (docs): the subscription itself has no extra usage left for third-party use.

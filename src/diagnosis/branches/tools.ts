@@ -17,17 +17,20 @@ export const tuiMultilineShell: Rule = {
   family: 'tools',
   title: 'Several `!` lines were sent to the TUI at once',
   priority: 90,
-  signals: ['`!openclaw: command not found` (several `!` lines pasted at once into the TUI)'],
+  signals: [
+    {
+      fact: 'shell_error',
+      current: true,
+      where: { target: { re: '^!' } },
+      quote: '{target}: command not found',
+      reason: '`{quote}`: the TUI strips the `!` only on the first line of a message; the next lines reach the shell with it.',
+      text: '`!openclaw: command not found` in the message being answered (several `!` lines pasted at once into the TUI)',
+      specificity: 3,
+    },
+  ],
   then: 'paste its output',
   docs: DOCS_TUI,
   commands: [],
-  when(view) {
-    // A shell's complaint is about what was just typed: only the message being answered counts.
-    const err = view.inCurrent('shell_error').filter((e) => e.target.startsWith('!')).at(-1);
-    return err
-      ? confirmed(3, because(msg`${q(`${err.target}: command not found`)}: the TUI strips the \`!\` only on the first line of a message; the next lines reach the shell with it.`, err))
-      : null;
-  },
   steps: [
     { versions: 'any', command: '!openclaw models status', commandKind: 'tui', runIn: 'tui', why: ONE_BANG, then: 'Paste its output here.' },
     // `models status` is already here: the order is the next thing to see.
@@ -41,7 +44,7 @@ export const tuiCommandInShell: Rule = {
   family: 'tools',
   title: 'A TUI slash command was typed in a terminal',
   priority: 90,
-  signals: ['`no such file or directory: /reset`', '`command not found: /new`'],
+  whenSignals: ['`no such file or directory: /reset`', '`command not found: /new`'],
   then: 'retry',
   docs: DOCS_TUI,
   commands: [
@@ -74,15 +77,20 @@ export const wizardKeptExistingValues: Rule = {
   family: 'tools',
   title: 'The wizard kept the old values',
   priority: 40,
-  signals: ['the onboarding `Config handling` screen with `● Use existing values`, and the failure is unchanged'],
+  signals: [
+    {
+      // The screen the user is looking at now; an old paste of it says nothing about later runs.
+      fact: 'wizard',
+      current: true,
+      where: { screen: 'config_handling', selected: { re: 'existing' } },
+      quote: '● {selected}',
+      reason: '`{quote}` keeps the key you already had, so nothing changes.',
+      text: 'the onboarding `Config handling` screen with `● Use existing values`',
+    },
+  ],
   then: '`openclaw models status`',
   docs: 'https://docs.openclaw.ai/providers/anthropic',
   commands: [{ kind: 'openclaw', template: 'openclaw onboard' }],
-  when(view) {
-    // The screen the user is looking at now; an old paste of it says nothing about later runs.
-    const w = view.inCurrent('wizard').filter((x) => x.screen === 'config_handling' && /existing/i.test(x.selected ?? '')).at(-1);
-    return w ? confirmed(2, because(msg`${q(`● ${w.selected}`)} keeps the key you already had, so nothing changes.`, w)) : null;
-  },
   steps: [
     {
       versions: 'any',
@@ -102,7 +110,7 @@ export const secretInMessage: Rule = {
   title: 'A full credential was pasted',
   priority: 0,
   reportable: false,
-  signals: ['a full live-looking credential in the message (Anthropic, OpenAI, OpenRouter, Discord bot token …); never the reported branch'],
+  whenSignals: ['a full live-looking credential in the message (Anthropic, OpenAI, OpenRouter, Discord bot token …); never the reported branch'],
   then: 'create a new key and set it on the gateway host',
   docs: 'https://docs.openclaw.ai/gateway/authentication',
   commands: [],
