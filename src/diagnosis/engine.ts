@@ -4,7 +4,8 @@
  * decides, or `not_auth` when nothing in the view is a model-auth failure. Pure and synchronous;
  * a rule that throws is treated as having nothing to say (no message may crash Pincer).
  */
-import { askValues, ASKS, chooseAsk, isAnswered } from './asks.ts';
+import { askValues, chooseAsk, isAnswered } from './ask-choice.ts';
+import { ASKS } from './asks.ts';
 import { RULES } from './branches/index.ts';
 import type { BranchId } from './catalog.ts';
 import { fill, typedForm } from './commands.ts';

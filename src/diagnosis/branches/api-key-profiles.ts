@@ -1,7 +1,7 @@
 /**
  * Family A (second part): which auth profile OpenClaw sends, and why (branches.md §A:
- * api_key_in_token_profile, profile_order_conflict, profile_shadows_env, key_provider_mismatch).
- * The key itself is judged in ./api-key.ts.
+ * api_key_in_token_profile, profile_order_conflict, profile_shadows_env). The key itself is judged
+ * in ./api-key.ts, a key of another provider in ./api-key-provider.ts.
  */
 import { msg, q } from '../reason.ts';
 import {
@@ -9,7 +9,6 @@ import {
   errorQuote,
   errorsWith,
   explicitOrder,
-  foreignHead,
   maskHead,
   profileInUse,
   providerLine,
@@ -20,7 +19,7 @@ import {
 import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
 import { confirmed, possible, ruledOut } from '../verdict.ts';
-import { failureSeen, fixedProfile, keyLabels, notSeenYet, ONBOARD_WITH_ENV_KEY, READ_KEY } from './shared.ts';
+import { failureSeen, fixedProfile, notSeenYet, ONBOARD_WITH_ENV_KEY, READ_KEY } from './shared.ts';
 
 const DOCS_AUTH = 'https://docs.openclaw.ai/gateway/authentication';
 
@@ -217,48 +216,4 @@ export const profileShadowsEnv: Rule = {
     if (said) return confirmed(2, why);
     return failureSeen(view) ? possible(why) : null;
   },
-};
-
-export const keyProviderMismatch: Rule = {
-  id: 'key_provider_mismatch',
-  family: 'api-key',
-  title: "The key belongs to another provider (or lost its prefix)",
-  priority: 25,
-  beats: ['api_key_invalid', 'provider_key_invalid'],
-  whenSignals: ['key prefix that does not belong to the provider (`sk-or-` under anthropic, `sk-kimi-` under moonshot, `sk-proj-` for anthropic, a key without its prefix)'],
-  then: '`openclaw models status`',
-  docs: 'https://docs.openclaw.ai/concepts/model-providers',
-  commands: [{ kind: 'openclaw', template: 'openclaw onboard' }],
-  when(view) {
-    // An API key refused on `google-gemini-cli/…`: that route logs in with the Gemini CLI (OAuth), keys belong to `google`.
-    const keyErr = errorsWith(view, 'provider_key_invalid').find((e) => e.provider === 'google');
-    const cliRoute = statements(view, 'provider_named').find((s) => s.value === 'google-gemini-cli') ?? (keyErr?.message.includes('google-gemini-cli/') ? keyErr : undefined);
-    if (cliRoute && keyErr) return confirmed(2, because(msg`${q(errorQuote(keyErr))} on a \`google-gemini-cli/…\` model: \`google-gemini-cli\` is the Gemini CLI (OAuth) route; an API key belongs to the \`google\` provider.`, keyErr, cliRoute));
-    const refused = errorsWith(view, 'key_type_refused').at(-1);
-    if (refused) return confirmed(3, because(msg`${q(errorQuote(refused))}: this endpoint takes another kind of credential (OAuth / ADC), not an API key.`, refused));
-    for (const { status, label, credential, provider } of keyLabels(view, true)) {
-      const head = maskHead(credential);
-      if (head && foreignHead(provider, head)) {
-        return confirmed(2, because(msg`${q(label)} under ${q(provider)}: a ${provider} key never starts with ${q(head)}.`, status));
-      }
-    }
-    const prefix = statements(view, 'key_prefix').at(-1);
-    const err = xApiKeyRejections(view).at(-1);
-    if (prefix?.value && err) {
-      if (!prefix.value.startsWith('sk-ant')) {
-        return confirmed(1, because(msg`You said the key starts with ${q(prefix.value)}: Anthropic keys start with \`sk-ant-\`.`, prefix, err));
-      }
-      return ruledOut(because(msg`the key starts with ${q(prefix.value)}`, prefix));
-    }
-    if (err && !providerLine(view, 'anthropic')) return possible(notSeenYet(err));
-    return null;
-  },
-  steps: [
-    {
-      versions: 'any',
-      command: 'openclaw onboard',
-      why: "Get the provider's own key from its console (an Anthropic key starts with `sk-ant-api`), then choose that provider in the wizard and paste it unchanged.",
-      then: 'Then `openclaw models status`.',
-    },
-  ],
 };

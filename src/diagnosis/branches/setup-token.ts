@@ -3,9 +3,6 @@
  * (branches.md §B). Version-aware: the Claude CLI login method exists from 2026.3.26 (§9).
  */
 import { msg, q } from '../reason.ts';
-import { VERSION, versionAtLeast } from '../commands.ts';
-import type { Steps } from '../steps.ts';
-import { refreshFailure } from './oauth-signals.ts';
 import { because, errorProvider, errorQuote, errorsWith, maskHead, providerLine, statements } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
@@ -13,7 +10,8 @@ import { confirmed, possible, ruledOut } from '../verdict.ts';
 
 const DOCS_TOKEN = 'https://docs.openclaw.ai/providers/anthropic#option-b-claude-setup-token';
 const DOCS_OAUTH = 'https://docs.openclaw.ai/concepts/oauth';
-const GENERIC_AUTH = ['api_key_invalid', 'setup_token_rejected', 'provider_key_invalid', 'rate_limited', 'token_expired'] as const;
+/** The generic rejections a more specific subscription branch beats. */
+export const GENERIC_AUTH = ['api_key_invalid', 'setup_token_rejected', 'provider_key_invalid', 'rate_limited', 'token_expired'] as const;
 
 /** Anthropic token/OAuth profiles on the newest provider line. */
 function subscriptionProfiles(view: EvidenceView) {
@@ -191,78 +189,6 @@ export const setupTokenPasteRejected: Rule = {
   ],
   // `Expected token starting with sk-ant-oat01-`: what was pasted is not a setup-token (an API key).
   stepCase: (ctx) => (errorsWith(ctx.view, 'setup_token_prefix', 'setup_token_short').at(-1)?.code === 'setup_token_prefix' ? 'api_key_pasted' : undefined),
-};
-
-const DOCTOR_YES = { command: 'openclaw doctor --yes', why: "The error's own fix: doctor repairs the stored OAuth state.", then: 'If it still fails: <relogin>.' };
-const RELOGIN = {
-  command: 'openclaw models auth login --provider <provider>',
-  why: 'OpenClaw cannot refresh the stored login: sign in again.',
-  then: 'Then `openclaw models status`: no `Unavailable auth profiles` line for it.',
-};
-const PRINTED_LOGIN = {
-  command: '<printed-login>',
-  commandKind: 'openclaw' as const,
-  why: 'The message names the login to redo: OpenClaw cannot refresh the stored login, so sign in again.',
-  then: RELOGIN.then,
-};
-/**
- * ≤7.1 `doctor --yes` (the old error's own `Fix:` hint, §4.3, also the step when the version is
- * unknown); ≥8.1 the login. The copy/doctor case prints the login, valid on every version it exists in.
- */
-const REFRESH_STEPS: Steps = [
-  { versions: '≤2026.7.1', ...DOCTOR_YES },
-  { versions: '≥2026.8.1', ...RELOGIN },
-  { versions: 'unknown', ...DOCTOR_YES },
-  { case: 'copy', versions: '≤2026.7.1', ...DOCTOR_YES },
-  { case: 'copy', versions: '≥2026.8.1', ...RELOGIN },
-  { case: 'copy', versions: 'unknown', ...RELOGIN },
-  // The copy or doctor line prints the exact login (with `--profile-id`): give that one.
-  { case: 'printed', versions: '≤2026.7.1', ...DOCTOR_YES },
-  { case: 'printed', versions: '≥2026.8.1', ...PRINTED_LOGIN },
-  { case: 'printed', versions: 'unknown', ...PRINTED_LOGIN },
-];
-
-export const oauthRefreshFailed: Rule = {
-  id: 'oauth_refresh_failed',
-  family: 'setup-token',
-  title: 'OpenClaw could not refresh the OAuth login',
-  priority: 60,
-  beats: [...GENERIC_AUTH],
-  whenSignals: [
-    '`OAuth token refresh failed for <provider>`',
-    '`refresh_token_reused`',
-    'Codex `token_expired`',
-    '≥4.12 chat: `⚠️ Model login expired on the gateway for <provider>` (not claude-cli)',
-    'doctor `OAuth refresh errors`: `- <id>: re-auth required [<reason>] — Run `…`.`',
-  ],
-  then: '`openclaw models auth login --provider <provider>` if it persists',
-  docs: DOCS_OAUTH,
-  commands: [
-    { kind: 'openclaw', template: 'openclaw doctor --yes' },
-    { kind: 'openclaw', template: 'openclaw models auth login --provider <provider>' },
-  ],
-  when(view) {
-    const found = refreshFailure(view);
-    if (!found) return null;
-    return confirmed(3, because(msg`${q(found.quote)}`, found.fact));
-  },
-  steps: REFRESH_STEPS,
-  // The chat copy and doctor's `OAuth refresh errors` print the login command themselves (§10.6, §10.8).
-  stepCase(ctx) {
-    const found = refreshFailure(ctx.view);
-    return found?.printed ? 'printed' : found?.copy ? 'copy' : undefined;
-  },
-  values(ctx) {
-    const found = refreshFailure(ctx.view);
-    const provider = found?.provider;
-    const relogin =
-      provider === 'anthropic'
-        ? versionAtLeast(ctx.view.version, VERSION.claudeCliMethod)
-          ? '`openclaw models auth login --provider anthropic --method cli`'
-          : '`claude setup-token`, then `openclaw models auth paste-token --provider anthropic`'
-        : `\`openclaw models auth login --provider ${provider ?? '<provider>'}\``;
-    return { '<provider>': provider, '<relogin>': relogin, '<printed-login>': found?.printed };
-  },
 };
 
 export const extraUsageRequired: Rule = {
