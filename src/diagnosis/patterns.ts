@@ -11,7 +11,8 @@
  *
  * `reason` is a message template: `{quote}` is the evidence as pasted (`errorQuote` for an error,
  * the user's words for a statement, the signal's `quote` template for a fact), `{field}` a field
- * of the fact; written in backticks it renders as inline code, bare as plain text (./reason.ts).
+ * of the fact (`{field|words}`: its underscores as spaces); written in backticks it renders as
+ * inline code, bare as plain text (./reason.ts).
  */
 import type { ErrorCode, Fact, FactKind, StatementTopic } from '../evidence/facts.ts';
 import type { Message } from './reason.ts';
@@ -82,11 +83,17 @@ function candidates(s: Signal, view: EvidenceView): Fact[] {
   return s.latest ? facts.slice(-1) : facts;
 }
 
+/** A `{field}` or `{field|words}` value of the fact. */
+function valueOf(values: Record<string, unknown>, k: string, filter?: string): string {
+  const v = String(values[k] ?? '');
+  return filter === 'words' ? v.replace(/_/g, ' ') : v;
+}
+
 /** Fills `{quote}` and `{field}` in a template, each value becoming one quoted value of the message. */
 function fillTemplate(template: string, values: Record<string, unknown>): Message {
   const quotes: string[] = [];
-  const id = template.replace(/\{(\w+)\}/g, (_, k: string) => {
-    quotes.push(String(values[k] ?? ''));
+  const id = template.replace(/\{(\w+)(?:\|(words))?\}/g, (_, k: string, filter?: string) => {
+    quotes.push(valueOf(values, k, filter));
     return `{${quotes.length - 1}}`;
   });
   return { id, quotes };
@@ -94,7 +101,7 @@ function fillTemplate(template: string, values: Record<string, unknown>): Messag
 
 /** The evidence as quoted: the signal's `quote` template, else the error line or the user's words. */
 function quoteOf(s: Signal, f: Fact): string {
-  if (s.quote) return s.quote.replace(/\{(\w+)\}/g, (_, k: string) => String(fieldsOf(f)[k] ?? ''));
+  if (s.quote) return s.quote.replace(/\{(\w+)(?:\|(words))?\}/g, (_, k: string, filter?: string) => valueOf(fieldsOf(f), k, filter));
   if (f.kind === 'provider_error') return errorQuote(f);
   if (f.kind === 'statement') return f.quote;
   return '';

@@ -70,9 +70,20 @@ export const stateDirMismatch: Rule = {
   title: 'The CLI and the Gateway use different state directories',
   priority: 50,
   beats: ['no_credentials', 'auth_store_migration', 'agent_auth_missing'],
+  signals: [
+    {
+      fact: 'state_dir_guard',
+      where: { guard: 'refused' },
+      versions: '≥2026.9.1',
+      quote: 'No credentials or configuration were written. … (CLI: {cliStateDir}; Gateway: {gatewayStateDir})',
+      reason: '`{quote}`: the CLI writes to another store than the Gateway reads.',
+      text: '`No credentials or configuration were written. CLI and <live Gateway|installed Gateway service> use different state directories (CLI: <a>; Gateway: <b>)…`',
+      specificity: 3,
+    },
+  ],
   whenSignals: [
-    '≥9.1 `No credentials or configuration were written. CLI and <live Gateway|installed Gateway service> use different state directories (CLI: <a>; Gateway: <b>)…`',
-    '≥9.1 `CLI and <source> use different … Local commands may read or write state the Gateway does not use.`',
+    // Kept in code until a real capture shows it: a declared signal must match real input (test/diagnosis/signals-exercised.test.ts).
+    '≥9.1 `CLI and <source> use different … Local commands may read or write state the Gateway does not use.` (no real capture yet)',
     'any: `openclaw gateway status` shows `Config (cli): X` ≠ `Config (service): Y`',
     '≥8.1 `No route-compatible authentication source is configured for <p>.` / `Explicit auth order for <p> has no usable profiles.` while the user runs OpenClaw with a custom `OPENCLAW_STATE_DIR` / `OPENCLAW_CONFIG_PATH` / `OPENCLAW_HOME`',
   ],
@@ -80,11 +91,8 @@ export const stateDirMismatch: Rule = {
   docs: 'https://docs.openclaw.ai/gateway/troubleshooting',
   commands: [],
   when(view) {
-    const guard = view.all('state_dir_guard').filter((g) => g.guard === 'refused' || g.guard === 'different').at(-1);
-    if (guard?.guard === 'refused') {
-      return confirmed(3, because(msg`${q(`No credentials or configuration were written. … (CLI: ${guard.cliStateDir}; Gateway: ${guard.gatewayStateDir})`)}: the CLI writes to another store than the Gateway reads.`, guard));
-    }
-    if (guard) return confirmed(2, because('OpenClaw warns that the CLI and the Gateway use different state or config paths.', guard));
+    const different = view.all('state_dir_guard').filter((g) => g.guard === 'different').at(-1);
+    if (different) return confirmed(2, because('OpenClaw warns that the CLI and the Gateway use different state or config paths.', different));
     const gs = view.all('gateway_status').find((g) => g.configCli && g.configService && g.configCli !== g.configService);
     if (gs) return confirmed(2, because(msg`${q(`Config (cli): ${gs.configCli}`)} ≠ ${q(`Config (service): ${gs.configService}`)}: the CLI and the Gateway read different files.`, gs));
     const route = errorsWith(view, 'route_unresolved').filter((e) => !/no usable api-key authentication/i.test(e.message)).at(-1);

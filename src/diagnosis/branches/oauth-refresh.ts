@@ -76,9 +76,14 @@ export const oauthRefreshFailed: Rule = {
   title: 'OpenClaw could not refresh the OAuth login',
   priority: 60,
   beats: [...GENERIC_AUTH],
+  signals: [
+    {
+      error: ['oauth_refresh_failed', 'refresh_token_reused'],
+      reason: '`{quote}`',
+      text: '`OAuth token refresh failed for <provider>` / `refresh_token_reused`',
+    },
+  ],
   whenSignals: [
-    '`OAuth token refresh failed for <provider>`',
-    '`refresh_token_reused`',
     'Codex `token_expired`',
     '≥4.12 chat: `⚠️ Model login expired on the gateway for <provider>` (not claude-cli)',
     'doctor `OAuth refresh errors`: `- <id>: re-auth required [<reason>] — Run `…`.`',

@@ -110,14 +110,18 @@ export const secretInMessage: Rule = {
   title: 'A full credential was pasted',
   priority: 0,
   reportable: false,
-  whenSignals: ['a full live-looking credential in the message (Anthropic, OpenAI, OpenRouter, Discord bot token …); never the reported branch'],
+  signals: [
+    {
+      fact: 'secret',
+      current: true,
+      reason: 'a full {credentialType|words} (`{masked}`) was in the message',
+      text: 'a full live-looking credential in the message (Anthropic, OpenAI, OpenRouter, Discord bot token …); never the reported branch',
+      specificity: 3,
+    },
+  ],
   then: 'create a new key and set it on the gateway host',
   docs: 'https://docs.openclaw.ai/gateway/authentication',
   commands: [],
-  when(view) {
-    const s = view.inCurrent('secret').at(-1);
-    return s ? confirmed(3, because(msg`a full ${s.credentialType.replace(/_/g, ' ')} (${q(s.masked)}) was in the message`, s)) : null;
-  },
   steps: [
     { versions: 'any', kind: 'action', text: REVOKE, why: PUBLIC, then: 'Create a new one and set it on the gateway host.' },
     // The user already has a new Console key: only setting it remains.
