@@ -5,8 +5,9 @@
  * - `error`: a `provider_error` fact with one of these codes (src/evidence/error-classify.ts);
  * - `statement`: a statement fact of one of these topics (what the user says);
  * - `fact`: a fact of one kind whose fields pass `where`.
- * Each may narrow by fields (`where`: a value, `{ not }`, `{ re }`, `{ gt }`). The newest fact that
- * passes is the evidence. Signals run before the rule's `when`, in order: the first that matches
+ * Each may narrow by fields (`where`: a value, `{ not }`, `{ re }`, `{ gt }`) and be blocked by other
+ * evidence in the thread (`unless`: an error code or statement topic). The newest fact that passes
+ * is the evidence. Signals run before the rule's `when`, in order: the first that matches
  * is the verdict, so a rule whose signals are all data has no code at all.
  *
  * `reason` is a message template: `{quote}` is the evidence as pasted (`errorQuote` for an error,
@@ -39,6 +40,8 @@ interface SignalBase {
   specificity?: 1 | 2 | 3;
   /** The quoted evidence as a template over the fact's fields (`● {selected}`); errors and statements have a default. */
   quote?: string;
+  /** Evidence that blocks the signal anywhere in the thread: an error of these codes, a statement of these topics. */
+  unless?: { error?: ErrorCode[]; statement?: StatementTopic[] };
 }
 
 export interface ErrorSignal extends SignalBase {
@@ -107,9 +110,18 @@ function quoteOf(s: Signal, f: Fact): string {
   return '';
 }
 
+/** True when the thread holds evidence the signal's `unless` names. */
+function blocked(s: Signal, view: EvidenceView): boolean {
+  const { error = [], statement = [] } = s.unless ?? {};
+  return (
+    (error.length > 0 && view.all('provider_error').some((e) => error.includes(e.code))) ||
+    (statement.length > 0 && view.all('statement').some((f) => statement.includes(f.topic)))
+  );
+}
+
 /** The verdict of one signal: confirmed by the newest fact that passes, or null. */
 export function matchSignal(s: Signal, view: EvidenceView): Verdict | null {
-  if (!rangesMeet(s.versions, view.versionRange)) return null;
+  if (!rangesMeet(s.versions, view.versionRange) || blocked(s, view)) return null;
   const tests = Object.entries(s.where ?? {});
   const f = candidates(s, view).filter((x) => tests.every(([k, t]) => passes(fieldsOf(x)[k], t))).at(-1);
   if (!f) return null;
@@ -145,6 +157,7 @@ export function signalLines(signals: readonly Signal[]): string[] {
   return signals.map((s) => {
     const versions = s.versions && s.versions !== 'any' ? `[${s.versions.replace(/2026\./g, '')}] ` : '';
     const spec = s.specificity ?? ('statement' in s ? 1 : 'error' in s ? 3 : 2);
-    return `${versions}${s.text}  (${subject(s)}${whereText(s.where)}; specificity ${spec})`;
+    const unless = [...(s.unless?.error ?? []), ...(s.unless?.statement ?? [])];
+    return `${versions}${s.text}  (${subject(s)}${whereText(s.where)}${unless.length > 0 ? `, unless ${unless.join(' | ')}` : ''}; specificity ${spec})`;
   });
 }

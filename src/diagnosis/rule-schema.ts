@@ -32,6 +32,7 @@ const SignalSchema = z
     reason: z.string().min(3),
     text: z.string().min(3),
     quote: z.string().min(1).optional(),
+    unless: z.object({ error: z.array(ErrorCode).optional(), statement: z.array(StatementTopic).optional() }).strict().optional(),
     specificity: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
   })
   .strict()

@@ -65,6 +65,12 @@ describe('statement and fact signals, with field tests', () => {
     expect(matchSignal({ ...latest, latest: undefined, current: true }, viewOf([pairing(1)], [pairing(0)]))).toBeNull();
   });
 
+  it('`unless` blocks a signal when the thread holds that other evidence', () => {
+    const s: Signal = { error: ['provider_cooldown'], unless: { error: ['missing_scopes'] }, reason: 'r', text: 't' };
+    expect(matchSignal(s, viewOf([error('provider_cooldown')]))).not.toBeNull();
+    expect(matchSignal(s, viewOf([error('provider_cooldown'), error('missing_scopes')]))).toBeNull();
+  });
+
   it('the first signal that matches is the verdict', () => {
     const a: Signal = { statement: ['token_truncated'], reason: 'first', text: 't' };
     const b: Signal = { error: ['setup_token_short'], reason: 'second', text: 't' };

@@ -124,11 +124,18 @@ export const profileCooldown: Rule = {
   family: 'billing',
   title: 'The profile is in cooldown after failures',
   priority: 30,
+  signals: [
+    {
+      error: ['no_available_profile', 'provider_cooldown'],
+      // After a `Missing scopes` refusal the cooldown is that route problem's echo: only possible (when).
+      unless: { error: ['missing_scopes'] },
+      reason: '`{quote}`: earlier failures put the profiles on hold.',
+      text: '`No available auth profile for <p> (all in cooldown or unavailable)` / `Provider <p> is in cooldown`',
+    },
+  ],
   whenSignals: [
-    '`[cooldown <dur>]`',
-    '≥8.1 `Unavailable auth profiles` `- <id> (<p>) cooldown[:<reason>] (<dur>) — <hint>`',
-    '`No available auth profile for <p> (all in cooldown or unavailable)`',
-    '`Provider <p> is in cooldown`',
+    '`[cooldown <dur>]` on a profile label, or ≥8.1 `Unavailable auth profiles` `- <id> (<p>) cooldown[:<reason>] (<dur>) — <hint>`',
+    'the cooldown error after a `Missing scopes` refusal (only possible)',
   ],
   then: 'follow the branch of the underlying failure reason',
   docs: DOCS_FAILOVER,
@@ -136,7 +143,6 @@ export const profileCooldown: Rule = {
   when(view) {
     const err = errorsWith(view, 'no_available_profile', 'provider_cooldown').at(-1);
     if (err && errorsWith(view, 'missing_scopes').length > 0) return possible(because(msg`${q(errorQuote(err))}, after a \`Missing scopes\` refusal`, err));
-    if (err) return confirmed(3, because(msg`${q(errorQuote(err))}: earlier failures put the profiles on hold.`, err));
     const u = unusable(view, 'cooldown');
     return u ? confirmed(2, because(msg`${q(u.label)}: earlier failures put it on hold.`, u.status)) : null;
   },
