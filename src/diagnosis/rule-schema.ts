@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { BranchFamily, BranchId } from './catalog.ts';
 import { ErrorCode, StatementTopic } from '../evidence/facts.ts';
 import { rowRange } from './steps.ts';
+import { compareVersions } from './versions.ts';
 import type { DeclaredCommand, Rule } from './types.ts';
 
 const versionsText = z.string().refine((v) => {
@@ -121,7 +122,9 @@ function withStepCommands(rule: Rule): DeclaredCommand[] {
   for (const row of rule.steps) {
     if (!row.command || /^<[^>]+>$/.test(row.command) || out.some((c) => c.template === row.command)) continue;
     const kind = row.commandKind ?? (row.command.startsWith('openclaw ') ? 'openclaw' : row.command.startsWith('claude ') ? 'claude' : row.command.startsWith('/') ? 'tui' : 'shell');
-    const since = rowRange(row.versions)?.min;
+    // First version it is given on: the lowest bound of its rows; none when a row gives it on any version.
+    const mins = rule.steps.filter((r) => r.command === row.command).map((r) => rowRange(r.versions)?.min);
+    const since = mins.includes(undefined) ? undefined : mins.sort((a, b) => compareVersions(a!, b!))[0];
     out.push({ kind, template: row.command, ...(since && !since.endsWith('.99') ? { since } : {}) });
   }
   return out;

@@ -17,7 +17,7 @@ export const keyProviderMismatch: Rule = {
   whenSignals: ['key prefix that does not belong to the provider (`sk-or-` under anthropic, `sk-kimi-` under moonshot, `sk-proj-` for anthropic, a key without its prefix)'],
   then: '`openclaw models status`',
   docs: 'https://docs.openclaw.ai/concepts/model-providers',
-  commands: [{ kind: 'openclaw', template: 'openclaw onboard' }],
+  commands: [],
   when(view) {
     // An API key refused on `google-gemini-cli/…`: that route logs in with the Gemini CLI (OAuth), keys belong to `google`.
     const keyErr = errorsWith(view, 'provider_key_invalid').find((e) => e.provider === 'google');

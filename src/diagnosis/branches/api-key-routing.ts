@@ -45,10 +45,7 @@ export const agentAuthMissing: Rule = {
   ],
   then: "give the agent main's credentials (the command depends on the version: see the steps), then `openclaw gateway restart`",
   docs: DOCS_FAQ,
-  commands: [
-    { kind: 'openclaw', template: 'openclaw models status --agent <id>' },
-    { kind: 'shell', template: 'cp ~/.openclaw/agents/main/agent/auth-profiles.json ~/.openclaw/agents/<id>/agent/auth-profiles.json' },
-  ],
+  commands: [],
   when(view) {
     const agentStatus = view.all('models_status').find((s) => s.agentId && s.agentId !== 'main');
     if (agentStatus) {

@@ -102,10 +102,7 @@ export const noCredentials: Rule = {
   ],
   then: '`openclaw models status`',
   docs: DOCS_AUTH,
-  commands: [
-    { kind: 'openclaw', template: 'openclaw onboard' },
-    { kind: 'claude', template: 'claude setup-token' },
-  ],
+  commands: [],
   when(view) {
     const status = view.latest('models_status');
     const def = providerOfModel(status?.defaultModel);

@@ -162,7 +162,7 @@ export const oauthTokenInApiKeyProfile: Rule = {
   ],
   then: '`openclaw models auth order set --provider anthropic anthropic:manual`',
   docs: DOCS_ANTHROPIC,
-  commands: [{ kind: 'openclaw', template: 'openclaw models auth paste-token --provider anthropic' }],
+  commands: [],
   when(view) {
     for (const { status, label, credential, type, env } of keyLabels(view)) {
       if ((type === 'api_key' || env === 'ANTHROPIC_API_KEY') && maskHead(credential)?.startsWith('sk-ant-o')) {

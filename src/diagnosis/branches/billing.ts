@@ -90,7 +90,7 @@ export const profileDisabled: Rule = {
   whenSignals: ['`[disabled:<reason> <dur>]` suffix', '`Provider <p> has billing issue (skipping all models)` after the cause was fixed'],
   then: 'wait for it, or replace the credential; `openclaw doctor` shows `Auth profile cooldowns`',
   docs: DOCS_FAILOVER,
-  commands: [{ kind: 'openclaw', template: 'openclaw models status --json' }],
+  commands: [],
   when(view) {
     const u = unusable(view, 'disabled');
     if (u) return confirmed(2, because(msg`${q(u.label)}: OpenClaw skips this profile until the time runs out.`, u.status));
@@ -167,7 +167,7 @@ export const rateLimited: Rule = {
   whenSignals: ['`429`', '`rate_limit_error`', '`⚠️ API rate limit reached`', '`RESOURCE_EXHAUSTED`', '`quota exceeded`'],
   then: '—',
   docs: DOCS_FAILOVER,
-  commands: [{ kind: 'openclaw', template: 'openclaw models fallbacks add <provider/model>' }],
+  commands: [],
   when(view) {
     const err =
       errorsWith(view, 'rate_limited').filter((e) => e.wrapper !== 'usage').at(-1) ??
@@ -195,7 +195,7 @@ export const providerOverloaded: Rule = {
   whenSignals: ['`529`', '`overloaded_error`', '`The AI service is temporarily overloaded`', '(a 529 with a token-type profile holding an API key is api_key_in_token_profile)'],
   then: 'retry later',
   docs: DOCS_FAILOVER,
-  commands: [{ kind: 'openclaw', template: 'openclaw models fallbacks add <provider/model>' }],
+  commands: [],
   when(view) {
     const err = errorsWith(view, 'overloaded', 'auth_service_unavailable').at(-1) ?? view.all('provider_error').find((e) => e.httpStatus === 529);
     if (!err) return null;

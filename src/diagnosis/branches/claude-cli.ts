@@ -32,7 +32,7 @@ export const claudeCliLoginExpired: Rule = {
   ],
   then: '≥8.1: `openclaw gateway restart`, then retry; 3.26–7.x: `openclaw models auth login --provider anthropic --method cli`, then `openclaw gateway restart`',
   docs: DOCS_ANTHROPIC,
-  commands: [{ kind: 'claude', template: 'claude auth login' }],
+  commands: [],
   signals: [
     {
       error: ['cli_login_expired'],
@@ -81,10 +81,7 @@ export const claudeCliShadowedByProfile: Rule = {
   whenSignals: ['OpenClaw 2026.8.1: a Claude CLI route, every turn `401 … API key is invalid`, and a stored `anthropic:*` profile (often `token:sk-ant-o…`)'],
   then: '`openclaw --version` must print 2026.8.2 or later; then `openclaw gateway restart` and retry',
   docs: DOCS_ANTHROPIC,
-  commands: [
-    { kind: 'openclaw', template: 'openclaw update' },
-    { kind: 'openclaw', template: 'openclaw --version' },
-  ],
+  commands: [{ kind: 'openclaw', template: 'openclaw --version' }],
   when(view) {
     const route = claudeCliRoute(view);
     const err = errorsWith(view, 'invalid_api_key', 'invalid_x_api_key').at(-1);

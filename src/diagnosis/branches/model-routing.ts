@@ -75,7 +75,7 @@ export const modelProviderPrefixMismatch: Rule = {
   whenSignals: ['model refs under the wrong provider prefix: `openai/claude-opus-4`, `anthropic/gpt-…` (`openai/gpt-…` with only Codex OAuth is codex_model_prefix_mismatch)'],
   then: '`openclaw models status`',
   docs: 'https://docs.openclaw.ai/concepts/model-providers',
-  commands: [{ kind: 'openclaw', template: 'openclaw configure --section model' }],
+  commands: [],
   when(view) {
     const status = view.latest('models_status');
     const footer = view.latest('tui_footer');

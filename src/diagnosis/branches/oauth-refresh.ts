@@ -90,10 +90,7 @@ export const oauthRefreshFailed: Rule = {
   ],
   then: '`openclaw models auth login --provider <provider>` if it persists',
   docs: 'https://docs.openclaw.ai/concepts/oauth',
-  commands: [
-    { kind: 'openclaw', template: 'openclaw doctor --yes' },
-    { kind: 'openclaw', template: 'openclaw models auth login --provider <provider>' },
-  ],
+  commands: [],
   when(view) {
     const found = refreshFailure(view);
     if (!found) return null;

@@ -26,7 +26,7 @@ export const setupTokenRejected: Rule = {
   whenSignals: ['`401 … Invalid bearer token` from a chat run (not from `status --usage`) with a token/OAuth profile'],
   then: '`openclaw models auth paste-token --provider anthropic`, then `openclaw models status`',
   docs: DOCS_TOKEN,
-  commands: [{ kind: 'claude', template: 'claude setup-token' }],
+  commands: [],
   when(view) {
     const errs = errorsWith(view, 'invalid_bearer_token').filter((e) => (errorProvider(e) ?? 'anthropic') === 'anthropic');
     const chat = errs.filter((e) => e.wrapper !== 'usage').at(-1);
@@ -139,7 +139,7 @@ export const claudeCodeOnlyCredential: Rule = {
   ],
   then: '`openclaw models status`',
   docs: 'https://docs.openclaw.ai/providers/anthropic',
-  commands: [{ kind: 'openclaw', template: 'openclaw onboard' }],
+  commands: [],
   steps: [
     {
       versions: 'any',

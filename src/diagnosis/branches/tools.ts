@@ -90,7 +90,7 @@ export const wizardKeptExistingValues: Rule = {
   ],
   then: '`openclaw models status`',
   docs: 'https://docs.openclaw.ai/providers/anthropic',
-  commands: [{ kind: 'openclaw', template: 'openclaw onboard' }],
+  commands: [],
   steps: [
     {
       versions: 'any',
