@@ -5,7 +5,8 @@
  * - `error`: a `provider_error` fact with one of these codes (src/evidence/error-classify.ts);
  * - `statement`: a statement fact of one of these topics (what the user says);
  * - `fact`: a fact of one kind whose fields pass `where`.
- * Each may narrow by fields (`where`: a value, `{ not }`, `{ re }`, `{ gt }`) and be blocked by other
+ * Each may narrow by fields (`where`: a value, `{ not }`, `{ re }`, `{ gt }`, `{ has }`; on each
+ * element of a list field with `each`) and be blocked by other
  * evidence in the thread (`unless`: an error code or statement topic). The newest fact that passes
  * is the evidence. Signals run before the rule's `when`, in order: the first that matches
  * is the verdict, so a rule whose signals are all data has no code at all.
@@ -24,8 +25,8 @@ import { compareVersions, type VersionRange } from './versions.ts';
 import type { EvidenceView } from './view.ts';
 import { confirmed } from './verdict.ts';
 
-/** A field test: equal to a value, not equal (and present), matching a regex source, or a number above. */
-export type FieldTest = string | number | boolean | { not: string } | { re: string } | { gt: number };
+/** A field test: equal to a value, not equal (and present), matching a regex source, a number above, or a list holding a value. */
+export type FieldTest = string | number | boolean | { not: string } | { re: string } | { gt: number } | { has: string };
 
 interface SignalBase {
   /** Where OpenClaw prints it, as a steps row writes versions (`any`, `≥2026.8.1`, `2026.6.5–2026.7.x`). */
@@ -56,6 +57,8 @@ export interface FactSignal extends SignalBase {
   current?: boolean;
   /** Only the newest fact of the kind counts (an older paste of the same output is superseded). */
   latest?: boolean;
+  /** A list field of the fact (`accounts`): `where` and the templates then read each element of it. */
+  each?: string;
 }
 
 export type Signal = ErrorSignal | StatementSignal | FactSignal;
@@ -73,6 +76,7 @@ function passes(value: unknown, test: FieldTest): boolean {
   if (typeof test !== 'object') return value === test;
   if ('not' in test) return value !== undefined && value !== test.not;
   if ('re' in test) return typeof value === 'string' && new RegExp(test.re, 'i').test(value);
+  if ('has' in test) return Array.isArray(value) && value.includes(test.has);
   return typeof value === 'number' && value > test.gt;
 }
 
@@ -103,8 +107,8 @@ function fillTemplate(template: string, values: Record<string, unknown>): Messag
 }
 
 /** The evidence as quoted: the signal's `quote` template, else the error line or the user's words. */
-function quoteOf(s: Signal, f: Fact): string {
-  if (s.quote) return s.quote.replace(/\{(\w+)(?:\|(words))?\}/g, (_, k: string, filter?: string) => valueOf(fieldsOf(f), k, filter));
+function quoteOf(s: Signal, f: Fact, fields: Record<string, unknown>): string {
+  if (s.quote) return s.quote.replace(/\{(\w+)(?:\|(words))?\}/g, (_, k: string, filter?: string) => valueOf(fields, k, filter));
   if (f.kind === 'provider_error') return errorQuote(f);
   if (f.kind === 'statement') return f.quote;
   return '';
@@ -119,13 +123,25 @@ function blocked(s: Signal, view: EvidenceView): boolean {
   );
 }
 
+/** What `where` and the templates read: the fact's fields, or each element of its `each` list. */
+function subjects(s: Signal, f: Fact): Record<string, unknown>[] {
+  if (!('each' in s) || !s.each) return [fieldsOf(f)];
+  const list = fieldsOf(f)[s.each];
+  return Array.isArray(list) ? list.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : [];
+}
+
 /** The verdict of one signal: confirmed by the newest fact that passes, or null. */
 export function matchSignal(s: Signal, view: EvidenceView): Verdict | null {
   if (!rangesMeet(s.versions, view.versionRange) || blocked(s, view)) return null;
   const tests = Object.entries(s.where ?? {});
-  const f = candidates(s, view).filter((x) => tests.every(([k, t]) => passes(fieldsOf(x)[k], t))).at(-1);
-  if (!f) return null;
-  const reason = fillTemplate(s.reason, { ...fieldsOf(f), quote: quoteOf(s, f) });
+  let hit: { f: Fact; fields: Record<string, unknown> } | undefined;
+  for (const f of candidates(s, view)) {
+    const fields = subjects(s, f).find((x) => tests.every(([k, t]) => passes(x[k], t)));
+    if (fields) hit = { f, fields };
+  }
+  if (!hit) return null;
+  const { f, fields } = hit;
+  const reason = fillTemplate(s.reason, { ...fields, quote: quoteOf(s, f, fields) });
   return confirmed(s.specificity ?? ('statement' in s ? 1 : 'error' in s ? 3 : 2), because(reason, f));
 }
 
@@ -142,12 +158,12 @@ export function matchSignals(signals: readonly Signal[], view: EvidenceView): Ve
 function subject(s: Signal): string {
   if ('error' in s) return `error ${s.error.join(' | ')}`;
   if ('statement' in s) return `statement ${s.statement.join(' | ')}`;
-  return `fact ${s.fact}${s.current ? ' (this message)' : ''}${s.latest ? ' (newest)' : ''}`;
+  return `fact ${s.fact}${s.each ? `, each of ${s.each}` : ''}${s.current ? ' (this message)' : ''}${s.latest ? ' (newest)' : ''}`;
 }
 
 function whereText(where: Record<string, FieldTest> | undefined): string {
   const parts = Object.entries(where ?? {}).map(([k, t]) =>
-    typeof t !== 'object' ? `${k}=${String(t)}` : 'not' in t ? `${k}≠${t.not}` : 're' in t ? `${k}~/${t.re}/` : `${k}>${t.gt}`,
+    typeof t !== 'object' ? `${k}=${String(t)}` : 'not' in t ? `${k}≠${t.not}` : 're' in t ? `${k}~/${t.re}/` : 'has' in t ? `${k}∋${t.has}` : `${k}>${t.gt}`,
   );
   return parts.length > 0 ? ` where ${parts.join(', ')}` : '';
 }

@@ -18,7 +18,7 @@ const versionsText = z.string().refine((v) => {
   }
 }, 'must be any, unknown, ≤V, ≥V or V–W');
 
-const FieldTest = z.union([z.string(), z.number(), z.boolean(), z.object({ not: z.string() }), z.object({ re: z.string() }), z.object({ gt: z.number() })]);
+const FieldTest = z.union([z.string(), z.number(), z.boolean(), z.object({ not: z.string() }), z.object({ re: z.string() }), z.object({ gt: z.number() }), z.object({ has: z.string() })]);
 
 /** One declared signal (./patterns.ts): exactly one of `error`, `statement`, `fact`. */
 const SignalSchema = z
@@ -28,6 +28,7 @@ const SignalSchema = z
     fact: z.string().min(1).optional(),
     current: z.boolean().optional(),
     latest: z.boolean().optional(),
+    each: z.string().min(1).optional(),
     versions: versionsText.optional(),
     where: z.record(z.string(), FieldTest).optional(),
     reason: z.string().min(3),

@@ -71,6 +71,17 @@ describe('statement and fact signals, with field tests', () => {
     expect(matchSignal(s, viewOf([error('provider_cooldown'), error('missing_scopes')]))).toBeNull();
   });
 
+  it('`each` reads the elements of a list field: the element that passes fills the templates', () => {
+    const channels = { kind: 'channels_status', source: { messageId: 'm0', lineStart: 1, lineEnd: 3 }, confidence: 1, accounts: [
+      { account: 'ops', bits: ['enabled'] },
+      { account: 'main', bits: ['token:config (unavailable)'], intentsContent: 'disabled' },
+    ] } as unknown as Fact;
+    const intents: Signal = { fact: 'channels_status', each: 'accounts', where: { intentsContent: { re: '.' } }, quote: 'intents:content={intentsContent}', reason: '`{quote}` for `{account}`', text: 't' };
+    expect(matchSignal(intents, viewOf([channels]))?.because[0]?.reason).toEqual({ id: '`{0}` for `{1}`', quotes: ['intents:content=disabled', 'main'] });
+    expect(matchSignal({ ...intents, where: { bits: { has: 'token:config (unavailable)' } } }, viewOf([channels]))).not.toBeNull();
+    expect(matchSignal({ ...intents, where: { bits: { has: 'missing' } } }, viewOf([channels]))).toBeNull();
+  });
+
   it('the first signal that matches is the verdict', () => {
     const a: Signal = { statement: ['token_truncated'], reason: 'first', text: 't' };
     const b: Signal = { error: ['setup_token_short'], reason: 'second', text: 't' };

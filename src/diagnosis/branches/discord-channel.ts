@@ -70,7 +70,7 @@ export const discordIntentsMissing: Rule = {
   family: 'discord-channel',
   title: 'Message Content Intent is not enabled',
   priority: 40,
-  whenSignals: ['`intents:content=disabled` on an account of `channels status --probe`', 'bot online but silent in guild channels (only possible)'],
+  whenSignals: ['bot online but silent in guild channels (only possible)'],
   then: '`openclaw gateway restart`, then `openclaw channels status --probe`',
   docs: DOCS_DISCORD,
   commands: [],
@@ -80,13 +80,16 @@ export const discordIntentsMissing: Rule = {
       text: '`Fatal Gateway error: 4014` / `Used disallowed intents`',
       reason: "`{quote}`: Discord refuses the bot's connection without Message Content Intent.",
     },
+    {
+      fact: 'channels_status',
+      each: 'accounts',
+      where: { intentsContent: { re: '.' } },
+      quote: 'intents:content={intentsContent}',
+      reason: '`{quote}` for `{account}`: the bot cannot read guild messages.',
+      text: '`intents:content=disabled` (or `limited`) on an account of `openclaw channels status --probe`',
+    },
   ],
   when(view) {
-    const ch = view.all('channels_status').find((c) => c.accounts.some((a) => a.intentsContent));
-    if (ch) {
-      const a = ch.accounts.find((x) => x.intentsContent)!;
-      return confirmed(2, because(msg`${q(`intents:content=${a.intentsContent}`)} for ${q(a.account)}: the bot cannot read guild messages.`, ch));
-    }
     const said = statements(view, 'guild_not_working').at(-1);
     return said ? possible(because(msg`${q(said.quote)}`, said)) : null;
   },
@@ -117,7 +120,6 @@ export const discordTokenMissing: Rule = {
   title: 'The Discord bot token is missing or wrong',
   priority: 45,
   beats: ['provider_key_invalid'],
-  whenSignals: ['`channels status --probe` shows the account with `missing token`, `getMe failed` or `token:config (unavailable)`'],
   then: '`openclaw gateway restart`',
   docs: DOCS_DISCORD,
   commands: [{ kind: 'openclaw', template: 'openclaw config set channels.discord.token \'"<bot token>"\' --json' }],
@@ -127,9 +129,19 @@ export const discordTokenMissing: Rule = {
       text: '`Discord bot token missing` / `getMe failed`',
       reason: '`{quote}`: the gateway has no working Discord bot token.',
     },
+    {
+      fact: 'channels_status',
+      each: 'accounts',
+      where: { error: { re: 'missing token|getMe failed' } },
+      reason: '`channels status --probe` reports the bot token missing or refused',
+      text: '`openclaw channels status --probe`: an account with `missing token` or `getMe failed`',
+      specificity: 2,
+    },
   ],
+  // Kept in code until real input shows it: a declared signal must match a fixture its rule diagnoses.
+  whenSignals: ['`openclaw channels status --probe`: an account with `token:config (unavailable)` (no real input yet)'],
   when(view) {
-    const ch = view.all('channels_status').find((c) => c.accounts.some((a) => /missing token|getMe failed/i.test(a.error ?? '') || a.bits.includes('token:config (unavailable)')));
+    const ch = view.all('channels_status').find((c) => c.accounts.some((a) => a.bits.includes('token:config (unavailable)')));
     return ch ? confirmed(2, because('`channels status --probe` reports the bot token missing or refused', ch)) : null;
   },
   steps: [
