@@ -13,7 +13,7 @@
  *
  * `reason` is a message template: `{quote}` is the evidence as pasted (`errorQuote` for an error,
  * the user's words for a statement, the signal's `quote` template for a fact), `{field}` a field
- * of the fact (`{field|words}`: its underscores as spaces); written in backticks it renders as
+ * of the fact (`{field|words}`: its underscores as spaces; `{field|opt}`: ` value` or nothing); written in backticks it renders as
  * inline code, bare as plain text (./reason.ts).
  */
 import type { ErrorCode, Fact, FactKind, StatementTopic } from '../evidence/facts.ts';
@@ -57,7 +57,7 @@ export interface FactSignal extends SignalBase {
   current?: boolean;
   /** Only the newest fact of the kind counts (an older paste of the same output is superseded). */
   latest?: boolean;
-  /** A list field of the fact (`accounts`): `where` and the templates then read each element of it. */
+  /** A list field of the fact (`accounts`; `oauthStatus.profiles` for a list in a list): `where` and the templates then read each element. */
   each?: string;
 }
 
@@ -90,16 +90,17 @@ function candidates(s: Signal, view: EvidenceView): Fact[] {
   return s.latest ? facts.slice(-1) : facts;
 }
 
-/** A `{field}` or `{field|words}` value of the fact. */
+/** A `{field}` value of the fact; `{field|words}` with underscores as spaces, `{field|opt}` with a space before it when present. */
 function valueOf(values: Record<string, unknown>, k: string, filter?: string): string {
   const v = String(values[k] ?? '');
+  if (filter === 'opt') return v ? ` ${v}` : '';
   return filter === 'words' ? v.replace(/_/g, ' ') : v;
 }
 
 /** Fills `{quote}` and `{field}` in a template, each value becoming one quoted value of the message. */
 function fillTemplate(template: string, values: Record<string, unknown>): Message {
   const quotes: string[] = [];
-  const id = template.replace(/\{(\w+)(?:\|(words))?\}/g, (_, k: string, filter?: string) => {
+  const id = template.replace(/\{(\w+)(?:\|(words|opt))?\}/g, (_, k: string, filter?: string) => {
     quotes.push(valueOf(values, k, filter));
     return `{${quotes.length - 1}}`;
   });
@@ -108,7 +109,7 @@ function fillTemplate(template: string, values: Record<string, unknown>): Messag
 
 /** The evidence as quoted: the signal's `quote` template, else the error line or the user's words. */
 function quoteOf(s: Signal, f: Fact, fields: Record<string, unknown>): string {
-  if (s.quote) return s.quote.replace(/\{(\w+)(?:\|(words))?\}/g, (_, k: string, filter?: string) => valueOf(fields, k, filter));
+  if (s.quote) return s.quote.replace(/\{(\w+)(?:\|(words|opt))?\}/g, (_, k: string, filter?: string) => valueOf(fields, k, filter));
   if (f.kind === 'provider_error') return errorQuote(f);
   if (f.kind === 'statement') return f.quote;
   return '';
@@ -126,8 +127,12 @@ function blocked(s: Signal, view: EvidenceView): boolean {
 /** What `where` and the templates read: the fact's fields, or each element of its `each` list. */
 function subjects(s: Signal, f: Fact): Record<string, unknown>[] {
   if (!('each' in s) || !s.each) return [fieldsOf(f)];
-  const list = fieldsOf(f)[s.each];
-  return Array.isArray(list) ? list.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : [];
+  // `oauthStatus.profiles`: every profile of every oauthStatus entry, in order.
+  let level: Record<string, unknown>[] = [fieldsOf(f)];
+  for (const key of s.each.split('.')) {
+    level = level.flatMap((x) => (Array.isArray(x[key]) ? (x[key] as unknown[]) : [])).filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null);
+  }
+  return level;
 }
 
 /** The verdict of one signal: confirmed by the newest fact that passes, or null. */

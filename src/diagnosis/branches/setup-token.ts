@@ -64,17 +64,25 @@ export const tokenExpired: Rule = {
   title: 'The subscription token has expired',
   priority: 20,
   beats: ['setup_token_rejected'],
-  whenSignals: ['OAuth/token status `expired`, `expiring` or `unknown`', '`models status --check` exit 1 or 2'],
+  signals: [
+    {
+      fact: 'models_status',
+      each: 'oauthStatus.profiles',
+      where: { status: { re: '^(expired|expiring|unknown)$' } },
+      quote: '{profileId} {status}{expires|opt}',
+      reason: '`{quote}` under `OAuth/token status`.',
+      text: '`OAuth/token status` lists a profile `expired`, `expiring` or `unknown`',
+    },
+  ],
+  whenSignals: [
+    // Kept in code until real input shows it: a declared signal must match a fixture its rule diagnoses.
+    '`openclaw doctor` lists an expired profile (no real input yet)',
+    'a `token_expired` error from Anthropic (only possible when the user says they use an env or Console key)',
+  ],
   then: 'setup-token: `openclaw models auth paste-token --provider anthropic`; CLI login: `openclaw models auth login --provider anthropic --method cli`',
   docs: DOCS_OAUTH,
   commands: [],
   when(view) {
-    for (const s of [...view.all('models_status')].reverse()) {
-      for (const prov of s.oauthStatus) {
-        const p = prov.profiles.find((x) => x.status === 'expired' || x.status === 'expiring' || x.status === 'unknown');
-        if (p) return confirmed(2, because(msg`${q(`${p.profileId} ${p.status}${p.expires ? ` ${p.expires}` : ''}`)} under \`OAuth/token status\`.`, s));
-      }
-    }
     const doc = view.all('doctor').find((d) => d.entries.some((e) => /expired/.test(e.status)));
     if (doc) return confirmed(2, because(msg`doctor: ${q(doc.entries.find((e) => /expired/.test(e.status))!.profileId)} expired`, doc));
     const err = errorsWith(view, 'token_expired').find((e) => (errorProvider(e) ?? 'anthropic') === 'anthropic');
