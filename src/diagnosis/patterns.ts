@@ -6,15 +6,15 @@
  * - `statement`: a statement fact of one of these topics (what the user says);
  * - `fact`: a fact of one kind whose fields pass `where`.
  * Each may narrow by fields (`where`: a value, `{ not }`, `{ re }`, `{ gt }`, `{ has }`; on each
- * element of a list field with `each`) and be blocked by other
- * evidence in the thread (`unless`: an error code or statement topic). The newest fact that passes
- * is the evidence. Signals run before the rule's `when`, in order: the first that matches
- * is the verdict, so a rule whose signals are all data has no code at all.
+ * element of a list field with `each`) and be blocked by other evidence in the thread (`unless`:
+ * an error code or statement topic). The newest fact that passes is the evidence. Signals run
+ * before the rule's `when`, in order: the first that matches is the verdict, so a rule whose
+ * signals are all data has no code at all.
  *
  * `reason` is a message template: `{quote}` is the evidence as pasted (`errorQuote` for an error,
  * the user's words for a statement, the signal's `quote` template for a fact), `{field}` a field
- * of the fact (`{field|words}`: its underscores as spaces; `{field|opt}`: ` value` or nothing); written in backticks it renders as
- * inline code, bare as plain text (./reason.ts).
+ * of the fact (`{field|words}`: underscores as spaces; `{field|opt}`: ` value`, or nothing when
+ * absent); written in backticks it renders as inline code, bare as plain text (./reason.ts).
  */
 import type { ErrorCode, Fact, FactKind, StatementTopic } from '../evidence/facts.ts';
 import type { Message } from './reason.ts';
@@ -25,13 +25,13 @@ import { compareVersions, type VersionRange } from './versions.ts';
 import type { EvidenceView } from './view.ts';
 import { confirmed } from './verdict.ts';
 
-/** A field test: equal to a value, not equal (and present), matching a regex source, a number above, or a list holding a value. */
+/** A field test: equal to a value, not equal (and present), matching a regex source (case-insensitive), a number above, or a list holding a value. */
 export type FieldTest = string | number | boolean | { not: string } | { re: string } | { gt: number } | { has: string };
 
 interface SignalBase {
   /** Where OpenClaw prints it, as a steps row writes versions (`any`, `≥2026.8.1`, `2026.6.5–2026.7.x`). */
   versions?: string;
-  /** Field tests on the fact (top-level fields). */
+  /** Field tests on the fact's top-level fields (on each element's fields with `each`). */
   where?: Record<string, FieldTest>;
   /** The reason template (`{quote}`, `{field}`; see the module comment). */
   reason: string;
@@ -57,7 +57,10 @@ export interface FactSignal extends SignalBase {
   current?: boolean;
   /** Only the newest fact of the kind counts (an older paste of the same output is superseded). */
   latest?: boolean;
-  /** A list field of the fact (`accounts`; `oauthStatus.profiles` for a list in a list): `where` and the templates then read each element. */
+  /**
+   * A list field of the fact (`accounts`; `oauthStatus.profiles` for a list in a list): `where`
+   * and the templates then read each element; the first that passes is the evidence.
+   */
   each?: string;
 }
 
