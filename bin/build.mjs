@@ -2,10 +2,12 @@
 // `npm run build`: type-checks and compiles src/ to dist/ with tsc (tsconfig.build.json), then
 // bundles the CLI with esbuild into dist/bundle/ — one chunk per subcommand, zod and Pincer's own
 // modules inlined, packages with native code, workers or heavy start-up left to node_modules —
-// so a cold `pincer diagnose` reads a few files instead of ~500. Last, it stamps dist/.built:
+// so a cold `pincer diagnose` reads a few files instead of ~500. src/ imports zod as a namespace
+// (`import * as z from 'zod'`): esbuild then keeps only the parts used, not zod's 70 locales (0.2 MB
+// to compile at start instead of 0.75 MB). Last, it stamps dist/.built:
 // bin/pincer.mjs runs the bundle only when that stamp is newer than every file in src/.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -13,6 +15,7 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+rmSync(new URL('../dist/bundle', import.meta.url), { recursive: true, force: true }); // no chunk of an older build left behind
 await build({
   absWorkingDir: root,
   entryPoints: ['dist/cli/main.js'],

@@ -3,7 +3,7 @@
  * (instant; for testing) or globally. Run it when the commands change, never on every start.
  * Needs DISCORD_TOKEN and DISCORD_APPLICATION_ID only.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { botToken } from '../config/discord.ts';
 import { CoreEnv, parseEnv } from '../config/env.ts';
 import { deployCommands } from '../discord/deploy.ts';

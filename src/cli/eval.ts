@@ -18,7 +18,7 @@
  * Prints the figures, the status confusion table and every miss as `id: expected -> got`.
  */
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { diagnoseOnce } from '../pipeline/pipeline.ts';
 import { parseCommandArgs, UsageError } from './args.ts';
 import { type CliIo, println } from './io.ts';

@@ -7,7 +7,7 @@
  *   {"index", "status", "branch", "candidates", "next_command", "reply", "state"}
  */
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { openDatabase } from '../store/db.ts';
 import { createPipeline } from '../pipeline/pipeline.ts';
 import type { Pipeline } from '../pipeline/types.ts';

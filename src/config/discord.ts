@@ -4,7 +4,7 @@
  * never in code. A bad value stops start-up with one line naming the variable and what it
  * expects (`ConfigError` from ./env.ts; a token's value is never echoed).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkEnv, ConfigError, CoreEnv, type CoreConfig, parseEnv } from './env.ts';
 
 export interface DiscordTagNames {

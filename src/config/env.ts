@@ -4,7 +4,7 @@
  * Discord-specific variables are parsed separately (src/config/discord.ts) and only when the bot
  * runs, so the terminal thread needs none of them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 

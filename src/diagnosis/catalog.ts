@@ -5,7 +5,7 @@
  * file. Ids are the contract between the rules, their fixtures, `pincer diagnose --json` and the
  * moderators' statistics (catalog v2): a rule may refine a branch, never rename it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A catalog id: snake_case (`stale_order_override`). Which ids exist is `BRANCH_IDS`. */
 export const BranchId = z.string().regex(/^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/, 'a snake_case catalog id');

@@ -2,7 +2,7 @@
  * The zod schema every rule must satisfy: catalog id, family, docs URL, declared commands, and
  * `steps` rows with a fallback row per case, and `when`/`values`/`stepCase` as functions. Checked once when ./branches/index.ts loads.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { BranchFamily, BranchId } from './catalog.ts';
 import { ErrorCode, StatementTopic } from '../evidence/facts.ts';
 import { rowRange } from './steps.ts';

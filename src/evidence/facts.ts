@@ -11,7 +11,7 @@
  * (new kinds, new optional fields) rather than reshape it. The schemas live in ./facts/ by what
  * they read (base, cli, errors, session); import them from here.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { AuthOrderChangedFact, AuthOrderFact, AuthProfilesJsonFact, ChannelsStatusFact, ConfigValueFact, DoctorFact, GatewayStatusFact, ModelsStatusFact, PairingListFact, StatusCardFact, VersionFact } from './facts/cli.ts';
 import { AuthListFact, AuthStoreMigrationFact, StateDirGuardFact, StatusAllFact, VersionHintFact } from './facts/state.ts';
 import { GatewayLogFact, ProviderErrorFact, ShellErrorFact } from './facts/errors.ts';

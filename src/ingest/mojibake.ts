@@ -101,24 +101,36 @@ function buildKeys(): Map<string, string> {
   return keys;
 }
 
-const KEYS = buildKeys();
-/**
- * Cheap first checks before any key lookup: the UTF-16 units a garbled form can start with (a
- * table by char code, so ASCII and most text cost one array read), and every key's first two units.
- */
-const FIRST_CODES = new Set<number>();
-const PREFIX2 = new Set<string>();
-const LENGTHS: number[] = [];
-for (const key of KEYS.keys()) {
-  FIRST_CODES.add(key.charCodeAt(0));
-  PREFIX2.add(key.slice(0, 2));
-  if (!LENGTHS.includes(key.length)) LENGTHS.push(key.length);
+interface KeyTable {
+  keys: Map<string, string>;
+  /** One character class of every key's first unit: the regex engine skips to the next candidate. */
+  first: RegExp;
+  /** Every key's first two units: a cheap check before any key lookup. */
+  prefix2: Set<string>;
+  /** Key lengths, longest first. */
+  lengths: number[];
 }
+
 const hex = (code: number): string => `\\u${code.toString(16).padStart(4, '0')}`;
-/** One character class of every first unit: the regex engine skips to the next candidate. */
-const FIRST = new RegExp(`[${[...FIRST_CODES].sort((a, b) => a - b).map(hex).join('')}]`, 'g');
-LENGTHS.sort((a, b) => b - a);
-const MAX_KEY = LENGTHS[0] ?? 0;
+
+/** The key table, built on the first text that has a non-ASCII character (~10 ms: not at start-up). */
+let table: KeyTable | null = null;
+function keyTable(): KeyTable {
+  if (table) return table;
+  const keys = buildKeys();
+  const firstCodes = new Set<number>();
+  const prefix2 = new Set<string>();
+  const lengths: number[] = [];
+  for (const key of keys.keys()) {
+    firstCodes.add(key.charCodeAt(0));
+    prefix2.add(key.slice(0, 2));
+    if (!lengths.includes(key.length)) lengths.push(key.length);
+  }
+  lengths.sort((a, b) => b - a);
+  const first = new RegExp(`[${[...firstCodes].sort((a, b) => a - b).map(hex).join('')}]`, 'g');
+  table = { keys, first, prefix2, lengths };
+  return table;
+}
 
 /** Garbled VS16 (`ï¸` + a dropped 0x8F) left after an emoji was repaired. */
 const STRAY_VS16 = /(?<=[\u2600-\u27bf])ï¸/g;
@@ -127,15 +139,15 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const MAX_PASSES = 4;
 
 function onePass(text: string): string {
+  const { keys, first, prefix2, lengths } = keyTable();
   let out = '';
   let copied = 0;
-  const first = FIRST;
   first.lastIndex = 0;
   for (let m = first.exec(text); m !== null; m = first.exec(text)) {
     const i = m.index;
-    if (!PREFIX2.has(text.slice(i, i + 2))) continue;
-    for (const length of LENGTHS) {
-      const repaired = KEYS.get(text.slice(i, i + length));
+    if (!prefix2.has(text.slice(i, i + 2))) continue;
+    for (const length of lengths) {
+      const repaired = keys.get(text.slice(i, i + length));
       if (repaired !== undefined) {
         out += text.slice(copied, i) + repaired;
         copied = i + length;
@@ -164,6 +176,3 @@ export function repairMojibake(text: string): string {
   }
   return current;
 }
-
-export const MOJIBAKE_KEY_COUNT = KEYS.size;
-export const MOJIBAKE_MAX_KEY = MAX_KEY;

@@ -6,7 +6,7 @@
  * (`undelivered`, `unedited`) and delivers it, or gives it up (`replyAbandoned`).
  */
 import type { Database } from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Effect } from '../conversation/types.ts';
 import { BranchId } from '../diagnosis/catalog.ts';
 import type { RenderedReply } from '../conversation/reply-shape.ts';

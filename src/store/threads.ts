@@ -8,7 +8,7 @@
  * killed after it sees the event as processed: nothing lost, nothing repeated.
  */
 import type { Database } from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BranchId } from '../diagnosis/catalog.ts';
 import { TIMER_KINDS, type HeldAnswer, type ThreadState, type TimerKind } from '../conversation/types.ts';
 import type { Reduction } from '../conversation/types.ts';

@@ -3,7 +3,7 @@
  * is (`confidence`), and credentials as OpenClaw shows them (masked, never live). Part of the
  * contract in ../facts.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Where a fact was read: message id and the 0-based inclusive line span in the clean text. */
 export const SourceSpan = z.object({

@@ -5,7 +5,7 @@
  * `config get`, the auth-store migration and state-directory guard messages, and the version range
  * an output's shape implies. Part of the contract in ../facts.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { factBase, Credential, ProfileType } from './base.ts';
 
 /** One `<profileId>=<label>` of a `models status` provider line (§1.3 item 3). */

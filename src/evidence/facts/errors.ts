@@ -2,7 +2,7 @@
  * Facts read from error output: provider and OpenClaw error lines (§4), shell complaints, and the
  * gateway log's failover lines. Part of the contract in ../facts.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { factBase } from './base.ts';
 
 /** Normalised meaning of an error line (§4.3 catalog, plus other providers' messages). */

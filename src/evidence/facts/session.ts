@@ -3,7 +3,7 @@
  * plain statements, commands they show they ran, their environment, and a credential ingest
  * masked. Part of the contract in ../facts.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { factBase } from './base.ts';
 
 /** TUI footer `agent main | session main (openclaw-tui) | anthropic/claude-sonnet-4-6 | …` (§4.4). */

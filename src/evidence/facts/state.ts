@@ -4,7 +4,7 @@
  * `status --all`, and the version range an output's shape implies. Part of the contract in
  * ../facts.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { factBase } from './base.ts';
 
 /** `openclaw models auth list` (5.7+, §10.5): header and one entry per saved profile. */
