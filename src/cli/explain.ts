@@ -3,7 +3,7 @@
  * fixtures, as plain text. Works offline (rules are code; fixtures are read from the repository).
  */
 import { BRANCH_IDS, ruleFor, RULES } from '../diagnosis/branches/index.ts';
-import { patternLines } from '../diagnosis/patterns.ts';
+import { signalLines } from '../diagnosis/patterns.ts';
 import { stepLines } from '../diagnosis/steps.ts';
 import { type FixtureIndex, readFixtureIndex } from './fixture-index.ts';
 
@@ -21,8 +21,8 @@ export function explainBranch(id: string, fixtures: FixtureIndex = readFixtureIn
     `family ${rule.family} · priority ${rule.priority}${rule.reportable === false ? ' · side warning, never the reported branch' : ''}`,
     '',
     'Signals:',
-    ...rule.signals.map((s) => `  - ${s}`),
-    ...(rule.errors ? ['', 'Error texts that confirm it (the rule\'s `errors` patterns):', ...patternLines(rule.errors).map((l) => `  - ${l}`)] : []),
+    ...(rule.signals ? ['  declared (the rule\'s `signals`, matched as data; the first that matches confirms):', ...signalLines(rule.signals).map((l) => `  - ${l}`)] : []),
+    ...(rule.whenSignals ? ['  judged in code (the rule\'s `when`):', ...rule.whenSignals.map((s) => `  - ${s}`)] : []),
     '',
     ...(rule.steps
       ? ['Next step by OpenClaw version (the rule\'s `steps`; placeholders are filled from the thread):', ...stepLines(rule.steps).map((l) => `  ${l}`), '']

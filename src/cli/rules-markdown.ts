@@ -5,7 +5,7 @@
  * current). Fixture counts are left out on purpose: adding a fixture does not change the catalog.
  */
 import { RULES } from '../diagnosis/branches/index.ts';
-import { patternLines } from '../diagnosis/patterns.ts';
+import { signalLines } from '../diagnosis/patterns.ts';
 import { stepLines } from '../diagnosis/steps.ts';
 import type { Rule } from '../diagnosis/types.ts';
 
@@ -23,9 +23,8 @@ function section(rule: Rule): string[] {
     '',
     'Signals:',
     '',
-    ...rule.signals.map((s) => `- ${s}`),
-    '',
-    ...(rule.errors ? ['Error texts that confirm it:', '', ...patternLines(rule.errors).map((l) => `- ${cell(l)}`), ''] : []),
+    ...(rule.signals ? ['Declared (matched as data; the first that matches confirms):', '', ...signalLines(rule.signals).map((l) => `- ${cell(l)}`), ''] : []),
+    ...(rule.whenSignals ? ['Judged in code (`when`):', '', ...rule.whenSignals.map((s) => `- ${s}`), ''] : []),
     ...(rule.steps ? ['Next step by OpenClaw version (placeholders are filled from the thread):', '', ...stepLines(rule.steps).map((l) => `- ${cell(l)}`), ''] : []),
     'Commands it can give:',
     '',

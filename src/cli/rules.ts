@@ -3,18 +3,22 @@ import { RULES } from '../diagnosis/branches/index.ts';
 import { type FixtureIndex, readFixtureIndex } from './fixture-index.ts';
 
 /**
- * Lists all rules, one per line: `id  family  priority  +positives -near-misses  title`.
+ * Lists all rules, one per line: `id  family  priority  +positives -near-misses  signals  title`,
+ * where `signals` counts the declared (data) signals and says `+when` when code judges more.
  * @param fixtures the fixture index (defaults to the repository's test/fixtures/)
  */
 export function listRules(fixtures: FixtureIndex = readFixtureIndex()): string {
   const width = Math.max(...RULES.map((r) => r.id.length));
-  const header = `${'branch'.padEnd(width)}  ${'family'.padEnd(15)}  prio  fixtures  title`;
+  const header = `${'branch'.padEnd(width)}  ${'family'.padEnd(15)}  prio  fixtures  signals  title`;
   const rows = [...RULES]
     .sort((a, b) => a.family.localeCompare(b.family) || a.id.localeCompare(b.id))
     .map((r) => {
       const f = fixtures[r.id] ?? [];
       const counts = `+${f.filter((x) => x.positive).length} -${f.filter((x) => !x.positive).length}`;
-      return `${r.id.padEnd(width)}  ${r.family.padEnd(15)}  ${String(r.priority).padStart(4)}  ${counts.padEnd(8)}  ${r.title}`;
+      const signals = [r.signals ? String(r.signals.length) : '', r.when ? 'when' : ''].filter(Boolean).join('+');
+      return `${r.id.padEnd(width)}  ${r.family.padEnd(15)}  ${String(r.priority).padStart(4)}  ${counts.padEnd(8)}  ${signals.padEnd(7)}  ${r.title}`;
     });
-  return [header, ...rows, '', `${RULES.length} rules`].join('\n');
+  const data = RULES.reduce((n, r) => n + (r.signals?.length ?? 0), 0);
+  const codeFree = RULES.filter((r) => !r.when).length;
+  return [header, ...rows, '', `${data} declared signals; ${codeFree} rules with no code (no when)`, `${RULES.length} rules`].join('\n');
 }

@@ -11,7 +11,7 @@ import * as z from 'zod';
 export const BranchId = z.string().regex(/^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/, 'a snake_case catalog id');
 export type BranchId = z.infer<typeof BranchId>;
 
-/** Family = one file under src/diagnosis/branches/. */
+/** Family = one or more files under src/diagnosis/branches/ (a family file splits by meaning past ~250 lines). */
 export const BranchFamily = z.enum([
   'api-key',
   'setup-token',

@@ -2,8 +2,7 @@
  * Building the exact text a user types: placeholder filling from evidence, version awareness
  * (reference §9) and the TUI form (`!openclaw …`, one per message, §5.0).
  */
-import { type Message, text as plain } from './reason.ts';
-import type { CommandKind, Step } from './types.ts';
+import type { CommandKind } from './types.ts';
 import type { EvidenceView } from './view.ts';
 
 /** Versions the advice changes at (openclaw-cli.md §9). */
@@ -91,19 +90,4 @@ export function runsInTuiShell(command: string): boolean {
 export function typedForm(view: EvidenceView, command: string, kind: CommandKind, remoteGateway: boolean): string {
   if (kind === 'openclaw' && view.inTui && !remoteGateway && runsInTuiShell(command)) return `!${command}`;
   return command;
-}
-
-/** A command step, with placeholders filled and the missing ones listed. */
-export function commandStep(
-  template: string,
-  commandKind: CommandKind,
-  values: Record<string, string | undefined>,
-  text: { why: Message | string; then: string; runIn?: 'shell' | 'tui' | 'gateway_host' },
-): Step {
-  const { text: command, missing } = fill(template, values);
-  const runIn = text.runIn ?? (commandKind === 'tui' ? 'tui' : 'shell');
-  const then = fill(text.then, values).text;
-  const step: Step = { kind: 'command', command, commandKind, runIn, why: typeof text.why === 'string' ? plain(text.why) : text.why, then };
-  if (missing.length > 0) step.missing = missing;
-  return step;
 }

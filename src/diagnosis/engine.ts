@@ -4,14 +4,15 @@
  * decides, or `not_auth` when nothing in the view is a model-auth failure. Pure and synchronous;
  * a rule that throws is treated as having nothing to say (no message may crash Pincer).
  */
-import { askValues, ASKS, chooseAsk, isAnswered } from './asks.ts';
+import { askValues, chooseAsk, isAnswered } from './ask-choice.ts';
+import { ASKS } from './asks.ts';
 import { RULES } from './branches/index.ts';
 import type { BranchId } from './catalog.ts';
 import { fill, typedForm } from './commands.ts';
 import { rankConfirmed } from './precedence.ts';
 import { gatewayRemote } from './signals.ts';
 import { text } from './reason.ts';
-import { matchErrors } from './patterns.ts';
+import { matchSignals } from './patterns.ts';
 import { tableStep } from './steps.ts';
 import { authSymptom } from './symptoms.ts';
 import type { Ask, Candidate, Diagnosis, Rule, Step, Verdict } from './types.ts';
@@ -28,7 +29,7 @@ function attempt<T>(fn: () => T, fallback: T): T {
 }
 
 const judge = (rule: Rule, view: EvidenceView): Verdict | null =>
-  attempt(() => (rule.errors ? matchErrors(rule.errors, view) : null) ?? rule.when?.(view) ?? null, null);
+  attempt(() => (rule.signals ? matchSignals(rule.signals, view) : null) ?? rule.when?.(view) ?? null, null);
 
 /** The ask as the user should see it: the command filled (TUI form where it works) or the question. */
 export function presentAsk(ask: Ask, view: EvidenceView): NonNullable<Diagnosis['ask']> {
@@ -110,7 +111,7 @@ function symptomAsk(view: EvidenceView): Ask | null {
 function safeStep(rule: Rule, view: EvidenceView, verdict: Verdict): Step {
   try {
     const ctx = { view, verdict };
-    return rule.next ? rule.next(ctx) : tableStep(rule.steps ?? [], ctx, rule.values?.(ctx), rule.stepCase?.(ctx));
+    return tableStep(rule.steps, ctx, rule.values?.(ctx), rule.stepCase?.(ctx));
   } catch {
     return { kind: 'action', text: text(rule.title), why: verdict.because[0]?.reason ?? text(''), then: rule.then };
   }

@@ -5,7 +5,8 @@
  * candidates. Hand-over is for when Pincer is out of ideas, not for repetition alone (issue 14).
  */
 import type { BranchId } from './catalog.ts';
-import { ASKS, isAnswered, worstCase } from './asks.ts';
+import { isAnswered, worstCase } from './ask-choice.ts';
+import { ASKS } from './asks.ts';
 import type { Ask } from './types.ts';
 import type { EvidenceView } from './view.ts';
 

@@ -1,11 +1,44 @@
 /**
  * The zod schema every rule must satisfy: catalog id, family, docs URL, declared commands, and
- * `when`/`next` present as functions. Checked once when ./branches/index.ts loads.
+ * `steps` rows with a fallback row per case, and `when`/`values`/`stepCase` as functions. Checked once when ./branches/index.ts loads.
  */
 import * as z from 'zod';
 import { BranchFamily, BranchId } from './catalog.ts';
+import { ErrorCode, StatementTopic } from '../evidence/facts.ts';
 import { rowRange } from './steps.ts';
+import { compareVersions } from './versions.ts';
 import type { DeclaredCommand, Rule } from './types.ts';
+
+const versionsText = z.string().refine((v) => {
+  try {
+    rowRange(v);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be any, unknown, ≤V, ≥V or V–W');
+
+const FieldTest = z.union([z.string(), z.number(), z.boolean(), z.object({ not: z.string() }), z.object({ re: z.string() }), z.object({ gt: z.number() }), z.object({ has: z.string() })]);
+
+/** One declared signal (./patterns.ts): exactly one of `error`, `statement`, `fact`. */
+const SignalSchema = z
+  .object({
+    error: z.array(ErrorCode).min(1).optional(),
+    statement: z.array(StatementTopic).min(1).optional(),
+    fact: z.string().min(1).optional(),
+    current: z.boolean().optional(),
+    latest: z.boolean().optional(),
+    each: z.string().min(1).optional(),
+    versions: versionsText.optional(),
+    where: z.record(z.string(), FieldTest).optional(),
+    reason: z.string().min(3),
+    text: z.string().min(3),
+    quote: z.string().min(1).optional(),
+    unless: z.object({ error: z.array(ErrorCode).optional(), statement: z.array(StatementTopic).optional() }).strict().optional(),
+    specificity: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+  })
+  .strict()
+  .refine((s) => [s.error, s.statement, s.fact].filter((x) => x !== undefined).length === 1, 'needs exactly one of error, statement, fact');
 
 const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'must be a function');
 
@@ -16,32 +49,14 @@ export const RuleSchema = z.object({
   priority: z.number().int().min(0),
   beats: z.array(BranchId).optional(),
   when: fn.optional(),
-  errors: z
-    .array(
-      z.object({
-        codes: z.array(z.string()).min(1),
-        versions: z.string().optional(),
-        reason: z.string().includes('{error}'),
-        text: z.string().min(3),
-        specificity: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
-      }),
-    )
-    .optional(),
-  next: fn.optional(),
+  signals: z.array(SignalSchema).min(1).optional(),
   values: fn.optional(),
   stepCase: fn.optional(),
   steps: z
     .array(
       z.object({
         case: z.string().min(1).optional(),
-        versions: z.string().refine((v) => {
-          try {
-            rowRange(v);
-            return true;
-          } catch {
-            return false;
-          }
-        }, 'must be any, unknown, ≤V, ≥V or V–W'),
+        versions: versionsText,
         kind: z.enum(['command', 'action', 'none']).optional(),
         command: z.string().min(1).optional(),
         commandKind: z.enum(['openclaw', 'shell', 'tui', 'claude']).optional(),
@@ -53,8 +68,7 @@ export const RuleSchema = z.object({
         headline: z.string().optional(),
       }),
     )
-    .min(1)
-    .optional(),
+    .min(1),
   askFirst: fn.optional(),
   docs: z.string().regex(/^https:\/\/docs\.openclaw\.ai\//),
   commands: z.array(
@@ -64,7 +78,7 @@ export const RuleSchema = z.object({
       since: z.string().regex(/^\d{4}\.\d+\.\d+$/).optional(),
     }),
   ),
-  signals: z.array(z.string().min(3)).min(1),
+  whenSignals: z.array(z.string().min(3)).min(1).optional(),
   then: z.string().min(1),
   reportable: z.boolean().optional(),
 });
@@ -80,9 +94,10 @@ export function parseRules(rules: Rule[]): Rule[] {
     if (!r.success) throw new Error(`rule ${String(rule?.id)}: ${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
     if (seen.has(rule.id)) throw new Error(`rule ${rule.id}: defined twice`);
     if (rule.beats?.includes(rule.id)) throw new Error(`rule ${rule.id}: beats itself`);
-    if (!rule.next && !rule.steps) throw new Error(`rule ${rule.id}: needs steps or next`);
-    if (!rule.when && !rule.errors) throw new Error(`rule ${rule.id}: needs errors or when`);
-    const steps = rule.steps ?? [];
+    if (!rule.when && !rule.signals) throw new Error(`rule ${rule.id}: needs signals or when`);
+    if (rule.when && !rule.whenSignals) throw new Error(`rule ${rule.id}: a when needs whenSignals saying what it checks`);
+    if (!rule.when && rule.whenSignals) throw new Error(`rule ${rule.id}: whenSignals without a when (prose beside the data signals)`);
+    const steps = rule.steps;
     for (const c of new Set(steps.map((s) => s.case))) {
       const rows = steps.filter((s) => s.case === c);
       if (!rows.some((s) => s.versions === 'unknown' || s.versions === 'any')) {
@@ -98,13 +113,19 @@ export function parseRules(rules: Rule[]): Rule[] {
   return rules;
 }
 
-/** The rule's declared commands plus every command of its `steps` rows (each template once). */
+/**
+ * The rule's declared commands plus every command of its `steps` rows (each template once). A row
+ * whose command is only a placeholder (`<slash>`: what the user typed) adds nothing: the rule's
+ * `commands` list what it can be.
+ */
 function withStepCommands(rule: Rule): DeclaredCommand[] {
   const out = [...rule.commands];
-  for (const row of rule.steps ?? []) {
-    if (!row.command || out.some((c) => c.template === row.command)) continue;
+  for (const row of rule.steps) {
+    if (!row.command || /^<[^>]+>$/.test(row.command) || out.some((c) => c.template === row.command)) continue;
     const kind = row.commandKind ?? (row.command.startsWith('openclaw ') ? 'openclaw' : row.command.startsWith('claude ') ? 'claude' : row.command.startsWith('/') ? 'tui' : 'shell');
-    const since = rowRange(row.versions)?.min;
+    // First version it is given on: the lowest bound of its rows; none when a row gives it on any version.
+    const mins = rule.steps.filter((r) => r.command === row.command).map((r) => rowRange(r.versions)?.min);
+    const since = mins.includes(undefined) ? undefined : mins.sort((a, b) => compareVersions(a!, b!))[0];
     out.push({ kind, template: row.command, ...(since && !since.endsWith('.99') ? { since } : {}) });
   }
   return out;

@@ -8,7 +8,7 @@
  */
 import type { BranchFamily, BranchId, DiagnosisStatus } from './catalog.ts';
 import type { Message } from './reason.ts';
-import type { ErrorPattern } from './patterns.ts';
+import type { Signal } from './patterns.ts';
 import type { Steps, StepValues } from './steps.ts';
 import type { EvidenceView } from './view.ts';
 
@@ -83,28 +83,32 @@ export interface Rule {
   /** Branch ids this rule beats when both are confirmed (branches.md §"Status and precedence"). */
   beats?: BranchId[];
   /**
-   * Error texts that confirm the branch, with the versions OpenClaw prints them on (./patterns.ts).
-   * They run before `when`; a rule with only error signals has no `when`.
+   * What confirms the branch, as data (./patterns.ts): an error code, a statement topic or a fact
+   * whose fields pass tests, each with the versions it holds on. They run before `when`, in order;
+   * a rule whose signals are all data has no `when`.
    */
-  errors?: ErrorPattern[];
+  signals?: Signal[];
+  /**
+   * The judgement the data cannot say: several facts together, a fact that makes the branch only
+   * possible or rules it out. Its signals are described in `whenSignals`.
+   */
   when?(view: EvidenceView): Verdict | null;
   /**
    * The next step per OpenClaw version range (./steps.ts): rows `any` / `unknown` / `≤V` / `V–W` /
-   * `≥V`, chosen by `pickRow` and filled with `values(ctx)`. A rule whose step needs more than a
-   * table (a command built from several facts) writes `next` instead, and may read its rows there.
+   * `≥V`, chosen by `pickRow` and filled with `values(ctx)`. Several situations of one branch (a
+   * check first, then the fix) are `case`s of the rows, chosen by `stepCase(ctx)`.
    */
-  steps?: Steps;
+  steps: Steps;
   /** Placeholder values for the rows (`<provider>`, `<profile-id>` …) read from the facts. */
   values?(ctx: StepContext): StepValues;
   /** Which `case` of the rows applies (undefined = the rows without a case). */
   stepCase?(ctx: StepContext): string | undefined;
-  next?(ctx: StepContext): Step;
   /** Docs page (https://docs.openclaw.ai/…). */
   docs: string;
-  /** Commands `next` can emit beyond the `steps` rows (the rows' commands are added at load). */
+  /** Commands a row can emit beyond its template (`<slash>` → `/reset`, `/new` …); the rows' commands are added at load. */
   commands: DeclaredCommand[];
-  /** What confirms the branch, in the catalog's words (for `pincer explain`). */
-  signals: string[];
+  /** What `when` checks, in the catalog's words (for `pincer explain`); required with `when`. */
+  whenSignals?: string[];
   /** What follows the step, in the catalog's words (for `pincer explain`). */
   then: string;
   /**

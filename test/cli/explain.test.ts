@@ -37,6 +37,15 @@ describe('pincer explain / pincer rules (offline)', () => {
     expect(text).toMatch(new RegExp(`${BRANCH_IDS.length} rules$`));
   });
 
+  it('prints the declared signals from the data: explain shows each pattern, rules counts them', () => {
+    const text = explainBranch('tui_multiline_shell');
+    expect(text).toContain('fact shell_error (this message) where target~/^!/; specificity 3');
+    expect(explainBranch('extra_usage_required')).toContain('(error extra_usage_required; specificity 3)');
+    const row = listRules().split('\n').find((l) => l.startsWith('agent_auth_missing '))!;
+    expect(row).toContain('1+when');
+    expect(listRules()).toMatch(/\d+ declared signals; \d+ rules with no code/);
+  });
+
   it('shows the per-version steps of a branch whose command changed between versions', () => {
     const text = explainBranch('stale_order_override');
     expect(text).toContain('≤7.1: openclaw models auth order clear --provider <provider>');

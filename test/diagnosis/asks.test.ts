@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ASKS, chooseAsk, worstCase } from '../../src/diagnosis/asks.ts';
+import { chooseAsk, worstCase } from '../../src/diagnosis/ask-choice.ts';
+import { ASKS } from '../../src/diagnosis/asks.ts';
 import type { BranchId } from '../../src/diagnosis/catalog.ts';
 import { footer, line, masked, profile, said, status, viewOf, x401 } from './facts.ts';
 

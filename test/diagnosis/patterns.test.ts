@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { matchErrors, rangesMeet, type ErrorPattern } from '../../src/diagnosis/patterns.ts';
+import { matchSignal, matchSignals, rangesMeet, type Signal } from '../../src/diagnosis/patterns.ts';
 import { ruleFor } from '../../src/diagnosis/branches/index.ts';
 import { diagnose } from '../../src/diagnosis/engine.ts';
-import { error, version, viewOf } from './facts.ts';
+import type { Fact } from '../../src/evidence/facts.ts';
+import { error, said, version, viewOf } from './facts.ts';
 
-const pattern: ErrorPattern = { codes: ['extra_usage_required'], versions: '≥2026.8.1', reason: '{error}: spent.', text: '`…`' };
+const pattern: Signal = { error: ['extra_usage_required'], versions: '≥2026.8.1', reason: '`{quote}`: spent.', text: '`…`' };
 
 describe('error signals are patterns over typed facts, with version ranges', () => {
   it('confirms with the pasted line as the reason\'s one quoted value', () => {
-    const v = matchErrors([pattern], viewOf([error('extra_usage_required', { message: "You're out of extra usage" })]));
+    const v = matchSignals([pattern], viewOf([error('extra_usage_required', { message: "You're out of extra usage" })]));
     expect(v?.status).toBe('confirmed');
     expect(v?.specificity).toBe(3);
     expect(v?.because[0]?.reason.id).toBe('`{0}`: spent.');
@@ -17,8 +18,8 @@ describe('error signals are patterns over typed facts, with version ranges', () 
 
   it('skips a pattern whose versions the thread cannot be on, and keeps it when the version is unknown', () => {
     const err = error('extra_usage_required', { message: "You're out of extra usage" });
-    expect(matchErrors([pattern], viewOf([err, version('2026.6.11')]))).toBeNull();
-    expect(matchErrors([pattern], viewOf([err, version('2026.9.6')]))?.status).toBe('confirmed');
+    expect(matchSignals([pattern], viewOf([err, version('2026.6.11')]))).toBeNull();
+    expect(matchSignals([pattern], viewOf([err, version('2026.9.6')]))?.status).toBe('confirmed');
     expect(rangesMeet('≥2026.8.1', {})).toBe(true);
     expect(rangesMeet('2026.6.5–2026.7.x', { min: '2026.8.1' })).toBe(false);
     expect(rangesMeet('≤2026.6.4', { max: '2026.6.11', min: '2026.6.1' })).toBe(true);
@@ -27,9 +28,65 @@ describe('error signals are patterns over typed facts, with version ranges', () 
   it('a rule with only error patterns and a steps table needs no code: extra_usage_required', () => {
     const rule = ruleFor('extra_usage_required')!;
     expect(rule.when).toBeUndefined();
-    expect(rule.next).toBeUndefined();
     const d = diagnose(viewOf([error('extra_usage_required', { message: 'Extra usage is required for long context requests' }), version('2026.9.6')]));
     expect(d.branch).toBe('extra_usage_required');
     expect(d.nextCommand).toBe('openclaw onboard');
+  });
+});
+
+const pairing = (pending: number): Fact => ({ kind: 'pairing_list', source: { messageId: 'm0', lineStart: 1, lineEnd: 2 }, confidence: 1, pending }) as Fact;
+
+describe('statement and fact signals, with field tests', () => {
+  it('a statement signal quotes the user\'s words and confirms at specificity 1', () => {
+    const s: Signal = { statement: ['token_truncated'], reason: '`{quote}`: cut.', text: 'said' };
+    const v = matchSignal(s, viewOf([said('token_truncated', 'the token I pasted is incomplete')]));
+    expect(v?.specificity).toBe(1);
+    expect(v?.because[0]?.reason).toEqual({ id: '`{0}`: cut.', quotes: ['the token I pasted is incomplete'] });
+    expect(matchSignal(s, viewOf([said('edited_key', 'I deleted some spaces')]))).toBeNull();
+  });
+
+  it('field tests: a value, { not } (present and different), { re }, { gt }; fields fill the reason', () => {
+    const agent: Signal = { error: ['no_api_key'], where: { agentId: { not: 'main' } }, reason: 'agent `{agentId}`', text: 't' };
+    expect(matchSignal(agent, viewOf([error('no_api_key', { agentId: 'main' })]))).toBeNull();
+    expect(matchSignal(agent, viewOf([error('no_api_key')]))).toBeNull();
+    expect(matchSignal(agent, viewOf([error('no_api_key', { agentId: 'cron' })]))?.because[0]?.reason).toEqual({ id: 'agent `{0}`', quotes: ['cron'] });
+    const pending: Signal = { fact: 'pairing_list', where: { pending: { gt: 0 } }, reason: '{pending} pending', text: 't' };
+    expect(matchSignal(pending, viewOf([pairing(0)]))).toBeNull();
+    expect(matchSignal(pending, viewOf([pairing(2)]))?.specificity).toBe(2);
+    const re: Signal = { error: ['generic_failure'], where: { message: { re: '^boom' } }, reason: 'r', text: 't' };
+    expect(matchSignal(re, viewOf([error('generic_failure', { message: 'Boom at start' })]))).not.toBeNull();
+    expect(matchSignal(re, viewOf([error('generic_failure', { message: 'no boom' })]))).toBeNull();
+  });
+
+  it('`latest` looks at the newest fact of the kind only; `current` at the message being answered only', () => {
+    const latest: Signal = { fact: 'pairing_list', latest: true, where: { pending: { gt: 0 } }, reason: 'r', text: 't' };
+    expect(matchSignal(latest, viewOf([pairing(1)], [pairing(0)]))).toBeNull();
+    expect(matchSignal({ ...latest, latest: undefined }, viewOf([pairing(1)], [pairing(0)]))).not.toBeNull();
+    expect(matchSignal({ ...latest, latest: undefined, current: true }, viewOf([pairing(1)], [pairing(0)]))).toBeNull();
+  });
+
+  it('`unless` blocks a signal when the thread holds that other evidence', () => {
+    const s: Signal = { error: ['provider_cooldown'], unless: { error: ['missing_scopes'] }, reason: 'r', text: 't' };
+    expect(matchSignal(s, viewOf([error('provider_cooldown')]))).not.toBeNull();
+    expect(matchSignal(s, viewOf([error('provider_cooldown'), error('missing_scopes')]))).toBeNull();
+  });
+
+  it('`each` reads the elements of a list field: the element that passes fills the templates', () => {
+    const channels = { kind: 'channels_status', source: { messageId: 'm0', lineStart: 1, lineEnd: 3 }, confidence: 1, accounts: [
+      { account: 'ops', bits: ['enabled'] },
+      { account: 'main', bits: ['token:config (unavailable)'], intentsContent: 'disabled' },
+    ] } as unknown as Fact;
+    const intents: Signal = { fact: 'channels_status', each: 'accounts', where: { intentsContent: { re: '.' } }, quote: 'intents:content={intentsContent}', reason: '`{quote}` for `{account}`', text: 't' };
+    expect(matchSignal(intents, viewOf([channels]))?.because[0]?.reason).toEqual({ id: '`{0}` for `{1}`', quotes: ['intents:content=disabled', 'main'] });
+    expect(matchSignal({ ...intents, where: { bits: { has: 'token:config (unavailable)' } } }, viewOf([channels]))).not.toBeNull();
+    expect(matchSignal({ ...intents, where: { bits: { has: 'missing' } } }, viewOf([channels]))).toBeNull();
+  });
+
+  it('the first signal that matches is the verdict', () => {
+    const a: Signal = { statement: ['token_truncated'], reason: 'first', text: 't' };
+    const b: Signal = { error: ['setup_token_short'], reason: 'second', text: 't' };
+    const view = viewOf([error('setup_token_short'), said('token_truncated', 'cut')]);
+    expect(matchSignals([a, b], view)?.because[0]?.reason.id).toBe('first');
+    expect(matchSignals([b, a], view)?.because[0]?.reason.id).toBe('second');
   });
 });

@@ -24,8 +24,14 @@ describe('rules', () => {
     expect(() => parseRules([{ ...ruleFor('api_key_invalid')!, id: 'Api-Key', beats: [] } as unknown as Rule])).toThrow(/Api-Key: id/);
     expect(() => parseRules([{ ...ruleFor('api_key_invalid')!, beats: ['api_key_wrong'] }])).toThrow(/beats unknown branch api_key_wrong/);
     const rows = [{ versions: '≤2026.7.1', command: 'openclaw logs --follow', why: 'w' }];
-    expect(() => parseRules([{ ...ruleFor('api_key_invalid')!, beats: [], next: undefined, steps: rows }])).toThrow(/unknown/);
+    expect(() => parseRules([{ ...ruleFor('api_key_invalid')!, beats: [], steps: rows }])).toThrow(/unknown/);
+    expect(() => parseRules([{ ...ruleFor('api_key_invalid')!, beats: [], steps: undefined } as unknown as Rule])).toThrow(/api_key_invalid: steps/);
     expect(() => parseRules([{ ...ruleFor('api_key_invalid')!, beats: ['api_key_invalid'] }])).toThrow(/beats itself/);
+    const signal = { error: ['no_api_key'], reason: 'r', text: 'text' };
+    expect(() => parseRules([{ ...ruleFor('extra_usage_required')!, signals: [{ ...signal, statement: ['subscription'] }] } as unknown as Rule])).toThrow(/exactly one of error, statement, fact/);
+    expect(() => parseRules([{ ...ruleFor('extra_usage_required')!, signals: [{ ...signal, error: ['no_such_code'] }] } as unknown as Rule])).toThrow(/extra_usage_required: signals/);
+    expect(() => parseRules([{ ...ruleFor('extra_usage_required')!, whenSignals: ['prose beside the data'] }])).toThrow(/whenSignals without a when/);
+    expect(() => parseRules([{ ...ruleFor('api_key_invalid')!, beats: [], whenSignals: undefined }])).toThrow(/needs whenSignals/);
   });
 
   it('link a docs page the reference lists (§8, and the anchors seed 001 uses)', () => {

@@ -3,8 +3,7 @@
  * not reach the gateway (branches.md §A: env_not_visible_to_service, secret_ref_unresolved,
  * env_var_name_unrecognized). The auth store's part is in ./api-key-setup.ts.
  */
-import { msg, q, text } from '../reason.ts';
-import { commandStep } from '../commands.ts';
+import { msg, q } from '../reason.ts';
 import {
   anthropicRejections,
   because,
@@ -21,6 +20,8 @@ import { envVarFor, namesSet, RIGHT_NAME } from './env-names.ts';
 import { mainNoKey } from './shared.ts';
 
 const DOCS_ENV = 'https://docs.openclaw.ai/help/environment';
+const ENV_LINE = "echo '<VAR>=<your key>' >> ~/.openclaw/.env";
+const RENAME_LINE = "echo '<RIGHT_NAME>=<value>' >> ~/.openclaw/.env";
 
 export const envNotVisibleToService: Rule = {
   id: 'env_not_visible_to_service',
@@ -28,17 +29,14 @@ export const envNotVisibleToService: Rule = {
   title: 'The gateway service does not see the key or login your shell has',
   priority: 45,
   beats: ['no_credentials'],
-  signals: [
+  whenSignals: [
     'the gateway runs under systemd/launchd/a container and the key was exported only in a shell',
     '`Shell env : off` with the key missing for the service',
     '`No API key found` at run time while the CLI sees `source=env:`',
   ],
   then: '`openclaw gateway restart`, then `openclaw models status`',
   docs: DOCS_ENV,
-  commands: [
-    { kind: 'shell', template: "echo '<VAR>=<your key>' >> ~/.openclaw/.env" },
-    { kind: 'openclaw', template: 'openclaw gateway status' },
-  ],
+  commands: [],
   when(view) {
     // The Claude CLI login was renewed (our step) and the gateway still says it expired: the service
     // runs as another user or with another HOME / CLAUDE_CONFIG_DIR than the terminal.
@@ -74,22 +72,29 @@ export const envNotVisibleToService: Rule = {
     if (failing && (elsewhere || service)) return possible(because('the gateway runs as a service, with its own environment', elsewhere, service, failing));
     return null;
   },
-  next(ctx) {
-    if (ctx.view.failed.some((f) => f.branch === 'claude_cli_login_expired')) {
-      return commandStep('openclaw gateway status', 'openclaw', {}, {
-        runIn: 'gateway_host',
-        why: 'It shows how the gateway service runs (`Service:`, `Config (service)`): the Claude CLI login must exist for that user, in that HOME (or the `CLAUDE_CONFIG_DIR` the service gets).',
-        then: 'Run `claude auth login` as that user, then `openclaw gateway restart` and retry.',
-      });
-    }
-    const noKey = mainNoKey(ctx.view).at(-1);
-    const p = (noKey ? errorProvider(noKey) : undefined) ?? 'anthropic';
-    const variable = providerLine(ctx.view, p)?.line.env?.variable ?? statements(ctx.view, 'service_env').find((s) => s.value)?.value ?? envVarFor(p);
-    return commandStep("echo '<VAR>=<your key>' >> ~/.openclaw/.env", 'shell', { '<VAR>': variable }, {
+  steps: [
+    {
+      versions: 'any',
+      command: ENV_LINE,
       runIn: 'gateway_host',
       why: 'Type this on the gateway host, with your key in place of `<your key>` (never in Discord): the gateway reads `~/.openclaw/.env` at start, whatever started it.',
       then: 'Then `openclaw gateway restart` and `openclaw models status`.',
-    });
+    },
+    {
+      case: 'cli_login',
+      versions: 'any',
+      command: 'openclaw gateway status',
+      runIn: 'gateway_host',
+      why: 'It shows how the gateway service runs (`Service:`, `Config (service)`): the Claude CLI login must exist for that user, in that HOME (or the `CLAUDE_CONFIG_DIR` the service gets).',
+      then: 'Run `claude auth login` as that user, then `openclaw gateway restart` and retry.',
+    },
+  ],
+  // The renewed Claude CLI login still fails: check the service's user and HOME first.
+  stepCase: (ctx) => (ctx.view.failed.some((f) => f.branch === 'claude_cli_login_expired') ? 'cli_login' : undefined),
+  values(ctx) {
+    const noKey = mainNoKey(ctx.view).at(-1);
+    const p = (noKey ? errorProvider(noKey) : undefined) ?? 'anthropic';
+    return { '<VAR>': providerLine(ctx.view, p)?.line.env?.variable ?? statements(ctx.view, 'service_env').find((s) => s.value)?.value ?? envVarFor(p) };
   },
 };
 
@@ -99,20 +104,18 @@ export const secretRefUnresolved: Rule = {
   title: 'A profile points at an env variable that is not set',
   priority: 50,
   beats: ['no_credentials', 'env_not_visible_to_service'],
-  signals: [
+  whenSignals: [
     'a label `ref(env:<VAR>)` (or `token:ref(…)`) with no `env=` bit for it',
-    '`Startup failed: required secrets are unavailable`',
-    '`Missing env var "<VAR>" referenced at config path`',
     'probe reason `unresolved_ref`',
   ],
   then: '`openclaw gateway restart`, then `openclaw models status`',
   docs: DOCS_ENV,
-  commands: [{ kind: 'shell', template: "echo '<VAR>=<value>' >> ~/.openclaw/.env" }],
-  errors: [
+  commands: [],
+  signals: [
     {
-      codes: ['startup_secrets_unavailable', 'missing_env_var'],
+      error: ['startup_secrets_unavailable', 'missing_env_var'],
       text: '`Startup failed: required secrets are unavailable` / `Missing env var "<VAR>" referenced at config path`',
-      reason: "{error}: the secret's env variable is not set where the gateway runs.",
+      reason: "`{quote}`: the secret's env variable is not set where the gateway runs.",
     },
   ],
   when(view) {
@@ -127,13 +130,16 @@ export const secretRefUnresolved: Rule = {
     if (status && probe) return confirmed(2, because(msg`probe ${q(`${probe.profile}: unresolved_ref`)}`, status));
     return null;
   },
-  next(ctx) {
-    return commandStep("echo '<VAR>=<value>' >> ~/.openclaw/.env", 'shell', { '<VAR>': refVariable(ctx.view) }, {
+  steps: [
+    {
+      versions: 'any',
+      command: "echo '<VAR>=<value>' >> ~/.openclaw/.env",
       runIn: 'gateway_host',
       why: 'Type this on the gateway host with the secret in place of `<value>` (never in Discord), so the reference resolves.',
       then: 'Then `openclaw gateway restart` and `openclaw models status`.',
-    });
-  },
+    },
+  ],
+  values: (ctx) => ({ '<VAR>': refVariable(ctx.view) }),
 };
 
 function refVariable(view: EvidenceView): string | undefined {
@@ -151,10 +157,10 @@ export const envVarNameUnrecognized: Rule = {
   title: 'The key is set under a name OpenClaw does not read',
   priority: 48,
   beats: ['no_credentials', 'env_not_visible_to_service'],
-  signals: ['the key is set under a name OpenClaw does not read: `CLAUDE_CODE_OAUTH_TOKEN`, `OPEN_ROUTER_API_KEY`, `ANTHROPIC_KEY`, `CLAUDE_API_KEY` … (§5.1)'],
+  whenSignals: ['the key is set under a name OpenClaw does not read: `CLAUDE_CODE_OAUTH_TOKEN`, `OPEN_ROUTER_API_KEY`, `ANTHROPIC_KEY`, `CLAUDE_API_KEY` … (§5.1)'],
   then: '`openclaw gateway restart`, then `openclaw models status`',
   docs: DOCS_ENV,
-  commands: [{ kind: 'shell', template: "echo '<RIGHT_NAME>=<value>' >> ~/.openclaw/.env" }],
+  commands: [],
   when(view) {
     const seen = namesSet(view).find((n) => RIGHT_NAME[n.name]);
     if (!seen) return null;
@@ -163,12 +169,26 @@ export const envVarNameUnrecognized: Rule = {
       because(msg`${q(seen.name)} is not a name OpenClaw reads; it reads ${q(RIGHT_NAME[seen.name]!)}.`, seen.fact),
     );
   },
-  next(ctx) {
-    const seen = namesSet(ctx.view).find((n) => RIGHT_NAME[n.name]);
-    return commandStep("echo '<RIGHT_NAME>=<value>' >> ~/.openclaw/.env", 'shell', { '<RIGHT_NAME>': seen ? RIGHT_NAME[seen.name] : undefined }, {
+  steps: [
+    {
+      versions: 'any',
+      command: RENAME_LINE,
       runIn: 'gateway_host',
-      why: msg`Type this on the gateway host with the key in place of \`<value>\`${seen ? msg` (the value you had in ${q(seen.name)})` : text('')}, never in Discord.`,
+      why: 'Type this on the gateway host with the key in place of `<value>`, never in Discord.',
       then: 'Then `openclaw gateway restart` and `openclaw models status`.',
-    });
+    },
+    {
+      case: 'named',
+      versions: 'any',
+      command: RENAME_LINE,
+      runIn: 'gateway_host',
+      why: 'Type this on the gateway host with the key in place of `<value>` (the value you had in `<name>`), never in Discord.',
+      then: 'Then `openclaw gateway restart` and `openclaw models status`.',
+    },
+  ],
+  stepCase: (ctx) => (namesSet(ctx.view).some((n) => RIGHT_NAME[n.name]) ? 'named' : undefined),
+  values(ctx) {
+    const seen = namesSet(ctx.view).find((n) => RIGHT_NAME[n.name]);
+    return { '<RIGHT_NAME>': seen ? RIGHT_NAME[seen.name] : undefined, '<name>': seen?.name };
   },
 };

@@ -1,16 +1,14 @@
 /**
  * Family A (second part): which auth profile OpenClaw sends, and why (branches.md §A:
- * api_key_in_token_profile, profile_order_conflict, profile_shadows_env, key_provider_mismatch).
- * The key itself is judged in ./api-key.ts.
+ * api_key_in_token_profile, profile_order_conflict, profile_shadows_env). The key itself is judged
+ * in ./api-key.ts, a key of another provider in ./api-key-provider.ts.
  */
 import { msg, q } from '../reason.ts';
-import { commandStep } from '../commands.ts';
 import {
   because,
   errorQuote,
   errorsWith,
   explicitOrder,
-  foreignHead,
   maskHead,
   profileInUse,
   providerLine,
@@ -21,7 +19,7 @@ import {
 import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
 import { confirmed, possible, ruledOut } from '../verdict.ts';
-import { failureSeen, fixedProfile, keyLabels, notSeenYet, ONBOARD_WITH_ENV_KEY, READ_KEY } from './shared.ts';
+import { failureSeen, fixedProfile, notSeenYet, ONBOARD_WITH_ENV_KEY, READ_KEY } from './shared.ts';
 
 const DOCS_AUTH = 'https://docs.openclaw.ai/gateway/authentication';
 
@@ -31,17 +29,14 @@ export const apiKeyInTokenProfile: Rule = {
   title: 'An API key is stored as a token profile',
   priority: 40,
   beats: ['profile_order_conflict', 'api_key_invalid', 'provider_overloaded', 'auth_store_malformed'],
-  signals: [
+  whenSignals: [
     'a token profile whose mask starts `token:sk-ant-a` (an API key stored via paste-token)',
     'a pasted auth-profiles.json with `"type": "token"` holding an `sk-ant-api…` value (seed 000: 529 loop)',
     'token profiles are tried before api_key ones (§3.3)',
   ],
   then: '`openclaw models auth order get --provider anthropic` → `Order override: anthropic:default`',
   docs: DOCS_AUTH,
-  commands: [
-    { kind: 'openclaw', template: 'openclaw models auth order set --provider anthropic <profile-id>' },
-    { kind: 'openclaw', template: ONBOARD_WITH_ENV_KEY },
-  ],
+  commands: [],
   when(view) {
     const pl = providerLine(view, 'anthropic');
     const token = pl?.line.profiles.find((p) => p.type === 'token' && maskHead(p.credential)?.startsWith('sk-ant-a'));
@@ -76,21 +71,30 @@ export const apiKeyInTokenProfile: Rule = {
     if (err && !pl) return possible(notSeenYet(err));
     return null;
   },
-  next(ctx) {
-    const pl = providerLine(ctx.view, 'anthropic');
-    const apiKey = pl?.line.profiles.find((p) => p.type === 'api_key' && p.credential.form !== 'missing');
-    if (apiKey) {
-      return commandStep('openclaw models auth order set --provider anthropic <profile-id>', 'openclaw', { '<profile-id>': apiKey.profileId }, {
-        why: msg`Pin the API-key profile ${q(apiKey.profileId)} so the token profile is no longer tried first.`,
-        then: `Check with \`openclaw models auth order get --provider anthropic\` → \`Order override: ${apiKey.profileId}\`, then \`/reset\` in the TUI and retry.`,
-      });
-    }
-    return commandStep(ONBOARD_WITH_ENV_KEY, 'openclaw', {}, {
-      why: msg`Rewrite it as an API-key profile. First put the key in this shell without echoing it: \`${READ_KEY}\`.`,
+  steps: [
+    {
+      versions: 'any',
+      command: ONBOARD_WITH_ENV_KEY,
+      why: `Rewrite it as an API-key profile. First put the key in this shell without echoing it: \`${READ_KEY}\`.`,
       then: 'Then `openclaw models status` should show the profile as `api_key`, and `openclaw gateway restart`.',
-    });
-  },
+    },
+    {
+      case: 'api_key_profile',
+      versions: 'any',
+      command: 'openclaw models auth order set --provider anthropic <profile-id>',
+      why: 'Pin the API-key profile `<profile-id>` so the token profile is no longer tried first.',
+      then: 'Check with `openclaw models auth order get --provider anthropic` → `Order override: <profile-id>`, then `/reset` in the TUI and retry.',
+    },
+  ],
+  // An API-key profile exists beside the token one: pin it; otherwise rewrite the key as one.
+  stepCase: (ctx) => (apiKeyProfile(ctx.view) ? 'api_key_profile' : undefined),
+  values: (ctx) => ({ '<profile-id>': apiKeyProfile(ctx.view) }),
 };
+
+/** The Anthropic api_key profile that holds a credential, beside the token one. */
+function apiKeyProfile(view: EvidenceView): string | undefined {
+  return providerLine(view, 'anthropic')?.line.profiles.find((p) => p.type === 'api_key' && p.credential.form !== 'missing')?.profileId;
+}
 
 /** "The login was saved under `<p>:<email>` rather than `<p>:default`": the profile the user just fixed, said in words. */
 function savedElsewhere(view: EvidenceView) {
@@ -99,6 +103,9 @@ function savedElsewhere(view: EvidenceView) {
   return { fact, quote: fact.quote, profileId: fact.value, provider: fact.value.split(':')[0]! };
 }
 
+const ORDER_SET = 'openclaw models auth order set --provider <provider> <profile-id>';
+const ORDER_SET_THEN = 'Then `openclaw models auth order get --provider <provider>`, `/reset` in the TUI, and retry.';
+
 export const profileOrderConflict: Rule = {
   id: 'profile_order_conflict',
   family: 'api-key',
@@ -106,13 +113,13 @@ export const profileOrderConflict: Rule = {
   priority: 15,
   // A login saved under another profile explains the refresh failure of the stale one.
   beats: ['setup_token_rejected', 'api_key_invalid', 'oauth_refresh_failed'],
-  signals: [
+  whenSignals: [
     '`profiles=N` with N ≥ 2 for the failing provider and the profile in use is not the one the user just fixed',
     'a fresh login saved under another profile than the one in use ("under profile ID `<p>:<email>` rather than updating `<p>:default`")',
   ],
   then: '`openclaw models auth order get --provider <provider>`, then `/reset` in the TUI and retry',
   docs: DOCS_AUTH,
-  commands: [{ kind: 'openclaw', template: 'openclaw models auth order set --provider <provider> <profile-id>' }],
+  commands: [],
   when(view) {
     const saved = savedElsewhere(view);
     if (saved) return confirmed(2, because(msg`${q(saved.quote)}: the fresh login is ${q(saved.profileId)}, but another ${q(saved.provider)} profile is used.`, saved.fact));
@@ -130,23 +137,30 @@ export const profileOrderConflict: Rule = {
     }
     return failureSeen(view) ? possible(because(msg`${pl.line.profiles.length} Anthropic profiles; which one is tried first decides`, pl.status)) : null;
   },
-  next(ctx) {
+  steps: [
+    { versions: 'any', command: ORDER_SET, why: 'Pin the profile you fixed so OpenClaw stops trying the other one first.', then: ORDER_SET_THEN },
+    { case: 'saved_elsewhere', versions: 'any', command: ORDER_SET, why: 'Pin the profile the new login was saved under so OpenClaw stops using the stale one.', then: ORDER_SET_THEN },
+    // The user already ran the branch's step (`order set`): the catalog's check comes next.
+    {
+      case: 'order_not_kept',
+      versions: 'any',
+      command: 'openclaw models auth order get --provider <provider>',
+      why: 'You already set the order; this shows the order OpenClaw holds now, after the gateway wrote its own.',
+      then: 'If the profile you want is not first, set it again, `/reset` in the TUI, and retry.',
+    },
+  ],
+  stepCase(ctx) {
+    if (savedElsewhere(ctx.view)) return 'saved_elsewhere';
+    return statements(ctx.view, 'order_not_kept').length > 0 ? 'order_not_kept' : undefined;
+  },
+  values(ctx) {
     const saved = savedElsewhere(ctx.view);
     if (!saved && statements(ctx.view, 'order_not_kept').length > 0) {
-      // The user already ran the branch's step (`order set`): the catalog's check comes next.
-      const named = threadProvider(ctx.view) ?? statements(ctx.view, 'stored_profile').at(-1)?.value?.split(':')[0];
-      return commandStep('openclaw models auth order get --provider <provider>', 'openclaw', { '<provider>': named }, {
-        why: 'You already set the order; this shows the order OpenClaw holds now, after the gateway wrote its own.',
-        then: 'If the profile you want is not first, set it again, `/reset` in the TUI, and retry.',
-      });
+      return { '<provider>': threadProvider(ctx.view) ?? statements(ctx.view, 'stored_profile').at(-1)?.value?.split(':')[0] };
     }
-    const pl = providerLine(ctx.view, saved?.provider ?? 'anthropic');
     const provider = saved?.provider ?? 'anthropic';
-    const fixed = saved?.profileId ?? (pl ? fixedProfile(ctx.view, pl.line) : undefined);
-    return commandStep('openclaw models auth order set --provider <provider> <profile-id>', 'openclaw', { '<provider>': provider, '<profile-id>': fixed }, {
-      why: saved ? 'Pin the profile the new login was saved under so OpenClaw stops using the stale one.' : 'Pin the profile you fixed so OpenClaw stops trying the other one first.',
-      then: `Then \`openclaw models auth order get --provider ${provider}\`, \`/reset\` in the TUI, and retry.`,
-    });
+    const pl = providerLine(ctx.view, provider);
+    return { '<provider>': provider, '<profile-id>': saved?.profileId ?? (pl ? fixedProfile(ctx.view, pl.line) : undefined) };
   },
 };
 
@@ -163,7 +177,7 @@ export const profileShadowsEnv: Rule = {
   family: 'api-key',
   title: 'A stored profile wins over the env key you set',
   priority: 12,
-  signals: ['`effective=profiles:…` AND an `env=<mask>` bit with a different mask, and the user says they set the env var (§3.5)'],
+  whenSignals: ['`effective=profiles:…` AND an `env=<mask>` bit with a different mask, and the user says they set the env var (§3.5)'],
   then: '`openclaw models status`: profile mask == env mask',
   docs: 'https://docs.openclaw.ai/help/environment',
   commands: [],
@@ -202,48 +216,4 @@ export const profileShadowsEnv: Rule = {
     if (said) return confirmed(2, why);
     return failureSeen(view) ? possible(why) : null;
   },
-};
-
-export const keyProviderMismatch: Rule = {
-  id: 'key_provider_mismatch',
-  family: 'api-key',
-  title: "The key belongs to another provider (or lost its prefix)",
-  priority: 25,
-  beats: ['api_key_invalid', 'provider_key_invalid'],
-  signals: ['key prefix that does not belong to the provider (`sk-or-` under anthropic, `sk-kimi-` under moonshot, `sk-proj-` for anthropic, a key without its prefix)'],
-  then: '`openclaw models status`',
-  docs: 'https://docs.openclaw.ai/concepts/model-providers',
-  commands: [{ kind: 'openclaw', template: 'openclaw onboard' }],
-  when(view) {
-    // An API key refused on `google-gemini-cli/…`: that route logs in with the Gemini CLI (OAuth), keys belong to `google`.
-    const keyErr = errorsWith(view, 'provider_key_invalid').find((e) => e.provider === 'google');
-    const cliRoute = statements(view, 'provider_named').find((s) => s.value === 'google-gemini-cli') ?? (keyErr?.message.includes('google-gemini-cli/') ? keyErr : undefined);
-    if (cliRoute && keyErr) return confirmed(2, because(msg`${q(errorQuote(keyErr))} on a \`google-gemini-cli/…\` model: \`google-gemini-cli\` is the Gemini CLI (OAuth) route; an API key belongs to the \`google\` provider.`, keyErr, cliRoute));
-    const refused = errorsWith(view, 'key_type_refused').at(-1);
-    if (refused) return confirmed(3, because(msg`${q(errorQuote(refused))}: this endpoint takes another kind of credential (OAuth / ADC), not an API key.`, refused));
-    for (const { status, label, credential, provider } of keyLabels(view, true)) {
-      const head = maskHead(credential);
-      if (head && foreignHead(provider, head)) {
-        return confirmed(2, because(msg`${q(label)} under ${q(provider)}: a ${provider} key never starts with ${q(head)}.`, status));
-      }
-    }
-    const prefix = statements(view, 'key_prefix').at(-1);
-    const err = xApiKeyRejections(view).at(-1);
-    if (prefix?.value && err) {
-      if (!prefix.value.startsWith('sk-ant')) {
-        return confirmed(1, because(msg`You said the key starts with ${q(prefix.value)}: Anthropic keys start with \`sk-ant-\`.`, prefix, err));
-      }
-      return ruledOut(because(msg`the key starts with ${q(prefix.value)}`, prefix));
-    }
-    if (err && !providerLine(view, 'anthropic')) return possible(notSeenYet(err));
-    return null;
-  },
-  steps: [
-    {
-      versions: 'any',
-      command: 'openclaw onboard',
-      why: "Get the provider's own key from its console (an Anthropic key starts with `sk-ant-api`), then choose that provider in the wizard and paste it unchanged.",
-      then: 'Then `openclaw models status`.',
-    },
-  ],
 };

@@ -4,7 +4,6 @@
  * ./model-routing.ts.
  */
 import { msg, q } from '../reason.ts';
-import { commandStep } from '../commands.ts';
 import {
   anthropicRejections,
   because,
@@ -21,6 +20,7 @@ import {
   xApiKeyRejections,
 } from '../signals.ts';
 import type { Rule } from '../types.ts';
+import type { EvidenceView } from '../view.ts';
 import { confirmed, possible, ruledOut } from '../verdict.ts';
 
 const DOCS_FAQ = 'https://docs.openclaw.ai/help/faq';
@@ -32,18 +32,21 @@ export const agentAuthMissing: Rule = {
   priority: 55,
   beats: ['no_credentials', 'env_not_visible_to_service', 'api_key_invalid'],
   signals: [
-    '`No API key found for provider "<p>". Auth store: …/agents/<id>/agent/auth-profiles.json` with `<id>` ≠ main',
-    'a newly added agent; a cron/hook lane failing while main works',
+    {
+      error: ['no_api_key', 'no_api_key_resolved'],
+      where: { agentId: { not: 'main' } },
+      reason: '`{quote}`: the store of agent `{agentId}` has no key (auth is per agent).',
+      text: '`No API key found for provider "<p>". Auth store: …/agents/<id>/agent/auth-profiles.json` with `<id>` ≠ main',
+    },
+  ],
+  whenSignals: [
+    '`models status --agent <id>` listing `Missing auth - <p>` with no profile or env key (else ruled out)',
+    'a newly added agent, or a cron/hook lane, with `No API key found` while main works',
   ],
   then: "give the agent main's credentials (the command depends on the version: see the steps), then `openclaw gateway restart`",
   docs: DOCS_FAQ,
-  commands: [
-    { kind: 'openclaw', template: 'openclaw models status --agent <id>' },
-    { kind: 'shell', template: 'cp ~/.openclaw/agents/main/agent/auth-profiles.json ~/.openclaw/agents/<id>/agent/auth-profiles.json' },
-  ],
+  commands: [],
   when(view) {
-    const err = errorsWith(view, 'no_api_key', 'no_api_key_resolved').find((e) => e.agentId && e.agentId !== 'main');
-    if (err) return confirmed(3, because(msg`${q(errorQuote(err))}: the store of agent ${q(err.agentId!)} has no key (auth is per agent).`, err));
     const agentStatus = view.all('models_status').find((s) => s.agentId && s.agentId !== 'main');
     if (agentStatus) {
       const hasAuth = agentStatus.providers.some((p) => p.profiles.length > 0 || p.env);
@@ -118,10 +121,10 @@ export const wrongHost: Rule = {
   title: 'The key was changed on this machine, but the gateway runs on another',
   priority: 52,
   beats: ['api_key_invalid'],
-  signals: ['the TUI/CLI talks to a remote gateway (non-loopback `ws://` URL, "VPS", "server") and the key was changed on the local machine'],
+  whenSignals: ['the TUI/CLI talks to a remote gateway (non-loopback `ws://` URL, "VPS", "server") and the key was changed on the local machine'],
   then: '`openclaw models status` on the gateway host',
   docs: 'https://docs.openclaw.ai/gateway/troubleshooting',
-  commands: [{ kind: 'shell', template: 'ssh <gateway-host>' }],
+  commands: [],
   when(view) {
     const remote = gatewayRemote(view);
     const failing = anthropicRejections(view).at(-1) ?? errorsWith(view, 'no_api_key').at(-1);
@@ -139,15 +142,22 @@ export const wrongHost: Rule = {
     if (elsewhere && remote === null) return possible(because(msg`${q(elsewhere.quote)}: the gateway may run somewhere else than your terminal`, elsewhere, failing));
     return xApiKeyRejections(view).length > 0 ? possible(because(msg`${q(errorQuote(failing))}: the key that counts is the one on the gateway host`, failing)) : null;
   },
-  next(ctx) {
-    const url = ctx.view.latest('tui_header')?.gatewayUrl;
-    const host = url ? /^wss?:\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/]+)/.exec(url)?.[1] : undefined;
-    return commandStep('ssh <gateway-host>', 'shell', { '<gateway-host>': host }, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'ssh <gateway-host>',
       why: 'The gateway only uses the key stored on its own machine; run the onboarding there.',
       then: 'On the gateway host run `openclaw onboard`, then `openclaw models status` there.',
-    });
+    },
+  ],
+  values(ctx) {
+    const url = ctx.view.latest('tui_header')?.gatewayUrl;
+    return { '<gateway-host>': url ? /^wss?:\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/]+)/.exec(url)?.[1] : undefined };
   },
 };
+
+/** The newest `config get models.providers.anthropic…` value pasted. */
+const anthropicConfig = (view: EvidenceView) => view.all('config_value').filter((v) => v.path.startsWith('models.providers.anthropic')).at(-1);
 
 export const customBaseUrl: Rule = {
   id: 'custom_base_url',
@@ -155,13 +165,10 @@ export const customBaseUrl: Rule = {
   title: 'Anthropic requests go to a custom base URL or proxy',
   priority: 54,
   beats: ['api_key_invalid'],
-  signals: ['a non-default Anthropic base URL or proxy in config (`models.providers.anthropic.baseUrl`); 401 from a proxy'],
+  whenSignals: ['a non-default Anthropic base URL or proxy in config (`models.providers.anthropic.baseUrl`); 401 from a proxy'],
   then: 'remove or fix the `baseUrl` (§5 "Anthropic base URL"), `openclaw gateway restart`',
   docs: 'https://docs.openclaw.ai/concepts/model-providers',
-  commands: [
-    { kind: 'openclaw', template: 'openclaw config get models.providers.anthropic' },
-    { kind: 'openclaw', template: 'openclaw config set models.providers.anthropic \'{"baseUrl":"https://api.anthropic.com","models":[]}\' --strict-json' },
-  ],
+  commands: [],
   when(view) {
     // A custom provider block (`"cloudflare-ai-gateway": { "baseUrl": … }`) and a request that reached it without a key.
     const block = statements(view, 'custom_base_url').find((b) => b.value && b.value !== 'anthropic');
@@ -169,7 +176,7 @@ export const customBaseUrl: Rule = {
     if (block && keyless && view.all('config_value').length === 0) {
       return confirmed(1, because(msg`${q(errorQuote(keyless))} through the ${q(block.value!)} provider block, whose \`baseUrl\` is a proxy: the key did not reach it as that endpoint expects.`, keyless, block));
     }
-    const cfg = view.all('config_value').filter((v) => v.path.startsWith('models.providers.anthropic')).at(-1);
+    const cfg = anthropicConfig(view);
     if (cfg) {
       const url = /https?:\/\/[^\s"',}]+/.exec(cfg.value)?.[0];
       if (url && !/^https:\/\/api\.anthropic\.com(\/v1)?\/?$/.test(url)) {
@@ -187,18 +194,22 @@ export const customBaseUrl: Rule = {
     }
     return null;
   },
-  next(ctx) {
-    const cfg = ctx.view.all('config_value').filter((v) => v.path.startsWith('models.providers.anthropic')).at(-1);
-    if (cfg) {
-      return commandStep('openclaw config set models.providers.anthropic \'{"baseUrl":"https://api.anthropic.com","models":[]}\' --strict-json', 'openclaw', {}, {
-        why: 'This points Anthropic back at its own API (the schema needs `models` next to `baseUrl`). Keep your proxy only if it forwards the key unchanged.',
-        then: 'Then `openclaw gateway restart` and retry.',
-      });
-    }
-    const block = statements(ctx.view, 'custom_base_url').find((b) => b.value && b.value !== 'anthropic')?.value;
-    return commandStep(`openclaw config get models.providers.${block ?? 'anthropic'}`, 'openclaw', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw config get models.providers.<block>',
       why: 'A `baseUrl` here sends your key to a proxy instead of Anthropic; that proxy can answer 401.',
       then: 'Paste what it prints (secrets show as `__OPENCLAW_REDACTED__`).',
-    });
-  },
+    },
+    {
+      case: 'config_shown',
+      versions: 'any',
+      command: 'openclaw config set models.providers.anthropic \'{"baseUrl":"https://api.anthropic.com","models":[]}\' --strict-json',
+      why: 'This points Anthropic back at its own API (the schema needs `models` next to `baseUrl`). Keep your proxy only if it forwards the key unchanged.',
+      then: 'Then `openclaw gateway restart` and retry.',
+    },
+  ],
+  // The config was pasted: set the URL back; otherwise show the provider block (a proxy's own block when named).
+  stepCase: (ctx) => (anthropicConfig(ctx.view) ? 'config_shown' : undefined),
+  values: (ctx) => ({ '<block>': statements(ctx.view, 'custom_base_url').find((b) => b.value && b.value !== 'anthropic')?.value ?? 'anthropic' }),
 };

@@ -1,12 +1,11 @@
 /**
  * Family A (the auth store): where the credential should come from and does not (branches.md §A:
- * stale_order_override, no_credentials, auth_store_malformed). The environment's part
+ * stale_order_override, no_credentials; auth_store_malformed is in ./auth-profiles-file.ts). The environment's part
  * (env_not_visible_to_service, secret_ref_unresolved, env_var_name_unrecognized) is in
  * ./api-key-env.ts.
  */
-import { msg, q, text } from '../reason.ts';
-import { authOrderFile, commandStep } from '../commands.ts';
-import { compareVersions } from '../versions.ts';
+import { msg, q } from '../reason.ts';
+import { authOrderFile } from '../commands.ts';
 import type { EvidenceView } from '../view.ts';
 import { unreadyRoute, usableProfileId, whollyUnusable } from './store-signals.ts';
 import {
@@ -34,9 +33,8 @@ export const staleOrderOverride: Rule = {
   title: 'The stored auth order names a profile that is missing or broken',
   priority: 35,
   beats: ['profile_order_conflict', 'no_credentials'],
-  signals: [
+  whenSignals: [
     '`Order override: <ids>` (≤7.1) or `Auth profile order override: <ids>` (≥8.1) naming a profile that is missing or broken',
-    '`No credentials found for profile "<id>"`',
   ],
   then: '`openclaw models auth order get --provider <provider>` must show only that id; then `openclaw models status`',
   docs: DOCS_AUTH,
@@ -52,11 +50,11 @@ export const staleOrderOverride: Rule = {
     { versions: '≥2026.8.1', command: 'openclaw models auth order set --provider <provider> <profile-id>', why: ORDER_SET_WHY, then: ORDER_THEN },
     { versions: 'unknown', command: 'openclaw models auth order set --provider <provider> <profile-id>', why: ORDER_SET_WHY, then: ORDER_THEN },
   ],
-  errors: [
+  signals: [
     {
-      codes: ['no_credentials_for_profile'],
+      error: ['no_credentials_for_profile'],
       text: '`No credentials found for profile "<id>"`',
-      reason: '{error}: the order points at a profile that has no credential.',
+      reason: '`{quote}`: the order points at a profile that has no credential.',
     },
   ],
   when(view) {
@@ -96,7 +94,7 @@ export const noCredentials: Rule = {
   family: 'api-key',
   title: 'No credential is set up for the provider',
   priority: 5,
-  signals: [
+  whenSignals: [
     'a `Missing auth` section listing the provider (on ≥8.1 not when its only profiles are in cooldown or disabled)',
     '`effective=missing`',
     '`No API key found for provider "<p>"` with the main agent\'s store',
@@ -104,10 +102,7 @@ export const noCredentials: Rule = {
   ],
   then: '`openclaw models status`',
   docs: DOCS_AUTH,
-  commands: [
-    { kind: 'openclaw', template: 'openclaw onboard' },
-    { kind: 'claude', template: 'claude setup-token' },
-  ],
+  commands: [],
   when(view) {
     const status = view.latest('models_status');
     const def = providerOfModel(status?.defaultModel);
@@ -194,79 +189,3 @@ function namedProvider(view: EvidenceView): string | undefined {
   const err = mainNoKey(view).at(-1);
   return fromStatus ?? (err ? errorProvider(err) : undefined) ?? errorsWith(view, 'unknown_provider').at(-1)?.provider;
 }
-
-/**
- * `No API key found` read from a JSON store (`Auth store: …auth-profiles.json`, or a version ≤6.4)
- * while the user says that file holds the key or token (catalog v2 auth_store_malformed). From 6.5
- * the runtime reads SQLite only: a hand-edited JSON file there is auth_store_migration.
- */
-function heldInJsonStore(view: EvidenceView) {
-  const holds = statements(view, 'store_holds_key').at(-1);
-  if (!holds) return undefined;
-  const jsonEra = view.versionRange.max !== undefined && compareVersions(view.versionRange.max, '2026.6.4') <= 0;
-  const err = errorsWith(view, 'no_api_key').filter((e) => e.storePath?.endsWith('auth-profiles.json') || (jsonEra && !e.storePath)).at(-1);
-  if (!err || (view.versionRange.min && compareVersions(view.versionRange.min, '2026.6.5') >= 0)) return undefined;
-  return { err, holds };
-}
-
-export const authStoreMalformed: Rule = {
-  id: 'auth_store_malformed',
-  family: 'api-key',
-  title: "auth-profiles.json is not in the store's format",
-  priority: 28,
-  beats: ['no_credentials'],
-  signals: [
-    'a pasted auth-profiles.json whose fields are not the store\'s (§3.1): nested by provider, `mode`/`apiKey` instead of `type`/`key`, `type: "oauth"` with `accessToken`',
-    'a fragment of `profiles` entries is not by itself malformed',
-  ],
-  then: '`openclaw models status` shows the profile',
-  docs: DOCS_AUTH,
-  commands: [
-    { kind: 'openclaw', template: 'openclaw onboard' },
-    { kind: 'openclaw', template: 'openclaw models auth paste-token --provider <provider>' },
-  ],
-  when(view) {
-    for (const json of view.all('auth_profiles_json')) {
-      if (json.shape === 'nested_by_provider') return confirmed(2, because('The file is nested by provider (`{"anthropic": {…}}`); the store keeps `profiles` by profile id.', json));
-      const bad = json.profiles.find(
-        (p) =>
-          p.typeField === 'mode' ||
-          p.valueField === 'apiKey' ||
-          p.valueField === 'accessToken' ||
-          (p.type !== undefined && !['api_key', 'token', 'oauth'].includes(p.type)),
-      );
-      if (bad) {
-        const field = bad.typeField === 'mode' ? '"mode"' : `"${bad.valueField ?? bad.type}"`;
-        return confirmed(2, because(msg`${q(bad.profileId)} uses ${q(field)}, which is not a field of the store (\`type\` + \`key\`/\`token\`/\`access\`).`, json));
-      }
-      // Only `provider` missing while the provider answered 401: the store was read (a trimmed paste).
-      const readAnyway = json.problems.every((p) => p.startsWith('missing_provider')) && view.all('provider_error').some((e) => e.httpStatus === 401);
-      if (json.shape === 'store' && json.problems.length > 0 && !readAnyway) return confirmed(2, because(msg`auth-profiles.json: ${q(json.problems[0]!)}`, json));
-    }
-    // "I wrote auth-profiles.json by hand": the loader keeps only what OpenClaw itself writes.
-    const edited = statements(view, 'store_hand_edited').at(-1);
-    if (edited) return confirmed(1, because(msg`${q(edited.quote)}: a store written or edited by hand is read only when it has the exact shape OpenClaw writes.`, edited));
-    // `No API key found` although the user says the file holds it, on a version that reads the JSON file (≤6.4).
-    const said = heldInJsonStore(view);
-    return said ? confirmed(1, because(msg`${q(errorQuote(said.err))} although ${q(said.holds.quote)}: the file is there, but not in a shape the loader reads.`, said.err, said.holds)) : null;
-  },
-  next(ctx) {
-    const json = ctx.view.all('auth_profiles_json').at(-1);
-    const token = json?.profiles.find((p) => p.type === 'token' || p.valueField === 'token');
-    // No file pasted, but a Claude subscription said: its token goes in through paste-token too.
-    const subscription = !json && statements(ctx.view, 'subscription').length > 0;
-    // No file pasted, but "the file holds valid tokens": a token again.
-    const said = !json ? heldInJsonStore(ctx.view) : undefined;
-    if (token || subscription || said?.holds.value === 'token') {
-      const provider = token ? (token.provider ?? token.profileId.split(':')[0]) : (said && errorProvider(said.err)) ?? 'anthropic';
-      return commandStep('openclaw models auth paste-token --provider <provider>', 'openclaw', { '<provider>': provider }, {
-        why: 'Let OpenClaw write the token profile instead of editing the file by hand.',
-        then: 'Then `openclaw models status` shows the profile.',
-      });
-    }
-    return commandStep('openclaw onboard', 'openclaw', {}, {
-      why: 'Let OpenClaw write the store: choose your provider\'s API key in the wizard instead of editing the file by hand.',
-      then: 'Then `openclaw models status` shows the profile.',
-    });
-  },
-};

@@ -4,7 +4,6 @@
  * ./api-key-profiles.ts; the store, env and host rules of family A in ./api-key-setup.ts.
  */
 import { msg, q } from '../reason.ts';
-import { commandStep } from '../commands.ts';
 import {
   because,
   effectiveCredential,
@@ -29,16 +28,13 @@ export const apiKeyInvalid: Rule = {
   family: 'api-key',
   title: 'Anthropic rejects the API key itself',
   priority: 10,
-  signals: [
+  whenSignals: [
     '`401 … invalid x-api-key` (any wrapper) AND the credential OpenClaw sends is an api_key profile or env key masked `sk-ant-a…` (§1.3)',
     'without `models status` evidence only a candidate: ask for it',
   ],
   then: '`openclaw models status`: the masked suffix must change; then `openclaw gateway restart`',
   docs: DOCS_ANTHROPIC,
-  commands: [
-    { kind: 'openclaw', template: 'openclaw onboard' },
-    { kind: 'tui', template: '/reset' },
-  ],
+  commands: [],
   when(view) {
     const err = xApiKeyRejections(view).at(-1);
     if (!err) return null;
@@ -76,22 +72,28 @@ export const apiKeyInvalid: Rule = {
     }
     return possible(notSeenYet(err));
   },
-  next(ctx) {
-    // The order was pinned after the last 401: that error may predate the fix, so retry first.
-    const order = explicitOrder(ctx.view, 'anthropic');
-    const errAt = lastSeq(ctx.view, (f) => f === xApiKeyRejections(ctx.view).at(-1));
-    if (order?.order?.length && lastSeq(ctx.view, (f) => f === order.fact) > errAt) {
-      const step = commandStep('/reset', 'tui', {}, {
-        runIn: 'tui',
-        why: 'Start a fresh session in the TUI (`openclaw tui` if it is closed) and send a test message.',
-        then: 'If the same `invalid x-api-key` comes back, the key itself is invalid: create a new one in the Anthropic Console and run `openclaw onboard`. Paste what you get here.',
-      });
-      return step.kind === 'command' ? { ...step, headline: 'Pinned: now retry in a fresh session' } : step;
-    }
-    return commandStep('openclaw onboard', 'openclaw', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw onboard',
       why: 'Create a NEW key in the Anthropic Console (Settings → API Keys, copy it with the copy button), then choose **Anthropic API key** and paste it unchanged.',
       then: 'Run `openclaw models status` (the masked suffix must change), then `openclaw gateway restart`.',
-    });
+    },
+    {
+      case: 'pinned_since',
+      versions: 'any',
+      command: '/reset',
+      runIn: 'tui',
+      headline: 'Pinned: now retry in a fresh session',
+      why: 'Start a fresh session in the TUI (`openclaw tui` if it is closed) and send a test message.',
+      then: 'If the same `invalid x-api-key` comes back, the key itself is invalid: create a new one in the Anthropic Console and run `openclaw onboard`. Paste what you get here.',
+    },
+  ],
+  // The order was pinned after the last 401: that error may predate the fix, so retry first.
+  stepCase(ctx) {
+    const order = explicitOrder(ctx.view, 'anthropic');
+    const errAt = lastSeq(ctx.view, (f) => f === xApiKeyRejections(ctx.view).at(-1));
+    return order?.order?.length && lastSeq(ctx.view, (f) => f === order.fact) > errAt ? 'pinned_since' : undefined;
   },
 };
 
@@ -101,16 +103,13 @@ export const apiKeyAltered: Rule = {
   title: 'The stored API key was edited or pasted with extra text',
   priority: 20,
   beats: ['api_key_invalid'],
-  signals: [
+  whenSignals: [
     'the user says they edited, shortened, trimmed or retyped the key ("deleted some spaces")',
     'a mask with an impossible head or whitespace (`API sk-a..._HeoVAAA`, §1.3)',
   ],
   then: '`openclaw onboard --non-interactive --accept-risk --anthropic-api-key "$ANTHROPIC_API_KEY"`, then `openclaw models status`',
   docs: DOCS_ANTHROPIC,
-  commands: [
-    { kind: 'shell', template: 'export ANTHROPIC_API_KEY="$(pbpaste | tr -d \'\\r\\n\')"' },
-    { kind: 'shell', template: READ_KEY },
-  ],
+  commands: [],
   when(view) {
     for (const { status, label, credential } of keyLabels(view)) {
       const head = maskHead(credential);
@@ -132,15 +131,23 @@ export const apiKeyAltered: Rule = {
     const err = xApiKeyRejections(view).at(-1);
     return err && !providerLine(view, 'anthropic') ? possible(notSeenYet(err)) : null;
   },
-  next(ctx) {
-    const mac = userOs(ctx.view) === 'macos';
-    return commandStep(mac ? 'export ANTHROPIC_API_KEY="$(pbpaste | tr -d \'\\r\\n\')"' : READ_KEY, 'shell', {}, {
-      why: mac
-        ? 'Copy the key with the copy button in the Anthropic Console (create a new one if unsure), then run this in Terminal: it takes the clipboard without any edit.'
-        : 'Run this in a terminal and paste the key from the Anthropic Console (copy button) when it waits: nothing is shown and nothing gets trimmed or wrapped.',
+  steps: [
+    {
+      versions: 'any',
+      command: READ_KEY,
+      why: 'Run this in a terminal and paste the key from the Anthropic Console (copy button) when it waits: nothing is shown and nothing gets trimmed or wrapped.',
       then: `In the same terminal: \`${ONBOARD_WITH_ENV_KEY}\`, then \`openclaw models status\`.`,
-    });
-  },
+    },
+    {
+      case: 'macos',
+      versions: 'any',
+      command: 'export ANTHROPIC_API_KEY="$(pbpaste | tr -d \'\\r\\n\')"',
+      why: 'Copy the key with the copy button in the Anthropic Console (create a new one if unsure), then run this in Terminal: it takes the clipboard without any edit.',
+      then: `In the same terminal: \`${ONBOARD_WITH_ENV_KEY}\`, then \`openclaw models status\`.`,
+    },
+  ],
+  // On a Mac the clipboard goes in untouched with pbpaste; elsewhere a silent read.
+  stepCase: (ctx) => (userOs(ctx.view) === 'macos' ? 'macos' : undefined),
 };
 
 export const oauthTokenInApiKeyProfile: Rule = {
@@ -149,13 +156,13 @@ export const oauthTokenInApiKeyProfile: Rule = {
   title: 'A Claude subscription token is stored as an API key',
   priority: 30,
   beats: ['profile_order_conflict', 'api_key_invalid'],
-  signals: [
+  whenSignals: [
     'an api_key profile (or env `ANTHROPIC_API_KEY`) whose mask starts `sk-ant-o`',
     'the user says the key starts with `sk-ant-oat`',
   ],
   then: '`openclaw models auth order set --provider anthropic anthropic:manual`',
   docs: DOCS_ANTHROPIC,
-  commands: [{ kind: 'openclaw', template: 'openclaw models auth paste-token --provider anthropic' }],
+  commands: [],
   when(view) {
     for (const { status, label, credential, type, env } of keyLabels(view)) {
       if ((type === 'api_key' || env === 'ANTHROPIC_API_KEY') && maskHead(credential)?.startsWith('sk-ant-o')) {

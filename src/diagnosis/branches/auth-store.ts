@@ -5,7 +5,6 @@
  * note, and the ≥9.1 state-directory guard.
  */
 import { msg, q } from '../reason.ts';
-import { commandStep } from '../commands.ts';
 import { because, errorQuote, errorsWith, statements } from '../signals.ts';
 import { compareVersions } from '../versions.ts';
 import type { Rule, Verdict } from '../types.ts';
@@ -21,7 +20,7 @@ export const authStoreMigration: Rule = {
   title: 'Your saved credentials were never imported into the SQLite store',
   priority: 45,
   beats: ['no_credentials', 'agent_auth_missing', 'auth_store_malformed', 'stale_order_override', 'default_model_without_auth'],
-  signals: [
+  whenSignals: [
     '≥8.1 `Auth profile store <path>/openclaw-agent.sqlite requires legacy credential migration; run openclaw doctor --fix.` (≥9.4 adds `affected providers: <p>`), as a line, a `--json` error object or doctor\'s `doctor:auth-profiles run failed: …`',
     '≥6.5 doctor note `Auth profile SQLite migration` listing legacy `auth-profiles.json` files, without a `Migrated auth profile JSON …` change',
     '8.2 split-brain: `requires api-key auth: No usable api-key authentication is available …` right after the user upgraded (to ≥6.5 when named)',
@@ -60,6 +59,11 @@ function splitBrain(view: EvidenceView): Verdict | null {
   return confirmed(2, because(msg`${q(errorQuote(err))} right after an upgrade (${q(upgrade.quote)}): the credentials are in a store the runtime no longer reads.`, err, upgrade));
 }
 
+const FIX_DIR = 'OPENCLAW_STATE_DIR=<gateway-state-dir>';
+const FIX_BOTH = 'OPENCLAW_STATE_DIR=<gateway-state-dir> OPENCLAW_CONFIG_PATH=<gateway-config>';
+const FIX_WHY = "That is OpenClaw's own Fix line: it points the CLI at the Gateway's store. Add back the flags you used the first time.";
+const FIX_TYPED_WHY = "That is OpenClaw's own Fix line, with your command's flags: it points the CLI at the Gateway's store.";
+
 export const stateDirMismatch: Rule = {
   id: 'state_dir_mismatch',
   family: 'auth-store',
@@ -67,23 +71,28 @@ export const stateDirMismatch: Rule = {
   priority: 50,
   beats: ['no_credentials', 'auth_store_migration', 'agent_auth_missing'],
   signals: [
-    '≥9.1 `No credentials or configuration were written. CLI and <live Gateway|installed Gateway service> use different state directories (CLI: <a>; Gateway: <b>)…`',
-    '≥9.1 `CLI and <source> use different … Local commands may read or write state the Gateway does not use.`',
+    {
+      fact: 'state_dir_guard',
+      where: { guard: 'refused' },
+      versions: '≥2026.9.1',
+      quote: 'No credentials or configuration were written. … (CLI: {cliStateDir}; Gateway: {gatewayStateDir})',
+      reason: '`{quote}`: the CLI writes to another store than the Gateway reads.',
+      text: '`No credentials or configuration were written. CLI and <live Gateway|installed Gateway service> use different state directories (CLI: <a>; Gateway: <b>)…`',
+      specificity: 3,
+    },
+  ],
+  whenSignals: [
+    // Kept in code until a real capture shows it: a declared signal must match real input (test/diagnosis/signals-exercised.test.ts).
+    '≥9.1 `CLI and <source> use different … Local commands may read or write state the Gateway does not use.` (no real capture yet)',
     'any: `openclaw gateway status` shows `Config (cli): X` ≠ `Config (service): Y`',
     '≥8.1 `No route-compatible authentication source is configured for <p>.` / `Explicit auth order for <p> has no usable profiles.` while the user runs OpenClaw with a custom `OPENCLAW_STATE_DIR` / `OPENCLAW_CONFIG_PATH` / `OPENCLAW_HOME`',
   ],
   then: '`OPENCLAW_STATE_DIR=<Gateway dir> OPENCLAW_CONFIG_PATH=<Gateway config> openclaw models status` must list the profile; to keep one store, `openclaw gateway install --force` from the right environment',
   docs: 'https://docs.openclaw.ai/gateway/troubleshooting',
-  commands: [
-    { kind: 'shell', template: 'OPENCLAW_STATE_DIR=<gateway-state-dir> OPENCLAW_CONFIG_PATH=<gateway-config> <command>', since: '2026.9.1' },
-    { kind: 'openclaw', template: 'openclaw gateway status' },
-  ],
+  commands: [],
   when(view) {
-    const guard = view.all('state_dir_guard').filter((g) => g.guard === 'refused' || g.guard === 'different').at(-1);
-    if (guard?.guard === 'refused') {
-      return confirmed(3, because(msg`${q(`No credentials or configuration were written. … (CLI: ${guard.cliStateDir}; Gateway: ${guard.gatewayStateDir})`)}: the CLI writes to another store than the Gateway reads.`, guard));
-    }
-    if (guard) return confirmed(2, because('OpenClaw warns that the CLI and the Gateway use different state or config paths.', guard));
+    const different = view.all('state_dir_guard').filter((g) => g.guard === 'different').at(-1);
+    if (different) return confirmed(2, because('OpenClaw warns that the CLI and the Gateway use different state or config paths.', different));
     const gs = view.all('gateway_status').find((g) => g.configCli && g.configService && g.configCli !== g.configService);
     if (gs) return confirmed(2, because(msg`${q(`Config (cli): ${gs.configCli}`)} ≠ ${q(`Config (service): ${gs.configService}`)}: the CLI and the Gateway read different files.`, gs));
     const route = errorsWith(view, 'route_unresolved').filter((e) => !/no usable api-key authentication/i.test(e.message)).at(-1);
@@ -91,27 +100,42 @@ export const stateDirMismatch: Rule = {
     if (route && custom) return confirmed(2, because(msg`${q(errorQuote(route))} with a custom state directory (${q(custom.quote)}): the Gateway resolves auth from another store than the one the CLI wrote.`, route, custom));
     return null;
   },
-  next(ctx) {
-    const refused = ctx.view.all('state_dir_guard').filter((g) => g.guard === 'refused' && g.gatewayStateDir).at(-1);
-    if (refused?.gatewayStateDir) {
-      const env = `OPENCLAW_STATE_DIR=${refused.gatewayStateDir}${refused.gatewayConfig ? ` OPENCLAW_CONFIG_PATH=${refused.gatewayConfig}` : ''}`;
-      const path = refused.command ?? 'openclaw models status';
-      // The Fix line drops the flags; the command the user typed (if pasted) still has them.
-      const typed = ctx.view
-        .all('command_run')
-        .map((c) => c.command.replace(/^(?:[A-Z_][A-Z0-9_]*=\S* )+/, ''))
-        .filter((c) => c === path || c.startsWith(`${path} `))
-        .at(-1);
-      return commandStep(`${env} ${typed ?? path}`, 'shell', {}, {
-        why: typed
-          ? "That is OpenClaw's own Fix line, with your command's flags: it points the CLI at the Gateway's store."
-          : "That is OpenClaw's own Fix line: it points the CLI at the Gateway's store. Add back the flags you used the first time.",
-        then: `Then \`${env} openclaw models status\` must list the profile.`,
-      });
-    }
-    return commandStep('openclaw gateway status', 'openclaw', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw gateway status',
       why: 'Compare `Config (cli):` with `Config (service):` — the Gateway only sees credentials written to its own state directory.',
-      then: 'Paste both lines; the fix is to run the CLI with the Gateway\'s `OPENCLAW_STATE_DIR` / `OPENCLAW_CONFIG_PATH`.',
-    });
+      then: "Paste both lines; the fix is to run the CLI with the Gateway's `OPENCLAW_STATE_DIR` / `OPENCLAW_CONFIG_PATH`.",
+    },
+    // ≥9.1 refusal: OpenClaw's own Fix line (the Gateway's state dir, and config path when it names one).
+    { case: 'refused', versions: 'any', command: `${FIX_DIR} <command>`, why: FIX_WHY, then: `Then \`${FIX_DIR} openclaw models status\` must list the profile.` },
+    { case: 'refused_typed', versions: 'any', command: `${FIX_DIR} <command>`, why: FIX_TYPED_WHY, then: `Then \`${FIX_DIR} openclaw models status\` must list the profile.` },
+    { case: 'refused_config', versions: 'any', command: `${FIX_BOTH} <command>`, why: FIX_WHY, then: `Then \`${FIX_BOTH} openclaw models status\` must list the profile.` },
+    { case: 'refused_config_typed', versions: 'any', command: `${FIX_BOTH} <command>`, why: FIX_TYPED_WHY, then: `Then \`${FIX_BOTH} openclaw models status\` must list the profile.` },
+  ],
+  stepCase(ctx) {
+    const fix = refusedFix(ctx.view);
+    if (!fix) return undefined;
+    return `refused${fix.refused.gatewayConfig ? '_config' : ''}${fix.typed ? '_typed' : ''}`;
+  },
+  values(ctx) {
+    const fix = refusedFix(ctx.view);
+    return { '<gateway-state-dir>': fix?.refused.gatewayStateDir, '<gateway-config>': fix?.refused.gatewayConfig, '<command>': fix?.typed ?? fix?.path };
   },
 };
+
+/**
+ * The refused command to rerun against the Gateway's store: the ≥9.1 refusal (with the Gateway's
+ * state dir) and the command as the user typed it, if pasted (the Fix line drops its flags).
+ */
+function refusedFix(view: EvidenceView) {
+  const refused = view.all('state_dir_guard').filter((g) => g.guard === 'refused' && g.gatewayStateDir).at(-1);
+  if (!refused?.gatewayStateDir) return undefined;
+  const path = refused.command ?? 'openclaw models status';
+  const typed = view
+    .all('command_run')
+    .map((c) => c.command.replace(/^(?:[A-Z_][A-Z0-9_]*=\S* )+/, ''))
+    .filter((c) => c === path || c.startsWith(`${path} `))
+    .at(-1);
+  return { refused, path, typed };
+}

@@ -2,11 +2,10 @@
  * Family C: billing, cooldown and limits (branches.md §C). Cooldown and disabled suffixes come
  * from `models status` labels (§1.3, §1.6); reasons and backoff from §3.4.
  */
-import { msg, q, text } from '../reason.ts';
-import { commandStep } from '../commands.ts';
+import { msg, q } from '../reason.ts';
 import type { Steps } from '../steps.ts';
 import { because, errorProvider, errorQuote, errorsWith, lastSeq, statements } from '../signals.ts';
-import type { Rule, Step } from '../types.ts';
+import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
 import { confirmed, possible, ruledOut } from '../verdict.ts';
 
@@ -35,13 +34,25 @@ function unusable(view: EvidenceView, kind: 'cooldown' | 'disabled') {
   return undefined;
 }
 
+const TOP_UP = 'Top up in <console>, in the SAME organization the key belongs to.';
+const TOP_UP_OTHER = "Top up in `<provider>`'s billing dashboard, in the SAME organization the key belongs to.";
+const TOP_UP_THEN = 'Then `openclaw models status`: a `[disabled:billing …]` suffix means OpenClaw still backs off for a while.';
+const BILLING_ERROR_WHY = 'The provider answered with a billing error, not an authentication one: the key works, the balance does not.';
+const BOUGHT_WHY = 'Credits bought in another organization (or workspace) do not count for this key: check the key is listed in the org you paid for.';
+
+/** The provider of the newest billing error (Anthropic when it names none). */
+function billedProvider(view: EvidenceView): string {
+  const err = errorsWith(view, 'credit_balance_low', 'billing_error', 'payment_required').at(-1);
+  return (err && errorProvider(err)) ?? 'anthropic';
+}
+
 export const creditBalanceLow: Rule = {
   id: 'credit_balance_low',
   family: 'billing',
   title: 'The account is out of credits',
   priority: 80,
   beats: [...GENERIC],
-  signals: ['`credit balance is too low`', 'the `⚠️ … returned a billing error` text', 'HTTP 402'],
+  whenSignals: ['`credit balance is too low`', 'the `⚠️ … returned a billing error` text', 'HTTP 402'],
   then: '`openclaw models status`; a `[disabled:billing …]` suffix means OpenClaw still backs off (profile_disabled)',
   docs: 'https://docs.openclaw.ai/help/faq',
   commands: [],
@@ -55,20 +66,19 @@ export const creditBalanceLow: Rule = {
     if (bought > errSeq) return possible(why);
     return confirmed(3, why);
   },
-  next(ctx): Step {
-    const err = errorsWith(ctx.view, 'credit_balance_low', 'billing_error', 'payment_required').at(-1);
-    const provider = (err && errorProvider(err)) ?? 'anthropic';
-    const where = BILLING_CONSOLE[provider] ?? msg`${q(provider)}'s billing dashboard`;
+  steps: [
+    { versions: 'any', kind: 'action', text: TOP_UP, why: BILLING_ERROR_WHY, then: TOP_UP_THEN },
+    { case: 'bought', versions: 'any', kind: 'action', text: TOP_UP, why: BOUGHT_WHY, then: TOP_UP_THEN },
+    { case: 'other_provider', versions: 'any', kind: 'action', text: TOP_UP_OTHER, why: BILLING_ERROR_WHY, then: TOP_UP_THEN },
+    { case: 'other_provider_bought', versions: 'any', kind: 'action', text: TOP_UP_OTHER, why: BOUGHT_WHY, then: TOP_UP_THEN },
+  ],
+  // A provider with a known billing page names it; credits bought already say to check the organization.
+  stepCase(ctx) {
     const bought = statements(ctx.view, 'bought_credits').length > 0;
-    return {
-      kind: 'action',
-      text: msg`Top up in ${where}, in the SAME organization the key belongs to.`,
-      why: text(bought
-        ? 'Credits bought in another organization (or workspace) do not count for this key: check the key is listed in the org you paid for.'
-        : 'The provider answered with a billing error, not an authentication one: the key works, the balance does not.'),
-      then: 'Then `openclaw models status`: a `[disabled:billing …]` suffix means OpenClaw still backs off for a while.',
-    };
+    const known = BILLING_CONSOLE[billedProvider(ctx.view)] !== undefined;
+    return [known ? '' : 'other_provider', bought ? 'bought' : ''].filter(Boolean).join('_') || undefined;
   },
+  values: (ctx) => ({ '<console>': BILLING_CONSOLE[billedProvider(ctx.view)], '<provider>': billedProvider(ctx.view) }),
 };
 
 export const profileDisabled: Rule = {
@@ -77,10 +87,10 @@ export const profileDisabled: Rule = {
   title: 'OpenClaw disabled the profile after failures',
   priority: 70,
   beats: ['profile_cooldown'],
-  signals: ['`[disabled:<reason> <dur>]` suffix', '`Provider <p> has billing issue (skipping all models)` after the cause was fixed'],
+  whenSignals: ['`[disabled:<reason> <dur>]` suffix', '`Provider <p> has billing issue (skipping all models)` after the cause was fixed'],
   then: 'wait for it, or replace the credential; `openclaw doctor` shows `Auth profile cooldowns`',
   docs: DOCS_FAILOVER,
-  commands: [{ kind: 'openclaw', template: 'openclaw models status --json' }],
+  commands: [],
   when(view) {
     const u = unusable(view, 'disabled');
     if (u) return confirmed(2, because(msg`${q(u.label)}: OpenClaw skips this profile until the time runs out.`, u.status));
@@ -115,10 +125,17 @@ export const profileCooldown: Rule = {
   title: 'The profile is in cooldown after failures',
   priority: 30,
   signals: [
-    '`[cooldown <dur>]`',
-    '≥8.1 `Unavailable auth profiles` `- <id> (<p>) cooldown[:<reason>] (<dur>) — <hint>`',
-    '`No available auth profile for <p> (all in cooldown or unavailable)`',
-    '`Provider <p> is in cooldown`',
+    {
+      error: ['no_available_profile', 'provider_cooldown'],
+      // After a `Missing scopes` refusal the cooldown is that route problem's echo: only possible (when).
+      unless: { error: ['missing_scopes'] },
+      reason: '`{quote}`: earlier failures put the profiles on hold.',
+      text: '`No available auth profile for <p> (all in cooldown or unavailable)` / `Provider <p> is in cooldown`',
+    },
+  ],
+  whenSignals: [
+    '`[cooldown <dur>]` on a profile label, or ≥8.1 `Unavailable auth profiles` `- <id> (<p>) cooldown[:<reason>] (<dur>) — <hint>`',
+    'the cooldown error after a `Missing scopes` refusal (only possible)',
   ],
   then: 'follow the branch of the underlying failure reason',
   docs: DOCS_FAILOVER,
@@ -126,7 +143,6 @@ export const profileCooldown: Rule = {
   when(view) {
     const err = errorsWith(view, 'no_available_profile', 'provider_cooldown').at(-1);
     if (err && errorsWith(view, 'missing_scopes').length > 0) return possible(because(msg`${q(errorQuote(err))}, after a \`Missing scopes\` refusal`, err));
-    if (err) return confirmed(3, because(msg`${q(errorQuote(err))}: earlier failures put the profiles on hold.`, err));
     const u = unusable(view, 'cooldown');
     return u ? confirmed(2, because(msg`${q(u.label)}: earlier failures put it on hold.`, u.status)) : null;
   },
@@ -148,10 +164,10 @@ export const rateLimited: Rule = {
   family: 'billing',
   title: 'The provider is rate limiting',
   priority: 20,
-  signals: ['`429`', '`rate_limit_error`', '`⚠️ API rate limit reached`', '`RESOURCE_EXHAUSTED`', '`quota exceeded`'],
+  whenSignals: ['`429`', '`rate_limit_error`', '`⚠️ API rate limit reached`', '`RESOURCE_EXHAUSTED`', '`quota exceeded`'],
   then: '—',
   docs: DOCS_FAILOVER,
-  commands: [{ kind: 'openclaw', template: 'openclaw models fallbacks add <provider/model>' }],
+  commands: [],
   when(view) {
     const err =
       errorsWith(view, 'rate_limited').filter((e) => e.wrapper !== 'usage').at(-1) ??
@@ -176,10 +192,10 @@ export const providerOverloaded: Rule = {
   family: 'billing',
   title: 'The provider is overloaded',
   priority: 10,
-  signals: ['`529`', '`overloaded_error`', '`The AI service is temporarily overloaded`', '(a 529 with a token-type profile holding an API key is api_key_in_token_profile)'],
+  whenSignals: ['`529`', '`overloaded_error`', '`The AI service is temporarily overloaded`', '(a 529 with a token-type profile holding an API key is api_key_in_token_profile)'],
   then: 'retry later',
   docs: DOCS_FAILOVER,
-  commands: [{ kind: 'openclaw', template: 'openclaw models fallbacks add <provider/model>' }],
+  commands: [],
   when(view) {
     const err = errorsWith(view, 'overloaded', 'auth_service_unavailable').at(-1) ?? view.all('provider_error').find((e) => e.httpStatus === 529);
     if (!err) return null;

@@ -3,8 +3,7 @@
  * the native Claude CLI login expired or missing, a stored `anthropic:*` profile shadowing it
  * (2026.8.1 only), and a subscription's usage window spent behind API-key billing copy.
  */
-import { msg, q, text } from '../reason.ts';
-import { commandStep, versionAtLeast } from '../commands.ts';
+import { msg, q } from '../reason.ts';
 import { because, errorQuote, errorsWith, statements } from '../signals.ts';
 import { claudeCliRoute } from '../symptoms.ts';
 import type { Rule } from '../types.ts';
@@ -28,24 +27,26 @@ export const claudeCliLoginExpired: Rule = {
   title: 'The Claude CLI login on the gateway host has expired',
   priority: 40,
   beats: ['token_expired', 'setup_token_rejected', 'oauth_refresh_failed'],
-  signals: [
-    '`Failed to authenticate: OAuth session expired and could not be refreshed`, `Not logged in · Please run /login`, `claude auth status` → not logged in',
-    '≥7.1 chat: `⚠️ Model login expired on the gateway for claude-cli`',
+  whenSignals: [
     'a Claude CLI route (`claude-cli/…`, `agentRuntime: claude-cli`) AND a 401/expired login said or shown',
   ],
   then: '≥8.1: `openclaw gateway restart`, then retry; 3.26–7.x: `openclaw models auth login --provider anthropic --method cli`, then `openclaw gateway restart`',
   docs: DOCS_ANTHROPIC,
-  commands: [{ kind: 'claude', template: 'claude auth login' }],
-  errors: [
+  commands: [],
+  signals: [
     {
-      codes: ['cli_login_expired'],
-      text: '`Failed to authenticate: OAuth session expired and could not be refreshed` / `410 … session_expired` from the Claude CLI',
-      reason: "{error}: the Claude CLI's own login is gone, and pasting a key or token into OpenClaw does not reach it.",
+      error: ['cli_login_expired'],
+      text: '`Failed to authenticate: OAuth session expired and could not be refreshed` / `Not logged in · Please run /login` / `"loggedIn": false` from the Claude CLI',
+      reason: "`{quote}`: the Claude CLI's own login is gone, and pasting a key or token into OpenClaw does not reach it.",
+    },
+    {
+      error: ['login_expired_copy'],
+      where: { provider: 'claude-cli' },
+      reason: '`{quote}`',
+      text: '≥7.1 chat: `⚠️ Model login expired on the gateway for claude-cli`',
     },
   ],
   when(view) {
-    const copy = errorsWith(view, 'login_expired_copy').find((e) => e.provider === 'claude-cli');
-    if (copy) return confirmed(3, because(msg`${q(errorQuote(copy))}`, copy));
     const route = claudeCliRoute(view);
     if (!route) return null;
     const said = statements(view, 'login_gone_said').at(-1) ?? statements(view, 'auth_symptom').find((s) => LOGIN_GONE.test(s.quote));
@@ -77,13 +78,10 @@ export const claudeCliShadowedByProfile: Rule = {
   title: 'A stored Anthropic profile shadows the Claude CLI login (2026.8.1)',
   priority: 45,
   beats: ['api_key_invalid', 'oauth_token_in_api_key_profile'],
-  signals: ['OpenClaw 2026.8.1: a Claude CLI route, every turn `401 … API key is invalid`, and a stored `anthropic:*` profile (often `token:sk-ant-o…`)'],
+  whenSignals: ['OpenClaw 2026.8.1: a Claude CLI route, every turn `401 … API key is invalid`, and a stored `anthropic:*` profile (often `token:sk-ant-o…`)'],
   then: '`openclaw --version` must print 2026.8.2 or later; then `openclaw gateway restart` and retry',
   docs: DOCS_ANTHROPIC,
-  commands: [
-    { kind: 'openclaw', template: 'openclaw update' },
-    { kind: 'openclaw', template: 'openclaw --version' },
-  ],
+  commands: [{ kind: 'openclaw', template: 'openclaw --version' }],
   when(view) {
     const route = claudeCliRoute(view);
     const err = errorsWith(view, 'invalid_api_key', 'invalid_x_api_key').at(-1);
@@ -107,7 +105,7 @@ export const subscriptionLimit: Rule = {
   title: "The subscription plan's usage window is spent",
   priority: 35,
   beats: ['credit_balance_low'],
-  signals: [
+  whenSignals: [
     'a subscription credential (Claude CLI route, setup-token/OAuth, Claude Pro/Max said) AND billing copy (`returned a billing error`, `Credit balance is too low`, `out of usage credits`)',
   ],
   then: '`openclaw models status`',

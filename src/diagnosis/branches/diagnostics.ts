@@ -23,7 +23,7 @@ export const usageProbeUnsupported: Rule = {
   title: 'The usage line fails for API keys; chat is not affected',
   priority: 90,
   beats: ['setup_token_rejected', 'api_key_invalid'],
-  signals: [
+  whenSignals: [
     '`openclaw status --usage` or `/status` shows `HTTP 401 … Invalid bearer token` / 403 for Anthropic while the profile is an API key and chat works (seed 002)',
     'usage exists only for OAuth/token credentials',
   ],
@@ -53,7 +53,7 @@ export const statusMissingButRuntimeOk: Rule = {
   title: '`models status` says missing, but the model answers',
   priority: 85,
   beats: ['no_credentials', 'default_model_without_auth'],
-  signals: [
+  whenSignals: [
     '`models status` lists a provider under `Missing auth` (or `models list` says `Auth no`) while the user says that provider\'s model answers',
   ],
   then: 'if chat really fails, follow the error it prints',

@@ -2,9 +2,8 @@
  * Family F: OpenClaw's own Discord channel — pairing, intents, bot token (branches.md §F,
  * openclaw-cli.md §7). A DM that gets a model error as its reply is NOT pairing: the bot answered.
  */
-import { msg, q, text } from '../reason.ts';
-import { commandStep } from '../commands.ts';
-import { because, errorQuote, errorsWith, isAuthRejection, lastSeq, statements } from '../signals.ts';
+import { msg, q } from '../reason.ts';
+import { because, errorQuote, isAuthRejection, lastSeq, statements } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import { confirmed, possible, ruledOut } from '../verdict.ts';
 
@@ -15,16 +14,21 @@ export const discordDmPairing: Rule = {
   family: 'discord-channel',
   title: 'DMs wait for pairing approval',
   priority: 20,
-  signals: ['DMs to the user\'s OpenClaw bot get no answer / a pairing code'],
+  signals: [
+    {
+      fact: 'pairing_list',
+      latest: true,
+      where: { pending: { gt: 0 } },
+      reason: '`pairing list` shows {pending} pending request(s).',
+      text: '`openclaw pairing list discord` with a pending request',
+    },
+  ],
+  whenSignals: ['DMs to the user\'s OpenClaw bot get no answer / a pairing code (not when the DM got a model error back)'],
   then: '`openclaw pairing approve discord <CODE>`',
   docs: DOCS_DISCORD,
-  commands: [
-    { kind: 'openclaw', template: 'openclaw pairing list discord' },
-    { kind: 'openclaw', template: 'openclaw pairing approve discord <CODE>' },
-  ],
+  commands: [],
   when(view) {
     const pairing = view.all('pairing_list').at(-1);
-    if (pairing && pairing.pending > 0) return confirmed(2, because(msg`\`pairing list\` shows ${pairing.pending} pending request(s).`, pairing));
     if (pairing) return ruledOut(because('no pending pairing request', pairing));
     const said = statements(view, 'dm_not_working').at(-1);
     if (!said) return null;
@@ -41,19 +45,24 @@ export const discordDmPairing: Rule = {
     }
     return confirmed(1, because(msg`${q(said.quote)}: new DM senders get a pairing code and wait for the owner's approval (DM policy \`pairing\` by default).`, said));
   },
-  next(ctx) {
-    const pairing = ctx.view.all('pairing_list').at(-1);
-    if (pairing && pairing.pending > 0) {
-      return commandStep('openclaw pairing approve discord <CODE>', 'openclaw', { '<CODE>': pairing.codes?.[0] }, {
-        why: 'Approve the waiting DM sender (codes expire after 1 hour; if several are listed, approve yours).',
-        then: 'Then DM the bot again; it should answer.',
-      });
-    }
-    return commandStep('openclaw pairing list discord', 'openclaw', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw pairing list discord',
       why: 'It lists DM senders waiting for approval (codes last 1 hour).',
       then: 'Approve yours with `openclaw pairing approve discord <CODE>` (the code from the list), then DM the bot again.',
-    });
-  },
+    },
+    {
+      case: 'pending',
+      versions: 'any',
+      command: 'openclaw pairing approve discord <CODE>',
+      why: 'Approve the waiting DM sender (codes expire after 1 hour; if several are listed, approve yours).',
+      then: 'Then DM the bot again; it should answer.',
+    },
+  ],
+  // The pairing list is pasted with a pending request: approve it; otherwise list them.
+  stepCase: (ctx) => ((ctx.view.all('pairing_list').at(-1)?.pending ?? 0) > 0 ? 'pending' : undefined),
+  values: (ctx) => ({ '<CODE>': ctx.view.all('pairing_list').at(-1)?.codes?.[0] }),
 };
 
 export const discordIntentsMissing: Rule = {
@@ -61,23 +70,26 @@ export const discordIntentsMissing: Rule = {
   family: 'discord-channel',
   title: 'Message Content Intent is not enabled',
   priority: 40,
-  signals: ['`gateway closed with code 4014`', '`intents:content=disabled`', 'bot online but silent in guild channels'],
+  whenSignals: ['bot online but silent in guild channels (only possible)'],
   then: '`openclaw gateway restart`, then `openclaw channels status --probe`',
   docs: DOCS_DISCORD,
   commands: [],
-  errors: [
+  signals: [
     {
-      codes: ['discord_intents_missing'],
+      error: ['discord_intents_missing'],
       text: '`Fatal Gateway error: 4014` / `Used disallowed intents`',
-      reason: "{error}: Discord refuses the bot's connection without Message Content Intent.",
+      reason: "`{quote}`: Discord refuses the bot's connection without Message Content Intent.",
+    },
+    {
+      fact: 'channels_status',
+      each: 'accounts',
+      where: { intentsContent: { re: '.' } },
+      quote: 'intents:content={intentsContent}',
+      reason: '`{quote}` for `{account}`: the bot cannot read guild messages.',
+      text: '`intents:content=disabled` (or `limited`) on an account of `openclaw channels status --probe`',
     },
   ],
   when(view) {
-    const ch = view.all('channels_status').find((c) => c.accounts.some((a) => a.intentsContent));
-    if (ch) {
-      const a = ch.accounts.find((x) => x.intentsContent)!;
-      return confirmed(2, because(msg`${q(`intents:content=${a.intentsContent}`)} for ${q(a.account)}: the bot cannot read guild messages.`, ch));
-    }
     const said = statements(view, 'guild_not_working').at(-1);
     return said ? possible(because(msg`${q(said.quote)}`, said)) : null;
   },
@@ -108,19 +120,28 @@ export const discordTokenMissing: Rule = {
   title: 'The Discord bot token is missing or wrong',
   priority: 45,
   beats: ['provider_key_invalid'],
-  signals: ['`Discord bot token missing for account`', '`getMe failed (401)`'],
   then: '`openclaw gateway restart`',
   docs: DOCS_DISCORD,
   commands: [{ kind: 'openclaw', template: 'openclaw config set channels.discord.token \'"<bot token>"\' --json' }],
-  errors: [
+  signals: [
     {
-      codes: ['discord_token_missing', 'discord_getme_failed'],
+      error: ['discord_token_missing', 'discord_getme_failed'],
       text: '`Discord bot token missing` / `getMe failed`',
-      reason: '{error}: the gateway has no working Discord bot token.',
+      reason: '`{quote}`: the gateway has no working Discord bot token.',
+    },
+    {
+      fact: 'channels_status',
+      each: 'accounts',
+      where: { error: { re: 'missing token|getMe failed' } },
+      reason: '`channels status --probe` reports the bot token missing or refused',
+      text: '`openclaw channels status --probe`: an account with `missing token` or `getMe failed`',
+      specificity: 2,
     },
   ],
+  // Kept in code until real input shows it: a declared signal must match a fixture its rule diagnoses.
+  whenSignals: ['`openclaw channels status --probe`: an account with `token:config (unavailable)` (no real input yet)'],
   when(view) {
-    const ch = view.all('channels_status').find((c) => c.accounts.some((a) => /missing token|getMe failed/i.test(a.error ?? '') || a.bits.includes('token:config (unavailable)')));
+    const ch = view.all('channels_status').find((c) => c.accounts.some((a) => a.bits.includes('token:config (unavailable)')));
     return ch ? confirmed(2, because('`channels status --probe` reports the bot token missing or refused', ch)) : null;
   },
   steps: [

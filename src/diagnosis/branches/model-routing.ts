@@ -3,8 +3,7 @@
  * (branches.md §A: default_model_without_auth, model_provider_prefix_mismatch,
  * session_profile_pinned). Agent, host and base URL are in ./api-key-routing.ts.
  */
-import { msg, q, text } from '../reason.ts';
-import { commandStep } from '../commands.ts';
+import { msg, q } from '../reason.ts';
 import { because, errorProvider, errorsWith, explicitOrder, providerOfModel, statements, threadProvider } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
@@ -22,16 +21,21 @@ function saidOtherProvider(view: EvidenceView) {
   return confirmed(1, because(msg`You set up ${q(said.value!)}, and ${q(`No API key found for provider "${p}"`)}: the model in use is still a ${q(p)} one.`, said, err));
 }
 
+const CONFIGURE_THEN = 'Then `openclaw models status`: `Default` must name that provider.';
+
+/** The provider `models status` shows a credential for (the one the user did set up). */
+const providerSetUp = (view: EvidenceView) => view.latest('models_status')?.providers.find((p) => p.profiles.length > 0 || p.env)?.provider;
+
 export const defaultModelWithoutAuth: Rule = {
   id: 'default_model_without_auth',
   family: 'api-key',
   title: 'The default model is from a provider you did not set up',
   priority: 58,
   beats: ['no_credentials'],
-  signals: ['`No API key found for provider "<p>"` / `Missing auth - <p>` where `<p>` is only the provider of the default (or fallback) model, while the user set up a DIFFERENT provider'],
+  whenSignals: ['`No API key found for provider "<p>"` / `Missing auth - <p>` where `<p>` is only the provider of the default (or fallback) model, while the user set up a DIFFERENT provider'],
   then: '`openclaw models status`: `Default` names that provider',
   docs: 'https://docs.openclaw.ai/concepts/model-providers',
-  commands: [{ kind: 'openclaw', template: 'openclaw configure --section model' }],
+  commands: [],
   when(view) {
     const status = view.latest('models_status');
     if (!status) return saidOtherProvider(view);
@@ -44,14 +48,12 @@ export const defaultModelWithoutAuth: Rule = {
     }
     return null;
   },
-  next(ctx) {
-    const status = ctx.view.latest('models_status');
-    const other = status?.providers.find((p) => p.profiles.length > 0 || p.env)?.provider;
-    return commandStep('openclaw configure --section model', 'openclaw', {}, {
-      why: msg`Pick a model of the provider you did set up${other ? msg` (${q(other)})` : text('')} as the default.`,
-      then: 'Then `openclaw models status`: `Default` must name that provider.',
-    });
-  },
+  steps: [
+    { versions: 'any', command: 'openclaw configure --section model', why: 'Pick a model of the provider you did set up as the default.', then: CONFIGURE_THEN },
+    { case: 'other_shown', versions: 'any', command: 'openclaw configure --section model', why: 'Pick a model of the provider you did set up (`<other>`) as the default.', then: CONFIGURE_THEN },
+  ],
+  stepCase: (ctx) => (providerSetUp(ctx.view) ? 'other_shown' : undefined),
+  values: (ctx) => ({ '<other>': providerSetUp(ctx.view) }),
 };
 
 /** True when a `provider/model` ref puts a model under another provider's prefix. */
@@ -70,10 +72,10 @@ export const modelProviderPrefixMismatch: Rule = {
   title: 'A model is named under the wrong provider',
   priority: 56,
   beats: ['no_credentials', 'provider_key_invalid', 'default_model_without_auth'],
-  signals: ['model refs under the wrong provider prefix: `openai/claude-opus-4`, `anthropic/gpt-…` (`openai/gpt-…` with only Codex OAuth is codex_model_prefix_mismatch)'],
+  whenSignals: ['model refs under the wrong provider prefix: `openai/claude-opus-4`, `anthropic/gpt-…` (`openai/gpt-…` with only Codex OAuth is codex_model_prefix_mismatch)'],
   then: '`openclaw models status`',
   docs: 'https://docs.openclaw.ai/concepts/model-providers',
-  commands: [{ kind: 'openclaw', template: 'openclaw configure --section model' }],
+  commands: [],
   when(view) {
     const status = view.latest('models_status');
     const footer = view.latest('tui_footer');
@@ -101,7 +103,7 @@ export const sessionProfilePinned: Rule = {
   title: 'The chat session is pinned to another profile',
   priority: 60,
   beats: ['profile_order_conflict', 'api_key_invalid'],
-  signals: [
+  whenSignals: [
     'the profile in use is not the one `models auth order get` shows, after `order set` (a session pinned with `/model <model>@<profileId>`, §3.3 step 4)',
     'an old profile keeps winning in one session only',
   ],

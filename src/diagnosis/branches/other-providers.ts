@@ -4,8 +4,7 @@
  */
 import { msg, q } from '../reason.ts';
 import { compareVersions } from '../versions.ts';
-import { commandStep } from '../commands.ts';
-import { because, errorProvider, errorQuote, errorsWith, isAuthRejection, providerOfModel, statements, threadProvider } from '../signals.ts';
+import { because, errorProvider, errorQuote, isAuthRejection, providerOfModel, statements, threadProvider } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
 import { confirmed, possible } from '../verdict.ts';
@@ -18,18 +17,17 @@ export const codexModelPrefixMismatch: Rule = {
   title: 'An `openai/…` model with only Codex OAuth set up',
   priority: 70,
   beats: ['no_credentials', 'model_provider_prefix_mismatch', 'default_model_without_auth'],
-  signals: [
-    '`No API key found for provider "openai". You are authenticated with OpenAI Codex OAuth`',
+  whenSignals: [
     '≥6.1 (openai-codex folded into openai): an `openai-codex/…` model ref (`Default`, route issues) — real 9.6 output shows `- openai-codex/<m> [indeterminate] Auth readiness could not be confirmed …`',
   ],
   then: '≤5.7: —; ≥5.28: `openclaw models status` (`Default` `openai/…`, an `openai` profile)',
   docs: DOCS_PROVIDERS,
   commands: [],
-  errors: [
+  signals: [
     {
-      codes: ['codex_oauth_only'],
+      error: ['codex_oauth_only'],
       text: '≤5.7 `… You are authenticated with OpenAI Codex OAuth. Use openai-codex/…`; 7.2-beta–8.2 `Codex subscription auth profile could not produce login credentials.`',
-      reason: '{error}: Codex OAuth serves `openai-codex/…` models, not `openai/…`.',
+      reason: '`{quote}`: Codex OAuth serves `openai-codex/…` models, not `openai/…`.',
     },
   ],
   when(view) {
@@ -81,17 +79,25 @@ function foreignRejection(view: EvidenceView) {
     .at(-1);
 }
 
+const KEY_THEN = 'Then `openclaw models status`: the masked key must change.';
+
+/** The provider whose rejection this is, when the error or the thread names it. */
+function rejectingProvider(view: EvidenceView): string | undefined {
+  const e = foreignRejection(view);
+  return e ? (errorProvider(e) ?? threadProvider(view) ?? undefined) : undefined;
+}
+
 export const providerKeyInvalid: Rule = {
   id: 'provider_key_invalid',
   family: 'other-providers',
   title: "The provider rejects the key",
   priority: 10,
-  signals: [
+  whenSignals: [
     "401/403 from a non-Anthropic provider: OpenRouter `User not found` / `No auth credentials found`, OpenAI `incorrect api key`, Gemini `API_KEY_INVALID`, MiniMax `carry the API secret key`",
   ],
   then: '`openclaw models status`',
   docs: DOCS_PROVIDERS,
-  commands: [{ kind: 'openclaw', template: 'openclaw onboard' }],
+  commands: [],
   // "Works again after downgrading": a release regression rather than the key (catalog v2: ask the version first).
   askFirst: (view) => (statements(view, 'version_regression').length > 0 ? 'version_regression' : null),
   when(view) {
@@ -108,14 +114,21 @@ export const providerKeyInvalid: Rule = {
     const provider = errorProvider(err) ?? threadProvider(view) ?? 'the provider';
     return confirmed(err.code === 'provider_key_invalid' ? 3 : 2, because(msg`${q(errorQuote(err))} from ${q(provider)}: it does not accept the key OpenClaw sends.`, err));
   },
-  next(ctx) {
-    const p = (() => {
-      const e = foreignRejection(ctx.view);
-      return e ? (errorProvider(e) ?? threadProvider(ctx.view) ?? undefined) : undefined;
-    })();
-    return commandStep('openclaw onboard', 'openclaw', {}, {
-      why: msg`Create a new key in ${p ? q(p) : 'the provider'}'s console, then choose ${p ? q(p) : 'that provider'} in the wizard and paste it unchanged.`,
-      then: 'Then `openclaw models status`: the masked key must change.',
-    });
-  },
+  steps: [
+    {
+      versions: 'any',
+      command: 'openclaw onboard',
+      why: "Create a new key in the provider's console, then choose that provider in the wizard and paste it unchanged.",
+      then: KEY_THEN,
+    },
+    {
+      case: 'named',
+      versions: 'any',
+      command: 'openclaw onboard',
+      why: "Create a new key in `<provider>`'s console, then choose `<provider>` in the wizard and paste it unchanged.",
+      then: KEY_THEN,
+    },
+  ],
+  stepCase: (ctx) => (rejectingProvider(ctx.view) ? 'named' : undefined),
+  values: (ctx) => ({ '<provider>': rejectingProvider(ctx.view) }),
 };

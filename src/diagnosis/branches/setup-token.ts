@@ -3,9 +3,6 @@
  * (branches.md §B). Version-aware: the Claude CLI login method exists from 2026.3.26 (§9).
  */
 import { msg, q } from '../reason.ts';
-import { commandStep, VERSION, versionAtLeast } from '../commands.ts';
-import { pickRow, stepOfRow, type Steps } from '../steps.ts';
-import { refreshFailure } from './oauth-signals.ts';
 import { because, errorProvider, errorQuote, errorsWith, maskHead, providerLine, statements } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
@@ -13,7 +10,8 @@ import { confirmed, possible, ruledOut } from '../verdict.ts';
 
 const DOCS_TOKEN = 'https://docs.openclaw.ai/providers/anthropic#option-b-claude-setup-token';
 const DOCS_OAUTH = 'https://docs.openclaw.ai/concepts/oauth';
-const GENERIC_AUTH = ['api_key_invalid', 'setup_token_rejected', 'provider_key_invalid', 'rate_limited', 'token_expired'] as const;
+/** The generic rejections a more specific subscription branch beats. */
+export const GENERIC_AUTH = ['api_key_invalid', 'setup_token_rejected', 'provider_key_invalid', 'rate_limited', 'token_expired'] as const;
 
 /** Anthropic token/OAuth profiles on the newest provider line. */
 function subscriptionProfiles(view: EvidenceView) {
@@ -25,10 +23,10 @@ export const setupTokenRejected: Rule = {
   family: 'setup-token',
   title: 'Anthropic rejects the setup-token',
   priority: 10,
-  signals: ['`401 … Invalid bearer token` from a chat run (not from `status --usage`) with a token/OAuth profile'],
+  whenSignals: ['`401 … Invalid bearer token` from a chat run (not from `status --usage`) with a token/OAuth profile'],
   then: '`openclaw models auth paste-token --provider anthropic`, then `openclaw models status`',
   docs: DOCS_TOKEN,
-  commands: [{ kind: 'claude', template: 'claude setup-token' }],
+  commands: [],
   when(view) {
     const errs = errorsWith(view, 'invalid_bearer_token').filter((e) => (errorProvider(e) ?? 'anthropic') === 'anthropic');
     const chat = errs.filter((e) => e.wrapper !== 'usage').at(-1);
@@ -54,27 +52,37 @@ export const setupTokenRejected: Rule = {
   ],
 };
 
+const NEW_SETUP_TOKEN = {
+  command: 'claude setup-token',
+  why: 'Setup-tokens do not renew themselves: make a new one with Claude Code.',
+  then: 'Then `openclaw models auth paste-token --provider anthropic` and `openclaw models status` (the profile shows `static` or `ok`).',
+};
+
 export const tokenExpired: Rule = {
   id: 'token_expired',
   family: 'setup-token',
   title: 'The subscription token has expired',
   priority: 20,
   beats: ['setup_token_rejected'],
-  signals: ['OAuth/token status `expired`, `expiring` or `unknown`', '`models status --check` exit 1 or 2'],
+  signals: [
+    {
+      fact: 'models_status',
+      each: 'oauthStatus.profiles',
+      where: { status: { re: '^(expired|expiring|unknown)$' } },
+      quote: '{profileId} {status}{expires|opt}',
+      reason: '`{quote}` under `OAuth/token status`.',
+      text: '`OAuth/token status` lists a profile `expired`, `expiring` or `unknown`',
+    },
+  ],
+  whenSignals: [
+    // Kept in code until real input shows it: a declared signal must match a fixture its rule diagnoses.
+    '`openclaw doctor` lists an expired profile (no real input yet)',
+    'a `token_expired` error from Anthropic (only possible when the user says they use an env or Console key)',
+  ],
   then: 'setup-token: `openclaw models auth paste-token --provider anthropic`; CLI login: `openclaw models auth login --provider anthropic --method cli`',
   docs: DOCS_OAUTH,
-  commands: [
-    { kind: 'claude', template: 'claude setup-token' },
-    { kind: 'claude', template: 'claude auth login', since: VERSION.claudeCliMethod },
-    { kind: 'openclaw', template: 'openclaw models auth login --provider <provider>' },
-  ],
+  commands: [],
   when(view) {
-    for (const s of [...view.all('models_status')].reverse()) {
-      for (const prov of s.oauthStatus) {
-        const p = prov.profiles.find((x) => x.status === 'expired' || x.status === 'expiring' || x.status === 'unknown');
-        if (p) return confirmed(2, because(msg`${q(`${p.profileId} ${p.status}${p.expires ? ` ${p.expires}` : ''}`)} under \`OAuth/token status\`.`, s));
-      }
-    }
     const doc = view.all('doctor').find((d) => d.entries.some((e) => /expired/.test(e.status)));
     if (doc) return confirmed(2, because(msg`doctor: ${q(doc.entries.find((e) => /expired/.test(e.status))!.profileId)} expired`, doc));
     const err = errorsWith(view, 'token_expired').find((e) => (errorProvider(e) ?? 'anthropic') === 'anthropic');
@@ -84,26 +92,31 @@ export const tokenExpired: Rule = {
     if (err) return confirmed(2, because(msg`${q(errorQuote(err))}`, err));
     return null;
   },
-  next(ctx) {
-    const provider = expiredProvider(ctx.view);
-    if (provider !== 'anthropic') {
-      return commandStep('openclaw models auth login --provider <provider>', 'openclaw', { '<provider>': provider }, {
-        why: 'Log in again so OpenClaw gets a fresh token for this provider.',
-        then: 'Then `openclaw models status`: the profile must show `ok`.',
-      });
-    }
-    const oauth = subscriptionProfiles(ctx.view).some((p) => p.type === 'oauth');
-    if (oauth && versionAtLeast(ctx.view.version, VERSION.claudeCliMethod)) {
-      return commandStep('claude auth login', 'claude', {}, {
-        why: 'This profile reuses your Claude CLI login; log in to Claude Code again to renew it.',
-        then: 'Then `openclaw models auth login --provider anthropic --method cli`.',
-      });
-    }
-    return commandStep('claude setup-token', 'claude', {}, {
-      why: 'Setup-tokens do not renew themselves: make a new one with Claude Code.',
-      then: 'Then `openclaw models auth paste-token --provider anthropic` and `openclaw models status` (the profile shows `static` or `ok`).',
-    });
+  steps: [
+    { versions: 'any', ...NEW_SETUP_TOKEN },
+    // A Claude CLI login (an `oauth` profile) renews with `claude auth login` where the CLI method exists (≥3.26, §9).
+    { case: 'cli_login', versions: '≤2026.3.25', ...NEW_SETUP_TOKEN },
+    {
+      case: 'cli_login',
+      versions: '≥2026.3.26',
+      command: 'claude auth login',
+      why: 'This profile reuses your Claude CLI login; log in to Claude Code again to renew it.',
+      then: 'Then `openclaw models auth login --provider anthropic --method cli`.',
+    },
+    { case: 'cli_login', versions: 'unknown', ...NEW_SETUP_TOKEN },
+    {
+      case: 'other_provider',
+      versions: 'any',
+      command: 'openclaw models auth login --provider <provider>',
+      why: 'Log in again so OpenClaw gets a fresh token for this provider.',
+      then: 'Then `openclaw models status`: the profile must show `ok`.',
+    },
+  ],
+  stepCase(ctx) {
+    if (expiredProvider(ctx.view) !== 'anthropic') return 'other_provider';
+    return subscriptionProfiles(ctx.view).some((p) => p.type === 'oauth') ? 'cli_login' : undefined;
   },
+  values: (ctx) => ({ '<provider>': expiredProvider(ctx.view) }),
 };
 
 function expiredProvider(view: EvidenceView): string {
@@ -120,18 +133,21 @@ export const claudeCodeOnlyCredential: Rule = {
   priority: 80,
   beats: [...GENERIC_AUTH],
   signals: [
-    '`This credential is only authorized for use with Claude Code and cannot be used for other API requests.`',
-    '`403 permission_error: OAuth authentication is currently not allowed for this organization.` (same fix: an API key)',
+    {
+      error: ['claude_code_only'],
+      reason: '`{quote}`: Anthropic refuses this subscription credential outside Claude Code.',
+      text: '`This credential is only authorized for use with Claude Code and cannot be used for other API requests.`',
+    },
+    {
+      error: ['oauth_org_not_allowed'],
+      reason: '`{quote}`: this organization refuses subscription (OAuth) credentials for API use.',
+      text: '`403 permission_error: OAuth authentication is currently not allowed for this organization.` (same fix: an API key)',
+      specificity: 2,
+    },
   ],
   then: '`openclaw models status`',
   docs: 'https://docs.openclaw.ai/providers/anthropic',
-  commands: [{ kind: 'openclaw', template: 'openclaw onboard' }],
-  when(view) {
-    const err = errorsWith(view, 'claude_code_only').at(-1);
-    if (err) return confirmed(3, because(msg`${q(errorQuote(err))}: Anthropic refuses this subscription credential outside Claude Code.`, err));
-    const org = errorsWith(view, 'oauth_org_not_allowed').at(-1);
-    return org ? confirmed(2, because(msg`${q(errorQuote(org))}: this organization refuses subscription (OAuth) credentials for API use.`, org)) : null;
-  },
+  commands: [],
   steps: [
     {
       versions: 'any',
@@ -147,101 +163,40 @@ export const setupTokenPasteRejected: Rule = {
   family: 'setup-token',
   title: 'The setup-token prompt refused what was pasted',
   priority: 70,
-  signals: ['`Expected token starting with sk-ant-oat01-`', '`Token looks too short; paste the full setup-token`'],
+  signals: [
+    {
+      error: ['setup_token_prefix', 'setup_token_short'],
+      quote: '{message}',
+      reason: '`{quote}`: the setup-token prompt checks the prefix and length.',
+      text: '`Expected token starting with sk-ant-oat01-` / `Token looks too short; paste the full setup-token`',
+    },
+    {
+      // "The token I pasted is incomplete": stored cut (a line break in the terminal).
+      statement: ['token_truncated'],
+      reason: '`{quote}`: a setup-token cut while pasting is stored cut, and every call is refused.',
+      text: 'the user says the pasted token was cut or incomplete',
+    },
+  ],
   then: '`openclaw models status`',
   docs: DOCS_TOKEN,
-  commands: [
-    { kind: 'openclaw', template: 'openclaw onboard' },
-    { kind: 'claude', template: 'claude setup-token' },
-  ],
-  when(view) {
-    const err = errorsWith(view, 'setup_token_prefix', 'setup_token_short').at(-1);
-    if (err) return confirmed(3, because(msg`${q(err.message)}: the setup-token prompt checks the prefix and length.`, err));
-    // "The token I pasted is incomplete": stored cut (a line break in the terminal).
-    const cut = statements(view, 'token_truncated').at(-1);
-    return cut ? confirmed(1, because(msg`${q(cut.quote)}: a setup-token cut while pasting is stored cut, and every call is refused.`, cut)) : null;
-  },
-  next(ctx) {
-    const err = errorsWith(ctx.view, 'setup_token_prefix', 'setup_token_short').at(-1);
-    if (err?.code === 'setup_token_prefix') {
-      return commandStep('openclaw onboard', 'openclaw', {}, {
-        why: 'An API key (`sk-ant-api…`) goes through the wizard as **Anthropic API key**, not through setup-token.',
-        then: 'Then `openclaw models status`.',
-      });
-    }
-    return commandStep('claude setup-token', 'claude', {}, {
+  commands: [],
+  steps: [
+    {
+      versions: 'any',
+      command: 'claude setup-token',
       why: 'The token was cut when pasting; make a new one and paste it whole (it is long; let it wrap).',
       then: 'Then `openclaw models auth paste-token --provider anthropic` and `openclaw models status`.',
-    });
-  },
-};
-
-const DOCTOR_YES = { command: 'openclaw doctor --yes', why: "The error's own fix: doctor repairs the stored OAuth state.", then: 'If it still fails: <relogin>.' };
-const RELOGIN = {
-  command: 'openclaw models auth login --provider <provider>',
-  why: 'OpenClaw cannot refresh the stored login: sign in again.',
-  then: 'Then `openclaw models status`: no `Unavailable auth profiles` line for it.',
-};
-/**
- * ≤7.1 `doctor --yes` (the old error's own `Fix:` hint, §4.3, also the step when the version is
- * unknown); ≥8.1 the login. The copy/doctor case prints the login, valid on every version it exists in.
- */
-const REFRESH_STEPS: Steps = [
-  { versions: '≤2026.7.1', ...DOCTOR_YES },
-  { versions: '≥2026.8.1', ...RELOGIN },
-  { versions: 'unknown', ...DOCTOR_YES },
-  { case: 'copy', versions: '≤2026.7.1', ...DOCTOR_YES },
-  { case: 'copy', versions: '≥2026.8.1', ...RELOGIN },
-  { case: 'copy', versions: 'unknown', ...RELOGIN },
-];
-
-export const oauthRefreshFailed: Rule = {
-  id: 'oauth_refresh_failed',
-  family: 'setup-token',
-  title: 'OpenClaw could not refresh the OAuth login',
-  priority: 60,
-  beats: [...GENERIC_AUTH],
-  signals: [
-    '`OAuth token refresh failed for <provider>`',
-    '`refresh_token_reused`',
-    'Codex `token_expired`',
-    '≥4.12 chat: `⚠️ Model login expired on the gateway for <provider>` (not claude-cli)',
-    'doctor `OAuth refresh errors`: `- <id>: re-auth required [<reason>] — Run `…`.`',
+    },
+    {
+      case: 'api_key_pasted',
+      versions: 'any',
+      command: 'openclaw onboard',
+      why: 'An API key (`sk-ant-api…`) goes through the wizard as **Anthropic API key**, not through setup-token.',
+      then: 'Then `openclaw models status`.',
+    },
   ],
-  then: '`openclaw models auth login --provider <provider>` if it persists',
-  docs: DOCS_OAUTH,
-  commands: [
-    { kind: 'openclaw', template: 'openclaw doctor --yes' },
-    { kind: 'openclaw', template: 'openclaw models auth login --provider <provider>' },
-  ],
-  when(view) {
-    const found = refreshFailure(view);
-    if (!found) return null;
-    return confirmed(3, because(msg`${q(found.quote)}`, found.fact));
-  },
-  steps: REFRESH_STEPS,
-  // The chat copy and doctor's `OAuth refresh errors` print the login command themselves (§10.6, §10.8).
-  stepCase: (ctx) => (refreshFailure(ctx.view)?.copy ? 'copy' : undefined),
-  values(ctx) {
-    const provider = refreshFailure(ctx.view)?.provider;
-    const relogin =
-      provider === 'anthropic'
-        ? versionAtLeast(ctx.view.version, VERSION.claudeCliMethod)
-          ? '`openclaw models auth login --provider anthropic --method cli`'
-          : '`claude setup-token`, then `openclaw models auth paste-token --provider anthropic`'
-        : `\`openclaw models auth login --provider ${provider ?? '<provider>'}\``;
-    return { '<provider>': provider, '<relogin>': relogin };
-  },
-  next(ctx) {
-    const found = refreshFailure(ctx.view);
-    const row = pickRow(REFRESH_STEPS.filter((r) => r.case === (found?.copy ? 'copy' : undefined)), ctx.view.versionRange);
-    const values = oauthRefreshFailed.values!(ctx);
-    // The message names the exact login (with `--profile-id`): give that one.
-    if (found?.printed && row.command?.startsWith('openclaw models auth login')) {
-      return stepOfRow({ ...row, command: found.printed, why: 'The message names the login to redo: OpenClaw cannot refresh the stored login, so sign in again.' }, values);
-    }
-    return stepOfRow(row, values);
-  },
+  // `Expected token starting with sk-ant-oat01-`: what was pasted is not a setup-token (an API key).
+  stepCase: (ctx) => (errorsWith(ctx.view, 'setup_token_prefix', 'setup_token_short').at(-1)?.code === 'setup_token_prefix' ? 'api_key_pasted' : undefined),
 };
 
 export const extraUsageRequired: Rule = {
@@ -250,15 +205,14 @@ export const extraUsageRequired: Rule = {
   title: 'The subscription needs extra usage for this request',
   priority: 75,
   beats: [...GENERIC_AUTH],
-  signals: ['`Third-party apps now draw from your extra usage`', "`You're out of extra usage`", '`Extra usage is required for long context requests`'],
   then: 'turn `context1m` off or use an API key with billing',
   docs: 'https://docs.openclaw.ai/providers/anthropic#troubleshooting',
   commands: [],
-  errors: [
+  signals: [
     {
-      codes: ['extra_usage_required'],
+      error: ['extra_usage_required'],
       text: "`Third-party apps now draw from your extra usage` / `You're out of extra usage` / `Extra usage is required for long context requests`",
-      reason: "{error}: the subscription's included usage does not cover this request.",
+      reason: "`{quote}`: the subscription's included usage does not cover this request.",
     },
   ],
   // ≥7.1 `params.context1m` is a no-op (docs): the subscription itself has no extra usage left for third-party use.

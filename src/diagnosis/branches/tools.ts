@@ -2,8 +2,7 @@
  * Family E: using the tools — the TUI's `!` shell, slash commands typed in a terminal, the
  * onboarding wizard, and pasted secrets (branches.md §E; TUI facts §4.4, §5.0).
  */
-import { msg, q, text } from '../reason.ts';
-import { commandStep } from '../commands.ts';
+import { msg, q } from '../reason.ts';
 import { because, statements } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import { confirmed } from '../verdict.ts';
@@ -11,34 +10,33 @@ import { confirmed } from '../verdict.ts';
 const DOCS_TUI = 'https://docs.openclaw.ai/help/troubleshooting';
 const SLASH = /^\/(reset|new|model|exit|status|think|help|quit|clear|compact|agent|session)\b/;
 
+const ONE_BANG = 'Send ONE `!` command per TUI message (allow local shell if asked).';
+
 export const tuiMultilineShell: Rule = {
   id: 'tui_multiline_shell',
   family: 'tools',
   title: 'Several `!` lines were sent to the TUI at once',
   priority: 90,
-  signals: ['`!openclaw: command not found` (several `!` lines pasted at once into the TUI)'],
+  signals: [
+    {
+      fact: 'shell_error',
+      current: true,
+      where: { target: { re: '^!' } },
+      quote: '{target}: command not found',
+      reason: '`{quote}`: the TUI strips the `!` only on the first line of a message; the next lines reach the shell with it.',
+      text: '`!openclaw: command not found` in the message being answered (several `!` lines pasted at once into the TUI)',
+      specificity: 3,
+    },
+  ],
   then: 'paste its output',
   docs: DOCS_TUI,
-  commands: [
-    { kind: 'tui', template: '!openclaw models status' },
-    { kind: 'tui', template: '!openclaw models auth order get --provider anthropic' },
+  commands: [],
+  steps: [
+    { versions: 'any', command: '!openclaw models status', commandKind: 'tui', runIn: 'tui', why: ONE_BANG, then: 'Paste its output here.' },
+    // `models status` is already here: the order is the next thing to see.
+    { case: 'status_shown', versions: 'any', command: '!openclaw models auth order get --provider anthropic', commandKind: 'tui', runIn: 'tui', why: ONE_BANG, then: 'Paste its output here.' },
   ],
-  when(view) {
-    // A shell's complaint is about what was just typed: only the message being answered counts.
-    const err = view.inCurrent('shell_error').filter((e) => e.target.startsWith('!')).at(-1);
-    return err
-      ? confirmed(3, because(msg`${q(`${err.target}: command not found`)}: the TUI strips the \`!\` only on the first line of a message; the next lines reach the shell with it.`, err))
-      : null;
-  },
-  next(ctx) {
-    const haveStatus = ctx.view.all('models_status').some((s) => !s.partial);
-    const command = haveStatus ? '!openclaw models auth order get --provider anthropic' : '!openclaw models status';
-    return commandStep(command, 'tui', {}, {
-      runIn: 'tui',
-      why: 'Send ONE `!` command per TUI message (allow local shell if asked).',
-      then: 'Paste its output here.',
-    });
-  },
+  stepCase: (ctx) => (ctx.view.all('models_status').some((s) => !s.partial) ? 'status_shown' : undefined),
 };
 
 export const tuiCommandInShell: Rule = {
@@ -46,7 +44,7 @@ export const tuiCommandInShell: Rule = {
   family: 'tools',
   title: 'A TUI slash command was typed in a terminal',
   priority: 90,
-  signals: ['`no such file or directory: /reset`', '`command not found: /new`'],
+  whenSignals: ['`no such file or directory: /reset`', '`command not found: /new`'],
   then: 'retry',
   docs: DOCS_TUI,
   commands: [
@@ -58,14 +56,19 @@ export const tuiCommandInShell: Rule = {
     const err = view.inCurrent('shell_error').filter((e) => SLASH.test(e.target)).at(-1);
     return err ? confirmed(3, because(msg`${q(`${err.shell ? `${err.shell}: ` : ''}${err.error.replace(/_/g, ' ')}: ${err.target}`)}: ${q(err.target)} is a TUI command, and the shell took it for a path.`, err)) : null;
   },
-  next(ctx) {
-    const target = ctx.view.inCurrent('shell_error').filter((e) => SLASH.test(e.target)).at(-1)?.target ?? '/reset';
-    const slash = SLASH.exec(target)?.[0] ?? '/reset';
-    return commandStep(slash, 'tui', {}, {
+  steps: [
+    {
+      versions: 'any',
+      command: '<slash>',
+      commandKind: 'tui',
       runIn: 'tui',
-      why: msg`Type ${q(slash)} in the TUI's input box (open it with \`openclaw tui\`), not in the shell.`,
+      why: "Type `<slash>` in the TUI's input box (open it with `openclaw tui`), not in the shell.",
       then: 'Then retry your message there.',
-    });
+    },
+  ],
+  values(ctx) {
+    const target = ctx.view.inCurrent('shell_error').filter((e) => SLASH.test(e.target)).at(-1)?.target ?? '/reset';
+    return { '<slash>': SLASH.exec(target)?.[0] ?? '/reset' };
   },
 };
 
@@ -74,15 +77,20 @@ export const wizardKeptExistingValues: Rule = {
   family: 'tools',
   title: 'The wizard kept the old values',
   priority: 40,
-  signals: ['the onboarding `Config handling` screen with `● Use existing values`, and the failure is unchanged'],
+  signals: [
+    {
+      // The screen the user is looking at now; an old paste of it says nothing about later runs.
+      fact: 'wizard',
+      current: true,
+      where: { screen: 'config_handling', selected: { re: 'existing' } },
+      quote: '● {selected}',
+      reason: '`{quote}` keeps the key you already had, so nothing changes.',
+      text: 'the onboarding `Config handling` screen with `● Use existing values`',
+    },
+  ],
   then: '`openclaw models status`',
   docs: 'https://docs.openclaw.ai/providers/anthropic',
-  commands: [{ kind: 'openclaw', template: 'openclaw onboard' }],
-  when(view) {
-    // The screen the user is looking at now; an old paste of it says nothing about later runs.
-    const w = view.inCurrent('wizard').filter((x) => x.screen === 'config_handling' && /existing/i.test(x.selected ?? '')).at(-1);
-    return w ? confirmed(2, because(msg`${q(`● ${w.selected}`)} keeps the key you already had, so nothing changes.`, w)) : null;
-  },
+  commands: [],
   steps: [
     {
       versions: 'any',
@@ -93,24 +101,31 @@ export const wizardKeptExistingValues: Rule = {
   ],
 };
 
+const REVOKE = 'Revoke that credential now in the provider console and create a new one.';
+const PUBLIC = 'It was posted in full; treat it as public.';
+
 export const secretInMessage: Rule = {
   id: 'secret_in_message',
   family: 'tools',
   title: 'A full credential was pasted',
   priority: 0,
   reportable: false,
-  signals: ['a full live-looking credential in the message (Anthropic, OpenAI, OpenRouter, Discord bot token …); never the reported branch'],
+  signals: [
+    {
+      fact: 'secret',
+      current: true,
+      reason: 'a full {credentialType|words} (`{masked}`) was in the message',
+      text: 'a full live-looking credential in the message (Anthropic, OpenAI, OpenRouter, Discord bot token …); never the reported branch',
+      specificity: 3,
+    },
+  ],
   then: 'create a new key and set it on the gateway host',
   docs: 'https://docs.openclaw.ai/gateway/authentication',
   commands: [],
-  when(view) {
-    const s = view.inCurrent('secret').at(-1);
-    return s ? confirmed(3, because(msg`a full ${s.credentialType.replace(/_/g, ' ')} (${q(s.masked)}) was in the message`, s)) : null;
-  },
-  next: (ctx) => ({
-    kind: 'action',
-    text: text('Revoke that credential now in the provider console and create a new one.'),
-    why: text('It was posted in full; treat it as public.'),
-    then: statements(ctx.view, 'console_key').length > 0 ? 'Set the new key on the gateway host.' : 'Create a new one and set it on the gateway host.',
-  }),
+  steps: [
+    { versions: 'any', kind: 'action', text: REVOKE, why: PUBLIC, then: 'Create a new one and set it on the gateway host.' },
+    // The user already has a new Console key: only setting it remains.
+    { case: 'new_key_said', versions: 'any', kind: 'action', text: REVOKE, why: PUBLIC, then: 'Set the new key on the gateway host.' },
+  ],
+  stepCase: (ctx) => (statements(ctx.view, 'console_key').length > 0 ? 'new_key_said' : undefined),
 };
