@@ -3,7 +3,7 @@
 // bundles the CLI with esbuild into dist/bundle/ — one chunk per subcommand, zod and Pincer's own
 // modules inlined, packages with native code, workers or heavy start-up left to node_modules —
 // so a cold `pincer diagnose` reads a few files instead of ~500. src/ imports zod as a namespace
-// (`import * as z from 'zod'`): esbuild then keeps only the parts used, not zod's 70 locales (0.2 MB
+// (`import * as z from 'zod'`): esbuild then keeps only the parts used, not zod's 63 other locales (0.2 MB
 // to compile at start instead of 0.75 MB). Last, it stamps dist/.built:
 // bin/pincer.mjs runs the bundle only when that stamp is newer than every file in src/.
 import { execFileSync } from 'node:child_process';
@@ -16,7 +16,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 rmSync(new URL('../dist/bundle', import.meta.url), { recursive: true, force: true }); // no chunk of an older build left behind
-await build({
+const { metafile } = await build({
   absWorkingDir: root,
   entryPoints: ['dist/cli/main.js'],
   outdir: 'dist/bundle', // two levels below the root, like src/<stage>/: relative paths to migrations/ and package.json hold
@@ -27,5 +27,9 @@ await build({
   target: 'node20',
   external: ['better-sqlite3', 'discord.js', 'pino', 'pino-pretty', 'marked', 'marked-terminal', 'chalk'],
   logLevel: 'warning',
+  metafile: true,
 });
+// `import { z } from 'zod'` anywhere in src/ brings every zod locale back into the start-up chunk.
+const locales = Object.values(metafile.outputs).flatMap((o) => Object.entries(o.inputs)).filter(([f, i]) => i.bytesInOutput > 0 && /zod\/v4\/locales\/(?!en\.js)/.test(f));
+if (locales.length > 0) console.warn(`build: the bundle holds ${locales.length} zod locales: import zod as \`import * as z from 'zod'\` in src/`);
 writeFileSync(new URL('../dist/.built', import.meta.url), new Date().toISOString());
