@@ -4,11 +4,10 @@
  * user told you (read like a sentence naming it; a version printed in the paste wins). With --json it prints ONE object (the contract in README.md):
  *   {"status", "branch", "candidates", "next_command", "reply", "secret_masked"}
  */
+import { RELEASE_VERSION } from '../diagnosis/versions.ts';
 import { diagnoseOnce } from '../pipeline/pipeline.ts';
 import type { OneOffResult } from '../pipeline/types.ts';
 import { parseCommandArgs, UsageError } from './args.ts';
-
-const VERSION = /^20\d\d\.\d{1,2}\.\d{1,2}(?:-[\w.]+)?$/;
 import { type CliIo, println } from './io.ts';
 import { readSource } from './read-source.ts';
 
@@ -42,7 +41,7 @@ export async function runDiagnose(argv: string[], io: CliIo): Promise<number> {
   });
   const stated = values['openclaw-version'];
   const openclawVersion = typeof stated === 'string' ? stated : undefined;
-  if (openclawVersion !== undefined && !VERSION.test(openclawVersion)) throw new UsageError(`diagnose: --openclaw-version ${openclawVersion}: expected YYYY.M.D, e.g. 2026.9.6`);
+  if (openclawVersion !== undefined && !RELEASE_VERSION.test(openclawVersion)) throw new UsageError(`diagnose: --openclaw-version ${openclawVersion}: expected YYYY.M.D, e.g. 2026.9.6`);
   const source = await readSource(positionals[0], io.stdin);
   // The input goes in as an attachment so ingest can tell text from binary and note a cut.
   const attachments = source.bytes.length > 0 ? [{ name: source.name, bytes: source.bytes, cut: source.cut }] : [];

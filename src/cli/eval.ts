@@ -19,6 +19,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import * as z from 'zod';
+import { RELEASE_VERSION } from '../diagnosis/versions.ts';
 import { diagnoseOnce } from '../pipeline/pipeline.ts';
 import { parseCommandArgs, UsageError } from './args.ts';
 import { type CliIo, println } from './io.ts';
@@ -31,7 +32,7 @@ export const EvalCase = z.object({
   accept_branches: z.array(z.string()),
   accept_commands: z.array(z.string()),
   /** The version the report states (an issue's version field), or null: Pincer reads it as the user saying it. */
-  openclaw_version: z.string().regex(/^20\d\d\.\d{1,2}\.\d{1,2}(?:-[\w.]+)?$/, 'expected YYYY.M.D').nullish(),
+  openclaw_version: z.string().regex(RELEASE_VERSION, 'expected YYYY.M.D').nullish(),
 });
 export type EvalCase = z.infer<typeof EvalCase>;
 

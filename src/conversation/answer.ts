@@ -110,9 +110,10 @@ function decide(t: Turn, r: Reading, d: Diagnosis, view: EvidenceView, to: Targe
     return;
   } else {
     const rendered = deps.render(d, view);
+    // The step just failed and the diagnosis moved on: say so first.
     const moved = r.failedBranch !== null && d.branch !== r.failedBranch && rendered.kind !== 'not_auth';
-    const failedCommand = view.failed.findLast((f) => f.branch === r.failedBranch)?.command ?? null;
-    respond(t, d, view, moved ? afterFailedStep(rendered, failedCommand) : rendered, to, r.addressed, failureSignature(view.all('provider_error')), r.fresh, deps.render);
+    const shown = moved ? afterFailedStep(rendered, view.failed.findLast((f) => f.branch === r.failedBranch)?.command ?? null) : rendered;
+    respond(t, d, view, shown, to, r.addressed, failureSignature(view.all('provider_error')), r.fresh, deps.render);
   }
 }
 

@@ -4,6 +4,9 @@
  */
 import type { FactRecord } from './view.ts';
 
+/** A whole OpenClaw release version as a user states it: `2026.9.6`, `2026.8.1-beta.3`. */
+export const RELEASE_VERSION = /^20\d\d\.\d{1,2}\.\d{1,2}(?:-[\w.]+)?$/;
+
 /** Inclusive bounds; a missing bound is open. `{}` = nothing known. */
 export interface VersionRange {
   min?: string;

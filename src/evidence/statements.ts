@@ -77,10 +77,10 @@ export function parseStatements(claimed: ReadonlySet<number>): Parser {
     const read = new Set<string>();
     for (const line of lines) {
       const t = line.text.trim();
-      if (t === '' || t.length > 200 || line.local || read.has(t) || !ANY_RULE.test(t)) continue;
+      if (t === '' || t.length > 200 || line.local || read.has(t)) continue;
       // A line a parser claimed (an error quoted in a sentence) still says what the user did, in the first person.
       const onOutput = claimed.has(line.start);
-      if (onOutput && !FIRST_PERSON.test(t)) continue;
+      if ((onOutput && !FIRST_PERSON.test(t)) || !ANY_RULE.test(t)) continue;
       read.add(t);
       for (const [topic, re, valueOf] of RULES) {
         if (onOutput && !SAID_AROUND_OUTPUT.has(topic)) continue;

@@ -11,6 +11,7 @@ import { extractEvidence } from '../evidence/index.ts';
 import { defaultDeps } from './default-deps.ts';
 import type { ReducerDeps } from '../conversation/deps.ts';
 import { newThread, reduce } from '../conversation/reducer.ts';
+import { RELEASE_VERSION } from '../diagnosis/versions.ts';
 import { createRateLimitStore } from '../store/rate-limits.ts';
 import type { RateLimits } from '../store/rate-windows.ts';
 import { createDeliveryStore } from '../store/deliveries.ts';
@@ -215,11 +216,9 @@ export function diagnoseOnce(text: string, attachments?: AttachmentInput[], cont
   return { outcome, secrets: ingested.secrets, notes: ingested.notes };
 }
 
-const VERSION = /^20\d\d\.\d{1,2}\.\d{1,2}(?:-[\w.]+)?$/;
-
 /** A version stated beside the paste, as the fact a sentence naming it would give (first, so the paste's own prose wins). */
 function statedVersion(messageId: string, version: string): Fact {
-  if (!VERSION.test(version)) throw new Error(`OpenClaw version "${version}": expected YYYY.M.D, e.g. 2026.9.6`);
+  if (!RELEASE_VERSION.test(version)) throw new Error(`OpenClaw version "${version}": expected YYYY.M.D, e.g. 2026.9.6`);
   return { kind: 'version', source: { messageId, lineStart: 0, lineEnd: 0 }, confidence: 0.8, version, from: 'prose' };
 }
 
