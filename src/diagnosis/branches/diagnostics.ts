@@ -3,7 +3,8 @@
  * fix" with a proof the user can run (`openclaw agent -m "ping"`, §5).
  */
 import { msg, q } from '../reason.ts';
-import { because, errorProvider, errorQuote, isAuthRejection, statements } from '../signals.ts';
+import type { Unless } from '../patterns.ts';
+import { because, errorProvider, errorQuote, isAuthRejection } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import { confirmed, possible } from '../verdict.ts';
 
@@ -47,32 +48,39 @@ export const usageProbeUnsupported: Rule = {
   steps: PING_ROWS('Nothing to fix: the usage line is harmless for API-key setups.', 'Usage figures exist only for subscription (OAuth/token) credentials.'),
 };
 
+/** A chat failure in the thread: a rejected credential or `No API key found`. */
+const CHAT_FAILS: Unless[] = [{ error: 'any', where: { rejection: true } }, { error: ['no_api_key'] }];
+
 export const statusMissingButRuntimeOk: Rule = {
   id: 'status_missing_but_runtime_ok',
   family: 'diagnostics',
   title: '`models status` says missing, but the model answers',
   priority: 85,
   beats: ['no_credentials', 'default_model_without_auth'],
-  whenSignals: [
-    '`models status` lists a provider under `Missing auth` (or `models list` says `Auth no`) while the user says that provider\'s model answers',
-  ],
   then: 'if chat really fails, follow the error it prints',
   docs: 'https://docs.openclaw.ai/help/faq',
   commands: [
     { kind: 'openclaw', template: PING, since: '2026.8.1' },
     { kind: 'openclaw', template: PING_ANY },
   ],
-  when(view) {
-    const status = view.latest('models_status');
-    const missing = status?.missingAuth[0];
-    const works = statements(view, 'chat_works').at(-1);
-    const said = statements(view, 'status_misleading').at(-1);
-    if (said && !view.all('provider_error').some((e) => isAuthRejection(e) || e.code === 'no_api_key')) {
-      return confirmed(1, because(msg`${q(said.quote)}: a status or list view that disagrees with a model that answers is not a failure by itself.`, said));
-    }
-    if (!status || !missing || !works) return null;
-    if (view.all('provider_error').some((e) => isAuthRejection(e) || e.code === 'no_api_key')) return null;
-    return confirmed(1, because(msg`${q(`Missing auth - ${missing.provider}`)} while you say ${q(works.quote)}: the status view does not read every key source.`, status, works));
-  },
+  signals: [
+    {
+      statement: ['status_misleading'],
+      unless: CHAT_FAILS,
+      reason: '`{quote}`: a status or list view that disagrees with a model that answers is not a failure by itself.',
+      text: 'the user says a status or list view (`Auth no`, `Missing auth`) disagrees with a model that answers',
+    },
+    {
+      fact: 'models_status',
+      latest: true,
+      each: 'missingAuth',
+      quote: 'Missing auth - {provider}',
+      with: { statement: ['chat_works'] },
+      unless: CHAT_FAILS,
+      reason: '`{quote}` while you say `{with}`: the status view does not read every key source.',
+      text: '`models status` lists a provider under `Missing auth` while the user says the model answers',
+      specificity: 1,
+    },
+  ],
   steps: PING_ROWS('Nothing to fix: that status line is misleading when the model answers.', '`models status` does not read every place a key can come from.'),
 };
