@@ -76,8 +76,8 @@ function candidates(s: EvidenceSpec, view: EvidenceView): Subject[][] {
     const derived = DERIVED[kind];
     if (derived) facts = derived(view).filter((d) => !s.current || d.facts.some((f) => f.source.messageId === view.currentMessageId));
     else facts = (s.current ? view.inCurrent(kind as FactKind) : view.all(kind as FactKind)).map((f) => ({ fields: f as never, facts: [f] }));
-    if (s.latest) facts = facts.slice(-1);
   }
+  if (s.latest) facts = facts.slice(-1);
   return facts.map((x) => eachOf(s, x));
 }
 

@@ -7,9 +7,10 @@ import { specificityOf } from './patterns.ts';
 
 /** What a spec looks at, in words: `error extra_usage_required`, `statement token_truncated`, `fact wizard (current)`. */
 function subject(s: EvidenceSpec): string {
-  if (s.error) return `error ${s.error === 'any' ? 'of any code' : s.error.join(' | ')}`;
-  if (s.statement) return `statement ${s.statement.join(' | ')}`;
-  return `fact ${s.fact}${s.each ? `, each of ${s.each}` : ''}${s.current ? ' (this message)' : ''}${s.latest ? ' (newest)' : ''}`;
+  const newest = s.latest ? ' (newest)' : '';
+  if (s.error) return `error ${s.error === 'any' ? 'of any code' : s.error.join(' | ')}${newest}`;
+  if (s.statement) return `statement ${s.statement.join(' | ')}${newest}`;
+  return `fact ${s.fact}${s.each ? `, each of ${s.each}` : ''}${s.current ? ' (this message)' : ''}${newest}`;
 }
 
 function testText(k: string, t: FieldTest): string {

@@ -30,7 +30,7 @@ export interface EvidenceSpec {
   where?: Record<string, FieldTest>;
   /** Only facts of the message being answered (a shell's complaint is about what was just typed). */
   current?: boolean;
-  /** Only the newest fact of the kind counts (an older paste of the same output is superseded). */
+  /** Only the newest fact of the kind (statement of the topics, error of the codes) counts: an older paste or word is superseded. */
   latest?: boolean;
   /**
    * A list field of the fact (`accounts`; `oauthStatus.profiles` for a list in a list): `where`

@@ -65,6 +65,14 @@ describe('statement and fact signals, with field tests', () => {
     expect(matchSignal({ ...latest, latest: undefined, current: true }, viewOf([pairing(1)], [pairing(0)]))).toBeNull();
   });
 
+  it('`latest` on a statement: only the newest of the topic counts (an older word the user took back does not)', () => {
+    const oat: Signal = { statement: ['key_prefix'], latest: true, where: { value: { re: '^sk-ant-oat' } }, reason: '`{value}`', text: 't' };
+    const older = said('key_prefix', 'it starts with sk-ant-oat01', 'sk-ant-oat01');
+    const newer = said('key_prefix', 'sorry, it starts with sk-ant-api03', 'sk-ant-api03');
+    expect(matchSignal(oat, viewOf([older], [newer]))).toBeNull();
+    expect(matchSignal({ ...oat, latest: undefined }, viewOf([older], [newer]))?.because[0]?.reason.quotes).toEqual(['sk-ant-oat01']);
+  });
+
   it('`unless` blocks a signal when the thread holds that other evidence', () => {
     const s: Signal = { error: ['provider_cooldown'], unless: { error: ['missing_scopes'] }, reason: 'r', text: 't' };
     expect(matchSignal(s, viewOf([error('provider_cooldown')]))).not.toBeNull();
