@@ -171,7 +171,7 @@ export function matchSignal(s: Signal, view: EvidenceView): Verdict | null {
   const w = s.with ? withHit(s.with, view, hit) : undefined;
   if (s.with && !w) return null;
   const values = { ...hit.fields, quote: quoteOf(s, hit), ...(w && s.with ? { with: quoteOf(s.with, w), ...prefixed('with', w.fields) } : {}) };
-  const why = because(fillTemplate(s.reason, values), ...hit.facts, ...(w?.facts ?? []));
+  const why = because(fillTemplate(s.reason, values), ...hit.facts, ...(s.with?.cite === false ? [] : (w?.facts ?? [])));
   if (s.verdict === 'possible') return possible(why);
   if (s.verdict === 'ruled_out') return ruledOut(why);
   return confirmed(specificityOf(s), why);

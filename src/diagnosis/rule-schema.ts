@@ -56,7 +56,7 @@ const Unless = z
   .strict();
 
 const WithSchema = z
-  .object({ ...evidenceFields, order: z.enum(['after', 'before', 'below']).optional() })
+  .object({ ...evidenceFields, order: z.enum(['after', 'before', 'below']).optional(), cite: z.literal(false).optional() })
   .strict()
   .refine(exactlyOne, 'with needs exactly one of error, statement, fact');
 

@@ -44,6 +44,8 @@ export interface EvidenceSpec {
 /** The second piece of evidence a signal needs, and where it must stand relative to the first. */
 export interface WithSpec extends EvidenceSpec {
   order?: 'after' | 'before' | 'below';
+  /** `false`: it must be there, but the verdict does not cite it (a precondition, not what the reason says). */
+  cite?: false;
 }
 
 /** Blocking evidence: any of these error codes, statement topics or facts of a kind that passes `where`. */

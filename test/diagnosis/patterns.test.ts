@@ -106,6 +106,9 @@ describe('general forms: with, order, verdict, any code, derived facts', () => {
     const v = matchSignal(s, viewOf([error('credit_balance_low', { message: 'Your credit balance is too low' })], [said('bought_credits', 'I bought credits')]));
     expect(v?.because[0]?.reason.quotes).toEqual(['Your credit balance is too low', 'I bought credits']);
     expect(v?.because[0]?.sources.map((s) => s.messageId)).toEqual(['m0', 'm1']);
+    // `cite: false`: still required, no longer cited (a precondition of the verdict, not its reason).
+    const quiet = matchSignal({ ...s, reason: '`{quote}`', with: { ...s.with!, cite: false } }, viewOf([error('credit_balance_low', { message: 'Your credit balance is too low' })], [said('bought_credits', 'I bought credits')]));
+    expect(quiet?.because[0]?.sources.map((s) => s.messageId)).toEqual(['m0']);
   });
 
   it('`order` puts the `with` evidence in a newer or an older message than the first', () => {
