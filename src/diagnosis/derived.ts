@@ -12,6 +12,7 @@
 import type { Fact } from '../evidence/facts.ts';
 import { type ErrorFact, errorProvider, isAuthRejection } from './signals.ts';
 import type { EvidenceView } from './view.ts';
+import { CREDENTIAL_READERS } from './derived-credentials.ts';
 
 /** One derived fact: its fields (what `where` tests, what templates quote) and the facts it rests on. */
 export interface DerivedItem {
@@ -59,6 +60,7 @@ const unusableProfile: Reader = (view) =>
 
 /** The derived fact kinds, by name. */
 export const DERIVED: Record<string, Reader> = {
+  ...CREDENTIAL_READERS,
   unusable_profile: unusableProfile,
 };
 

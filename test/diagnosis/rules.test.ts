@@ -31,7 +31,7 @@ describe('rules', () => {
     expect(() => parseRules([{ ...ruleFor('extra_usage_required')!, signals: [{ ...signal, statement: ['subscription'] }] } as unknown as Rule])).toThrow(/exactly one of error, statement, fact/);
     expect(() => parseRules([{ ...ruleFor('extra_usage_required')!, signals: [{ ...signal, error: ['no_such_code'] }] } as unknown as Rule])).toThrow(/extra_usage_required: signals/);
     expect(() => parseRules([{ ...ruleFor('extra_usage_required')!, whenSignals: ['prose beside the data'] }])).toThrow(/whenSignals without a when/);
-    expect(() => parseRules([{ ...ruleFor('api_key_invalid')!, beats: [], whenSignals: undefined }])).toThrow(/needs whenSignals/);
+    expect(() => parseRules([{ ...ruleFor('api_key_invalid')!, beats: [], when: () => null, whenSignals: undefined }])).toThrow(/needs whenSignals/);
   });
 
   it('link a docs page the reference lists (§8, and the anchors seed 001 uses)', () => {

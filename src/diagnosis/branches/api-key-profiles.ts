@@ -3,25 +3,24 @@
  * api_key_in_token_profile, profile_order_conflict, profile_shadows_env). The key itself is judged
  * in ./api-key.ts, a key of another provider in ./api-key-provider.ts.
  */
-import { msg, q } from '../reason.ts';
-import {
-  because,
-  errorQuote,
-  errorsWith,
-  explicitOrder,
-  maskHead,
-  profileInUse,
-  providerLine,
-  statements,
-  threadProvider,
-  xApiKeyRejections,
-} from '../signals.ts';
+import { providerLine, statements, threadProvider } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
-import { confirmed, possible, ruledOut } from '../verdict.ts';
-import { failureSeen, fixedProfile, notSeenYet, ONBOARD_WITH_ENV_KEY, READ_KEY } from './shared.ts';
+import { fixedProfile, NOT_SEEN_YET, NOT_SEEN_YET_TEXT, ONBOARD_WITH_ENV_KEY, PRESENT, READ_KEY } from './shared.ts';
 
 const DOCS_AUTH = 'https://docs.openclaw.ai/gateway/authentication';
+
+/** An Anthropic token profile whose mask starts `sk-ant-a`: an API key pasted as a token. */
+const KEY_AS_TOKEN = { provider: 'anthropic', type: 'token', head: { re: '^sk-ant-a' } };
+
+/** A pasted auth-profiles.json profile `"type": "token"` holding an `sk-ant-` value that is not a subscription token. */
+const JSON_KEY_AS_TOKEN = {
+  fact: 'auth_profiles_json',
+  each: 'profiles',
+  where: { type: 'token', valueHead: { re: '^sk-ant-(?!oat)' } },
+  quote: '"{profileId}": { "type": "token" … "{valueHead}…" }',
+  reason: '`{quote}` holds an API key as a token: Anthropic answers that route with 529s and 401s.',
+} as const;
 
 export const apiKeyInTokenProfile: Rule = {
   id: 'api_key_in_token_profile',
@@ -29,48 +28,38 @@ export const apiKeyInTokenProfile: Rule = {
   title: 'An API key is stored as a token profile',
   priority: 40,
   beats: ['profile_order_conflict', 'api_key_invalid', 'provider_overloaded', 'auth_store_malformed'],
-  whenSignals: [
-    'a token profile whose mask starts `token:sk-ant-a` (an API key stored via paste-token)',
-    'a pasted auth-profiles.json with `"type": "token"` holding an `sk-ant-api…` value (seed 000: 529 loop)',
-    'token profiles are tried before api_key ones (§3.3)',
-  ],
   then: '`openclaw models auth order get --provider anthropic` → `Order override: anthropic:default`',
   docs: DOCS_AUTH,
   commands: [],
-  when(view) {
-    const pl = providerLine(view, 'anthropic');
-    const token = pl?.line.profiles.find((p) => p.type === 'token' && maskHead(p.credential)?.startsWith('sk-ant-a'));
-    if (pl && token) {
-      const order = explicitOrder(view, 'anthropic');
-      if (order?.order?.length && !order.order.includes(token.profileId)) {
-        return ruledOut(because(msg`the order already pins ${q(order.order.join(', '))}, so ${q(token.profileId)} is not tried`, order.fact));
-      }
-      const counts = pl.line.counts;
-      const countText = counts ? `profiles=${counts.total} (oauth=${counts.oauth}, token=${counts.token}, api_key=${counts.apiKey}) · ` : '';
-      return confirmed(
-        2,
-        because(
-          msg`${q(`${countText}${token.profileId}=token:${token.credential.form === 'masked' ? token.credential.mask : ''}`)}: an API key stored as a token, and token profiles are tried before api_key ones, so Anthropic gets it the wrong way.`,
-          pl.status,
-        ),
-      );
-    }
-    for (const json of view.all('auth_profiles_json')) {
-      const p = json.profiles.find((x) => x.type === 'token' && x.valueHead?.startsWith('sk-ant-') && !x.valueHead.startsWith('sk-ant-oat'));
-      if (!p) continue;
-      const overloaded = view.all('provider_error').find((e) => e.code === 'overloaded' || e.code === 'auth_service_unavailable' || e.httpStatus === 529);
-      if (p.valueHead?.startsWith('sk-ant-api') || overloaded) {
-        return confirmed(
-          2,
-          because(msg`${q(`"${p.profileId}": { "type": "token" … "${p.valueHead}…" }`)} holds an API key as a token: Anthropic answers that route with 529s and 401s.`, json, overloaded),
-        );
-      }
-      return possible(because(msg`${q(p.profileId)} is \`"type": "token"\`; an API key there is sent the wrong way`, json));
-    }
-    const err = xApiKeyRejections(view).at(-1);
-    if (err && !pl) return possible(notSeenYet(err));
-    return null;
-  },
+  // Token profiles are tried before api_key ones (§3.3): an API key stored as a token is sent the wrong way.
+  signals: [
+    {
+      fact: 'line_profile',
+      where: { ...KEY_AS_TOKEN, skippedBy: PRESENT },
+      verdict: 'ruled_out',
+      reason: 'the order already pins `{skippedBy}`, so `{profileId}` is not tried',
+      text: 'the explicit order leaves that token profile out',
+    },
+    {
+      fact: 'line_profile',
+      where: KEY_AS_TOKEN,
+      reason: '`{countedLabel}`: an API key stored as a token, and token profiles are tried before api_key ones, so Anthropic gets it the wrong way.',
+      text: 'a token profile whose mask starts `token:sk-ant-a` (an API key stored via paste-token)',
+    },
+    // Seed 000: a pasted auth-profiles.json, `"type": "token"` holding an API key, and a 529 loop.
+    { ...JSON_KEY_AS_TOKEN, with: { error: ['overloaded', 'auth_service_unavailable'] }, text: 'a pasted auth-profiles.json with `"type": "token"` holding an `sk-ant-` key, and an overloaded error' },
+    { ...JSON_KEY_AS_TOKEN, with: { error: 'any', where: { httpStatus: 529 } }, text: 'a pasted auth-profiles.json with `"type": "token"` holding an `sk-ant-` key, and a 529' },
+    { ...JSON_KEY_AS_TOKEN, where: { type: 'token', valueHead: { re: '^sk-ant-api' } }, text: 'a pasted auth-profiles.json with `"type": "token"` holding an `sk-ant-api…` value' },
+    {
+      fact: 'auth_profiles_json',
+      each: 'profiles',
+      where: JSON_KEY_AS_TOKEN.where,
+      verdict: 'possible',
+      reason: '`{profileId}` is `"type": "token"`; an API key there is sent the wrong way',
+      text: 'a pasted auth-profiles.json with `"type": "token"` holding another `sk-ant-` value',
+    },
+    { fact: 'x_api_key_rejection', where: { statusShown: false }, verdict: 'possible', reason: NOT_SEEN_YET, text: NOT_SEEN_YET_TEXT },
+  ],
   steps: [
     {
       versions: 'any',
@@ -113,30 +102,44 @@ export const profileOrderConflict: Rule = {
   priority: 15,
   // A login saved under another profile explains the refresh failure of the stale one.
   beats: ['setup_token_rejected', 'api_key_invalid', 'oauth_refresh_failed'],
-  whenSignals: [
-    '`profiles=N` with N ≥ 2 for the failing provider and the profile in use is not the one the user just fixed',
-    'a fresh login saved under another profile than the one in use ("under profile ID `<p>:<email>` rather than updating `<p>:default`")',
-  ],
   then: '`openclaw models auth order get --provider <provider>`, then `/reset` in the TUI and retry',
   docs: DOCS_AUTH,
   commands: [],
-  when(view) {
-    const saved = savedElsewhere(view);
-    if (saved) return confirmed(2, because(msg`${q(saved.quote)}: the fresh login is ${q(saved.profileId)}, but another ${q(saved.provider)} profile is used.`, saved.fact));
-    // "The order I set is reverted": the order does not stick, so another profile keeps being tried first.
-    const notKept = statements(view, 'order_not_kept').at(-1);
-    if (notKept) return confirmed(1, because(msg`${q(notKept.quote)}: the order you set does not stick, so another profile keeps being tried first.`, notKept));
-    const err = xApiKeyRejections(view).at(-1);
-    const pl = providerLine(view, 'anthropic');
-    if (!pl) return err ? possible(notSeenYet(err)) : null;
-    if (pl.line.profiles.length < 2) return err ? ruledOut(because('only one Anthropic profile exists', pl.status)) : null;
-    const used = profileInUse(view, pl.line);
-    const fixed = fixedProfile(view, pl.line);
-    if (fixed && used && fixed !== used.profileId && failureSeen(view)) {
-      return confirmed(2, because(msg`${pl.line.profiles.length} Anthropic profiles: you fixed ${q(fixed)}, but ${q(used.profileId)} is tried first.`, pl.status));
-    }
-    return failureSeen(view) ? possible(because(msg`${pl.line.profiles.length} Anthropic profiles; which one is tried first decides`, pl.status)) : null;
-  },
+  signals: [
+    {
+      fact: 'saved_login',
+      reason: '`{quote}`: the fresh login is `{profileId}`, but another `{provider}` profile is used.',
+      text: 'a fresh login saved under another profile than the one in use ("under profile ID `<p>:<email>` rather than updating `<p>:default`")',
+    },
+    {
+      // "The order I set is reverted": the order does not stick, so another profile keeps being tried first.
+      statement: ['order_not_kept'],
+      reason: '`{quote}`: the order you set does not stick, so another profile keeps being tried first.',
+      text: 'the user says the order they set does not stick',
+    },
+    { fact: 'x_api_key_rejection', where: { statusShown: false }, verdict: 'possible', reason: NOT_SEEN_YET, text: NOT_SEEN_YET_TEXT },
+    {
+      fact: 'auth_line',
+      where: { provider: 'anthropic', profileCount: { gt: 1 }, fixedUnused: PRESENT, failing: true },
+      reason: '{profileCount} Anthropic profiles: you fixed `{fixedUnused}`, but `{used}` is tried first.',
+      text: '`profiles=N` with N ≥ 2 for the failing provider and the profile in use is not the one the user just fixed',
+    },
+    {
+      fact: 'auth_line',
+      where: { provider: 'anthropic', profileCount: { gt: 1 }, failing: true },
+      verdict: 'possible',
+      reason: '{profileCount} Anthropic profiles; which one is tried first decides',
+      text: 'several Anthropic profiles and a failure still reported',
+    },
+    {
+      fact: 'auth_line',
+      where: { provider: 'anthropic', profileCount: { any: [0, 1] } },
+      with: { fact: 'x_api_key_rejection', cite: false },
+      verdict: 'ruled_out',
+      reason: 'only one Anthropic profile exists',
+      text: 'one Anthropic profile at most, and Anthropic refused the key',
+    },
+  ],
   steps: [
     { versions: 'any', command: ORDER_SET, why: 'Pin the profile you fixed so OpenClaw stops trying the other one first.', then: ORDER_SET_THEN },
     { case: 'saved_elsewhere', versions: 'any', command: ORDER_SET, why: 'Pin the profile the new login was saved under so OpenClaw stops using the stale one.', then: ORDER_SET_THEN },
@@ -164,6 +167,9 @@ export const profileOrderConflict: Rule = {
   },
 };
 
+const SHADOWS = '`{shadowing}` is used while your env key is `{envLabel}`: any stored profile beats env (§3.5).';
+/** Only while no `models status` Anthropic line is shown (it decides once it is). */
+const NO_ANTHROPIC_LINE = { fact: 'auth_line', where: { provider: 'anthropic' } };
 const OTHER_PROFILE_WHY = 'The runtime uses the key stored in the `<provider>` auth profile, not the one in config or env: write the new key into that profile.';
 const OTHER_PROFILE_THEN = 'Then `openclaw gateway restart` and `openclaw models status`: the masked key must change.';
 
@@ -177,10 +183,41 @@ export const profileShadowsEnv: Rule = {
   family: 'api-key',
   title: 'A stored profile wins over the env key you set',
   priority: 12,
-  whenSignals: ['`effective=profiles:…` AND an `env=<mask>` bit with a different mask, and the user says they set the env var (§3.5)'],
   then: '`openclaw models status`: profile mask == env mask',
   docs: 'https://docs.openclaw.ai/help/environment',
   commands: [],
+  // Any stored profile beats env (§3.5).
+  signals: [
+    {
+      // "The runtime still sends the old key" after it was changed elsewhere (config, env): a stored profile wins.
+      statement: ['old_key_used'],
+      unless: NO_ANTHROPIC_LINE,
+      reason: '`{quote}`: a stored auth profile beats a key set in config or env.',
+      text: 'the user says the runtime still sends the old key after they changed it in config or env',
+    },
+    {
+      error: ['token_expired', 'invalid_bearer_token'],
+      with: { statement: ['env_key_said'] },
+      unless: NO_ANTHROPIC_LINE,
+      verdict: 'possible',
+      reason: '`{quote}` while your key is in `{with.value}`: a stored token profile beats env',
+      text: 'a token error while the user says their key is in env',
+    },
+    {
+      fact: 'auth_line',
+      where: { provider: 'anthropic', shadowing: PRESENT },
+      with: { statement: ['set_env_var'] },
+      reason: SHADOWS,
+      text: '`effective=profiles:…` AND an `env=<mask>` bit with a different mask, and the user says they set the env var',
+    },
+    {
+      fact: 'auth_line',
+      where: { provider: 'anthropic', shadowing: PRESENT, failing: true },
+      verdict: 'possible',
+      reason: SHADOWS,
+      text: '`effective=profiles:…` AND an `env=<mask>` bit with a different mask, and a failure still reported',
+    },
+  ],
   // The onboard flag is Anthropic's; another provider's key goes into its profile by provider id:
   // `paste-api-key` exists from 5.28 (openclaw-cli.md §2, §10.9), the wizard on every version.
   steps: [
@@ -196,24 +233,4 @@ export const profileShadowsEnv: Rule = {
   ],
   stepCase: (ctx) => (shadowedProvider(ctx.view) === 'anthropic' ? undefined : 'other_provider'),
   values: (ctx) => ({ '<provider>': shadowedProvider(ctx.view) }),
-  when(view) {
-    const pl = providerLine(view, 'anthropic');
-    // "The runtime still sends the old key" after it was changed elsewhere (config, env): a stored profile wins.
-    const old = statements(view, 'old_key_used').at(-1);
-    if (!pl && old) return confirmed(1, because(msg`${q(old.quote)}: a stored auth profile beats a key set in config or env.`, old));
-    const envKey = statements(view, 'env_key_said').at(-1);
-    const tokenErr = errorsWith(view, 'token_expired', 'invalid_bearer_token').at(-1);
-    if (!pl && envKey && tokenErr) return possible(because(msg`${q(errorQuote(tokenErr))} while your key is in ${q(envKey.value ?? 'env')}: a stored token profile beats env`, tokenErr, envKey));
-    if (!pl || pl.line.effective?.kind !== 'profiles' || pl.line.env?.credential.form !== 'masked') return null;
-    const used = profileInUse(view, pl.line);
-    if (used?.credential.form !== 'masked' || used.credential.mask === pl.line.env.credential.mask) return null;
-    const said = statements(view, 'set_env_var').at(-1);
-    const why = because(
-      msg`${q(`${used.profileId}=${used.credential.mask}`)} is used while your env key is ${q(`env=${pl.line.env.credential.mask}`)}: any stored profile beats env (§3.5).`,
-      pl.status,
-      said,
-    );
-    if (said) return confirmed(2, why);
-    return failureSeen(view) ? possible(why) : null;
-  },
 };

@@ -3,75 +3,59 @@
  * api_key_altered, oauth_token_in_api_key_profile). Which auth profile carries it is in
  * ./api-key-profiles.ts; the store, env and host rules of family A in ./api-key-setup.ts.
  */
-import { msg, q } from '../reason.ts';
-import {
-  because,
-  effectiveCredential,
-  errorQuote,
-  explicitOrder,
-  impossibleHead,
-  lastSeq,
-  maskHead,
-  providerLine,
-  statements,
-  userOs,
-  xApiKeyRejections,
-} from '../signals.ts';
+import { explicitOrder, lastSeq, userOs, xApiKeyRejections } from '../signals.ts';
 import type { Rule } from '../types.ts';
-import { confirmed, possible, ruledOut } from '../verdict.ts';
-import { credentialLabel, keyLabels, notSeenYet, ONBOARD_WITH_ENV_KEY, READ_KEY } from './shared.ts';
+import { IMPOSSIBLE_HEAD, NOT_SEEN_YET, NOT_SEEN_YET_TEXT, ONBOARD_WITH_ENV_KEY, PRESENT, READ_KEY, WELL_FORMED_KEY } from './shared.ts';
 
 const DOCS_ANTHROPIC = 'https://docs.openclaw.ai/providers/anthropic';
+const SUBSCRIPTION_AS_KEY = '`{label}` is a subscription token (`sk-ant-o…`) stored where an API key belongs.';
 
 export const apiKeyInvalid: Rule = {
   id: 'api_key_invalid',
   family: 'api-key',
   title: 'Anthropic rejects the API key itself',
   priority: 10,
-  whenSignals: [
-    '`401 … invalid x-api-key` (any wrapper) AND the credential OpenClaw sends is an api_key profile or env key masked `sk-ant-a…` (§1.3)',
-    'without `models status` evidence only a candidate: ask for it',
-  ],
   then: '`openclaw models status`: the masked suffix must change; then `openclaw gateway restart`',
   docs: DOCS_ANTHROPIC,
   commands: [],
-  when(view) {
-    const err = xApiKeyRejections(view).at(-1);
-    if (!err) return null;
-    const pl = providerLine(view, 'anthropic');
-    if (!pl) return possible(notSeenYet(err));
-    const eff = effectiveCredential(view, pl.line);
-    if (!eff) return ruledOut(because('`models status` shows no Anthropic credential that resolves', pl.status));
-    const type = eff.source === 'profile' ? eff.profile.type : 'api_key';
-    let cred = eff.source === 'profile' ? eff.profile.credential : eff.credential;
-    if (cred.form === 'ref' && pl.line.env) cred = pl.line.env.credential;
-    const head = maskHead(cred);
-    if (type === 'api_key' && head?.startsWith('sk-ant-a') && !impossibleHead(head)) {
-      const order = explicitOrder(view, 'anthropic');
-      if (order?.order?.length && lastSeq(view, (f) => f === order.fact) > lastSeq(view, (f) => f === err)) {
-        return confirmed(
-          1,
-          because(
-            msg`You pinned ${q(order.order.join(', '))} after the last ${q(errorQuote(err))}; that profile holds a well-formed key (${q(credentialLabel(eff))}), so only a fresh run can tell whether Anthropic accepts it.`,
-            order.fact,
-            pl.status,
-          ),
-        );
-      }
-      return confirmed(
-        2,
-        because(
-          msg`Anthropic answers ${q(errorQuote(err))} while OpenClaw sends ${q(credentialLabel(eff))}, a well-formed API key: the key itself is not valid (revoked, or copied wrong).`,
-          err,
-          pl.status,
-        ),
-      );
-    }
-    if (type === 'token' || type === 'oauth' || head !== undefined) {
-      return ruledOut(because(msg`the credential in use, ${q(credentialLabel(eff))}, is not a well-formed API key`, pl.status));
-    }
-    return possible(notSeenYet(err));
-  },
+  // What OpenClaw sends when Anthropic answers `invalid x-api-key` decides (§1.3): without `models status` only a candidate.
+  signals: [
+    {
+      fact: 'rejected_credential',
+      where: { type: 'api_key', head: { re: WELL_FORMED_KEY }, pinned: PRESENT },
+      specificity: 1,
+      reason: 'You pinned `{pinned}` after the last `{refusal}`; that profile holds a well-formed key (`{label}`), so only a fresh run can tell whether Anthropic accepts it.',
+      text: 'an explicit order pinned after the last `invalid x-api-key`, and the pinned profile holds a well-formed `sk-ant-a…` key',
+    },
+    {
+      fact: 'rejected_credential',
+      where: { type: 'api_key', head: { re: WELL_FORMED_KEY } },
+      reason: 'Anthropic answers `{refusal}` while OpenClaw sends `{label}`, a well-formed API key: the key itself is not valid (revoked, or copied wrong).',
+      text: '`401 … invalid x-api-key` (any wrapper) while OpenClaw sends an api_key profile or env key masked `sk-ant-a…`',
+    },
+    {
+      fact: 'sent_credential',
+      where: { via: 'none' },
+      verdict: 'ruled_out',
+      reason: '`models status` shows no Anthropic credential that resolves',
+      text: 'the refusal, but `models status` shows no Anthropic credential that resolves',
+    },
+    {
+      fact: 'sent_credential',
+      where: { type: { any: ['token', 'oauth'] } },
+      verdict: 'ruled_out',
+      reason: 'the credential in use, `{label}`, is not a well-formed API key',
+      text: 'the credential sent is a token or OAuth profile',
+    },
+    {
+      fact: 'sent_credential',
+      where: { head: PRESENT },
+      verdict: 'ruled_out',
+      reason: 'the credential in use, `{label}`, is not a well-formed API key',
+      text: 'the credential sent is masked with another head',
+    },
+    { fact: 'x_api_key_rejection', verdict: 'possible', reason: NOT_SEEN_YET, text: NOT_SEEN_YET_TEXT },
+  ],
   steps: [
     {
       versions: 'any',
@@ -103,34 +87,25 @@ export const apiKeyAltered: Rule = {
   title: 'The stored API key was edited or pasted with extra text',
   priority: 20,
   beats: ['api_key_invalid'],
-  whenSignals: [
-    'the user says they edited, shortened, trimmed or retyped the key ("deleted some spaces")',
-    'a mask with an impossible head or whitespace (`API sk-a..._HeoVAAA`, §1.3)',
-  ],
   then: '`openclaw onboard --non-interactive --accept-risk --anthropic-api-key "$ANTHROPIC_API_KEY"`, then `openclaw models status`',
   docs: DOCS_ANTHROPIC,
   commands: [],
-  when(view) {
-    for (const { status, label, credential } of keyLabels(view)) {
-      const head = maskHead(credential);
-      if (head && impossibleHead(head)) {
-        return confirmed(
-          2,
-          because(
-            msg`${q(label)}: no key begins with ${q(head)}, so the stored key holds extra text (a label pasted with it, or an edit).`,
-            status,
-          ),
-        );
-      }
-    }
-    // "I deleted some spaces" stops counting once the key was entered again or a clean mask shows.
-    const said = statements(view, 'edited_key').at(-1);
-    const saidAt = lastSeq(view, (f) => f === said);
-    const redone = lastSeq(view, (f) => (f.kind === 'statement' && f.topic === 'reonboarded') || f.kind === 'models_status');
-    if (said && saidAt >= redone) return confirmed(1, because(msg`You said ${q(said.quote)}: a key with any character changed is a different key.`, said));
-    const err = xApiKeyRejections(view).at(-1);
-    return err && !providerLine(view, 'anthropic') ? possible(notSeenYet(err)) : null;
-  },
+  signals: [
+    {
+      fact: 'status_credential',
+      where: { provider: 'anthropic', head: { re: IMPOSSIBLE_HEAD } },
+      reason: '`{label}`: no key begins with `{head}`, so the stored key holds extra text (a label pasted with it, or an edit).',
+      text: 'a mask with an impossible head or whitespace (`API sk-a..._HeoVAAA`, §1.3)',
+    },
+    {
+      // "I deleted some spaces" stops counting once the key was entered again or a clean mask shows.
+      fact: 'key_edit_said',
+      specificity: 1,
+      reason: 'You said `{quote}`: a key with any character changed is a different key.',
+      text: 'the user says they edited, shortened, trimmed or retyped the key ("deleted some spaces")',
+    },
+    { fact: 'x_api_key_rejection', where: { statusShown: false }, verdict: 'possible', reason: NOT_SEEN_YET, text: NOT_SEEN_YET_TEXT },
+  ],
   steps: [
     {
       versions: 'any',
@@ -156,32 +131,40 @@ export const oauthTokenInApiKeyProfile: Rule = {
   title: 'A Claude subscription token is stored as an API key',
   priority: 30,
   beats: ['profile_order_conflict', 'api_key_invalid'],
-  whenSignals: [
-    'an api_key profile (or env `ANTHROPIC_API_KEY`) whose mask starts `sk-ant-o`',
-    'the user says the key starts with `sk-ant-oat`',
-  ],
   then: '`openclaw models auth order set --provider anthropic anthropic:manual`',
   docs: DOCS_ANTHROPIC,
   commands: [],
-  when(view) {
-    for (const { status, label, credential, type, env } of keyLabels(view)) {
-      if ((type === 'api_key' || env === 'ANTHROPIC_API_KEY') && maskHead(credential)?.startsWith('sk-ant-o')) {
-        return confirmed(2, because(msg`${q(label)} is a subscription token (\`sk-ant-o…\`) stored where an API key belongs.`, status));
-      }
-    }
-    for (const json of view.all('auth_profiles_json')) {
-      const p = json.profiles.find((x) => x.type === 'api_key' && x.valueHead?.startsWith('sk-ant-oat'));
-      if (p) return confirmed(2, because(msg`${q(p.profileId)} has \`"type": "api_key"\` but holds an \`sk-ant-oat\` token.`, json));
-    }
-    const prefix = statements(view, 'key_prefix').at(-1);
-    const err = xApiKeyRejections(view).at(-1);
-    if (prefix?.value?.startsWith('sk-ant-oat') && err) {
-      return confirmed(1, because(msg`You said the key starts with ${q(prefix.value)}: that is a subscription token, not an API key.`, prefix, err));
-    }
-    if (prefix?.value) return ruledOut(because(msg`the key starts with ${q(prefix.value)}`, prefix));
-    if (err && !providerLine(view, 'anthropic')) return possible(notSeenYet(err));
-    return null;
-  },
+  signals: [
+    {
+      fact: 'status_credential',
+      where: { provider: 'anthropic', type: 'api_key', head: { re: '^sk-ant-o' } },
+      reason: SUBSCRIPTION_AS_KEY,
+      text: 'an api_key profile whose mask starts `sk-ant-o`',
+    },
+    {
+      fact: 'status_credential',
+      where: { provider: 'anthropic', env: 'ANTHROPIC_API_KEY', head: { re: '^sk-ant-o' } },
+      reason: SUBSCRIPTION_AS_KEY,
+      text: 'env `ANTHROPIC_API_KEY` whose mask starts `sk-ant-o`',
+    },
+    {
+      fact: 'auth_profiles_json',
+      each: 'profiles',
+      where: { type: 'api_key', valueHead: { re: '^sk-ant-oat' } },
+      reason: '`{profileId}` has `"type": "api_key"` but holds an `sk-ant-oat` token.',
+      text: 'a pasted auth-profiles.json with `"type": "api_key"` holding an `sk-ant-oat…` value',
+    },
+    {
+      statement: ['key_prefix'],
+      latest: true,
+      where: { value: { re: '^sk-ant-oat' } },
+      with: { fact: 'x_api_key_rejection' },
+      reason: 'You said the key starts with `{value}`: that is a subscription token, not an API key.',
+      text: 'the user says the key starts with `sk-ant-oat`, and Anthropic refused it as an API key',
+    },
+    { statement: ['key_prefix'], latest: true, where: { value: PRESENT }, verdict: 'ruled_out', reason: 'the key starts with `{value}`', text: 'the user says the key starts with something else' },
+    { fact: 'x_api_key_rejection', where: { statusShown: false }, verdict: 'possible', reason: NOT_SEEN_YET, text: NOT_SEEN_YET_TEXT },
+  ],
   steps: [
     {
       versions: 'any',

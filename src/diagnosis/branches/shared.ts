@@ -11,6 +11,19 @@ export const READ_KEY = 'read -rs ANTHROPIC_API_KEY && export ANTHROPIC_API_KEY'
 /** Writes `$ANTHROPIC_API_KEY` into the `anthropic:default` api_key profile (§5). */
 export const ONBOARD_WITH_ENV_KEY = 'openclaw onboard --non-interactive --accept-risk --anthropic-api-key "$ANTHROPIC_API_KEY"';
 
+/** `where` test: the field is present (any string). */
+export const PRESENT = { re: '^' };
+
+/** A mask head no key can start with (§1.3): whitespace, quotes, `=`, `:` … (`API sk-a`; see `impossibleHead`). */
+export const IMPOSSIBLE_HEAD = '[^A-Za-z0-9_-]';
+
+/** A well-formed Anthropic API key's head (`sk-ant-a…`, only key characters). */
+export const WELL_FORMED_KEY = '^sk-ant-a[A-Za-z0-9_-]*$';
+
+/** The "only `models status` can tell" reason (the signal form of `notSeenYet`), on an `x_api_key_rejection`. */
+export const NOT_SEEN_YET = '`{quote}` says the credential was rejected; which one OpenClaw sends shows only in `openclaw models status`.';
+export const NOT_SEEN_YET_TEXT = '`401 … invalid x-api-key` before any `models status`: which credential was sent is not known yet';
+
 /** The "only `models status` can tell" reason for a candidate still possible after an error line. */
 export function notSeenYet(err: ErrorFact): Because {
   return because(
