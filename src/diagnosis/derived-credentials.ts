@@ -33,7 +33,7 @@ const xApiKeyRejection: Reader = (view) => {
  * §3.3 order) when Anthropic refused an x-api-key; one item, about the newest refusal. Fields:
  * `refusal` (that refusal as pasted), `via` (`profile` | `env` | `models.json` | `none`: nothing resolves),
  * `type` (the profile's; `api_key` for an env or models.json key), `head` (the mask's head, a
- * `ref(env:…)` read through the `env=` bit), `label` (`anthropic:default=sk-ant-a...Ab`), `pinned`
+ * `ref(env:…)` read through the `env=` bit; `ownHead`: the credential's own), `label` (`anthropic:default=sk-ant-a...Ab`), `pinned`
  * (the explicit order `a, b` when it was set after the refusal: then it rests on the order). It
  * rests on the refusal and the status line; `sent_credential` is the same item resting on the
  * status line alone (for a verdict about what is sent, not about the refusal).
@@ -50,11 +50,11 @@ function sentFor(view: EvidenceView, citeRefusal: boolean): DerivedItem[] {
   const cite = (...facts: Fact[]) => item(fields, ...(citeRefusal ? facts : [pl.status]));
   let fields: Record<string, unknown> = { refusal, via: 'none' };
   if (!eff) return [cite(err, pl.status)];
-  let cred: Credential = eff.source === 'profile' ? eff.profile.credential : eff.credential;
-  if (cred.form === 'ref' && pl.line.env) cred = pl.line.env.credential;
+  const own: Credential = eff.source === 'profile' ? eff.profile.credential : eff.credential;
+  const cred = own.form === 'ref' && pl.line.env ? pl.line.env.credential : own;
   const order = explicitOrder(view, 'anthropic');
   const pinned = order?.order?.length && lastSeq(view, (f) => f === order.fact) > lastSeq(view, (f) => f === err) ? order.order.join(', ') : undefined;
-  fields = { refusal, via: eff.source, type: eff.source === 'profile' ? eff.profile.type : 'api_key', head: maskHead(cred), label: credentialLabel(eff), pinned };
+  fields = { refusal, via: eff.source, type: eff.source === 'profile' ? eff.profile.type : 'api_key', head: maskHead(cred), ownHead: maskHead(own), label: credentialLabel(eff), pinned };
   return [pinned ? cite(order!.fact, pl.status) : cite(err, pl.status)];
 }
 

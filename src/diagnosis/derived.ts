@@ -13,6 +13,7 @@ import type { Fact } from '../evidence/facts.ts';
 import { type ErrorFact, errorProvider, isAuthRejection } from './signals.ts';
 import type { EvidenceView } from './view.ts';
 import { CREDENTIAL_READERS } from './derived-credentials.ts';
+import { SETUP_READERS } from './derived-setup.ts';
 
 /** One derived fact: its fields (what `where` tests, what templates quote) and the facts it rests on. */
 export interface DerivedItem {
@@ -61,6 +62,7 @@ const unusableProfile: Reader = (view) =>
 /** The derived fact kinds, by name. */
 export const DERIVED: Record<string, Reader> = {
   ...CREDENTIAL_READERS,
+  ...SETUP_READERS,
   unusable_profile: unusableProfile,
 };
 

@@ -54,11 +54,20 @@ function corpusCases(): { name: string; text: string }[] {
     );
 }
 
-/** The seeds (real threads as scraped) whole, and each thread JSON's author messages up to each one (what Pincer saw then). */
-function seedsAndThreads(): { name: string; text: string }[] {
-  const seeds = readdirSync(join(FIXTURES_DIR, 'seeds'))
+/** Every .txt under a fixtures folder (recursively), whole. */
+function txtUnder(dir: string): { name: string; text: string }[] {
+  return readdirSync(join(FIXTURES_DIR, dir), { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.txt'))
-    .map((f) => ({ name: `seeds/${f}`, text: readFileSync(join(FIXTURES_DIR, 'seeds', f), 'utf8') }));
+    .sort()
+    .map((f) => ({ name: `${dir}/${f}`, text: readFileSync(join(FIXTURES_DIR, dir, f), 'utf8') }));
+}
+
+/**
+ * The seeds (real threads as scraped) and the parser fixtures (real CLI output) whole, and each
+ * thread JSON's author messages up to each one (what Pincer saw then).
+ */
+function seedsAndThreads(): { name: string; text: string }[] {
+  const seeds = [...txtUnder('seeds'), ...txtUnder('evidence')];
   const threads = readdirSync(join(FIXTURES_DIR, 'threads'))
     .filter((f) => f.endsWith('.json'))
     .flatMap((f) => {
@@ -85,16 +94,19 @@ const UNEXERCISED = new Set([
   'credit_balance_low #3',
   'credit_balance_low #4',
   'provider_overloaded #3',
-  // doctor's `Auth profile cooldowns` with a disabled entry: no capture prints one yet.
-  'profile_disabled #3',
   // The api-key rules' branches kept from their code: no real paste shows them yet.
   'api_key_invalid #3', // `models status` with no Anthropic credential that resolves, after a refusal
   'api_key_in_token_profile #4', // a token-typed key JSON beside a bare 529 (seed 000 has the `overloaded` text)
-  'api_key_in_token_profile #5', // a token-typed `sk-ant-api…` JSON with no 529 at all
   'api_key_in_token_profile #6', // a token-typed `sk-ant-…` JSON that is neither `api` nor a 529 case
   'oauth_token_in_api_key_profile #3', // a pasted auth-profiles.json, `"type": "api_key"` holding `sk-ant-oat…`
   'key_provider_mismatch #1', // the user names `google-gemini-cli` apart from the error line (the corpus case has it in the line: #2)
   'profile_shadows_env #4', // env and profile masks differ, a failure, and no word about setting the variable
+  'agent_auth_missing #4', // "a new agent" said beside `No API key found` of the main store
+  'agent_auth_missing #7', // "works in main" beside `No API key found`, no agent or job named
+  'agent_auth_missing #8', // "works in main" beside an Anthropic refusal, no agent or job named
+  'secret_ref_unresolved #3', // a `--probe` table row `unresolved_ref`
+  'wrong_host #4', // a remote gateway and a failure, nothing changed here yet
+  'wrong_host #5', // "works in the terminal" with no word on where the gateway runs
 ]);
 
 const declared = RULES.flatMap((rule) => (rule.signals ?? []).map((signal, n) => [`${rule.id} #${n + 1}: ${signal.text}`, rule.id, signal] as const));

@@ -17,11 +17,12 @@ import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
 import { confirmed, possible } from '../verdict.ts';
 import { envVarFor, namesSet, RIGHT_NAME } from './env-names.ts';
-import { mainNoKey } from './shared.ts';
+import { mainNoKey, PRESENT } from './shared.ts';
 
 const DOCS_ENV = 'https://docs.openclaw.ai/help/environment';
 const ENV_LINE = "echo '<VAR>=<your key>' >> ~/.openclaw/.env";
 const RENAME_LINE = "echo '<RIGHT_NAME>=<value>' >> ~/.openclaw/.env";
+const MISNAMED = '`{name}` is not a name OpenClaw reads; it reads `{rightName}`.';
 
 export const envNotVisibleToService: Rule = {
   id: 'env_not_visible_to_service',
@@ -104,10 +105,6 @@ export const secretRefUnresolved: Rule = {
   title: 'A profile points at an env variable that is not set',
   priority: 50,
   beats: ['no_credentials', 'env_not_visible_to_service'],
-  whenSignals: [
-    'a label `ref(env:<VAR>)` (or `token:ref(…)`) with no `env=` bit for it',
-    'probe reason `unresolved_ref`',
-  ],
   then: '`openclaw gateway restart`, then `openclaw models status`',
   docs: DOCS_ENV,
   commands: [],
@@ -117,19 +114,22 @@ export const secretRefUnresolved: Rule = {
       text: '`Startup failed: required secrets are unavailable` / `Missing env var "<VAR>" referenced at config path`',
       reason: "`{quote}`: the secret's env variable is not set where the gateway runs.",
     },
+    {
+      fact: 'status_credential',
+      where: { envRef: PRESENT, profileId: PRESENT, lineEnv: false },
+      reason: '`{envRefLabel}` with no `env=` bit: `{envRef}` is not set.',
+      text: 'a label `ref(env:<VAR>)` (or `token:ref(…)`) with no `env=` bit for it',
+    },
+    {
+      fact: 'models_status',
+      latest: true,
+      each: 'probes',
+      where: { reasonCode: 'unresolved_ref' },
+      quote: '{profile}: unresolved_ref',
+      reason: 'probe `{quote}`',
+      text: 'probe reason `unresolved_ref`',
+    },
   ],
-  when(view) {
-    const status = view.latest('models_status');
-    for (const line of status?.providers ?? []) {
-      const ref = line.profiles.find((p) => p.credential.form === 'ref' && p.credential.source === 'env');
-      if (ref?.credential.form === 'ref' && !line.env) {
-        return confirmed(2, because(msg`${q(`${ref.profileId}=ref(env:${ref.credential.id})`)} with no \`env=\` bit: ${q(ref.credential.id)} is not set.`, status));
-      }
-    }
-    const probe = status?.probes.find((r) => r.reasonCode === 'unresolved_ref');
-    if (status && probe) return confirmed(2, because(msg`probe ${q(`${probe.profile}: unresolved_ref`)}`, status));
-    return null;
-  },
   steps: [
     {
       versions: 'any',
@@ -157,18 +157,19 @@ export const envVarNameUnrecognized: Rule = {
   title: 'The key is set under a name OpenClaw does not read',
   priority: 48,
   beats: ['no_credentials', 'env_not_visible_to_service'],
-  whenSignals: ['the key is set under a name OpenClaw does not read: `CLAUDE_CODE_OAUTH_TOKEN`, `OPEN_ROUTER_API_KEY`, `ANTHROPIC_KEY`, `CLAUDE_API_KEY` … (§5.1)'],
   then: '`openclaw gateway restart`, then `openclaw models status`',
   docs: DOCS_ENV,
   commands: [],
-  when(view) {
-    const seen = namesSet(view).find((n) => RIGHT_NAME[n.name]);
-    if (!seen) return null;
-    return confirmed(
-      seen.fact.kind === 'statement' ? 1 : 2,
-      because(msg`${q(seen.name)} is not a name OpenClaw reads; it reads ${q(RIGHT_NAME[seen.name]!)}.`, seen.fact),
-    );
-  },
+  // The names people use instead are data: ./env-names.ts RIGHT_NAME.
+  signals: [
+    {
+      fact: 'misnamed_env',
+      where: { said: false },
+      reason: MISNAMED,
+      text: 'the key is set (`export`, `env.X` config) under a name OpenClaw does not read: `CLAUDE_CODE_OAUTH_TOKEN`, `OPEN_ROUTER_API_KEY`, `ANTHROPIC_KEY`, `CLAUDE_API_KEY` … (§5.1)',
+    },
+    { fact: 'misnamed_env', where: { said: true }, specificity: 1, reason: MISNAMED, text: 'the user says they set the key under such a name' },
+  ],
   steps: [
     {
       versions: 'any',

@@ -3,27 +3,16 @@
  * §A: agent_auth_missing, wrong_host, custom_base_url). The model and session part is in
  * ./model-routing.ts.
  */
-import { msg, q } from '../reason.ts';
-import {
-  anthropicRejections,
-  because,
-  effectiveCredential,
-  errorQuote,
-  errorsWith,
-  gatewayRemote,
-  impossibleHead,
-  maskHead,
-  nonMainAgent,
-  providerLine,
-  statements,
-  threadProvider,
-  xApiKeyRejections,
-} from '../signals.ts';
+import { nonMainAgent, statements, threadProvider } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
-import { confirmed, possible, ruledOut } from '../verdict.ts';
+import { PRESENT, WELL_FORMED_KEY } from './shared.ts';
 
 const DOCS_FAQ = 'https://docs.openclaw.ai/help/faq';
+const ELSEWHERE = "`{quote}`: a job or another agent has its own auth store";
+const CHANGED_HERE = 'The gateway runs on another machine, and the key was changed here: the gateway still has the old one.';
+/** A failure to answer, required but not cited (the place and the change are the reason). */
+const FAILING = { fact: 'auth_failure', cite: false } as const;
 
 export const agentAuthMissing: Rule = {
   id: 'agent_auth_missing',
@@ -38,38 +27,70 @@ export const agentAuthMissing: Rule = {
       reason: '`{quote}`: the store of agent `{agentId}` has no key (auth is per agent).',
       text: '`No API key found for provider "<p>". Auth store: …/agents/<id>/agent/auth-profiles.json` with `<id>` ≠ main',
     },
-  ],
-  whenSignals: [
-    '`models status --agent <id>` listing `Missing auth - <p>` with no profile or env key (else ruled out)',
-    'a newly added agent, or a cron/hook lane, with `No API key found` while main works',
+    {
+      fact: 'agent_status',
+      where: { hasAuth: false, missing: PRESENT },
+      reason: '`models status --agent {agentId}` lists `{missing}`.',
+      text: '`models status --agent <id>` listing `Missing auth - <p>` with no profile or env key',
+    },
+    { fact: 'agent_status', verdict: 'ruled_out', reason: 'agent `{agentId}` has its own credential', text: '`models status --agent <id>` shows a credential' },
+    {
+      statement: ['new_agent', 'cron_job'],
+      latest: true,
+      where: { topic: 'new_agent' },
+      with: { error: ['no_api_key'] },
+      specificity: 1,
+      reason: "A new agent and `{with}`: new agents do not inherit main's keys.",
+      text: 'a newly added agent, and `No API key found`',
+    },
+    {
+      statement: ['new_agent', 'cron_job'],
+      latest: true,
+      where: { topic: 'cron_job' },
+      with: { error: ['no_api_key'] },
+      specificity: 1,
+      reason: "A cron job and `{with}`: jobs run with their own agent's auth store.",
+      text: 'a cron job or hook lane, and `No API key found`',
+    },
+    {
+      statement: ['new_agent', 'cron_job'],
+      latest: true,
+      with: { fact: 'anthropic_rejection' },
+      verdict: 'possible',
+      reason: "`{quote}`: jobs and new agents run with their own agent's store",
+      text: 'a new agent or a job, and Anthropic refuses the key',
+    },
+    // "Auth works in the main session but fails in cron": the job's agent has no credential of its own.
+    {
+      statement: ['works_elsewhere'],
+      latest: true,
+      with: { error: ['no_api_key'] },
+      unless: { statement: ['new_agent', 'cron_job'] },
+      verdict: 'possible',
+      reason: ELSEWHERE,
+      text: 'it works elsewhere (main, the terminal), and `No API key found`',
+    },
+    {
+      statement: ['works_elsewhere'],
+      latest: true,
+      with: { fact: 'anthropic_rejection' },
+      unless: { statement: ['new_agent', 'cron_job'] },
+      verdict: 'possible',
+      reason: ELSEWHERE,
+      text: 'it works elsewhere (main, the terminal), and Anthropic refuses the key',
+    },
+    {
+      statement: ['new_agent', 'cron_job'],
+      latest: true,
+      with: { statement: ['works_elsewhere'] },
+      specificity: 1,
+      reason: "`{with}`: a job or another agent runs with its own agent's auth store, not main's.",
+      text: 'a new agent or a job, and it works in the main session',
+    },
   ],
   then: "give the agent main's credentials (the command depends on the version: see the steps), then `openclaw gateway restart`",
   docs: DOCS_FAQ,
   commands: [],
-  when(view) {
-    const agentStatus = view.all('models_status').find((s) => s.agentId && s.agentId !== 'main');
-    if (agentStatus) {
-      const hasAuth = agentStatus.providers.some((p) => p.profiles.length > 0 || p.env);
-      if (agentStatus.missingAuth.length > 0 && !hasAuth) {
-        return confirmed(2, because(msg`\`models status --agent ${agentStatus.agentId ?? ''}\` lists ${q(`Missing auth - ${agentStatus.missingAuth[0]!.provider}`)}.`, agentStatus));
-      }
-      return ruledOut(because(msg`agent ${q(agentStatus.agentId!)} has its own credential`, agentStatus));
-    }
-    const said = statements(view, 'new_agent', 'cron_job').at(-1);
-    const failing = errorsWith(view, 'no_api_key').at(-1) ?? anthropicRejections(view).at(-1);
-    if (said?.topic === 'new_agent' && failing?.code === 'no_api_key') {
-      return confirmed(1, because(msg`A new agent and ${q(errorQuote(failing))}: new agents do not inherit main's keys.`, said, failing));
-    }
-    if (said?.topic === 'cron_job' && failing?.code === 'no_api_key') {
-      return confirmed(1, because(msg`A cron job and ${q(errorQuote(failing))}: jobs run with their own agent's auth store.`, said, failing));
-    }
-    if (said && failing) return possible(because(msg`${q(said.quote)}: jobs and new agents run with their own agent's store`, said, failing));
-    // "Auth works in the main session but fails in cron": the job's agent has no credential of its own.
-    const elsewhere = statements(view, 'works_elsewhere').at(-1);
-    if (!said && elsewhere && failing) return possible(because(msg`${q(elsewhere.quote)}: a job or another agent has its own auth store`, elsewhere, failing));
-    if (said && elsewhere) return confirmed(1, because(msg`${q(elsewhere.quote)}: a job or another agent runs with its own agent's auth store, not main's.`, said, elsewhere));
-    return null;
-  },
   // First the check (any version); once `--agent <id>` shows no credential, the copy step of the user's version.
   steps: [
     {
@@ -121,27 +142,46 @@ export const wrongHost: Rule = {
   title: 'The key was changed on this machine, but the gateway runs on another',
   priority: 52,
   beats: ['api_key_invalid'],
-  whenSignals: ['the TUI/CLI talks to a remote gateway (non-loopback `ws://` URL, "VPS", "server") and the key was changed on the local machine'],
   then: '`openclaw models status` on the gateway host',
   docs: 'https://docs.openclaw.ai/gateway/troubleshooting',
   commands: [],
-  when(view) {
-    const remote = gatewayRemote(view);
-    const failing = anthropicRejections(view).at(-1) ?? errorsWith(view, 'no_api_key').at(-1);
-    if (!failing) return null;
-    const place = view.latest('tui_header') ?? statements(view, 'gateway_local', 'gateway_remote').at(-1);
-    if (remote === false) return ruledOut(because('the gateway runs on this machine', place));
-    // The user changed something (or tried and it still fails) on the machine they are on.
-    const changed = statements(view, 'reonboarded', 'edited_key', 'set_env_var', 'still_failing', 'didnt_work').at(-1);
-    if (remote === true && (changed || view.failed.length > 0)) {
-      return confirmed(view.latest('tui_header')?.remote ? 2 : 1, because('The gateway runs on another machine, and the key was changed here: the gateway still has the old one.', place, changed));
-    }
-    if (remote === true) return possible(because('the gateway runs on another machine', place, failing));
+  // Each needs a failure (`auth_failure`: an Anthropic refusal, else `No API key found`); the TUI header's URL beats words.
+  signals: [
+    { fact: 'gateway_place', where: { remote: false }, with: FAILING, verdict: 'ruled_out', reason: 'the gateway runs on this machine', text: 'the gateway runs on this machine' },
+    {
+      fact: 'gateway_place',
+      where: { remote: true, header: true, changed: true },
+      with: FAILING,
+      reason: CHANGED_HERE,
+      text: 'the TUI header shows a remote gateway (non-loopback `ws://` URL) and the key was changed on this machine',
+    },
+    {
+      fact: 'gateway_place',
+      where: { remote: true, changed: true },
+      with: FAILING,
+      specificity: 1,
+      reason: CHANGED_HERE,
+      text: 'the user says the gateway runs elsewhere ("VPS", "server") and the key was changed on this machine',
+    },
+    { fact: 'gateway_place', where: { remote: true }, with: { fact: 'auth_failure' }, verdict: 'possible', reason: 'the gateway runs on another machine', text: 'a remote gateway and a failure' },
     // "It works in the terminal but not in Discord": the terminal and the gateway may not be one machine.
-    const elsewhere = statements(view, 'works_elsewhere').at(-1);
-    if (elsewhere && remote === null) return possible(because(msg`${q(elsewhere.quote)}: the gateway may run somewhere else than your terminal`, elsewhere, failing));
-    return xApiKeyRejections(view).length > 0 ? possible(because(msg`${q(errorQuote(failing))}: the key that counts is the one on the gateway host`, failing)) : null;
-  },
+    {
+      statement: ['works_elsewhere'],
+      latest: true,
+      with: { fact: 'auth_failure' },
+      unless: { fact: 'gateway_place' },
+      verdict: 'possible',
+      reason: '`{quote}`: the gateway may run somewhere else than your terminal',
+      text: 'it works elsewhere, and where the gateway runs is not known',
+    },
+    {
+      fact: 'auth_failure',
+      with: { fact: 'x_api_key_rejection', cite: false },
+      verdict: 'possible',
+      reason: '`{quote}`: the key that counts is the one on the gateway host',
+      text: '`invalid x-api-key` while where the gateway runs is not known',
+    },
+  ],
   steps: [
     {
       versions: 'any',
@@ -165,35 +205,35 @@ export const customBaseUrl: Rule = {
   title: 'Anthropic requests go to a custom base URL or proxy',
   priority: 54,
   beats: ['api_key_invalid'],
-  whenSignals: ['a non-default Anthropic base URL or proxy in config (`models.providers.anthropic.baseUrl`); 401 from a proxy'],
   then: 'remove or fix the `baseUrl` (§5 "Anthropic base URL"), `openclaw gateway restart`',
   docs: 'https://docs.openclaw.ai/concepts/model-providers',
   commands: [],
-  when(view) {
+  signals: [
     // A custom provider block (`"cloudflare-ai-gateway": { "baseUrl": … }`) and a request that reached it without a key.
-    const block = statements(view, 'custom_base_url').find((b) => b.value && b.value !== 'anthropic');
-    const keyless = errorsWith(view, 'no_auth_header', 'authentication_error', 'invalid_x_api_key', 'generic_failure').at(-1);
-    if (block && keyless && view.all('config_value').length === 0) {
-      return confirmed(1, because(msg`${q(errorQuote(keyless))} through the ${q(block.value!)} provider block, whose \`baseUrl\` is a proxy: the key did not reach it as that endpoint expects.`, keyless, block));
-    }
-    const cfg = anthropicConfig(view);
-    if (cfg) {
-      const url = /https?:\/\/[^\s"',}]+/.exec(cfg.value)?.[0];
-      if (url && !/^https:\/\/api\.anthropic\.com(\/v1)?\/?$/.test(url)) {
-        return confirmed(2, because(msg`${q(`${cfg.path} → ${url}`)}: Anthropic requests go to this URL, not \`https://api.anthropic.com\`.`, cfg));
-      }
-      return ruledOut(because('no custom Anthropic base URL in config', cfg));
-    }
-    const err = xApiKeyRejections(view).at(-1);
-    const pl = providerLine(view, 'anthropic');
-    const eff = pl ? effectiveCredential(view, pl.line) : undefined;
-    const cred = eff?.source === 'profile' ? eff.profile.credential : eff?.credential;
-    const head = maskHead(cred);
-    if (err && head?.startsWith('sk-ant-a') && !impossibleHead(head)) {
-      return possible(because('a well-formed key is rejected; a proxy base URL would do that too', err));
-    }
-    return null;
-  },
+    {
+      error: ['no_auth_header', 'authentication_error', 'invalid_x_api_key', 'generic_failure'],
+      with: { statement: ['custom_base_url'], where: { value: { re: '^(?!anthropic$).' } } },
+      unless: { fact: 'config_value' },
+      specificity: 1,
+      reason: '`{quote}` through the `{with.value}` provider block, whose `baseUrl` is a proxy: the key did not reach it as that endpoint expects.',
+      text: 'a 401 through a custom provider block whose `baseUrl` is a proxy',
+    },
+    {
+      fact: 'anthropic_config',
+      where: { custom: true },
+      quote: '{path} → {url}',
+      reason: '`{quote}`: Anthropic requests go to this URL, not `https://api.anthropic.com`.',
+      text: 'a non-default Anthropic base URL or proxy in config (`models.providers.anthropic.baseUrl`)',
+    },
+    { fact: 'anthropic_config', verdict: 'ruled_out', reason: 'no custom Anthropic base URL in config', text: 'the Anthropic config shows no custom base URL' },
+    {
+      fact: 'x_api_key_rejection',
+      with: { fact: 'rejected_credential', where: { ownHead: { re: WELL_FORMED_KEY } }, cite: false },
+      verdict: 'possible',
+      reason: 'a well-formed key is rejected; a proxy base URL would do that too',
+      text: 'a well-formed `sk-ant-a…` key refused as `invalid x-api-key`',
+    },
+  ],
   steps: [
     {
       versions: 'any',
