@@ -1,63 +1,21 @@
 /**
  * Every declared signal (a rule's `signals`, src/diagnosis/patterns.ts) is exercised by real input:
- * it matches at least one fixture, real OpenClaw capture or corpus case that its rule diagnoses
+ * it matches at least one input of the repository (./inputs.ts: fixtures, evidence captures, seeds,
+ * OpenClaw captures, threads, corpus) that its rule diagnoses
  * (a `possible` / `ruled_out` signal: where its rule is a candidate with that status). A signal no
  * input reaches is untested prose and fails here, unless it is listed in UNEXERCISED with why it
  * stays; a listed signal that real input reaches fails too, so the list only shrinks.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/diagnosis/branches/index.ts';
 import { matchSignal } from '../../src/diagnosis/patterns.ts';
-import { FIXTURES_DIR } from '../../src/cli/fixture-index.ts';
-import { loadStages, readFixtures, runThread } from './pipeline.ts';
+import { allInputs } from './inputs.ts';
+import { loadStages, runThread } from './pipeline.ts';
 
 const stages = await loadStages();
 
-/** A capture's thread as its expect.json pastes it (see test/openclaw/captures.test.ts). */
-function captureThreads(): { name: string; text: string }[] {
-  const root = join(FIXTURES_DIR, 'openclaw');
-  if (!existsSync(root)) return [];
-  return readdirSync(root)
-    .filter((v) => /^\d{4}\.\d+\.\d+$/.test(v))
-    .flatMap((v) =>
-      readdirSync(join(root, v))
-        .filter((s) => existsSync(join(root, v, s, 'expect.json')))
-        .map((s) => {
-          const dir = join(root, v, s);
-          const paste = (JSON.parse(readFileSync(join(dir, 'expect.json'), 'utf8')) as { paste?: string[] }).paste ?? ['models-status.txt'];
-          const commands = JSON.parse(readFileSync(join(dir, 'commands.json'), 'utf8')) as { file: string; argv: string[] }[];
-          const text = paste
-            .map((item) => {
-              const file = item.startsWith('$ ') ? item.slice(2) : item;
-              const argv = commands.find((c) => c.file === file)?.argv ?? [];
-              return `${item.startsWith('$ ') ? `$ ${argv.join(' ')}\n` : ''}${readFileSync(join(dir, file), 'utf8')}`;
-            })
-            .join('=== message ===\n');
-          return { name: `openclaw/${v}/${s}`, text };
-        }),
-    );
-}
-
-function corpusCases(): { name: string; text: string }[] {
-  const dir = join(FIXTURES_DIR, 'corpus');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .flatMap((f) =>
-      readFileSync(join(dir, f), 'utf8')
-        .split('\n')
-        .filter((l) => l.trim())
-        .map((l) => JSON.parse(l) as { id: string; input: string })
-        .map((c) => ({ name: `corpus/${c.id}`, text: c.input })),
-    );
-}
-
-const inputs = [
-  ...readFixtures().map((f) => ({ name: `${f.branch}/${f.name}`, text: f.text })),
-  ...captureThreads(),
-  ...corpusCases(),
-].map((i) => ({ ...i, ...runThread(i.text, stages) }));
+// Every input the repository holds: fixtures, evidence captures, seeds, OpenClaw captures, threads, corpus.
+const inputs = allInputs().map((i) => ({ ...i, ...runThread(i.text, stages) }));
 
 /**
  * Signals kept from the code they replaced (same behaviour) that no real input reaches yet.
@@ -68,8 +26,15 @@ const UNEXERCISED = new Set([
   'credit_balance_low #3',
   'credit_balance_low #4',
   'provider_overloaded #3',
-  // doctor's `Auth profile cooldowns` with a disabled entry: no capture prints one yet.
-  'profile_disabled #3',
+  // `token:config (unavailable)` on `channels status --probe`: no capture prints it yet.
+  'discord_token_missing #3',
+  // Codex `token_expired` (pre-6.1 `openai-codex` provider): no capture or report yet.
+  'oauth_refresh_failed #2',
+  // A Claude CLI route with the expiry only described, or only a generic failure: no report yet.
+  'claude_cli_login_expired #4',
+  'claude_cli_login_expired #5',
+  // Billing copy with a token/OAuth `/status` card: no capture or report yet.
+  'subscription_limit #3',
 ]);
 
 const declared = RULES.flatMap((rule) => (rule.signals ?? []).map((signal, n) => [`${rule.id} #${n + 1}: ${signal.text}`, rule.id, signal] as const));
