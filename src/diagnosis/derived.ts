@@ -11,6 +11,7 @@
  */
 import type { Fact } from '../evidence/facts.ts';
 import { type ErrorFact, errorProvider, isAuthRejection } from './signals.ts';
+import { claudeCliRoute } from './symptoms.ts';
 import type { EvidenceView } from './view.ts';
 import { CREDENTIAL_READERS } from './derived-credentials.ts';
 import { SETUP_READERS } from './derived-setup.ts';
@@ -59,11 +60,22 @@ const unusableProfile: Reader = (view) =>
     return [...section.reverse(), ...labels.reverse()];
   });
 
+/**
+ * `claude_cli_route`: the model runs on the Claude CLI runtime (symptoms.ts `claudeCliRoute`): a
+ * `/status` card or TUI footer on `claude-cli`, an error naming it, or the user saying so. One item
+ * at most; its fields are those of the fact that shows it (`kind` tells which).
+ */
+const claudeCliRouteFact: Reader = (view) => {
+  const f = claudeCliRoute(view);
+  return f ? [{ fields: f as never, facts: [f] }] : [];
+};
+
 /** The derived fact kinds, by name. */
 export const DERIVED: Record<string, Reader> = {
   ...CREDENTIAL_READERS,
   ...SETUP_READERS,
   unusable_profile: unusableProfile,
+  claude_cli_route: claudeCliRouteFact,
 };
 
 /** True when `kind` names a derived fact. */

@@ -22,7 +22,8 @@
  * the user's words for a statement, the signal's `quote` template for a fact), `{field}` a field
  * of the fact, `{with}` / `{with.field}` the same of the `with` evidence (`{field|words}`:
  * underscores as spaces; `{field|opt}`: ` value`, or nothing when absent; `{field|list}`: a list
- * joined by `, `); written in backticks it renders as inline code, bare as plain text (./reason.ts).
+ * joined by `, `; `{a??b}`: field `a`, else `b`; `{?text {field}}`: the text only when its fields
+ * have values); written in backticks it renders as inline code, bare as plain text (./reason.ts).
  */
 import type { Fact, FactKind } from '../evidence/facts.ts';
 import { DERIVED, errorFields } from './derived.ts';
@@ -100,21 +101,33 @@ function hits(s: EvidenceSpec, view: EvidenceView): Subject[] {
   return candidates(s, view).flatMap((subjects) => subjects.find((x) => passesAll(s.where, x.fields)) ?? []);
 }
 
-/** A `{field}` value; `{field|words}` with underscores as spaces, `{field|opt}` with a space before it when present, `{field|list}` joined by `, `. */
-function valueOf(values: Record<string, unknown>, k: string, filter?: string): string {
-  const raw = values[k];
+/**
+ * A `{field}` value; `{a??b}` field `a`, else `b` when `a` is empty; `{field|words}` with
+ * underscores as spaces, `{field|opt}` with a space before it when present, `{field|list}` joined by `, `.
+ */
+function valueOf(values: Record<string, unknown>, key: string, filter?: string): string {
+  const raw = key.split('??').map((k) => values[k]).find((v) => v !== undefined && v !== null && v !== '');
   if (filter === 'list') return Array.isArray(raw) ? raw.join(', ') : String(raw ?? '');
   const v = String(raw ?? '');
   if (filter === 'opt') return v ? ` ${v}` : '';
   return filter === 'words' ? v.replace(/_/g, ' ') : v;
 }
 
-const PLACEHOLDER = /\{(\w+(?:\.\w+)?)(?:\|(words|opt|list))?\}/g;
+const PLACEHOLDER = /\{(\w+(?:\.\w+)?(?:\?\?\w+(?:\.\w+)?)?)(?:\|(words|opt|list))?\}/g;
+/** `{?text {field} text}`: the text only when every placeholder in it has a value. */
+const OPTIONAL = /\{\?((?:[^{}]|\{[^{}]*\})*)\}/g;
+
+/** Keeps or drops each optional segment by whether its placeholders have values. */
+function resolveOptional(template: string, values: Record<string, unknown>): string {
+  return template.replace(OPTIONAL, (_, inner: string) =>
+    [...inner.matchAll(PLACEHOLDER)].every((m) => valueOf(values, m[1]!, m[2]) !== '') ? inner : '',
+  );
+}
 
 /** Fills `{quote}`, `{field}` and `{with…}` in a template, each value becoming one quoted value of the message. */
 function fillTemplate(template: string, values: Record<string, unknown>): Message {
   const quotes: string[] = [];
-  const id = template.replace(PLACEHOLDER, (_, k: string, filter?: string) => {
+  const id = resolveOptional(template, values).replace(PLACEHOLDER, (_, k: string, filter?: string) => {
     quotes.push(valueOf(values, k, filter));
     return `{${quotes.length - 1}}`;
   });
@@ -123,7 +136,7 @@ function fillTemplate(template: string, values: Record<string, unknown>): Messag
 
 /** The evidence as quoted: the spec's `quote` template, else the error line or the user's words. */
 function quoteOf(s: EvidenceSpec, x: Subject): string {
-  if (s.quote) return s.quote.replace(PLACEHOLDER, (_, k: string, filter?: string) => valueOf(x.fields, k, filter));
+  if (s.quote) return resolveOptional(s.quote, x.fields).replace(PLACEHOLDER, (_, k: string, filter?: string) => valueOf(x.fields, k, filter));
   const f = x.facts[0];
   if (f?.kind === 'provider_error') return errorQuote(f);
   if (f?.kind === 'statement') return f.quote;

@@ -17,13 +17,13 @@ export type FieldTest =
   | { re: string }
   | { gt: number }
   | { has: string }
-  | { any: (string | number | null)[] }
-  | { none: (string | number)[] };
+  | { any: readonly (string | number | null)[] }
+  | { none: readonly (string | number)[] };
 
 /** One piece of evidence: exactly one of `error`, `statement`, `fact`, narrowed by `where`. */
 export interface EvidenceSpec {
-  error?: ErrorCode[] | 'any';
-  statement?: StatementTopic[];
+  error?: readonly ErrorCode[] | 'any';
+  statement?: readonly StatementTopic[];
   /** A parsed fact kind (not `provider_error` / `statement`: use those forms) or a derived one (./derived.ts). */
   fact?: Exclude<FactKind, 'provider_error' | 'statement'> | (string & {});
   /** Field tests on the fact's top-level fields (on each element's fields with `each`). */
@@ -50,8 +50,8 @@ export interface WithSpec extends EvidenceSpec {
 
 /** Blocking evidence: any of these error codes, statement topics or facts of a kind that passes `where`. */
 export interface Unless {
-  error?: ErrorCode[] | 'any';
-  statement?: StatementTopic[];
+  error?: readonly ErrorCode[] | 'any';
+  statement?: readonly StatementTopic[];
   fact?: string;
   where?: Record<string, FieldTest>;
 }
@@ -77,10 +77,10 @@ interface SignalBase {
 }
 
 export interface ErrorSignal extends SignalBase, EvidenceSpec {
-  error: ErrorCode[] | 'any';
+  error: readonly ErrorCode[] | 'any';
 }
 export interface StatementSignal extends SignalBase, EvidenceSpec {
-  statement: StatementTopic[];
+  statement: readonly StatementTopic[];
 }
 export interface FactSignal extends SignalBase, EvidenceSpec {
   fact: Exclude<FactKind, 'provider_error' | 'statement'> | (string & {});

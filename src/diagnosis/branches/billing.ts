@@ -3,13 +3,11 @@
  * from `models status` labels (§1.3, §1.6); reasons and backoff from §3.4.
  */
 import type { ErrorCode } from '../../evidence/facts.ts';
-import type { WithSpec } from '../patterns.ts';
-import { msg, q } from '../reason.ts';
+import type { ErrorSignal, WithSpec } from '../patterns.ts';
 import type { Steps } from '../steps.ts';
-import { because, errorProvider, errorQuote, errorsWith, statements } from '../signals.ts';
+import { errorProvider, errorsWith, statements } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
-import { confirmed, possible } from '../verdict.ts';
 
 const DOCS_FAILOVER = 'https://docs.openclaw.ai/concepts/model-failover';
 const GENERIC = ['api_key_invalid', 'setup_token_rejected', 'provider_key_invalid', 'rate_limited'] as const;
@@ -19,22 +17,6 @@ const BILLING_CONSOLE: Record<string, string> = {
   openai: 'the OpenAI platform (Settings → Billing)',
   openrouter: 'OpenRouter (Settings → Credits)',
 };
-
-/** Unusable profiles (label suffixes and `--json` `unusableProfiles`) of a kind, newest status first. */
-function unusable(view: EvidenceView, kind: 'cooldown' | 'disabled') {
-  for (const s of [...view.all('models_status')].reverse()) {
-    for (const line of s.providers) {
-      const p = line.profiles.find((x) => x.unusable?.kind === kind);
-      if (p?.unusable) {
-        const reason = p.unusable.reason ? `:${p.unusable.reason}` : '';
-        return { status: s, provider: line.provider, label: `${p.profileId} [${kind}${reason} ${p.unusable.remaining}]` };
-      }
-    }
-    const u = s.unusableProfiles?.find((x) => x.kind === kind);
-    if (u) return { status: s, provider: u.profileId.split(':')[0] ?? '', label: `${u.profileId} ${kind}${u.reason ? ` (${u.reason})` : ''}` };
-  }
-  return undefined;
-}
 
 const TOP_UP = 'Top up in <console>, in the SAME organization the key belongs to.';
 const TOP_UP_OTHER = "Top up in `<provider>`'s billing dashboard, in the SAME organization the key belongs to.";
@@ -141,25 +123,28 @@ export const profileCooldown: Rule = {
   signals: [
     {
       error: ['no_available_profile', 'provider_cooldown'],
-      // After a `Missing scopes` refusal the cooldown is that route problem's echo: only possible (when).
+      // After a `Missing scopes` refusal the cooldown is that route problem's echo: only possible (the next signal).
       unless: { error: ['missing_scopes'] },
       reason: '`{quote}`: earlier failures put the profiles on hold.',
       text: '`No available auth profile for <p> (all in cooldown or unavailable)` / `Provider <p> is in cooldown`',
     },
-  ],
-  whenSignals: [
-    '`[cooldown <dur>]` on a profile label, or ≥8.1 `Unavailable auth profiles` `- <id> (<p>) cooldown[:<reason>] (<dur>) — <hint>`',
-    'the cooldown error after a `Missing scopes` refusal (only possible)',
+    {
+      error: ['no_available_profile', 'provider_cooldown'],
+      with: { error: ['missing_scopes'] },
+      verdict: 'possible',
+      reason: '`{quote}`, after a `Missing scopes` refusal',
+      text: 'the cooldown error after a `Missing scopes` refusal',
+    },
+    {
+      fact: 'unusable_profile',
+      where: { kind: 'cooldown' },
+      reason: '`{label}`: earlier failures put it on hold.',
+      text: '`[cooldown <dur>]` on a profile label, or ≥8.1 `Unavailable auth profiles` `- <id> (<p>) cooldown[:<reason>] (<dur>) — <hint>`',
+    },
   ],
   then: 'follow the branch of the underlying failure reason',
   docs: DOCS_FAILOVER,
   commands: [],
-  when(view) {
-    const err = errorsWith(view, 'no_available_profile', 'provider_cooldown').at(-1);
-    if (err && errorsWith(view, 'missing_scopes').length > 0) return possible(because(msg`${q(errorQuote(err))}, after a \`Missing scopes\` refusal`, err));
-    const u = unusable(view, 'cooldown');
-    return u ? confirmed(2, because(msg`${q(u.label)}: earlier failures put it on hold.`, u.status)) : null;
-  },
   // ≤7.x: the log names the cause; ≥8.1: `Unavailable auth profiles` in models status names it (e.g. `cooldown:auth`).
   steps: [
     { versions: '≤2026.7.1', command: 'openclaw logs --follow', why: COOLDOWN_LOG_WHY, then: COOLDOWN_LOG_THEN },
@@ -173,33 +158,43 @@ export const profileCooldown: Rule = {
   ],
 };
 
+const LATER_AUTH: ErrorCode[] = ['token_expired', 'invalid_x_api_key', 'invalid_bearer_token', 'authentication_error', 'invalid_api_key', 'provider_key_invalid'];
+const RATE_LIMIT = {
+  error: ['rate_limited'],
+  where: { wrapper: { none: ['usage'] } },
+  reason: "`{quote}`: too many requests or tokens for this key's limits.",
+  text: '`429` / `rate_limit_error` / `⚠️ API rate limit reached` / `RESOURCE_EXHAUSTED` / `quota exceeded` (not from the usage probe)',
+} as const satisfies ErrorSignal;
+
 export const rateLimited: Rule = {
   id: 'rate_limited',
   family: 'billing',
   title: 'The provider is rate limiting',
   priority: 20,
-  whenSignals: ['`429`', '`rate_limit_error`', '`⚠️ API rate limit reached`', '`RESOURCE_EXHAUSTED`', '`quota exceeded`'],
   then: '—',
   docs: DOCS_FAILOVER,
   commands: [],
-  when(view) {
-    const err =
-      errorsWith(view, 'rate_limited').filter((e) => e.wrapper !== 'usage').at(-1) ??
-      view.all('provider_error').find((e) => e.httpStatus === 429 && e.code === 'unknown' && e.wrapper !== 'usage');
-    if (!err) return null;
-    const why = because(msg`${q(errorQuote(err))}: too many requests or tokens for this key's limits.`, err);
-    // A credential refused after the limit in the same paste is the newer failure.
-    const later = view
-      .all('provider_error')
-      .some((e) => e.source.messageId === err.source.messageId && e.source.lineStart > err.source.lineStart && LATER_AUTH.has(e.code));
-    if (later) return possible(why);
-    // The rate-limit copy over a `Missing scopes` 403: the copy misreports a route problem.
-    return errorsWith(view, 'missing_scopes').length > 0 ? possible(why) : confirmed(2, why);
-  },
+  // A 429 line is always `rate_limited` (src/evidence/error-classify.ts reads the status when the text says nothing else).
+  signals: [
+    {
+      // A credential refused after the limit in the same paste is the newer failure.
+      ...RATE_LIMIT,
+      with: { error: LATER_AUTH, order: 'below' },
+      verdict: 'possible',
+      text: 'a rate limit, then a refused credential lower in the same paste',
+    },
+    {
+      // The rate-limit copy over a `Missing scopes` 403: the copy misreports a route problem.
+      ...RATE_LIMIT,
+      with: { error: ['missing_scopes'] },
+      verdict: 'possible',
+      text: 'a rate limit with a `Missing scopes` refusal',
+    },
+    { ...RATE_LIMIT, specificity: 2 },
+  ],
   steps: fallbackRows('Wait a minute and retry, or add a fallback model from another provider so runs continue while the limit lasts.'),
 };
 
-const LATER_AUTH = new Set(['token_expired', 'invalid_x_api_key', 'invalid_bearer_token', 'authentication_error', 'invalid_api_key', 'provider_key_invalid']);
 
 const OVERLOADED: ErrorCode[] = ['overloaded', 'auth_service_unavailable'];
 /** An Anthropic API key (`sk-ant-…`, not a setup-token `sk-ant-oat…`) stored in a `"type": "token"` profile. */

@@ -70,7 +70,6 @@ export const discordIntentsMissing: Rule = {
   family: 'discord-channel',
   title: 'Message Content Intent is not enabled',
   priority: 40,
-  whenSignals: ['bot online but silent in guild channels (only possible)'],
   then: '`openclaw gateway restart`, then `openclaw channels status --probe`',
   docs: DOCS_DISCORD,
   commands: [],
@@ -88,11 +87,13 @@ export const discordIntentsMissing: Rule = {
       reason: '`{quote}` for `{account}`: the bot cannot read guild messages.',
       text: '`intents:content=disabled` (or `limited`) on an account of `openclaw channels status --probe`',
     },
+    {
+      statement: ['guild_not_working'],
+      verdict: 'possible',
+      reason: '`{quote}`',
+      text: 'bot online but silent in guild channels',
+    },
   ],
-  when(view) {
-    const said = statements(view, 'guild_not_working').at(-1);
-    return said ? possible(because(msg`${q(said.quote)}`, said)) : null;
-  },
   steps: [
     {
       versions: 'any',
@@ -137,13 +138,14 @@ export const discordTokenMissing: Rule = {
       text: '`openclaw channels status --probe`: an account with `missing token` or `getMe failed`',
       specificity: 2,
     },
+    {
+      fact: 'channels_status',
+      each: 'accounts',
+      where: { bits: { has: 'token:config (unavailable)' } },
+      reason: '`channels status --probe` reports the bot token missing or refused',
+      text: '`openclaw channels status --probe`: an account with `token:config (unavailable)`',
+    },
   ],
-  // Kept in code until real input shows it: a declared signal must match a fixture its rule diagnoses.
-  whenSignals: ['`openclaw channels status --probe`: an account with `token:config (unavailable)` (no real input yet)'],
-  when(view) {
-    const ch = view.all('channels_status').find((c) => c.accounts.some((a) => a.bits.includes('token:config (unavailable)')));
-    return ch ? confirmed(2, because('`channels status --probe` reports the bot token missing or refused', ch)) : null;
-  },
   steps: [
     {
       versions: 'any',
