@@ -4,23 +4,13 @@
  * (env_not_visible_to_service, secret_ref_unresolved, env_var_name_unrecognized) is in
  * ./api-key-env.ts.
  */
-import { msg, q } from '../reason.ts';
 import { authOrderFile } from '../commands.ts';
+import type { Unless } from '../patterns.ts';
 import type { EvidenceView } from '../view.ts';
-import { unreadyRoute, usableProfileId, whollyUnusable } from './store-signals.ts';
-import {
-  because,
-  errorProvider,
-  errorQuote,
-  errorsWith,
-  providerLine,
-  providerOfModel,
-  statements,
-  threadProvider,
-} from '../signals.ts';
+import { unreadyRoute, usableProfileId } from './store-signals.ts';
+import { errorProvider, errorsWith, providerOfModel, statements, threadProvider } from '../signals.ts';
 import type { Rule } from '../types.ts';
-import { confirmed, possible, ruledOut } from '../verdict.ts';
-import { mainNoKey } from './shared.ts';
+import { mainNoKey, PRESENT } from './shared.ts';
 
 const DOCS_AUTH = 'https://docs.openclaw.ai/gateway/authentication';
 
@@ -33,9 +23,6 @@ export const staleOrderOverride: Rule = {
   title: 'The stored auth order names a profile that is missing or broken',
   priority: 35,
   beats: ['profile_order_conflict', 'no_credentials'],
-  whenSignals: [
-    '`Order override: <ids>` (≤7.1) or `Auth profile order override: <ids>` (≥8.1) naming a profile that is missing or broken',
-  ],
   then: '`openclaw models auth order get --provider <provider>` must show only that id; then `openclaw models status`',
   docs: DOCS_AUTH,
   commands: [],
@@ -56,22 +43,30 @@ export const staleOrderOverride: Rule = {
       text: '`No credentials found for profile "<id>"`',
       reason: '`{quote}`: the order points at a profile that has no credential.',
     },
+    {
+      statement: ['order_excludes'],
+      unless: { fact: 'auth_order' },
+      reason: '`{quote}`: an order that names profiles which no longer exist leaves nothing to send.',
+      text: 'the user says the order names profiles that no longer exist (no `order get` pasted)',
+    },
+    { fact: 'order_override', where: { order: { any: [null] } }, verdict: 'ruled_out', reason: '`Order override: (none)`', text: '`Order override: (none)`' },
+    {
+      fact: 'order_override',
+      where: { statusShown: false },
+      quote: 'Order override: {order}',
+      verdict: 'possible',
+      reason: '`{quote}`; whether those profiles exist shows in `openclaw models status`',
+      text: 'an order override, and no `models status` to tell whether its profiles exist',
+    },
+    {
+      fact: 'order_override',
+      where: { broken: PRESENT },
+      quote: 'Order override: {order}',
+      reason: '`{quote}` names `{broken}`, which has no credential.',
+      text: '`Order override: <ids>` (≤7.1) or `Auth profile order override: <ids>` (≥8.1) naming a profile that is missing or broken',
+    },
+    { fact: 'order_override', verdict: 'ruled_out', reason: 'every profile in the order exists', text: 'every profile of the order has a credential' },
   ],
-  when(view) {
-    const ord = view.all('auth_order').at(-1);
-    const excludes = statements(view, 'order_excludes').at(-1);
-    if (!ord && excludes) return confirmed(1, because(msg`${q(excludes.quote)}: an order that names profiles which no longer exist leaves nothing to send.`, excludes));
-    if (!ord) return null;
-    if (!ord.order?.length) return ruledOut(because('`Order override: (none)`', ord));
-    const pl = providerLine(view, (ord.provider ?? 'anthropic').toLowerCase());
-    if (!pl) return possible(because(msg`${q(`Order override: ${ord.order.join(', ')}`)}; whether those profiles exist shows in \`openclaw models status\``, ord));
-    const broken = ord.order.find((id) => {
-      const p = pl.line.profiles.find((x) => x.profileId === id);
-      return !p || p.credential.form === 'missing';
-    });
-    if (broken) return confirmed(2, because(msg`${q(`Order override: ${ord.order.join(', ')}`)} names ${q(broken)}, which has no credential.`, ord, pl.status));
-    return ruledOut(because('every profile in the order exists', ord, pl.status));
-  },
   values(ctx) {
     const err = errorsWith(ctx.view, 'no_credentials_for_profile').at(-1);
     const provider = (err ? errorProvider(err) : ctx.view.all('auth_order').at(-1)?.provider) ?? threadProvider(ctx.view) ?? undefined;
@@ -80,6 +75,9 @@ export const staleOrderOverride: Rule = {
   },
 };
 
+const NO_KEY = "`{quote}`: no credential for `{provider}` in the main agent's store.";
+/** `No API key found` of the main agent (an `Auth store` of another agent is agent_auth_missing). */
+const MAIN_NO_KEY = { error: ['no_api_key', 'no_api_key_resolved', 'no_auth_configured'], where: { agentId: { any: [null, 'main'] } } } satisfies Unless;
 const ANTHROPIC_KEY_WHY = 'Choose **Anthropic API key** and paste a key created in its console.';
 const PROVIDER_KEY_WHY = 'Choose the `<provider>` provider and paste a key created in its console.';
 const NO_CREDENTIALS_THEN = 'Then `openclaw models status` must list the provider without `Missing auth`.';
@@ -94,52 +92,47 @@ export const noCredentials: Rule = {
   family: 'api-key',
   title: 'No credential is set up for the provider',
   priority: 5,
-  whenSignals: [
-    'a `Missing auth` section listing the provider (on ≥8.1 not when its only profiles are in cooldown or disabled)',
-    '`effective=missing`',
-    '`No API key found for provider "<p>"` with the main agent\'s store',
-    '≥8.1 with nothing set up: `Model route issues` `- <p>/<m> [indeterminate] Auth readiness could not be confirmed …` and no credential line for <p>',
-  ],
   then: '`openclaw models status`',
   docs: DOCS_AUTH,
   commands: [],
-  when(view) {
-    const status = view.latest('models_status');
-    const def = providerOfModel(status?.defaultModel);
-    // ≥8.1 also lists a provider whose only profiles are in cooldown or disabled: that is not "no credential".
-    const missing = [...(status?.missingAuth ?? [])]
-      .filter((m) => !(status && whollyUnusable(status, m.provider)))
-      .sort((a, b) => Number(b.provider === def) - Number(a.provider === def))[0];
-    if (status && missing) return confirmed(2, because(msg`${q(`Missing auth - ${missing.provider}`)}: no credential for ${q(missing.provider)}.`, status));
-    // ≥8.1 with no credential at all: no `Missing auth`, only `[indeterminate] Auth readiness could not be confirmed`.
-    const unready = status ? unreadyRoute(status) : undefined;
-    if (status && unready) {
-      return confirmed(2, because(msg`${q(`- ${unready.model} [indeterminate] ${unready.message}`)} and no credential line for ${q(providerOfModel(unready.model) ?? '')}: nothing is set up for it.`, status));
-    }
-    const empty = status?.providers.find((p) => p.effective?.kind === 'missing');
-    if (status && empty) return confirmed(2, because(msg`${q(`- ${empty.provider} effective=missing`)}`, status));
-    const err = mainNoKey(view).at(-1);
-    // "The agent loses all auth profiles" / `Profiles: (none)`: nothing left to send (stand-in for a store migration).
-    const gone = statements(view, 'profiles_gone').at(-1);
-    if (!err && gone) return confirmed(1, because(msg`${q(gone.quote)}: OpenClaw has no credential to send any more.`, gone));
-    // `openclaw models auth login` refused the provider (`Unknown provider "…"`): nothing was stored; onboarding can store it.
-    const refused = errorsWith(view, 'unknown_provider').at(-1);
-    if (!err && refused && view.all('command_run').some((c) => /\bauth login\b/.test(c.command))) {
-      return confirmed(1, because(msg`${q(errorQuote(refused))}: the login could not start, so no credential was stored.`, refused));
-    }
-    if (!err) return null;
-    const p = errorProvider(err) ?? 'anthropic';
-    const pl = providerLine(view, p);
-    if (pl && (pl.line.profiles.length > 0 || pl.line.env)) {
-      return ruledOut(because(msg`\`models status\` shows a credential for ${q(p)}`, pl.status));
-    }
-    const why = because(msg`${q(errorQuote(err))}: no credential for ${q(p)} in the main agent's store.`, err);
+  signals: [
+    {
+      fact: 'missing_auth',
+      quote: 'Missing auth - {provider}',
+      reason: '`{quote}`: no credential for `{provider}`.',
+      text: 'a `Missing auth` section listing the provider (on ≥8.1 not when its only profiles are in cooldown or disabled)',
+    },
+    {
+      // ≥8.1 with no credential at all: no `Missing auth`, only `[indeterminate] Auth readiness could not be confirmed`.
+      fact: 'unready_route',
+      quote: '- {model} [indeterminate] {message}',
+      reason: '`{quote}` and no credential line for `{provider}`: nothing is set up for it.',
+      text: '≥8.1 with nothing set up: `Model route issues` `- <p>/<m> [indeterminate] Auth readiness could not be confirmed …` and no credential line for <p>',
+    },
+    { fact: 'status_line', where: { effective: 'missing' }, quote: '- {provider} effective=missing', reason: '`{quote}`', text: '`effective=missing`' },
+    {
+      // "The agent loses all auth profiles" / `Profiles: (none)`: nothing left to send (stand-in for a store migration).
+      statement: ['profiles_gone'],
+      unless: MAIN_NO_KEY,
+      reason: '`{quote}`: OpenClaw has no credential to send any more.',
+      text: 'the user says the profiles are gone (`Profiles: (none)`)',
+    },
+    {
+      // `openclaw models auth login` refused the provider (`Unknown provider "…"`): nothing was stored; onboarding can store it.
+      error: ['unknown_provider'],
+      with: { fact: 'command_run', where: { command: { re: '\\bauth login\\b' } }, cite: false },
+      unless: MAIN_NO_KEY,
+      specificity: 1,
+      reason: '`{quote}`: the login could not start, so no credential was stored.',
+      text: '`openclaw models auth login` answered `Unknown provider`',
+    },
+    { fact: 'main_no_key', where: { credentialShown: true }, verdict: 'ruled_out', reason: '`models status` shows a credential for `{provider}`', text: '`No API key found`, but `models status` shows one' },
     // "No OpenAI model is configured at all": something else (an image or utility default) asks for it.
-    if (statements(view, 'provider_unused').some((s) => s.value === p)) return possible(why);
+    { fact: 'main_no_key', where: { unused: true }, verdict: 'possible', reason: NO_KEY, text: '`No API key found` for a provider the user does not use' },
     // "Works in the terminal, not in Discord": a credential exists somewhere; which process lacks it decides.
-    if (statements(view, 'works_elsewhere').length > 0) return possible(why);
-    return confirmed(2, why);
-  },
+    { fact: 'main_no_key', with: { statement: ['works_elsewhere'], cite: false }, verdict: 'possible', reason: NO_KEY, text: '`No API key found`, and it works elsewhere' },
+    { fact: 'main_no_key', reason: NO_KEY, text: '`No API key found for provider "<p>"` with the main agent\'s store' },
+  ],
   askFirst(view) {
     const p = missingProvider(view);
     if (p !== 'anthropic') return null;
