@@ -15,6 +15,7 @@ import { claudeCliRoute } from './symptoms.ts';
 import type { EvidenceView } from './view.ts';
 import { CREDENTIAL_READERS } from './derived-credentials.ts';
 import { SETUP_READERS } from './derived-setup.ts';
+import { ENV_READERS } from './derived-env.ts';
 
 /** One derived fact: its fields (what `where` tests, what templates quote) and the facts it rests on. */
 export interface DerivedItem {
@@ -74,6 +75,7 @@ const claudeCliRouteFact: Reader = (view) => {
 export const DERIVED: Record<string, Reader> = {
   ...CREDENTIAL_READERS,
   ...SETUP_READERS,
+  ...ENV_READERS,
   unusable_profile: unusableProfile,
   claude_cli_route: claudeCliRouteFact,
 };

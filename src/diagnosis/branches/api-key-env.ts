@@ -3,24 +3,16 @@
  * not reach the gateway (branches.md §A: env_not_visible_to_service, secret_ref_unresolved,
  * env_var_name_unrecognized). The auth store's part is in ./api-key-setup.ts.
  */
-import { msg, q } from '../reason.ts';
-import {
-  anthropicRejections,
-  because,
-  errorProvider,
-  errorQuote,
-  errorsWith,
-  providerLine,
-  statements,
-} from '../signals.ts';
+import { errorProvider, errorsWith, providerLine, statements } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
-import { confirmed, possible } from '../verdict.ts';
 import { envVarFor, namesSet, RIGHT_NAME } from './env-names.ts';
 import { mainNoKey, PRESENT } from './shared.ts';
 
 const DOCS_ENV = 'https://docs.openclaw.ai/help/environment';
 const ENV_LINE = "echo '<VAR>=<your key>' >> ~/.openclaw/.env";
+const SERVICE_ENV = "`{quote}`: a service gets only the env it was started with, not your shell's.";
+const OWN_ENV = 'the gateway runs as a service, with its own environment';
 const RENAME_LINE = "echo '<RIGHT_NAME>=<value>' >> ~/.openclaw/.env";
 const MISNAMED = '`{name}` is not a name OpenClaw reads; it reads `{rightName}`.';
 
@@ -30,49 +22,54 @@ export const envNotVisibleToService: Rule = {
   title: 'The gateway service does not see the key or login your shell has',
   priority: 45,
   beats: ['no_credentials'],
-  whenSignals: [
-    'the gateway runs under systemd/launchd/a container and the key was exported only in a shell',
-    '`Shell env : off` with the key missing for the service',
-    '`No API key found` at run time while the CLI sees `source=env:`',
-  ],
   then: '`openclaw gateway restart`, then `openclaw models status`',
   docs: DOCS_ENV,
   commands: [],
-  when(view) {
-    // The Claude CLI login was renewed (our step) and the gateway still says it expired: the service
-    // runs as another user or with another HOME / CLAUDE_CONFIG_DIR than the terminal.
-    const cliStill = errorsWith(view, 'cli_login_expired', 'login_expired_copy').at(-1);
-    if (cliStill && view.failed.some((f) => f.branch === 'claude_cli_login_expired')) {
-      return confirmed(1, because(msg`${q(errorQuote(cliStill))} after the login was renewed: the gateway service does not see the login your terminal has.`, cliStill));
-    }
-    const noKey = mainNoKey(view).at(-1);
-    const p = (noKey ? errorProvider(noKey) : undefined) ?? 'anthropic';
-    const pl = providerLine(view, p);
-    if (noKey && pl?.line.env) {
-      return confirmed(
-        2,
-        because(msg`The CLI sees ${q(`source=env: ${pl.line.env.variable ?? envVarFor(p)}`)} but the gateway run says ${q(errorQuote(noKey))}: the service does not have your shell's env.`, noKey, pl.status),
-      );
-    }
-    const setEnv = statements(view, 'set_env_var').at(-1) ?? view.all('command_run').find((c) => /^export [A-Z_]+=/.test(c.command));
-    const service = view.all('gateway_status').find((g) => g.service && g.service !== 'none') ?? view.all('environment').find((e) => e.service);
-    const failing = noKey ?? anthropicRejections(view).at(-1);
-    if (failing && setEnv && service) {
-      return confirmed(1, because('The gateway runs as a service and the key was set only in a shell: services do not inherit shell exports.', setEnv, service, failing));
-    }
-    if (noKey && setEnv) return possible(because(msg`${q(errorQuote(noKey))} although you set the variable in a shell`, noKey, setEnv));
+  signals: [
+    {
+      // The Claude CLI login was renewed (our step) and the gateway still says it expired: the service
+      // runs as another user or with another HOME / CLAUDE_CONFIG_DIR than the terminal.
+      error: ['cli_login_expired', 'login_expired_copy'],
+      with: { fact: 'failed_suggestion', where: { branch: 'claude_cli_login_expired' }, cite: false },
+      specificity: 1,
+      reason: '`{quote}` after the login was renewed: the gateway service does not see the login your terminal has.',
+      text: 'the Claude CLI login still expired after Pincer had it renewed',
+    },
+    {
+      fact: 'cli_env_key',
+      reason: "The CLI sees `{sourceLabel}` but the gateway run says `{quote}`: the service does not have your shell's env.",
+      text: '`No API key found` at run time while the CLI sees `source=env:`',
+    },
+    {
+      fact: 'shell_export',
+      with: { fact: 'failing_service' },
+      specificity: 1,
+      reason: 'The gateway runs as a service and the key was set only in a shell: services do not inherit shell exports.',
+      text: 'the gateway runs under systemd/launchd/a container and the key was exported only in a shell',
+    },
+    {
+      fact: 'env_failure',
+      where: { noKey: true },
+      with: { fact: 'shell_export' },
+      verdict: 'possible',
+      reason: '`{quote}` although you set the variable in a shell',
+      text: '`No API key found` although the key was exported in a shell',
+    },
     // "The systemd gateway cannot find KIMI_API_KEY" (the CLI sees it).
-    const unseen = statements(view, 'service_env').at(-1);
-    if (unseen) return confirmed(1, because(msg`${q(unseen.quote)}: a service gets only the env it was started with, not your shell's.`, unseen, service));
-    // "Works in the terminal, not in Discord", or a service (VPS, Docker, launchd) and a missing key: the service's env may lack it.
-    const elsewhere = statements(view, 'works_elsewhere').at(-1);
+    { statement: ['service_env'], with: { fact: 'service_run' }, reason: SERVICE_ENV, text: 'the user says the service does not see the variable, and it runs as a service' },
+    { statement: ['service_env'], reason: SERVICE_ENV, text: 'the user says the service does not see the variable' },
     // Both: the key works where the shell runs and not in the service, which has its own env.
-    if (noKey && elsewhere && service) {
-      return confirmed(1, because(msg`It works from your shell and the gateway service says ${q(errorQuote(noKey))}: the service does not have your shell's env.`, elsewhere, service, noKey));
-    }
-    if (failing && (elsewhere || service)) return possible(because('the gateway runs as a service, with its own environment', elsewhere, service, failing));
-    return null;
-  },
+    {
+      statement: ['works_elsewhere'],
+      with: { fact: 'failing_service', where: { noKey: true } },
+      reason: "It works from your shell and the gateway service says `{with.failure}`: the service does not have your shell's env.",
+      text: 'it works from the shell, the gateway runs as a service, and it says `No API key found`',
+    },
+    // "Works in the terminal, not in Discord", or a service (VPS, Docker, launchd) and a failure: the service's env may lack it.
+    { statement: ['works_elsewhere'], with: { fact: 'failing_service' }, verdict: 'possible', reason: OWN_ENV, text: 'it works elsewhere, and a service fails' },
+    { statement: ['works_elsewhere'], with: { fact: 'env_failure' }, verdict: 'possible', reason: OWN_ENV, text: 'it works elsewhere, and a failure' },
+    { fact: 'failing_service', verdict: 'possible', reason: OWN_ENV, text: 'the gateway runs as a service, and a failure' },
+  ],
   steps: [
     {
       versions: 'any',
