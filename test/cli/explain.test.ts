@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BRANCH_IDS } from '../../src/diagnosis/branches/index.ts';
+import { BRANCH_IDS, ruleFor } from '../../src/diagnosis/branches/index.ts';
 import { explainBranch } from '../../src/cli/explain.ts';
 import { listRules } from '../../src/cli/rules.ts';
 import { readFixtureIndex } from '../../src/cli/fixture-index.ts';
@@ -42,7 +42,9 @@ describe('pincer explain / pincer rules (offline)', () => {
     expect(text).toContain('fact shell_error (this message) where target~/^!/; specificity 3');
     expect(explainBranch('extra_usage_required')).toContain('(error extra_usage_required; specificity 3)');
     const row = listRules().split('\n').find((l) => l.startsWith('agent_auth_missing '))!;
-    expect(row).toContain('1+when');
+    // All data now: the row counts its signals and says no `+when`.
+    expect(row).toMatch(new RegExp(`\\s${ruleFor('agent_auth_missing')!.signals!.length}\\s`));
+    expect(row).not.toContain('when');
     expect(listRules()).toMatch(/\d+ declared signals; \d+ rules with no code/);
   });
 
