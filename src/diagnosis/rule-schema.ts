@@ -30,8 +30,10 @@ const FieldTest = z.union([
   z.object({ re: z.string() }).strict(),
   z.object({ gt: z.number() }).strict(),
   z.object({ has: z.string() }).strict(),
-  z.object({ any: z.array(z.union([z.string(), z.number(), z.null()])).min(1) }).strict(),
-  z.object({ none: z.array(z.union([z.string(), z.number()])).min(1) }).strict(),
+  z.object({ any: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).min(1) }).strict(),
+  z.object({ none: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1) }).strict(),
+  z.object({ differs: z.string().min(1) }).strict(),
+  z.object({ atLeast: z.string().regex(/^\d{4}\.\d+\.\d+$/) }).strict(),
 ]);
 const Where = z.record(z.string(), FieldTest);
 
@@ -56,7 +58,7 @@ const Unless = z
   .strict();
 
 const WithSchema = z
-  .object({ ...evidenceFields, order: z.enum(['after', 'before', 'below']).optional() })
+  .object({ ...evidenceFields, order: z.enum(['after', 'not_before', 'before', 'below']).optional() })
   .strict()
   .refine(exactlyOne, 'with needs exactly one of error, statement, fact');
 

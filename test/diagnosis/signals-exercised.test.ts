@@ -35,6 +35,9 @@ const UNEXERCISED = new Set([
   'claude_cli_login_expired #5',
   // Billing copy with a token/OAuth `/status` card: no capture or report yet.
   'subscription_limit #3',
+  // A DM answered with `No API key found`, or DMs failing under a DM policy other than pairing: no report yet.
+  'discord_dm_pairing #4',
+  'discord_dm_pairing #6',
 ]);
 
 const declared = RULES.flatMap((rule) => (rule.signals ?? []).map((signal, n) => [`${rule.id} #${n + 1}: ${signal.text}`, rule.id, signal] as const));
