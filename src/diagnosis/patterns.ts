@@ -186,7 +186,8 @@ export function matchSignal(s: Signal, view: EvidenceView): Verdict | null {
   if (!hit) return null;
   const w = s.with ? withHit(s.with, view, hit) : undefined;
   if (s.with && !w) return null;
-  const values = { ...hit.fields, quote: quoteOf(s, hit), ...(w && s.with ? { with: quoteOf(s.with, w), ...prefixed('with', w.fields) } : {}) };
+  const named = Object.fromEntries(Object.entries(s.quotes ?? {}).map(([k, t]) => [k, quoteOf({ quote: t }, hit)]));
+  const values = { ...hit.fields, ...named, quote: quoteOf(s, hit), ...(w && s.with ? { with: quoteOf(s.with, w), ...prefixed('with', w.fields) } : {}) };
   const why = because(fillTemplate(s.reason, values), ...hit.facts, ...(w?.facts ?? []));
   if (s.verdict === 'possible') return possible(why);
   if (s.verdict === 'ruled_out') return ruledOut(why);

@@ -58,6 +58,8 @@ export interface Unless {
 }
 
 interface SignalBase {
+  /** More quoted values, each a template over the evidence's fields like `quote` (`{ cli: 'Config (cli): {configCli}' }` → `{cli}`). */
+  quotes?: Record<string, string>;
   /** Where OpenClaw prints it, as a steps row writes versions (`any`, `≥2026.8.1`, `2026.6.5–2026.7.x`). */
   versions?: string;
   /** The reason template (`{quote}`, `{field}`, `{with}`; see the module comment). */
