@@ -7,10 +7,10 @@
  *
  * Error lines also get computed fields beside their parsed ones (`errorFields`): `rejection`
  * (the provider refused the credential), `errorProvider` (named, from the model, or Anthropic for
- * x-api-key). Add a reader here, documented with its fields, rather than a `when` in a rule.
+ * x-api-key), `threadProvider` (that, else the thread's). Add a reader here, documented with its fields, rather than a `when` in a rule.
  */
 import type { Fact } from '../evidence/facts.ts';
-import { type ErrorFact, errorProvider, isAuthRejection } from './signals.ts';
+import { type ErrorFact, errorProvider, isAuthRejection, threadProvider } from './signals.ts';
 import { claudeCliRoute } from './symptoms.ts';
 import type { EvidenceView } from './view.ts';
 import { CREDENTIAL_READERS } from './derived-credentials.ts';
@@ -85,9 +85,11 @@ export const isDerived = (kind: string): boolean => Object.hasOwn(DERIVED, kind)
 
 /**
  * An error line's fields for `where`: the parsed ones plus `rejection` (true when the provider
- * refused the credential: an auth code, or a bare 401/403) and `errorProvider` (the provider the
- * line is about, or undefined).
+ * refused the credential: an auth code, or a bare 401/403), `errorProvider` (the provider the
+ * line is about, or undefined) and `threadProvider` (that, else the thread's provider: a TUI
+ * footer's, a `/status` card's, the default model's, one named in prose; or undefined).
  */
-export function errorFields(e: ErrorFact): Record<string, unknown> {
-  return { ...e, rejection: isAuthRejection(e), errorProvider: errorProvider(e) };
+export function errorFields(view: EvidenceView, e: ErrorFact): Record<string, unknown> {
+  const provider = errorProvider(e);
+  return { ...e, rejection: isAuthRejection(e), errorProvider: provider, threadProvider: provider ?? threadProvider(view) ?? undefined };
 }

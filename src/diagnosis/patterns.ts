@@ -12,8 +12,8 @@
  * `{ none }`; on each element of a list field with `each`) and be blocked by other evidence in the
  * thread (`unless`: error codes, statement topics, or a fact kind; `where` there tests them). The
  * newest fact that passes is the evidence. `with` asks for a second piece of evidence (same
- * forms), optionally newer (`order: 'after'`), older (`'before'`) or lower in the same message
- * (`'below'`) than the first; the reason quotes it as `{with}` and cites it. `verdict` is
+ * forms), optionally newer (`order: 'after'`), not older (`'not_before'`: the same message or
+ * newer), older (`'before'`) or lower in the same message (`'below'`) than the first; the reason quotes it as `{with}` and cites it. `verdict` is
  * `confirmed` (default), `possible` or `ruled_out`, so a rule's signals read top-down like an
  * if/else chain: signals run before the rule's `when`, in order, and the first that matches is
  * the verdict. A rule whose signals are all data has no code at all.
@@ -32,7 +32,7 @@ import type { Message } from './reason.ts';
 import { because, errorQuote } from './signals.ts';
 import { rowRange } from './steps.ts';
 import type { Verdict } from './types.ts';
-import { compareVersions, type VersionRange } from './versions.ts';
+import { compareVersions, RELEASE_VERSION, type VersionRange } from './versions.ts';
 import type { EvidenceView } from './view.ts';
 import { confirmed, possible, ruledOut } from './verdict.ts';
 
@@ -47,13 +47,15 @@ export function rangesMeet(versions: string | undefined, thread: VersionRange): 
   return true;
 }
 
-function passes(value: unknown, test: FieldTest): boolean {
+function passes(value: unknown, test: FieldTest, fields: Record<string, unknown>): boolean {
   if (typeof test !== 'object') return value === test;
   if ('not' in test) return value !== undefined && value !== test.not;
   if ('re' in test) return typeof value === 'string' && new RegExp(test.re, 'i').test(value);
   if ('has' in test) return Array.isArray(value) && value.includes(test.has);
   if ('any' in test) return test.any.some((x) => (x === null ? value === undefined || value === null : value === x));
   if ('none' in test) return !test.none.some((x) => value === x);
+  if ('differs' in test) return value !== undefined && fields[test.differs] !== undefined && value !== fields[test.differs];
+  if ('atLeast' in test) return typeof value === 'string' && RELEASE_VERSION.test(value) && compareVersions(value, test.atLeast) >= 0;
   return typeof value === 'number' && value > test.gt;
 }
 
@@ -68,7 +70,7 @@ function candidates(s: EvidenceSpec, view: EvidenceView): Subject[][] {
   let facts: { fields: Record<string, unknown>; facts: Fact[] }[];
   if (s.error) {
     const codes = s.error;
-    facts = view.all('provider_error').filter((e) => codes === 'any' || codes.includes(e.code)).map((e) => ({ fields: errorFields(e), facts: [e] }));
+    facts = view.all('provider_error').filter((e) => codes === 'any' || codes.includes(e.code)).map((e) => ({ fields: errorFields(view, e), facts: [e] }));
   } else if (s.statement) {
     const topics = s.statement;
     facts = view.all('statement').filter((f) => topics.includes(f.topic)).map((f) => ({ fields: f as never, facts: [f] }));
@@ -94,7 +96,7 @@ function eachOf(s: EvidenceSpec, x: Subject): Subject[] {
 }
 
 const passesAll = (where: Record<string, FieldTest> | undefined, fields: Record<string, unknown>) =>
-  Object.entries(where ?? {}).every(([k, t]) => passes(fields[k], t));
+  Object.entries(where ?? {}).every(([k, t]) => passes(fields[k], t, fields));
 
 /** Every subject of a spec that passes its `where`, oldest first (for each fact, its first passing element). */
 function hits(s: EvidenceSpec, view: EvidenceView): Subject[] {
@@ -169,6 +171,7 @@ function withHit(w: WithSpec, view: EvidenceView, main: Subject): Subject | unde
   return all.filter((x) => {
     const p = position(view, x);
     if (w.order === 'after') return p.seq > m.seq;
+    if (w.order === 'not_before') return p.seq >= m.seq;
     if (w.order === 'before') return p.seq < m.seq;
     return p.messageId === m.messageId && p.line > m.line;
   }).at(-1);
@@ -183,7 +186,8 @@ export function matchSignal(s: Signal, view: EvidenceView): Verdict | null {
   if (!hit) return null;
   const w = s.with ? withHit(s.with, view, hit) : undefined;
   if (s.with && !w) return null;
-  const values = { ...hit.fields, quote: quoteOf(s, hit), ...(w && s.with ? { with: quoteOf(s.with, w), ...prefixed('with', w.fields) } : {}) };
+  const named = Object.fromEntries(Object.entries(s.quotes ?? {}).map(([k, t]) => [k, quoteOf({ quote: t }, hit)]));
+  const values = { ...hit.fields, ...named, quote: quoteOf(s, hit), ...(w && s.with ? { with: quoteOf(s.with, w), ...prefixed('with', w.fields) } : {}) };
   const why = because(fillTemplate(s.reason, values), ...hit.facts, ...(s.with?.cite === false ? [] : (w?.facts ?? [])));
   if (s.verdict === 'possible') return possible(why);
   if (s.verdict === 'ruled_out') return ruledOut(why);

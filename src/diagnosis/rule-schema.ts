@@ -30,8 +30,10 @@ const FieldTest = z.union([
   z.object({ re: z.string() }).strict(),
   z.object({ gt: z.number() }).strict(),
   z.object({ has: z.string() }).strict(),
-  z.object({ any: z.array(z.union([z.string(), z.number(), z.null()])).min(1) }).strict(),
-  z.object({ none: z.array(z.union([z.string(), z.number()])).min(1) }).strict(),
+  z.object({ any: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).min(1) }).strict(),
+  z.object({ none: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1) }).strict(),
+  z.object({ differs: z.string().min(1) }).strict(),
+  z.object({ atLeast: z.string().regex(/^\d{4}\.\d+\.\d+$/) }).strict(),
 ]);
 const Where = z.record(z.string(), FieldTest);
 
@@ -56,7 +58,7 @@ const Unless = z
   .strict();
 
 const WithSchema = z
-  .object({ ...evidenceFields, order: z.enum(['after', 'before', 'below']).optional(), cite: z.literal(false).optional() })
+  .object({ ...evidenceFields, order: z.enum(['after', 'not_before', 'before', 'below']).optional(), cite: z.literal(false).optional() })
   .strict()
   .refine(exactlyOne, 'with needs exactly one of error, statement, fact');
 
@@ -69,6 +71,7 @@ const SignalSchema = z
     text: z.string().min(3),
     unless: z.union([Unless, z.array(Unless).min(1)]).optional(),
     with: WithSchema.optional(),
+    quotes: z.record(z.string().regex(/^\w+$/), z.string().min(1)).optional(),
     verdict: z.enum(['possible', 'ruled_out']).optional(),
     specificity: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
   })

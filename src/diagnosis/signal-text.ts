@@ -20,6 +20,8 @@ function testText(k: string, t: FieldTest): string {
   if ('has' in t) return `${k}∋${t.has}`;
   if ('any' in t) return `${k}∈{${t.any.map((x) => (x === null ? '∅' : String(x))).join(', ')}}`;
   if ('none' in t) return `${k}∉{${t.none.join(', ')}}`;
+  if ('differs' in t) return `${k}≠${t.differs}`;
+  if ('atLeast' in t) return `${k}≥${t.atLeast}`;
   return `${k}>${t.gt}`;
 }
 
@@ -28,7 +30,7 @@ function whereText(where: Record<string, FieldTest> | undefined): string {
   return parts.length > 0 ? ` where ${parts.join(', ')}` : '';
 }
 
-const ORDER: Record<string, string> = { after: ' (newer)', before: ' (older)', below: ' (lower in the same message)' };
+const ORDER: Record<string, string> = { after: ' (newer)', not_before: ' (same message or newer)', before: ' (older)', below: ' (lower in the same message)' };
 
 /** Signal lines: `[≥8.1] text  (error extra_usage_required; specificity 3)`. */
 export function signalLines(signals: readonly Signal[]): string[] {

@@ -7,7 +7,8 @@ import type { ErrorCode, FactKind, StatementTopic } from '../evidence/facts.ts';
 /**
  * A field test: equal to a value, not equal (and present), matching a regex source
  * (case-insensitive), a number above, a list holding a value, one of these values (`null` = absent),
- * none of these values (absent passes).
+ * none of these values (absent passes), present and different from another field of the same
+ * fact (`{ differs: 'configService' }`), a release version at or after one (`{ atLeast: '2026.6.5' }`).
  */
 export type FieldTest =
   | string
@@ -17,8 +18,10 @@ export type FieldTest =
   | { re: string }
   | { gt: number }
   | { has: string }
-  | { any: readonly (string | number | null)[] }
-  | { none: readonly (string | number)[] };
+  | { any: readonly (string | number | boolean | null)[] }
+  | { none: readonly (string | number | boolean)[] }
+  | { differs: string }
+  | { atLeast: string };
 
 /** One piece of evidence: exactly one of `error`, `statement`, `fact`, narrowed by `where`. */
 export interface EvidenceSpec {
@@ -43,7 +46,7 @@ export interface EvidenceSpec {
 
 /** The second piece of evidence a signal needs, and where it must stand relative to the first. */
 export interface WithSpec extends EvidenceSpec {
-  order?: 'after' | 'before' | 'below';
+  order?: 'after' | 'not_before' | 'before' | 'below';
   /** `false`: it must be there, but the verdict does not cite it (a precondition, not what the reason says). */
   cite?: false;
 }
@@ -57,6 +60,8 @@ export interface Unless {
 }
 
 interface SignalBase {
+  /** More quoted values, each a template over the evidence's fields like `quote` (`{ cli: 'Config (cli): {configCli}' }` → `{cli}`). */
+  quotes?: Record<string, string>;
   /** Where OpenClaw prints it, as a steps row writes versions (`any`, `≥2026.8.1`, `2026.6.5–2026.7.x`). */
   versions?: string;
   /** The reason template (`{quote}`, `{field}`, `{with}`; see the module comment). */

@@ -36,6 +36,13 @@ const UNEXERCISED = new Set([
   'claude_cli_login_expired #5',
   // Billing copy with a token/OAuth `/status` card: no capture or report yet.
   'subscription_limit #3',
+  // A DM answered with `No API key found`, or DMs failing under a DM policy other than pairing: no report yet.
+  'discord_dm_pairing #4',
+  'discord_dm_pairing #6',
+  // ≥9.1 guard `CLI and <source> use different …` (a warning, not the refusal): no capture prints it yet.
+  'state_dir_mismatch #2',
+  // The 8.2 split-brain after an upgrade to an unnamed version: the one report names it.
+  'auth_store_migration #6',
   // The api-key rules' branches kept from their code: no real paste shows them yet.
   'api_key_invalid #3', // `models status` with no Anthropic credential that resolves, after a refusal
   'api_key_in_token_profile #4', // a token-typed key JSON beside a bare 529 (seed 000 has the `overloaded` text)

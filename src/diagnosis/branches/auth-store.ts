@@ -4,15 +4,26 @@
  * credential migration` error on every auth command, doctor's `Auth profile SQLite migration`
  * note, and the ≥9.1 state-directory guard.
  */
-import { msg, q } from '../reason.ts';
-import { because, errorQuote, errorsWith, statements } from '../signals.ts';
-import { compareVersions } from '../versions.ts';
-import type { Rule, Verdict } from '../types.ts';
+import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
-import { confirmed, ruledOut } from '../verdict.ts';
 
 const DOCS_AUTH = 'https://docs.openclaw.ai/gateway/authentication';
 const MIGRATION_TEXT = 'requires legacy credential migration';
+
+/** The migration error that blocks every auth command (a line, a `--json` object, doctor's run failure). */
+const MIGRATION_BLOCKS = {
+  fact: 'auth_store_migration',
+  reason: '`{quote}`{? (affected providers: {affectedProviders|list})}: OpenClaw refuses to read credentials until the old JSON file is imported.',
+  specificity: 3,
+} as const;
+const NO_USABLE_API_KEY = 'no usable api-key authentication';
+const SPLIT_BRAIN = {
+  error: ['route_unresolved'],
+  where: { message: { re: NO_USABLE_API_KEY } },
+  reason: '`{quote}` right after an upgrade (`{with}`): the credentials are in a store the runtime no longer reads.',
+  text: '8.2 split-brain: `requires api-key auth: No usable api-key authentication is available …` right after the user upgraded',
+  specificity: 2,
+} as const;
 
 export const authStoreMigration: Rule = {
   id: 'auth_store_migration',
@@ -20,27 +31,35 @@ export const authStoreMigration: Rule = {
   title: 'Your saved credentials were never imported into the SQLite store',
   priority: 45,
   beats: ['no_credentials', 'agent_auth_missing', 'auth_store_malformed', 'stale_order_override', 'default_model_without_auth'],
-  whenSignals: [
-    '≥8.1 `Auth profile store <path>/openclaw-agent.sqlite requires legacy credential migration; run openclaw doctor --fix.` (≥9.4 adds `affected providers: <p>`), as a line, a `--json` error object or doctor\'s `doctor:auth-profiles run failed: …`',
-    '≥6.5 doctor note `Auth profile SQLite migration` listing legacy `auth-profiles.json` files, without a `Migrated auth profile JSON …` change',
-    '8.2 split-brain: `requires api-key auth: No usable api-key authentication is available …` right after the user upgraded (to ≥6.5 when named)',
-  ],
   then: '`openclaw models status` must list the profile (`Auth store` `.sqlite`); if doctor printed no `Migrated auth profile JSON …` line on 8.1–8.2, stop the Gateway first',
   docs: DOCS_AUTH,
   commands: [{ kind: 'openclaw', template: 'openclaw doctor --fix', since: '2026.6.5' }],
-  when(view) {
-    const facts = view.all('auth_store_migration');
-    const blocking = facts.filter((f) => f.via !== 'doctor_note').at(-1);
-    if (blocking) {
-      const scope = blocking.affectedProviders?.length ? ` (affected providers: ${blocking.affectedProviders.join(', ')})` : '';
-      const quote = blocking.storePath ? `Auth profile store … ${MIGRATION_TEXT}` : 'AUTH_PROFILE_MIGRATION_REQUIRED';
-      return confirmed(3, because(msg`${q(quote)}${scope}: OpenClaw refuses to read credentials until the old JSON file is imported.`, blocking));
-    }
-    const note = facts.at(-1);
-    if (!note) return splitBrain(view);
-    if (note.migrated) return ruledOut(because('doctor printed `Migrated auth profile JSON …`: the import ran', note));
-    return confirmed(2, because('doctor lists your `auth-profiles.json` under `Auth profile SQLite migration`: since 2026.6.5 OpenClaw reads credentials only from SQLite, and nothing imported them yet.', note));
-  },
+  signals: [
+    {
+      ...MIGRATION_BLOCKS,
+      where: { via: { none: ['doctor_note'] }, storePath: { re: '.' } },
+      quote: `Auth profile store … ${MIGRATION_TEXT}`,
+      text: '≥8.1 `Auth profile store <path>/openclaw-agent.sqlite requires legacy credential migration; run openclaw doctor --fix.` (≥9.4 adds `affected providers: <p>`), as a line or doctor\'s `doctor:auth-profiles run failed: …`',
+    },
+    { ...MIGRATION_BLOCKS, where: { via: { none: ['doctor_note'] }, storePath: { any: [null] } }, quote: 'AUTH_PROFILE_MIGRATION_REQUIRED', text: 'the same as a `--json` error object (`AUTH_PROFILE_MIGRATION_REQUIRED`)' },
+    {
+      fact: 'auth_store_migration',
+      latest: true,
+      where: { migrated: true },
+      verdict: 'ruled_out',
+      reason: 'doctor printed `Migrated auth profile JSON …`: the import ran',
+      text: 'doctor printed `Migrated auth profile JSON …`',
+    },
+    {
+      fact: 'auth_store_migration',
+      latest: true,
+      reason: 'doctor lists your `auth-profiles.json` under `Auth profile SQLite migration`: since 2026.6.5 OpenClaw reads credentials only from SQLite, and nothing imported them yet.',
+      text: '≥6.5 doctor note `Auth profile SQLite migration` listing legacy `auth-profiles.json` files, without a `Migrated auth profile JSON …` change',
+    },
+    // 8.2 split-brain: credentials exist, yet the route finds no usable api-key auth, and it began with an upgrade (to ≥6.5 when named).
+    { ...SPLIT_BRAIN, with: { statement: ['upgraded'], where: { value: { atLeast: '2026.6.5' } } } },
+    { ...SPLIT_BRAIN, with: { statement: ['upgraded'], where: { value: { any: [null] } } } },
+  ],
   steps: [
     {
       versions: 'any',
@@ -50,14 +69,6 @@ export const authStoreMigration: Rule = {
     },
   ],
 };
-
-/** 8.2: credentials exist, yet the route finds no usable api-key auth, and it began with an upgrade. */
-function splitBrain(view: EvidenceView): Verdict | null {
-  const err = errorsWith(view, 'route_unresolved').filter((e) => /no usable api-key authentication/i.test(e.message)).at(-1);
-  const upgrade = statements(view, 'upgraded').find((s) => !s.value || compareVersions(s.value, '2026.6.5') >= 0);
-  if (!err || !upgrade) return null;
-  return confirmed(2, because(msg`${q(errorQuote(err))} right after an upgrade (${q(upgrade.quote)}): the credentials are in a store the runtime no longer reads.`, err, upgrade));
-}
 
 const FIX_DIR = 'OPENCLAW_STATE_DIR=<gateway-state-dir>';
 const FIX_BOTH = 'OPENCLAW_STATE_DIR=<gateway-state-dir> OPENCLAW_CONFIG_PATH=<gateway-config>';
@@ -80,26 +91,31 @@ export const stateDirMismatch: Rule = {
       text: '`No credentials or configuration were written. CLI and <live Gateway|installed Gateway service> use different state directories (CLI: <a>; Gateway: <b>)…`',
       specificity: 3,
     },
-  ],
-  whenSignals: [
-    // Kept in code until a real capture shows it: a declared signal must match real input (test/diagnosis/signals-exercised.test.ts).
-    '≥9.1 `CLI and <source> use different … Local commands may read or write state the Gateway does not use.` (no real capture yet)',
-    'any: `openclaw gateway status` shows `Config (cli): X` ≠ `Config (service): Y`',
-    '≥8.1 `No route-compatible authentication source is configured for <p>.` / `Explicit auth order for <p> has no usable profiles.` while the user runs OpenClaw with a custom `OPENCLAW_STATE_DIR` / `OPENCLAW_CONFIG_PATH` / `OPENCLAW_HOME`',
+    {
+      fact: 'state_dir_guard',
+      where: { guard: 'different' },
+      reason: 'OpenClaw warns that the CLI and the Gateway use different state or config paths.',
+      text: '≥9.1 `CLI and <source> use different … Local commands may read or write state the Gateway does not use.`',
+    },
+    {
+      fact: 'gateway_status',
+      where: { configCli: { differs: 'configService' } },
+      quotes: { cli: 'Config (cli): {configCli}', service: 'Config (service): {configService}' },
+      reason: '`{cli}` ≠ `{service}`: the CLI and the Gateway read different files.',
+      text: '`openclaw gateway status` shows `Config (cli): X` ≠ `Config (service): Y`',
+    },
+    {
+      error: ['route_unresolved'],
+      where: { message: { re: `^(?![\\s\\S]*${NO_USABLE_API_KEY})` } },
+      with: { statement: ['custom_state_dir'] },
+      reason: '`{quote}` with a custom state directory (`{with}`): the Gateway resolves auth from another store than the one the CLI wrote.',
+      text: '≥8.1 `No route-compatible authentication source is configured for <p>.` / `Explicit auth order for <p> has no usable profiles.` while the user runs OpenClaw with a custom `OPENCLAW_STATE_DIR` / `OPENCLAW_CONFIG_PATH` / `OPENCLAW_HOME`',
+      specificity: 2,
+    },
   ],
   then: '`OPENCLAW_STATE_DIR=<Gateway dir> OPENCLAW_CONFIG_PATH=<Gateway config> openclaw models status` must list the profile; to keep one store, `openclaw gateway install --force` from the right environment',
   docs: 'https://docs.openclaw.ai/gateway/troubleshooting',
   commands: [],
-  when(view) {
-    const different = view.all('state_dir_guard').filter((g) => g.guard === 'different').at(-1);
-    if (different) return confirmed(2, because('OpenClaw warns that the CLI and the Gateway use different state or config paths.', different));
-    const gs = view.all('gateway_status').find((g) => g.configCli && g.configService && g.configCli !== g.configService);
-    if (gs) return confirmed(2, because(msg`${q(`Config (cli): ${gs.configCli}`)} ≠ ${q(`Config (service): ${gs.configService}`)}: the CLI and the Gateway read different files.`, gs));
-    const route = errorsWith(view, 'route_unresolved').filter((e) => !/no usable api-key authentication/i.test(e.message)).at(-1);
-    const custom = statements(view, 'custom_state_dir').at(-1);
-    if (route && custom) return confirmed(2, because(msg`${q(errorQuote(route))} with a custom state directory (${q(custom.quote)}): the Gateway resolves auth from another store than the one the CLI wrote.`, route, custom));
-    return null;
-  },
   steps: [
     {
       versions: 'any',
