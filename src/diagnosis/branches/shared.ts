@@ -1,8 +1,6 @@
 /** Readers and texts shared by several rule families. Pure. */
-import { msg, q } from '../reason.ts';
 import type { Credential, ProfileLabel, ProviderAuth } from '../../evidence/facts.ts';
-import { anthropicRejections, because, type ErrorFact, errorQuote, errorsWith, effectiveCredential, statements, type StatusFact } from '../signals.ts';
-import type { Because } from '../types.ts';
+import { anthropicRejections, type ErrorFact, errorsWith, effectiveCredential, statements } from '../signals.ts';
 import type { EvidenceView } from '../view.ts';
 
 /** Sets the key in the current shell without echoing it (no clipboard, no history). */
@@ -23,14 +21,6 @@ export const WELL_FORMED_KEY = '^sk-ant-a[A-Za-z0-9_-]*$';
 /** The "only `models status` can tell" reason (the signal form of `notSeenYet`), on an `x_api_key_rejection`. */
 export const NOT_SEEN_YET = '`{quote}` says the credential was rejected; which one OpenClaw sends shows only in `openclaw models status`.';
 export const NOT_SEEN_YET_TEXT = '`401 … invalid x-api-key` before any `models status`: which credential was sent is not known yet';
-
-/** The "only `models status` can tell" reason for a candidate still possible after an error line. */
-export function notSeenYet(err: ErrorFact): Because {
-  return because(
-    msg`${q(errorQuote(err))} says the credential was rejected; which one OpenClaw sends shows only in \`openclaw models status\`.`,
-    err,
-  );
-}
 
 /** `profileId=mask` (or `env=mask`) as models status prints it. */
 export function credentialLabel(eff: NonNullable<ReturnType<typeof effectiveCredential>>): string {
@@ -57,32 +47,6 @@ export function credentialText(c: Credential): string {
 
 export function profileLabel(p: ProfileLabel): string {
   return `${p.profileId}=${p.type === 'token' ? 'token:' : ''}${credentialText(p.credential)}`;
-}
-
-/** Every credential on the newest `models status` provider lines (Anthropic's only unless `all`). */
-export function keyLabels(
-  view: EvidenceView,
-  all = false,
-): { status: StatusFact; provider: string; label: string; credential: Credential; type: ProfileLabel['type'] | 'env'; env?: string }[] {
-  const status = view.latest('models_status');
-  if (!status) return [];
-  const out: ReturnType<typeof keyLabels> = [];
-  for (const line of status.providers) {
-    const provider = line.provider.toLowerCase();
-    if (!all && provider !== 'anthropic') continue;
-    for (const p of line.profiles) out.push({ status, provider, label: profileLabel(p), credential: p.credential, type: p.type });
-    if (line.env) {
-      out.push({
-        status,
-        provider,
-        label: `env=${credentialText(line.env.credential)}`,
-        credential: line.env.credential,
-        type: 'env',
-        env: line.env.variable ?? (provider === 'anthropic' ? 'ANTHROPIC_API_KEY' : undefined),
-      });
-    }
-  }
-  return out;
 }
 
 /** A failure is still being reported: a rejected credential, "still the same error", a TUI run error. */
