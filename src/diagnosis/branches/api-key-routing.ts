@@ -4,12 +4,24 @@
  * ./model-routing.ts.
  */
 import { nonMainAgent, statements, threadProvider } from '../signals.ts';
+import type { StatementSignal, WithSpec } from '../patterns.ts';
 import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
 import { PRESENT, WELL_FORMED_KEY } from './shared.ts';
 
 const DOCS_FAQ = 'https://docs.openclaw.ai/help/faq';
-const ELSEWHERE = "`{quote}`: a job or another agent has its own auth store";
+/** The user's newest word about a new agent or a cron job / hook lane. */
+const JOB = { statement: ['new_agent', 'cron_job'], latest: true } satisfies Partial<StatementSignal>;
+const NO_KEY = { error: ['no_api_key'] } satisfies WithSpec;
+const REFUSED = { fact: 'anthropic_rejection' } satisfies WithSpec;
+/** "It works in main / the terminal", no agent or job named: only possible. */
+const ELSEWHERE = {
+  statement: ['works_elsewhere'],
+  latest: true,
+  unless: { statement: ['new_agent', 'cron_job'] },
+  verdict: 'possible',
+  reason: '`{quote}`: a job or another agent has its own auth store',
+} satisfies Partial<StatementSignal>;
 const CHANGED_HERE = 'The gateway runs on another machine, and the key was changed here: the gateway still has the old one.';
 /** A failure to answer, required but not cited (the place and the change are the reason). */
 const FAILING = { fact: 'auth_failure', cite: false } as const;
@@ -34,54 +46,14 @@ export const agentAuthMissing: Rule = {
       text: '`models status --agent <id>` listing `Missing auth - <p>` with no profile or env key',
     },
     { fact: 'agent_status', verdict: 'ruled_out', reason: 'agent `{agentId}` has its own credential', text: '`models status --agent <id>` shows a credential' },
-    {
-      statement: ['new_agent', 'cron_job'],
-      latest: true,
-      where: { topic: 'new_agent' },
-      with: { error: ['no_api_key'] },
-      specificity: 1,
-      reason: "A new agent and `{with}`: new agents do not inherit main's keys.",
-      text: 'a newly added agent, and `No API key found`',
-    },
-    {
-      statement: ['new_agent', 'cron_job'],
-      latest: true,
-      where: { topic: 'cron_job' },
-      with: { error: ['no_api_key'] },
-      specificity: 1,
-      reason: "A cron job and `{with}`: jobs run with their own agent's auth store.",
-      text: 'a cron job or hook lane, and `No API key found`',
-    },
-    {
-      statement: ['new_agent', 'cron_job'],
-      latest: true,
-      with: { fact: 'anthropic_rejection' },
-      verdict: 'possible',
-      reason: "`{quote}`: jobs and new agents run with their own agent's store",
-      text: 'a new agent or a job, and Anthropic refuses the key',
-    },
+    { ...JOB, where: { topic: 'new_agent' }, with: NO_KEY, specificity: 1, reason: "A new agent and `{with}`: new agents do not inherit main's keys.", text: 'a newly added agent, and `No API key found`' },
+    { ...JOB, where: { topic: 'cron_job' }, with: NO_KEY, specificity: 1, reason: "A cron job and `{with}`: jobs run with their own agent's auth store.", text: 'a cron job or hook lane, and `No API key found`' },
+    { ...JOB, with: REFUSED, verdict: 'possible', reason: "`{quote}`: jobs and new agents run with their own agent's store", text: 'a new agent or a job, and Anthropic refuses the key' },
     // "Auth works in the main session but fails in cron": the job's agent has no credential of its own.
+    { ...ELSEWHERE, with: NO_KEY, text: 'it works elsewhere (main, the terminal), and `No API key found`' },
+    { ...ELSEWHERE, with: REFUSED, text: 'it works elsewhere (main, the terminal), and Anthropic refuses the key' },
     {
-      statement: ['works_elsewhere'],
-      latest: true,
-      with: { error: ['no_api_key'] },
-      unless: { statement: ['new_agent', 'cron_job'] },
-      verdict: 'possible',
-      reason: ELSEWHERE,
-      text: 'it works elsewhere (main, the terminal), and `No API key found`',
-    },
-    {
-      statement: ['works_elsewhere'],
-      latest: true,
-      with: { fact: 'anthropic_rejection' },
-      unless: { statement: ['new_agent', 'cron_job'] },
-      verdict: 'possible',
-      reason: ELSEWHERE,
-      text: 'it works elsewhere (main, the terminal), and Anthropic refuses the key',
-    },
-    {
-      statement: ['new_agent', 'cron_job'],
-      latest: true,
+      ...JOB,
       with: { statement: ['works_elsewhere'] },
       specificity: 1,
       reason: "`{with}`: a job or another agent runs with its own agent's auth store, not main's.",
