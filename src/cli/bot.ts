@@ -36,11 +36,21 @@ export async function runDiscordBot(env: Record<string, string | undefined>, opt
   const db = openConfiguredDatabase(core);
   const pipeline = createPipeline({ db, logger, timers: timerSettings(core), rateLimits: rateLimitSettings(core), trackDelivery: true });
   const stopRetention = keepRetention(db, retentionMs(core), logger);
+  // Posted reply ids kept in memory are stored first (a failure leaves them to redelivery).
+  const closeDb = (): void => {
+    if (!db.open) return;
+    try {
+      pipeline.flush?.();
+    } catch (err) {
+      logger.warn({ err }, 'posted reply ids not stored: the redelivery loop will find them');
+    }
+    db.close();
+  };
   const clientOptions: ClientOverrides = target.api ? { ...opts.clientOptions, rest: { ...opts.clientOptions?.rest, api: target.api } } : opts.clientOptions ?? {};
   try {
-    return await runBot({ config, pipeline, logger, db, clientOptions, onStop: () => { db.close(); } });
+    return await runBot({ config, pipeline, logger, db, clientOptions, onStop: () => closeDb() });
   } catch (err) {
-    if (db.open) db.close();
+    closeDb();
     const unreachable = describeUnreachable(err, target.what);
     if (unreachable) {
       logger.fatal({ err }, unreachable);

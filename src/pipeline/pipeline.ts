@@ -145,6 +145,8 @@ export function createPipeline({ db, logger, timers, rateLimits, trackDelivery }
       store.replyPosted(threadId, replyId, postedId, parts);
     },
 
+    flush: () => store.flush(),
+
     thread(threadId) {
       return store.load(threadId);
     },
@@ -157,8 +159,9 @@ export function createPipeline({ db, logger, timers, rateLimits, trackDelivery }
 
     ...(deliveries
       ? {
-          undelivered: (since: number) => deliveries.undelivered(since),
-          unedited: (since: number) => deliveries.unedited(since),
+          // The posted ids kept in memory are written first: a posted reply is not listed.
+          undelivered: (since: number) => (store.flush(), deliveries.undelivered(since)),
+          unedited: (since: number) => (store.flush(), deliveries.unedited(since)),
           replyEdited: (threadId: string, replyId: string) => deliveries.replyEdited(threadId, replyId),
           replyAbandoned: (threadId: string, replyId: string) => deliveries.replyAbandoned(threadId, replyId),
         }

@@ -83,8 +83,12 @@ export interface Pipeline {
   /**
    * The adapter posted reply `replyId` as platform message `postedId` (Discord message id), and
    * `parts` = the ids of the further messages it was split into (in order; [] when it fit in one).
+   * `thread` sees them at once; they are stored with the next event's transaction, or within a
+   * second when none comes (no commit of their own per reply), or by `flush`.
    */
   replyPosted(threadId: string, replyId: string, postedId: string, parts?: string[]): void;
+  /** Stores what `replyPosted` still holds in memory: call before closing the database. @throws SqliteError. */
+  flush?(): void;
   /** A thread's stored state, or null (button permission checks, /solved, catch-up). */
   thread(threadId: string): ThreadState | null;
   /** Diagnose one paste as if the user had addressed Pincer, without storing anything. */

@@ -13,6 +13,7 @@ import { BranchId } from '../diagnosis/catalog.ts';
 import { TIMER_KINDS, type HeldAnswer, type ThreadState, type TimerKind } from '../conversation/types.ts';
 import type { Reduction } from '../conversation/types.ts';
 import { LIST_TABLES, factRows, type ListTable, type Row } from './rows.ts';
+import { createPostedIds } from './posted.ts';
 
 export interface StoreOptions {
   /** Keep the (already masked) message text until `purgeOldText` removes it; default true. */
@@ -30,8 +31,13 @@ export interface ThreadStore {
    * does nothing and returns false.
    */
   commit(eventId: string, before: ThreadState | null, reduction: Reduction, now: number, texts?: Record<string, string>): boolean;
-  /** The adapter posted reply `replyId` as platform message `postedId` (and `parts` after it). */
+  /**
+   * The adapter posted reply `replyId` as platform message `postedId` (and `parts` after it).
+   * Seen by `load` at once; written with the next commit, or within a second (./posted.ts).
+   */
   replyPosted(threadId: string, replyId: string, postedId: string, parts?: string[]): void;
+  /** Writes the posted ids still in memory (before closing the database). @throws SqliteError. */
+  flush(): void;
   /** Ids of threads not solved or closed, oldest first. */
   openThreads(): string[];
   /** Ids of the DM threads (`dm:<userId>`) with activity at or after `since` (ms epoch), oldest first. */
@@ -87,6 +93,13 @@ function threadRow(s: ThreadState): Row {
   };
 }
 
+/** `r` with the posted ids kept in memory for it, if any (the column's truth, as in rows.ts). */
+function withPosted(r: ThreadState['replies'][number], p: { postedId: string; parts: string[] } | undefined): ThreadState['replies'][number] {
+  if (!p) return r;
+  const { postedParts: _was, ...rest } = r;
+  return { ...rest, postedId: p.postedId, ...(p.parts.length > 0 ? { postedParts: p.parts } : {}) };
+}
+
 export function createThreadStore(db: Database, opts: StoreOptions = {}): ThreadStore {
   const keepText = opts.keepText ?? true;
   const upsert = new Map<string, ReturnType<Database['prepare']>>();
@@ -120,8 +133,8 @@ export function createThreadStore(db: Database, opts: StoreOptions = {}): Thread
     due: db.prepare('SELECT thread_id, kind, due_at FROM timers WHERE due_at <= ? ORDER BY due_at, thread_id, kind'),
     open: db.prepare("SELECT id FROM threads WHERE status NOT IN ('solved', 'closed') ORDER BY created_at, id"),
     recentDms: db.prepare("SELECT id FROM threads WHERE channel_kind = 'dm' AND updated_at >= ? ORDER BY updated_at, id"),
-    posted: db.prepare('UPDATE replies SET posted_id = ?, posted_parts = ?, undelivered = NULL WHERE thread_id = ? AND reply_id = ?'),
   };
+  const posted = createPostedIds(db);
 
   function load(threadId: string): ThreadState | null {
     const t = q.thread.get(threadId) as Row | undefined;
@@ -131,6 +144,8 @@ export function createThreadStore(db: Database, opts: StoreOptions = {}): Thread
       const rows = select.get(table.table)?.all(threadId) as Row[];
       lists[table.table] = rows.map((r) => table.fromRow(r)).filter((r) => r !== null);
     }
+    const mine = posted.of(threadId);
+    if (mine) lists.replies = (lists.replies as ThreadState['replies']).map((r) => withPosted(r, mine.get(r.replyId)));
     const timers: Partial<Record<TimerKind, number>> = {};
     for (const r of q.timers.all(threadId) as { kind: TimerKind; due_at: number }[]) timers[r.kind] = r.due_at;
     const state = {
@@ -148,6 +163,7 @@ export function createThreadStore(db: Database, opts: StoreOptions = {}): Thread
   /** The body of `commit`; callers run it inside a transaction. */
   function write(eventId: string, before: ThreadState | null, r: Reduction, now: number, texts?: Record<string, string>): boolean {
     const s = r.state;
+    posted.writeInto();
     if (q.markProcessed.run(eventId, s.id, now).changes === 0) return false;
     q.upsertThread.run(threadRow(s));
     for (const t of TABLES) {
@@ -176,9 +192,8 @@ export function createThreadStore(db: Database, opts: StoreOptions = {}): Thread
     // Inside the pipeline's transaction already: no nested savepoint (two statements less).
     commit: (eventId, before, reduction, now, texts) =>
       db.inTransaction ? write(eventId, before, reduction, now, texts) : commitTx(eventId, before, reduction, now, texts),
-    replyPosted: (threadId, replyId, postedId, parts = []) => {
-      q.posted.run(postedId, parts.length > 0 ? JSON.stringify(parts) : null, threadId, replyId);
-    },
+    replyPosted: (threadId, replyId, postedId, parts = []) => posted.add(threadId, replyId, postedId, parts),
+    flush: () => posted.flush(),
     openThreads: () => (q.open.all() as { id: string }[]).map((r) => r.id),
     recentDmThreads: (since) => (q.recentDms.all(since) as { id: string }[]).map((r) => r.id),
     dueTimers: (now) =>
