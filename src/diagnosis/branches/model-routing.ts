@@ -36,6 +36,7 @@ export const defaultModelWithoutAuth: Rule = {
   then: '`openclaw models status`: `Default` names that provider',
   docs: 'https://docs.openclaw.ai/concepts/model-providers',
   commands: [],
+  // Still code (issue 13, not converted yet): compares the default/fallback providers with the providers set up, and a said provider with an error's; needs a cross-fact test.
   when(view) {
     const status = view.latest('models_status');
     if (!status) return saidOtherProvider(view);
@@ -96,6 +97,7 @@ export const sessionProfilePinned: Rule = {
   then: 'retry',
   docs: 'https://docs.openclaw.ai/concepts/model-failover',
   commands: [{ kind: 'tui', template: '/reset' }],
+  // Still code (issue 13, not converted yet): the profile in use compared with the explicit order's list; needs a derived `session_profile` fact.
   when(view) {
     const provider = threadProvider(view) ?? 'anthropic';
     const order = explicitOrder(view, provider);

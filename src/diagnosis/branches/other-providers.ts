@@ -31,6 +31,7 @@ export const codexModelPrefixMismatch: Rule = {
       reason: '`{quote}`: Codex OAuth serves `openai-codex/…` models, not `openai/…`.',
     },
   ],
+  // Still code (issue 13, not converted yet): three conditions on one models_status (codex profiles, openai missing, openai default) and a known-minimum-version test; needs a derived fact.
   when(view) {
     const status = view.latest('models_status');
     const codex = status?.providers.some((p) => p.provider === 'openai-codex' && p.profiles.length > 0);
