@@ -10,7 +10,7 @@
  * x-api-key), `threadProvider` (that, else the thread's). Add a reader here, documented with its fields, rather than a `when` in a rule.
  */
 import type { Fact } from '../evidence/facts.ts';
-import { type ErrorFact, errorProvider, isAuthRejection, threadProvider } from './signals.ts';
+import { type ErrorFact, errorProvider, isAuthRejection, maskHead, providerOfModel, threadProvider } from './signals.ts';
 import { claudeCliRoute } from './symptoms.ts';
 import type { EvidenceView } from './view.ts';
 import { CREDENTIAL_READERS } from './derived-credentials.ts';
@@ -71,6 +71,51 @@ const claudeCliRouteFact: Reader = (view) => {
   return f ? [{ fields: f as never, facts: [f] }] : [];
 };
 
+/**
+ * `stored_profile`: a credential profile the thread shows stored, from a `models status` provider
+ * line, a pasted auth-profiles.json, or the user naming one (`anthropic:manual`). Fields:
+ * `provider` (lower case; for a file or a name, the id's prefix), `profileId`, `type?`
+ * (`api_key` | `token` | `oauth`), `head` (the masked value's head, `''` when none shows), `from`
+ * (`models_status` | `auth_profiles_json` | `statement`). Thread order.
+ */
+const storedProfile: Reader = (view) =>
+  view.records
+    .filter((r) => !r.stale)
+    .flatMap(({ fact: f }): DerivedItem[] => {
+      if (f.kind === 'models_status') {
+        return f.providers.flatMap((line) =>
+          line.profiles.map((p) => ({ facts: [f], fields: { provider: line.provider.toLowerCase(), profileId: p.profileId, type: p.type, head: maskHead(p.credential) ?? '', from: f.kind } })),
+        );
+      }
+      if (f.kind === 'auth_profiles_json') {
+        return f.profiles.map((p) => ({ facts: [f], fields: { provider: p.profileId.split(':')[0], profileId: p.profileId, type: p.type, head: p.valueHead ?? '', from: f.kind } }));
+      }
+      if (f.kind === 'statement' && f.topic === 'stored_profile' && f.value) {
+        return [{ facts: [f], fields: { provider: f.value.split(':')[0], profileId: f.value, head: '', from: 'statement' } }];
+      }
+      return [];
+    });
+
+/**
+ * `model_ref`: a `provider/model` ref the thread runs on: the newest `models status` default and
+ * fallbacks, the TUI footer's model, the models error lines name. Fields: `ref`, `provider` (its
+ * prefix, lower case), `model` (after the `/`, lower case), `from` (the fact kind). Ordered so
+ * the newest-wins matcher takes the default model first, then the fallbacks, the footer, the
+ * error lines (the order the old check read them).
+ */
+const modelRef: Reader = (view) => {
+  const status = view.latest('models_status');
+  const footer = view.latest('tui_footer');
+  const refs: { ref: string; fact: Fact }[] = [];
+  if (status?.defaultModel) refs.push({ ref: status.defaultModel, fact: status });
+  for (const f of status?.fallbacks ?? []) refs.push({ ref: f, fact: status! });
+  if (footer?.model) refs.push({ ref: footer.model.includes('/') ? footer.model : `${footer.provider ?? ''}/${footer.model}`, fact: footer });
+  for (const e of view.all('provider_error')) if (e.model) refs.push({ ref: e.model, fact: e });
+  return refs
+    .map(({ ref, fact }) => ({ facts: [fact], fields: { ref, provider: providerOfModel(ref), model: ref.slice(ref.indexOf('/') + 1).toLowerCase(), from: fact.kind } }))
+    .reverse();
+};
+
 /** The derived fact kinds, by name. */
 export const DERIVED: Record<string, Reader> = {
   ...CREDENTIAL_READERS,
@@ -78,6 +123,8 @@ export const DERIVED: Record<string, Reader> = {
   ...ENV_READERS,
   unusable_profile: unusableProfile,
   claude_cli_route: claudeCliRouteFact,
+  stored_profile: storedProfile,
+  model_ref: modelRef,
 };
 
 /** True when `kind` names a derived fact. */

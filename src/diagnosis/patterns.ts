@@ -9,14 +9,15 @@
  * - `statement`: a statement fact of one of these topics (what the user says);
  * - `fact`: a fact of one kind, parsed or derived (./derived.ts: `unusable_profile` …).
  * Each may narrow by fields (`where`: a value, `{ not }`, `{ re }`, `{ gt }`, `{ has }`, `{ any }`,
- * `{ none }`; on each element of a list field with `each`) and be blocked by other evidence in the
- * thread (`unless`: error codes, statement topics, or a fact kind; `where` there tests them). The
- * newest fact that passes is the evidence. `with` asks for a second piece of evidence (same
- * forms), optionally newer (`order: 'after'`), not older (`'not_before'`: the same message or
- * newer), older (`'before'`) or lower in the same message (`'below'`) than the first; the reason quotes it as `{with}` and cites it. `verdict` is
- * `confirmed` (default), `possible` or `ruled_out`, so a rule's signals read top-down like an
- * if/else chain: signals run before the rule's `when`, in order, and the first that matches is
- * the verdict. A rule whose signals are all data has no code at all.
+ * `{ none }`, `{ differs }`, `{ atLeast }`; on each element of a list field with `each`) and be
+ * blocked by other evidence in the thread (`unless`: error codes, statement topics, or a fact kind;
+ * `where` there tests them). The newest fact that passes is the evidence. `with` asks for a second
+ * piece of evidence (same forms), optionally newer (`order: 'after'`), not older (`'not_before'`:
+ * the same message or newer), older (`'before'`) or lower in the same message (`'below'`) than the
+ * first; the reason quotes it as `{with}` and cites it (a list: each must be present, quoted
+ * `{with}`, `{with2}` …). `verdict` is `confirmed` (default), `possible` or `ruled_out`, so a
+ * rule's signals read top-down like an if/else chain: signals run before the rule's `when`, in
+ * order, and the first that matches is the verdict. A rule whose signals are all data has no code.
  *
  * `reason` is a message template: `{quote}` is the evidence as pasted (`errorQuote` for an error,
  * the user's words for a statement, the signal's `quote` template for a fact), `{field}` a field
@@ -184,11 +185,17 @@ export function matchSignal(s: Signal, view: EvidenceView): Verdict | null {
   if (!rangesMeet(s.versions, view.versionRange) || blocked(s, view)) return null;
   const hit = hits(s, view).at(-1);
   if (!hit) return null;
-  const w = s.with ? withHit(s.with, view, hit) : undefined;
-  if (s.with && !w) return null;
+  // Every `with` must be present: the first is `{with}`, the next `{with2}` …
+  const specs = [s.with ?? []].flat();
+  const ws = specs.map((w) => withHit(w, view, hit));
+  if (ws.some((w) => !w)) return null;
+  const withValues = specs.map((w, i) => {
+    const name = i === 0 ? 'with' : `with${i + 1}`;
+    return { [name]: quoteOf(w, ws[i]!), ...prefixed(name, ws[i]!.fields) };
+  });
   const named = Object.fromEntries(Object.entries(s.quotes ?? {}).map(([k, t]) => [k, quoteOf({ quote: t }, hit)]));
-  const values = { ...hit.fields, ...named, quote: quoteOf(s, hit), ...(w && s.with ? { with: quoteOf(s.with, w), ...prefixed('with', w.fields) } : {}) };
-  const why = because(fillTemplate(s.reason, values), ...hit.facts, ...(s.with?.cite === false ? [] : (w?.facts ?? [])));
+  const values = Object.assign({ ...hit.fields, ...named, quote: quoteOf(s, hit) }, ...withValues);
+  const why = because(fillTemplate(s.reason, values), ...hit.facts, ...ws.flatMap((w, i) => (specs[i]!.cite === false ? [] : w!.facts)));
   if (s.verdict === 'possible') return possible(why);
   if (s.verdict === 'ruled_out') return ruledOut(why);
   return confirmed(specificityOf(s), why);

@@ -70,7 +70,7 @@ const SignalSchema = z
     reason: z.string().min(3),
     text: z.string().min(3),
     unless: z.union([Unless, z.array(Unless).min(1)]).optional(),
-    with: WithSchema.optional(),
+    with: z.union([WithSchema, z.array(WithSchema).min(1)]).optional(),
     quotes: z.record(z.string().regex(/^\w+$/), z.string().min(1)).optional(),
     verdict: z.enum(['possible', 'ruled_out']).optional(),
     specificity: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),

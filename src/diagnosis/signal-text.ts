@@ -41,7 +41,7 @@ export function signalLines(signals: readonly Signal[]): string[] {
       return `${what.join(' | ')}${whereText(u.where)}`;
     });
     const unlessText = unless.length > 0 ? `, unless ${unless.join(' | ')}` : '';
-    const withText = s.with ? `, with ${subject(s.with)}${whereText(s.with.where)}${ORDER[s.with.order ?? ''] ?? ''}${s.with.cite === false ? ' (not cited)' : ''}` : '';
+    const withText = [s.with ?? []].flat().map((w) => `, with ${subject(w)}${whereText(w.where)}${ORDER[w.order ?? ''] ?? ''}${w.cite === false ? ' (not cited)' : ''}`).join('');
     const verdict = s.verdict ? `${s.verdict === 'ruled_out' ? 'rules it out' : 'only possible'}; ` : '';
     const spec = s.verdict ? '' : `specificity ${specificityOf(s)}`;
     return `${versions}${s.text}  (${subject(s)}${whereText(s.where)}${withText}${unlessText}; ${verdict}${spec}`.replace(/; $/, '') + ')';

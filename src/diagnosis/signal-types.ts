@@ -75,8 +75,8 @@ interface SignalBase {
    * statement topics, or facts of a kind, `where` testing them; a list blocks when any entry does.
    */
   unless?: Unless | Unless[];
-  /** A second piece of evidence that must be present too. */
-  with?: WithSpec;
+  /** A second piece of evidence that must be present too (a list: each of them). */
+  with?: WithSpec | WithSpec[];
   /** What a match says of the branch (default `confirmed`). */
   verdict?: 'possible' | 'ruled_out';
 }

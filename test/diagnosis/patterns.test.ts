@@ -156,3 +156,36 @@ describe('general forms: with, order, verdict, any code, derived facts', () => {
     expect(v?.because[0]?.sources).toEqual([off.source]);
   });
 });
+
+describe('more forms: not_before, differs, atLeast, fallbacks and optional segments, named quotes, with lists', () => {
+  it('`not_before` accepts the same message or a newer one, never an older one', () => {
+    const s: Signal = { statement: ['dm_not_working'], with: { error: ['no_api_key'], order: 'not_before' }, reason: 'r', text: 't' };
+    expect(matchSignal(s, viewOf([said('dm_not_working', 'DMs fail'), error('no_api_key')]))).not.toBeNull();
+    expect(matchSignal(s, viewOf([error('no_api_key')], [said('dm_not_working', 'DMs fail')]))).toBeNull();
+  });
+
+  it('`differs` compares two fields of one fact; `atLeast` reads a release version', () => {
+    const gs = (cli: string, svc: string) => ({ kind: 'gateway_status', source: { messageId: 'm0', lineStart: 0, lineEnd: 0 }, confidence: 1, configCli: cli, configService: svc }) as unknown as Fact;
+    const s: Signal = { fact: 'gateway_status', where: { configCli: { differs: 'configService' } }, quotes: { cli: 'Config (cli): {configCli}' }, reason: '`{cli}`', text: 't' };
+    expect(matchSignal(s, viewOf([gs('/a', '/a')]))).toBeNull();
+    expect(matchSignal(s, viewOf([gs('/a', '/b')]))?.because[0]?.reason).toEqual({ id: '`{0}`', quotes: ['Config (cli): /a'] });
+    const up: Signal = { statement: ['upgraded'], where: { value: { atLeast: '2026.6.5' } }, reason: 'r', text: 't' };
+    expect(matchSignal(up, viewOf([said('upgraded', 'I upgraded', '2026.6.11')]))).not.toBeNull();
+    expect(matchSignal(up, viewOf([said('upgraded', 'I upgraded', '2026.5.28')]))).toBeNull();
+    expect(matchSignal(up, viewOf([said('upgraded', 'I upgraded')]))).toBeNull();
+  });
+
+  it('`{a??b}` falls back to another field; `{?… {field}}` drops its text when the field is empty', () => {
+    const s: Signal = { statement: ['env_key_said'], quote: '{value??quote}', reason: '`{quote}`{? ({value})}', text: 't' };
+    expect(matchSignal(s, viewOf([said('env_key_said', 'I use the env key', 'ANTHROPIC_API_KEY')]))?.because[0]?.reason).toEqual({ id: '`{0}` ({1})', quotes: ['ANTHROPIC_API_KEY', 'ANTHROPIC_API_KEY'] });
+    expect(matchSignal(s, viewOf([said('env_key_said', 'I use the env key')]))?.because[0]?.reason).toEqual({ id: '`{0}`', quotes: ['I use the env key'] });
+  });
+
+  it('a `with` list needs every piece, quoted {with}, {with2}, and cites them all', () => {
+    const s: Signal = { error: ['overloaded'], with: [{ statement: ['bought_credits'] }, { statement: ['chat_works'] }], reason: '{with} / {with2}', text: 't' };
+    expect(matchSignal(s, viewOf([error('overloaded'), said('bought_credits', 'paid')]))).toBeNull();
+    const v = matchSignal(s, viewOf([error('overloaded'), said('bought_credits', 'paid'), said('chat_works', 'it answers')]));
+    expect(v?.because[0]?.reason.quotes).toEqual(['paid', 'it answers']);
+    expect(v?.because[0]?.sources).toHaveLength(3);
+  });
+});

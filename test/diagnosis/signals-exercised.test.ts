@@ -43,6 +43,8 @@ const UNEXERCISED = new Set([
   'state_dir_mismatch #2',
   // The 8.2 split-brain after an upgrade to an unnamed version: the one report names it.
   'auth_store_migration #6',
+  // An OpenAI model under `google/`: no report yet.
+  'model_provider_prefix_mismatch #3',
   // The api-key rules' branches kept from their code: no real paste shows them yet.
   'api_key_invalid #3', // `models status` with no Anthropic credential that resolves, after a refusal
   'api_key_in_token_profile #4', // a token-typed key JSON beside a bare 529 (seed 000 has the `overloaded` text)

@@ -36,6 +36,7 @@ export const authStoreMalformed: Rule = {
   then: '`openclaw models status` shows the profile',
   docs: 'https://docs.openclaw.ai/gateway/authentication',
   commands: [],
+  // Still code (issue 13, not converted yet): a loop over pasted files whose quoted field depends on which of four shape tests failed; needs a derived `store_shape_problem` fact.
   when(view) {
     for (const json of view.all('auth_profiles_json')) {
       if (json.shape === 'nested_by_provider') return confirmed(2, because('The file is nested by provider (`{"anthropic": {…}}`); the store keeps `profiles` by profile id.', json));

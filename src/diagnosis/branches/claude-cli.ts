@@ -3,12 +3,7 @@
  * the native Claude CLI login expired or missing, a stored `anthropic:*` profile shadowing it
  * (2026.8.1 only), and a subscription's usage window spent behind API-key billing copy.
  */
-import { msg, q } from '../reason.ts';
-import { because, errorQuote, errorsWith, statements } from '../signals.ts';
-import { claudeCliRoute } from '../symptoms.ts';
 import type { Rule } from '../types.ts';
-import type { EvidenceView } from '../view.ts';
-import { confirmed } from '../verdict.ts';
 
 const DOCS_ANTHROPIC = 'https://docs.openclaw.ai/providers/anthropic';
 
@@ -78,32 +73,25 @@ export const claudeCliLoginExpired: Rule = {
   ],
 };
 
-/** A stored anthropic profile named in the thread (`anthropic:default`, `anthropic:manual` …). */
-function anthropicProfileSeen(view: EvidenceView): boolean {
-  return (
-    view.all('models_status').some((s) => s.providers.some((p) => p.provider === 'anthropic' && p.profiles.length > 0)) ||
-    view.all('auth_profiles_json').some((j) => j.profiles.some((p) => p.profileId.startsWith('anthropic:'))) ||
-    statements(view, 'stored_profile').some((s) => s.value?.startsWith('anthropic:'))
-  );
-}
-
 export const claudeCliShadowedByProfile: Rule = {
   id: 'claude_cli_shadowed_by_profile',
   family: 'setup-token',
   title: 'A stored Anthropic profile shadows the Claude CLI login (2026.8.1)',
   priority: 45,
   beats: ['api_key_invalid', 'oauth_token_in_api_key_profile'],
-  whenSignals: ['OpenClaw 2026.8.1: a Claude CLI route, every turn `401 … API key is invalid`, and a stored `anthropic:*` profile (often `token:sk-ant-o…`)'],
   then: '`openclaw --version` must print 2026.8.2 or later; then `openclaw gateway restart` and retry',
   docs: DOCS_ANTHROPIC,
   commands: [{ kind: 'openclaw', template: 'openclaw --version' }],
-  when(view) {
-    const route = claudeCliRoute(view);
-    const err = errorsWith(view, 'invalid_api_key', 'invalid_x_api_key').at(-1);
-    if (!route || !err || !anthropicProfileSeen(view)) return null;
-    if (view.version && view.version !== '2026.8.1' && !view.version.startsWith('2026.8.1-')) return null;
-    return confirmed(2, because(msg`${q(errorQuote(err))} on a Claude CLI route while an \`anthropic:*\` profile is stored: on 2026.8.1 that profile is sent instead of the CLI login.`, err, route));
-  },
+  signals: [
+    {
+      error: ['invalid_api_key', 'invalid_x_api_key'],
+      versions: '2026.8.1–2026.8.1',
+      with: [{ fact: 'claude_cli_route' }, { fact: 'stored_profile', where: { provider: 'anthropic' } }],
+      reason: '`{quote}` on a Claude CLI route while an `anthropic:*` profile is stored: on 2026.8.1 that profile is sent instead of the CLI login.',
+      text: 'OpenClaw 2026.8.1: a Claude CLI route, every turn `401 … API key is invalid`, and a stored `anthropic:*` profile (often `token:sk-ant-o…`)',
+      specificity: 2,
+    },
+  ],
   steps: [
     {
       versions: 'any',

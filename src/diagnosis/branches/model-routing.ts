@@ -36,6 +36,7 @@ export const defaultModelWithoutAuth: Rule = {
   then: '`openclaw models status`: `Default` names that provider',
   docs: 'https://docs.openclaw.ai/concepts/model-providers',
   commands: [],
+  // Still code (issue 13, not converted yet): compares the default/fallback providers with the providers set up, and a said provider with an error's; needs a cross-fact test.
   when(view) {
     const status = view.latest('models_status');
     if (!status) return saidOtherProvider(view);
@@ -56,15 +57,7 @@ export const defaultModelWithoutAuth: Rule = {
   values: (ctx) => ({ '<other>': providerSetUp(ctx.view) }),
 };
 
-/** True when a `provider/model` ref puts a model under another provider's prefix. */
-function prefixMismatch(ref: string): boolean {
-  const p = providerOfModel(ref);
-  const m = ref.slice(ref.indexOf('/') + 1).toLowerCase();
-  if (!p) return false;
-  if (['openai', 'google', 'gemini', 'moonshot', 'minimax', 'openai-codex'].includes(p) && m.startsWith('claude')) return true;
-  if (p === 'anthropic' && /^(gpt|o\d|gemini|kimi|minimax|codex)/.test(m)) return true;
-  return p === 'google' && m.startsWith('gpt');
-}
+const WRONG_PREFIX = { fact: 'model_ref', reason: '`{ref}`: that model is not served under `{provider}`.' } as const;
 
 export const modelProviderPrefixMismatch: Rule = {
   id: 'model_provider_prefix_mismatch',
@@ -72,21 +65,15 @@ export const modelProviderPrefixMismatch: Rule = {
   title: 'A model is named under the wrong provider',
   priority: 56,
   beats: ['no_credentials', 'provider_key_invalid', 'default_model_without_auth'],
-  whenSignals: ['model refs under the wrong provider prefix: `openai/claude-opus-4`, `anthropic/gpt-…` (`openai/gpt-…` with only Codex OAuth is codex_model_prefix_mismatch)'],
   then: '`openclaw models status`',
   docs: 'https://docs.openclaw.ai/concepts/model-providers',
   commands: [],
-  when(view) {
-    const status = view.latest('models_status');
-    const footer = view.latest('tui_footer');
-    const refs: { ref: string; fact: Parameters<typeof because>[1] }[] = [];
-    if (status?.defaultModel) refs.push({ ref: status.defaultModel, fact: status });
-    for (const f of status?.fallbacks ?? []) refs.push({ ref: f, fact: status });
-    if (footer?.model) refs.push({ ref: footer.model.includes('/') ? footer.model : `${footer.provider ?? ''}/${footer.model}`, fact: footer });
-    for (const e of view.all('provider_error')) if (e.model) refs.push({ ref: e.model, fact: e });
-    const bad = refs.find((r) => prefixMismatch(r.ref));
-    return bad ? confirmed(2, because(msg`${q(bad.ref)}: that model is not served under ${q(providerOfModel(bad.ref)!)}.`, bad.fact)) : null;
-  },
+  // The default model, fallbacks, the TUI footer's model, error lines (`model_ref`); `openai/gpt-…` with only Codex OAuth is codex_model_prefix_mismatch.
+  signals: [
+    { ...WRONG_PREFIX, where: { provider: { any: ['openai', 'google', 'gemini', 'moonshot', 'minimax', 'openai-codex'] }, model: { re: '^claude' } }, text: 'a Claude model under another provider: `openai/claude-opus-4`' },
+    { ...WRONG_PREFIX, where: { provider: 'anthropic', model: { re: '^(gpt|o\\d|gemini|kimi|minimax|codex)' } }, text: 'another provider\'s model under `anthropic/`: `anthropic/gpt-…`' },
+    { ...WRONG_PREFIX, where: { provider: 'google', model: { re: '^gpt' } }, text: 'an OpenAI model under `google/`' },
+  ],
   steps: [
     {
       versions: 'any',
@@ -110,6 +97,7 @@ export const sessionProfilePinned: Rule = {
   then: 'retry',
   docs: 'https://docs.openclaw.ai/concepts/model-failover',
   commands: [{ kind: 'tui', template: '/reset' }],
+  // Still code (issue 13, not converted yet): the profile in use compared with the explicit order's list; needs a derived `session_profile` fact.
   when(view) {
     const provider = threadProvider(view) ?? 'anthropic';
     const order = explicitOrder(view, provider);

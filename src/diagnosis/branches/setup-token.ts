@@ -27,6 +27,7 @@ export const setupTokenRejected: Rule = {
   then: '`openclaw models auth paste-token --provider anthropic`, then `openclaw models status`',
   docs: DOCS_TOKEN,
   commands: [],
+  // Still code (issue 13, not converted yet): six-way chain (token profile / card / said / json, which profile id to quote, usage-only ruled out); forms exist (stored_profile, with), not done for time.
   when(view) {
     const errs = errorsWith(view, 'invalid_bearer_token').filter((e) => (errorProvider(e) ?? 'anthropic') === 'anthropic');
     const chat = errs.filter((e) => e.wrapper !== 'usage').at(-1);
