@@ -89,6 +89,7 @@ if (args[0] === '--top') {
     const session = new Session();
     session.connect();
     await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 100 });
     await session.post('Profiler.start');
     for (let r = 0; r < rounds; r++) for (const t of chosen) stages.run(t);
     const { profile } = await session.post('Profiler.stop');

@@ -4,6 +4,7 @@
  * `/root/…` → Linux, `C:\Users\…` → Windows, `/mnt/c/…` → WSL), and the service manager named in
  * the paste (systemd, launchd, docker). One fact per distinct finding.
  */
+import { keywordGate } from '../text/keyword-gate.ts';
 import { spanOf, type Parser } from './context.ts';
 import type { Fact, FactOf } from './facts.ts';
 
@@ -19,20 +20,28 @@ function osOfPrompt(prompt: string): Os | undefined {
   return undefined;
 }
 
-function osOfPath(text: string): Os | undefined {
-  if (/(?:^|[\s"'`=(:])\/mnt\/[a-z]\//.test(text)) return 'wsl';
-  if (/(?:^|[\s"'`=(:])\/Users\/[\w.-]+/.test(text)) return 'macos';
-  if (/(?:^|[\s"'`=(:])\/(?:home\/[\w.-]+|root)\/\.openclaw\b/.test(text)) return 'linux';
-  if (/\b[A-Za-z]:(?:\\{1,2}|\/)Users(?:\\{1,2}|\/)/.test(text)) return 'windows';
-  return undefined;
-}
+/** OS by a path in the text, first match wins. */
+const OS_PATHS: readonly [RegExp, Os][] = [
+  [/(?:^|[\s"'`=(:])\/mnt\/[a-z]\//, 'wsl'],
+  [/(?:^|[\s"'`=(:])\/Users\/[\w.-]+/, 'macos'],
+  [/(?:^|[\s"'`=(:])\/(?:home\/[\w.-]+|root)\/\.openclaw\b/, 'linux'],
+  [/\b[A-Za-z]:(?:\\{1,2}|\/)Users(?:\\{1,2}|\/)/, 'windows'],
+];
 
-function serviceOf(text: string): Env['service'] | undefined {
-  if (/\bsystemctl\b|\bsystemd\b/.test(text)) return 'systemd';
-  if (/\blaunchctl\b|\blaunchd\b|LaunchAgents/.test(text)) return 'launchd';
-  if (/\bdocker(?: compose|-compose| exec| run)\b/.test(text)) return 'docker';
+/** Service manager named in the text, first match wins. */
+const SERVICES: readonly [RegExp, NonNullable<Env['service']>][] = [
+  [/\bsystemctl\b|\bsystemd\b/, 'systemd'],
+  [/\blaunchctl\b|\blaunchd\b|LaunchAgents/, 'launchd'],
+  [/\bdocker(?: compose|-compose| exec| run)\b/, 'docker'],
   // "I'm on Docker", "it runs in a container".
-  if (/\b(?:on|in|inside|under|with|via) (?:a )?(?:docker|container)\b/i.test(text)) return 'docker';
+  [/\b(?:on|in|inside|under|with|via) (?:a )?(?:docker|container)\b/i, 'docker'],
+];
+
+/** One scan of a line for the literals of the path and service regexes (OS_PATHS, then SERVICES): only those run. */
+export const ENVIRONMENT_GATE = keywordGate([...OS_PATHS, ...SERVICES].map(([re]) => re));
+
+function firstOf<T>(table: readonly [RegExp, T][], text: string, may: Uint8Array, from: number): T | undefined {
+  for (const [i, [re, value]] of table.entries()) if (may[from + i] && re.test(text)) return value;
   return undefined;
 }
 
@@ -52,9 +61,10 @@ export const parseEnvironment: Parser = (lines, ctx) => {
     }
     const t = line.command ?? line.text;
     if (t === '' || t.length > 2000 || !/[/\\]|system|launch|docker|container/i.test(t)) continue;
-    const os = osOfPath(t);
+    const may = ENVIRONMENT_GATE.scan(t);
+    const os = firstOf(OS_PATHS, t, may, 0);
     if (os) add(`os:${os}`, { kind: 'environment', source: spanOf(ctx, line), confidence: 0.8, os, from: 'path' });
-    const service = serviceOf(t);
+    const service = firstOf(SERVICES, t, may, OS_PATHS.length);
     if (service) add(`service:${service}`, { kind: 'environment', source: spanOf(ctx, line), confidence: 0.7, service, from: 'service' });
   }
   return facts;

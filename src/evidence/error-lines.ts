@@ -137,7 +137,7 @@ function readErrorLines(lines: readonly PreparedLine[], ctx: { messageId: string
     if (inJson.has(i)) continue;
     const line = lines[i] as PreparedLine;
     const text = line.text.trim();
-    if (text === '' || text.length > 2000 || !MAYBE_ERROR.test(text) || isProbeTableLine(text) || /^[│┃]/.test(text)) continue;
+    if (text === '' || text.length > 2000 || /^[│┃]/.test(text) || !MAYBE_ERROR.test(text) || isProbeTableLine(text)) continue;
     const usage = USAGE.exec(text);
     if (usage) {
       const inner = unwrapError(usage[2] as string);

@@ -90,7 +90,7 @@ export const parseStoreGuards: Parser = (lines, ctx) => {
       i = end;
       continue;
     }
-    if (note && unbox(t).startsWith('Migrated auth profile JSON for')) note.migrated = true;
+    if (note && t.includes('Migrated auth profile JSON for') && unbox(t).startsWith('Migrated auth profile JSON for')) note.migrated = true;
     const f = migrationLine(t, line, ctx) ?? guardLine(t, line, ctx);
     // A bare code next to the full message adds nothing (and would hide its affected providers).
     const codeOnly = f?.kind === 'auth_store_migration' && !f.storePath;

@@ -15,8 +15,40 @@ export function decodeUnreservedEscapes(text: string): string {
   return text.replace(UNRESERVED_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** A base64 token: 16+ characters of the standard alphabet, not part of a longer word or key. */
-const TOKEN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=_-])/g;
+/** The base64 alphabet, and the characters a token may not touch (the alphabet and `=_-`), by char code. */
+const B64 = new Uint8Array(128);
+const NEAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-') {
+  if (!'=_-'.includes(c)) B64[c.charCodeAt(0)] = 1;
+  NEAR[c.charCodeAt(0)] = 1;
+}
+const isB64 = (c: number): boolean => c < 128 && B64[c] === 1;
+const isNear = (c: number): boolean => c < 128 && NEAR[c] === 1;
+
+/**
+ * The next base64 token at or after `from`, as [start, end): 16+ characters of the standard
+ * alphabet and up to two `=`, not part of a longer word or key. What the regex
+ * `(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=_-])` finds, in one pass over
+ * the characters instead of a regex attempt at each one.
+ */
+function nextToken(text: string, from: number): [number, number] | null {
+  for (let i = from; i < text.length; ) {
+    if (!isB64(text.charCodeAt(i)) || (i > 0 && isNear(text.charCodeAt(i - 1)))) {
+      i++;
+      continue;
+    }
+    let run = i;
+    while (run < text.length && isB64(text.charCodeAt(run))) run++;
+    if (run - i >= 16) {
+      let end = run;
+      while (end < text.length && end - run < 2 && text.charCodeAt(end) === 61) end++;
+      // Fewer `=` or letters would leave a `=` or a letter next: the longest form is the only one.
+      if (end === text.length || !isNear(text.charCodeAt(end))) return [i, end];
+    }
+    i = run; // inside the run every character follows a token character
+  }
+  return null;
+}
 /** Shortest block worth decoding (an `.env` line with a key is far longer). */
 const MIN_BLOCK = 24;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -49,22 +81,20 @@ function decodeText(block: string): string | null {
 /** [start, end) of each base64 block: one token, or whole-line tokens on consecutive lines. */
 function blocks(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  const re = new RegExp(TOKEN.source, 'g');
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const start = m.index;
-    let end = start + m[0].length;
-    const wholeLine = (s: number, e: number) => (s === 0 || text[s - 1] === '\n') && (e === text.length || text[e] === '\n');
-    if (wholeLine(start, end) && !m[0].endsWith('=')) {
+  const wholeLine = (s: number, e: number) => (s === 0 || text[s - 1] === '\n') && (e === text.length || text[e] === '\n');
+  for (let m = nextToken(text, 0); m !== null; m = nextToken(text, m[1])) {
+    const start = m[0];
+    let end = m[1];
+    if (wholeLine(start, end) && text[end - 1] !== '=') {
       for (;;) {
-        re.lastIndex = end + 1;
-        const next = text[end] === '\n' ? re.exec(text) : null;
-        if (next === null || next.index !== end + 1 || !wholeLine(next.index, next.index + next[0].length)) break;
-        end = next.index + next[0].length;
-        if (next[0].endsWith('=')) break;
+        const next = text[end] === '\n' ? nextToken(text, end + 1) : null;
+        if (next === null || next[0] !== end + 1 || !wholeLine(next[0], next[1])) break;
+        end = next[1];
+        if (text[end - 1] === '=') break;
       }
-      re.lastIndex = end;
     }
     out.push([start, end]);
+    m[1] = end;
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * that a terminal or a paste broke across lines. Every scan is a single forward pass over the
  * characters, so finding spans is linear in the text length.
  */
+import { requiredLiterals } from '../text/required-literals.ts';
 import { KEY_PATTERNS, type KeyPattern } from './secret-patterns.ts';
 import { isKeyChar, isZeroWidth, lastPlaceholderWord, looksRandom, withoutZeroWidth } from './secret-shape.ts';
 
@@ -124,11 +125,28 @@ const ANY_HEAD = new RegExp(KEY_PATTERNS.map((p) => `(?:${p.head.source})`).join
 /** Each pattern's global head regex, made once (its `lastIndex` is reset before every scan). */
 const HEADS = new Map(KEY_PATTERNS.map((p) => [p, new RegExp(p.head.source, p.head.flags)]));
 
+/**
+ * Each head's required literals in lower case (required-literals.ts), or null when it has none
+ * or one is not ASCII: a text holding none of them (in any case) has no such head to scan for.
+ */
+const HEAD_LITERALS = new Map(
+  KEY_PATTERNS.map((p) => {
+    const literals = requiredLiterals(p.head);
+    return [p, literals && literals.every((l) => /^[\x00-\x7f]+$/.test(l)) ? literals.map((l) => l.toLowerCase()) : null];
+  }),
+);
+
 /** Spans of every credential with a known head (Anthropic, OpenAI, GitHub, Discord, …). */
 export function findKeyedSpans(text: string): SecretSpan[] {
   const spans: SecretSpan[] = [];
   if (!ANY_HEAD.test(text)) return spans;
-  for (const pattern of KEY_PATTERNS) spans.push(...findPattern(text, pattern));
+  // Lower case keeps every ASCII literal findable (what it adds elsewhere only lets more heads run).
+  const lower = text.toLowerCase();
+  for (const pattern of KEY_PATTERNS) {
+    const literals = HEAD_LITERALS.get(pattern);
+    if (literals && !literals.some((l) => lower.includes(l))) continue;
+    spans.push(...findPattern(text, pattern));
+  }
   return spans;
 }
 

@@ -22,10 +22,10 @@ const HEAD = 8;
 const ANY: Info = { exact: null, need: null };
 const EMPTY: Info = { exact: [''], need: null };
 
-/** Fewer, longer literals are better: a literal of ≥ 4 characters is about as rare as a longer one. */
+/** Literals of ≥ 4 characters are about equally rare; then fewer literals are better, then longer ones. */
 function score(need: string[]): number {
   const shortest = Math.min(...need.map((s) => s.length));
-  return Math.min(shortest, 4) * 1000 - need.length;
+  return Math.min(shortest, 4) * 1000 - need.length * 10 + Math.min(shortest, HEAD);
 }
 
 function better(a: string[] | null, b: string[] | null): string[] | null {
@@ -107,6 +107,8 @@ class Parser {
       need = better(need, term.need);
       whole = whole && term.exact ? product(whole, term.exact) : null;
       const joined = term.exact ? product(run, term.exact) : null;
+      // Each prefix of a run is required too (and may be fewer literals than the whole run).
+      need = better(need, needOf(run));
       if (joined) {
         run = joined;
       } else {

@@ -5,6 +5,7 @@
  * every gated regex and fail on any match whose line the gate would have skipped.
  */
 import { describe, expect, it } from 'vitest';
+import { ENVIRONMENT_GATE } from '../../src/evidence/environment.ts';
 import { PROSE_GATE } from '../../src/evidence/error-prose.ts';
 import { prepareLines } from '../../src/evidence/lines.ts';
 import { STATEMENT_GATE } from '../../src/evidence/statements.ts';
@@ -51,6 +52,7 @@ describe('keyword gate', () => {
   const gates: [string, KeywordGate][] = [
     ['error prose', PROSE_GATE],
     ['statements', STATEMENT_GATE],
+    ['environment', ENVIRONMENT_GATE],
   ];
   const lines = [...new Set(fixtureInputs().flatMap((text) => prepareLines(text).lines.flatMap((l) => [l.text, l.text.trim()])))];
 
@@ -73,7 +75,7 @@ describe('keyword gate', () => {
         }
       });
       expect(skipped).toEqual([]);
-      expect(matches).toBeGreaterThan(100);
+      expect(matches).toBeGreaterThan(50);
     });
   }
 });
