@@ -6,8 +6,11 @@
  * the per-fixture medians, plus the five slowest fixtures by median. With `--cpu-prof`, the
  * profile (written on exit) shows the heaviest functions; open it in Chrome DevTools or read it
  * with `node bin/run-ts.mjs bench/profile-pipeline.ts --top <file.cpuprofile>`.
+ * `--slowest N OUT.cpuprofile` after the rounds: a CPU profile of `rounds` more rounds over the N
+ * slowest fixtures only (the ones that set the p99), printed like `--top`.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { type CpuProfile, printCpuProfile } from './cpu-profile.ts';
 import { fixtureTexts } from './inputs.ts';
 import { loadStages } from './stages.ts';
@@ -78,5 +81,18 @@ if (args[0] === '--top') {
     const t = texts[i]!;
     const split = ingest && extractEvidence ? stageSplit(t, ingest, extractEvidence) : '';
     console.log(`  ${m.toFixed(3)} ms  ${t.length} chars${split}  ${JSON.stringify(t.slice(0, 50))}`);
+  }
+  if (args[1] === '--slowest') {
+    const n = Number(args[2] ?? 10);
+    const out = args[3] ?? '/tmp/pipeline-slowest.cpuprofile';
+    const chosen = medians.map((m, i) => [m, i] as const).sort((a, b) => b[0] - a[0]).slice(0, n).map(([, i]) => texts[i]!);
+    const session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+    for (let r = 0; r < rounds; r++) for (const t of chosen) stages.run(t);
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(out, JSON.stringify(profile));
+    printCpuProfile(profile as unknown as CpuProfile, `${out} (the ${n} slowest fixtures × ${rounds})`);
   }
 }

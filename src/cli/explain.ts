@@ -3,7 +3,7 @@
  * fixtures, as plain text. Works offline (rules are code; fixtures are read from the repository).
  */
 import { BRANCH_IDS, ruleFor, RULES } from '../diagnosis/branches/index.ts';
-import { signalLines } from '../diagnosis/patterns.ts';
+import { signalLines } from '../diagnosis/signal-text.ts';
 import { stepLines } from '../diagnosis/steps.ts';
 import { type FixtureIndex, readFixtureIndex } from './fixture-index.ts';
 

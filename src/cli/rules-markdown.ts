@@ -5,7 +5,7 @@
  * current). Fixture counts are left out on purpose: adding a fixture does not change the catalog.
  */
 import { RULES } from '../diagnosis/branches/index.ts';
-import { signalLines } from '../diagnosis/patterns.ts';
+import { signalLines } from '../diagnosis/signal-text.ts';
 import { stepLines } from '../diagnosis/steps.ts';
 import type { Rule } from '../diagnosis/types.ts';
 

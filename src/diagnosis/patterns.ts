@@ -1,70 +1,42 @@
 /**
- * Signals as data: what confirms a branch, declared in a rule's `signals` and read by ONE matcher
- * (`matchSignals`). Three forms, each with the OpenClaw versions it holds on (steps-row syntax:
- * `any`, `≥2026.8.1`, `2026.6.5–2026.7.x`; a thread whose known range cannot meet them skips it):
- * - `error`: a `provider_error` fact with one of these codes (src/evidence/error-classify.ts);
+ * Signals as data: what confirms (or only suggests, or rules out) a branch, declared in a rule's
+ * `signals` and read by ONE matcher (`matchSignals`). Three forms of evidence, each with the
+ * OpenClaw versions it holds on (steps-row syntax: `any`, `≥2026.8.1`, `2026.6.5–2026.7.x`; a
+ * thread whose known range cannot meet them skips it):
+ * - `error`: a `provider_error` fact with one of these codes, or `'any'` code (then `where`
+ *   decides, e.g. `{ httpStatus: 402 }`); error lines also carry `rejection` and `errorProvider`
+ *   (./derived.ts);
  * - `statement`: a statement fact of one of these topics (what the user says);
- * - `fact`: a fact of one kind whose fields pass `where`.
- * Each may narrow by fields (`where`: a value, `{ not }`, `{ re }`, `{ gt }`, `{ has }`; on each
- * element of a list field with `each`) and be blocked by other evidence in the thread (`unless`:
- * an error code or statement topic). The newest fact that passes is the evidence. Signals run
- * before the rule's `when`, in order: the first that matches is the verdict, so a rule whose
- * signals are all data has no code at all.
+ * - `fact`: a fact of one kind, parsed or derived (./derived.ts: `unusable_profile` …).
+ * Each may narrow by fields (`where`: a value, `{ not }`, `{ re }`, `{ gt }`, `{ has }`, `{ any }`,
+ * `{ none }`; on each element of a list field with `each`) and be blocked by other evidence in the
+ * thread (`unless`: error codes, statement topics, or a fact kind; `where` there tests them). The
+ * newest fact that passes is the evidence. `with` asks for a second piece of evidence (same
+ * forms), optionally newer (`order: 'after'`), not older (`'not_before'`: the same message or
+ * newer), older (`'before'`) or lower in the same message (`'below'`) than the first; the reason quotes it as `{with}` and cites it. `verdict` is
+ * `confirmed` (default), `possible` or `ruled_out`, so a rule's signals read top-down like an
+ * if/else chain: signals run before the rule's `when`, in order, and the first that matches is
+ * the verdict. A rule whose signals are all data has no code at all.
  *
  * `reason` is a message template: `{quote}` is the evidence as pasted (`errorQuote` for an error,
  * the user's words for a statement, the signal's `quote` template for a fact), `{field}` a field
- * of the fact (`{field|words}`: underscores as spaces; `{field|opt}`: ` value`, or nothing when
- * absent); written in backticks it renders as inline code, bare as plain text (./reason.ts).
+ * of the fact, `{with}` / `{with.field}` the same of the `with` evidence (`{field|words}`:
+ * underscores as spaces; `{field|opt}`: ` value`, or nothing when absent; `{field|list}`: a list
+ * joined by `, `; `{a??b}`: field `a`, else `b`; `{?text {field}}`: the text only when its fields
+ * have values); written in backticks it renders as inline code, bare as plain text (./reason.ts).
  */
-import type { ErrorCode, Fact, FactKind, StatementTopic } from '../evidence/facts.ts';
+import type { Fact, FactKind } from '../evidence/facts.ts';
+import { DERIVED, errorFields } from './derived.ts';
+import type { EvidenceSpec, FieldTest, Signal, WithSpec } from './signal-types.ts';
 import type { Message } from './reason.ts';
 import { because, errorQuote } from './signals.ts';
 import { rowRange } from './steps.ts';
 import type { Verdict } from './types.ts';
-import { compareVersions, type VersionRange } from './versions.ts';
+import { compareVersions, RELEASE_VERSION, type VersionRange } from './versions.ts';
 import type { EvidenceView } from './view.ts';
-import { confirmed } from './verdict.ts';
+import { confirmed, possible, ruledOut } from './verdict.ts';
 
-/** A field test: equal to a value, not equal (and present), matching a regex source (case-insensitive), a number above, or a list holding a value. */
-export type FieldTest = string | number | boolean | { not: string } | { re: string } | { gt: number } | { has: string };
-
-interface SignalBase {
-  /** Where OpenClaw prints it, as a steps row writes versions (`any`, `≥2026.8.1`, `2026.6.5–2026.7.x`). */
-  versions?: string;
-  /** Field tests on the fact's top-level fields (on each element's fields with `each`). */
-  where?: Record<string, FieldTest>;
-  /** The reason template (`{quote}`, `{field}`; see the module comment). */
-  reason: string;
-  /** How the evidence reads, for `pincer explain` and docs/branches.md (never matched). */
-  text: string;
-  /** 3 = a string only this branch produces; 2 = parsed output proving it; 1 = a statement. */
-  specificity?: 1 | 2 | 3;
-  /** The quoted evidence as a template over the fact's fields (`● {selected}`); errors and statements have a default. */
-  quote?: string;
-  /** Evidence that blocks the signal anywhere in the thread: an error of these codes, a statement of these topics. */
-  unless?: { error?: ErrorCode[]; statement?: StatementTopic[] };
-}
-
-export interface ErrorSignal extends SignalBase {
-  error: ErrorCode[];
-}
-export interface StatementSignal extends SignalBase {
-  statement: StatementTopic[];
-}
-export interface FactSignal extends SignalBase {
-  fact: Exclude<FactKind, 'provider_error' | 'statement'>;
-  /** Only facts of the message being answered (a shell's complaint is about what was just typed). */
-  current?: boolean;
-  /** Only the newest fact of the kind counts (an older paste of the same output is superseded). */
-  latest?: boolean;
-  /**
-   * A list field of the fact (`accounts`; `oauthStatus.profiles` for a list in a list): `where`
-   * and the templates then read each element; the first that passes is the evidence.
-   */
-  each?: string;
-}
-
-export type Signal = ErrorSignal | StatementSignal | FactSignal;
+export type { ErrorSignal, EvidenceSpec, FactSignal, FieldTest, Signal, StatementSignal, Unless, WithSpec } from './signal-types.ts';
 
 /** False only when the thread's known range and the signal's range cannot meet. */
 export function rangesMeet(versions: string | undefined, thread: VersionRange): boolean {
@@ -75,83 +47,154 @@ export function rangesMeet(versions: string | undefined, thread: VersionRange): 
   return true;
 }
 
-function passes(value: unknown, test: FieldTest): boolean {
+function passes(value: unknown, test: FieldTest, fields: Record<string, unknown>): boolean {
   if (typeof test !== 'object') return value === test;
   if ('not' in test) return value !== undefined && value !== test.not;
   if ('re' in test) return typeof value === 'string' && new RegExp(test.re, 'i').test(value);
   if ('has' in test) return Array.isArray(value) && value.includes(test.has);
+  if ('any' in test) return test.any.some((x) => (x === null ? value === undefined || value === null : value === x));
+  if ('none' in test) return !test.none.some((x) => value === x);
+  if ('differs' in test) return value !== undefined && fields[test.differs] !== undefined && value !== fields[test.differs];
+  if ('atLeast' in test) return typeof value === 'string' && RELEASE_VERSION.test(value) && compareVersions(value, test.atLeast) >= 0;
   return typeof value === 'number' && value > test.gt;
 }
 
-const fieldsOf = (f: Fact) => f as unknown as Record<string, unknown>;
-
-/** The facts a signal looks at, oldest first. */
-function candidates(s: Signal, view: EvidenceView): Fact[] {
-  if ('error' in s) return view.all('provider_error').filter((e) => s.error.includes(e.code));
-  if ('statement' in s) return view.all('statement').filter((f) => s.statement.includes(f.topic));
-  const facts: Fact[] = s.current ? view.inCurrent(s.fact) : view.all(s.fact);
-  return s.latest ? facts.slice(-1) : facts;
+/** A fact (or derived item) as the matcher sees it: the fields tested and quoted, the facts cited. */
+interface Subject {
+  fields: Record<string, unknown>;
+  facts: Fact[];
 }
 
-/** A `{field}` value of the fact; `{field|words}` with underscores as spaces, `{field|opt}` with a space before it when present. */
-function valueOf(values: Record<string, unknown>, k: string, filter?: string): string {
-  const v = String(values[k] ?? '');
+/** The facts a spec looks at, oldest first, each as the subjects `where` tests (one per `each` element). */
+function candidates(s: EvidenceSpec, view: EvidenceView): Subject[][] {
+  let facts: { fields: Record<string, unknown>; facts: Fact[] }[];
+  if (s.error) {
+    const codes = s.error;
+    facts = view.all('provider_error').filter((e) => codes === 'any' || codes.includes(e.code)).map((e) => ({ fields: errorFields(view, e), facts: [e] }));
+  } else if (s.statement) {
+    const topics = s.statement;
+    facts = view.all('statement').filter((f) => topics.includes(f.topic)).map((f) => ({ fields: f as never, facts: [f] }));
+  } else {
+    const kind = s.fact ?? '';
+    const derived = DERIVED[kind];
+    if (derived) facts = derived(view).filter((d) => !s.current || d.facts.some((f) => f.source.messageId === view.currentMessageId));
+    else facts = (s.current ? view.inCurrent(kind as FactKind) : view.all(kind as FactKind)).map((f) => ({ fields: f as never, facts: [f] }));
+    if (s.latest) facts = facts.slice(-1);
+  }
+  return facts.map((x) => eachOf(s, x));
+}
+
+/** What `where` and the templates read: the fact's fields, or each element of its `each` list. */
+function eachOf(s: EvidenceSpec, x: Subject): Subject[] {
+  if (!s.each) return [x];
+  // `oauthStatus.profiles`: every profile of every oauthStatus entry, in order.
+  let level: Record<string, unknown>[] = [x.fields];
+  for (const key of s.each.split('.')) {
+    level = level.flatMap((v) => (Array.isArray(v[key]) ? (v[key] as unknown[]) : [])).filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null);
+  }
+  return level.map((fields) => ({ fields, facts: x.facts }));
+}
+
+const passesAll = (where: Record<string, FieldTest> | undefined, fields: Record<string, unknown>) =>
+  Object.entries(where ?? {}).every(([k, t]) => passes(fields[k], t, fields));
+
+/** Every subject of a spec that passes its `where`, oldest first (for each fact, its first passing element). */
+function hits(s: EvidenceSpec, view: EvidenceView): Subject[] {
+  return candidates(s, view).flatMap((subjects) => subjects.find((x) => passesAll(s.where, x.fields)) ?? []);
+}
+
+/**
+ * A `{field}` value; `{a??b}` field `a`, else `b` when `a` is empty; `{field|words}` with
+ * underscores as spaces, `{field|opt}` with a space before it when present, `{field|list}` joined by `, `.
+ */
+function valueOf(values: Record<string, unknown>, key: string, filter?: string): string {
+  const raw = key.split('??').map((k) => values[k]).find((v) => v !== undefined && v !== null && v !== '');
+  if (filter === 'list') return Array.isArray(raw) ? raw.join(', ') : String(raw ?? '');
+  const v = String(raw ?? '');
   if (filter === 'opt') return v ? ` ${v}` : '';
   return filter === 'words' ? v.replace(/_/g, ' ') : v;
 }
 
-/** Fills `{quote}` and `{field}` in a template, each value becoming one quoted value of the message. */
+const PLACEHOLDER = /\{(\w+(?:\.\w+)?(?:\?\?\w+(?:\.\w+)?)?)(?:\|(words|opt|list))?\}/g;
+/** `{?text {field} text}`: the text only when every placeholder in it has a value. */
+const OPTIONAL = /\{\?((?:[^{}]|\{[^{}]*\})*)\}/g;
+
+/** Keeps or drops each optional segment by whether its placeholders have values. */
+function resolveOptional(template: string, values: Record<string, unknown>): string {
+  return template.replace(OPTIONAL, (_, inner: string) =>
+    [...inner.matchAll(PLACEHOLDER)].every((m) => valueOf(values, m[1]!, m[2]) !== '') ? inner : '',
+  );
+}
+
+/** Fills `{quote}`, `{field}` and `{with…}` in a template, each value becoming one quoted value of the message. */
 function fillTemplate(template: string, values: Record<string, unknown>): Message {
   const quotes: string[] = [];
-  const id = template.replace(/\{(\w+)(?:\|(words|opt))?\}/g, (_, k: string, filter?: string) => {
+  const id = resolveOptional(template, values).replace(PLACEHOLDER, (_, k: string, filter?: string) => {
     quotes.push(valueOf(values, k, filter));
     return `{${quotes.length - 1}}`;
   });
   return { id, quotes };
 }
 
-/** The evidence as quoted: the signal's `quote` template, else the error line or the user's words. */
-function quoteOf(s: Signal, f: Fact, fields: Record<string, unknown>): string {
-  if (s.quote) return s.quote.replace(/\{(\w+)(?:\|(words|opt))?\}/g, (_, k: string, filter?: string) => valueOf(fields, k, filter));
-  if (f.kind === 'provider_error') return errorQuote(f);
-  if (f.kind === 'statement') return f.quote;
+/** The evidence as quoted: the spec's `quote` template, else the error line or the user's words. */
+function quoteOf(s: EvidenceSpec, x: Subject): string {
+  if (s.quote) return resolveOptional(s.quote, x.fields).replace(PLACEHOLDER, (_, k: string, filter?: string) => valueOf(x.fields, k, filter));
+  const f = x.facts[0];
+  if (f?.kind === 'provider_error') return errorQuote(f);
+  if (f?.kind === 'statement') return f.quote;
   return '';
 }
 
 /** True when the thread holds evidence the signal's `unless` names. */
 function blocked(s: Signal, view: EvidenceView): boolean {
-  const { error = [], statement = [] } = s.unless ?? {};
-  return (
-    (error.length > 0 && view.all('provider_error').some((e) => error.includes(e.code))) ||
-    (statement.length > 0 && view.all('statement').some((f) => statement.includes(f.topic)))
-  );
+  const specs: EvidenceSpec[] = [s.unless ?? []].flat().flatMap((u) => [
+    ...(u.error?.length ? [{ error: u.error, where: u.where }] : []),
+    ...(u.statement?.length ? [{ statement: u.statement, where: u.where }] : []),
+    ...(u.fact ? [{ fact: u.fact, where: u.where }] : []),
+  ]);
+  return specs.some((spec) => hits(spec, view).length > 0);
 }
 
-/** What `where` and the templates read: the fact's fields, or each element of its `each` list. */
-function subjects(s: Signal, f: Fact): Record<string, unknown>[] {
-  if (!('each' in s) || !s.each) return [fieldsOf(f)];
-  // `oauthStatus.profiles`: every profile of every oauthStatus entry, in order.
-  let level: Record<string, unknown>[] = [fieldsOf(f)];
-  for (const key of s.each.split('.')) {
-    level = level.flatMap((x) => (Array.isArray(x[key]) ? (x[key] as unknown[]) : [])).filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null);
-  }
-  return level;
+/** Position of a subject's first fact in the thread: message seq, then line. */
+function position(view: EvidenceView, x: Subject): { seq: number; messageId: string; line: number } {
+  const f = x.facts[0];
+  let seq = -1;
+  for (const r of view.records) if (!r.stale && r.fact === f) seq = Math.max(seq, r.seq);
+  return { seq, messageId: f?.source.messageId ?? '', line: f?.source.lineStart ?? 0 };
 }
 
-/** The verdict of one signal: confirmed by the newest fact that passes, or null. */
+/** The newest `with` evidence standing where `order` asks relative to the main evidence, or undefined. */
+function withHit(w: WithSpec, view: EvidenceView, main: Subject): Subject | undefined {
+  const all = hits(w, view);
+  if (!w.order) return all.at(-1);
+  const m = position(view, main);
+  return all.filter((x) => {
+    const p = position(view, x);
+    if (w.order === 'after') return p.seq > m.seq;
+    if (w.order === 'not_before') return p.seq >= m.seq;
+    if (w.order === 'before') return p.seq < m.seq;
+    return p.messageId === m.messageId && p.line > m.line;
+  }).at(-1);
+}
+
+const prefixed = (prefix: string, fields: Record<string, unknown>) => Object.fromEntries(Object.entries(fields).map(([k, v]) => [`${prefix}.${k}`, v]));
+
+/** The verdict of one signal: from the newest fact that passes (and its `with`), or null. */
 export function matchSignal(s: Signal, view: EvidenceView): Verdict | null {
   if (!rangesMeet(s.versions, view.versionRange) || blocked(s, view)) return null;
-  const tests = Object.entries(s.where ?? {});
-  let hit: { f: Fact; fields: Record<string, unknown> } | undefined;
-  for (const f of candidates(s, view)) {
-    const fields = subjects(s, f).find((x) => tests.every(([k, t]) => passes(x[k], t)));
-    if (fields) hit = { f, fields };
-  }
+  const hit = hits(s, view).at(-1);
   if (!hit) return null;
-  const { f, fields } = hit;
-  const reason = fillTemplate(s.reason, { ...fields, quote: quoteOf(s, f, fields) });
-  return confirmed(s.specificity ?? ('statement' in s ? 1 : 'error' in s ? 3 : 2), because(reason, f));
+  const w = s.with ? withHit(s.with, view, hit) : undefined;
+  if (s.with && !w) return null;
+  const values = { ...hit.fields, quote: quoteOf(s, hit), ...(w && s.with ? { with: quoteOf(s.with, w), ...prefixed('with', w.fields) } : {}) };
+  const why = because(fillTemplate(s.reason, values), ...hit.facts, ...(w?.facts ?? []));
+  if (s.verdict === 'possible') return possible(why);
+  if (s.verdict === 'ruled_out') return ruledOut(why);
+  return confirmed(specificityOf(s), why);
 }
+
+/** The declared specificity, else 1 for a statement, 3 for an error string, 2 for parsed output. */
+export const specificityOf = (s: Signal): 1 | 2 | 3 => s.specificity ?? (s.statement ? 1 : s.error ? 3 : 2);
 
 /** The verdict of the first signal that matches, or null. */
 export function matchSignals(signals: readonly Signal[], view: EvidenceView): Verdict | null {
@@ -162,26 +205,3 @@ export function matchSignals(signals: readonly Signal[], view: EvidenceView): Ve
   return null;
 }
 
-/** What a signal looks at, in words: `error extra_usage_required`, `statement token_truncated`, `fact wizard (current)`. */
-function subject(s: Signal): string {
-  if ('error' in s) return `error ${s.error.join(' | ')}`;
-  if ('statement' in s) return `statement ${s.statement.join(' | ')}`;
-  return `fact ${s.fact}${s.each ? `, each of ${s.each}` : ''}${s.current ? ' (this message)' : ''}${s.latest ? ' (newest)' : ''}`;
-}
-
-function whereText(where: Record<string, FieldTest> | undefined): string {
-  const parts = Object.entries(where ?? {}).map(([k, t]) =>
-    typeof t !== 'object' ? `${k}=${String(t)}` : 'not' in t ? `${k}≠${t.not}` : 're' in t ? `${k}~/${t.re}/` : 'has' in t ? `${k}∋${t.has}` : `${k}>${t.gt}`,
-  );
-  return parts.length > 0 ? ` where ${parts.join(', ')}` : '';
-}
-
-/** Signal lines for `pincer explain` and docs: `[≥8.1] text  (error extra_usage_required; specificity 3)`. */
-export function signalLines(signals: readonly Signal[]): string[] {
-  return signals.map((s) => {
-    const versions = s.versions && s.versions !== 'any' ? `[${s.versions.replace(/2026\./g, '')}] ` : '';
-    const spec = s.specificity ?? ('statement' in s ? 1 : 'error' in s ? 3 : 2);
-    const unless = [...(s.unless?.error ?? []), ...(s.unless?.statement ?? [])];
-    return `${versions}${s.text}  (${subject(s)}${whereText(s.where)}${unless.length > 0 ? `, unless ${unless.join(' | ')}` : ''}; specificity ${spec})`;
-  });
-}

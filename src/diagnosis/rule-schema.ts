@@ -4,7 +4,8 @@
  */
 import * as z from 'zod';
 import { BranchFamily, BranchId } from './catalog.ts';
-import { ErrorCode, StatementTopic } from '../evidence/facts.ts';
+import { ErrorCode, Fact, StatementTopic } from '../evidence/facts.ts';
+import { isDerived } from './derived.ts';
 import { rowRange } from './steps.ts';
 import { compareVersions } from './versions.ts';
 import type { DeclaredCommand, Rule } from './types.ts';
@@ -18,27 +19,64 @@ const versionsText = z.string().refine((v) => {
   }
 }, 'must be any, unknown, ≤V, ≥V or V–W');
 
-const FieldTest = z.union([z.string(), z.number(), z.boolean(), z.object({ not: z.string() }), z.object({ re: z.string() }), z.object({ gt: z.number() }), z.object({ has: z.string() })]);
+/** The parsed fact kinds (the discriminator of `Fact`). */
+const FACT_KINDS = new Set<string>(Fact.options.map((o) => o.shape.kind.value));
 
-/** One declared signal (./patterns.ts): exactly one of `error`, `statement`, `fact`. */
+const FieldTest = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.object({ not: z.string() }).strict(),
+  z.object({ re: z.string() }).strict(),
+  z.object({ gt: z.number() }).strict(),
+  z.object({ has: z.string() }).strict(),
+  z.object({ any: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).min(1) }).strict(),
+  z.object({ none: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1) }).strict(),
+  z.object({ differs: z.string().min(1) }).strict(),
+  z.object({ atLeast: z.string().regex(/^\d{4}\.\d+\.\d+$/) }).strict(),
+]);
+const Where = z.record(z.string(), FieldTest);
+
+/** A fact kind a `fact` spec may name: a parsed kind other than errors and statements (their own forms), or a derived one. */
+const FactName = z.string().refine((k) => isDerived(k) || (FACT_KINDS.has(k) && k !== 'provider_error' && k !== 'statement'), 'must be a fact kind (not provider_error/statement) or a derived fact (./derived.ts)');
+
+/** One piece of evidence (./patterns.ts EvidenceSpec): exactly one of `error`, `statement`, `fact`. */
+const evidenceFields = {
+  error: z.union([z.array(ErrorCode).min(1), z.literal('any')]).optional(),
+  statement: z.array(StatementTopic).min(1).optional(),
+  fact: FactName.optional(),
+  current: z.boolean().optional(),
+  latest: z.boolean().optional(),
+  each: z.string().min(1).optional(),
+  where: Where.optional(),
+  quote: z.string().min(1).optional(),
+};
+const exactlyOne = (s: { error?: unknown; statement?: unknown; fact?: unknown }) => [s.error, s.statement, s.fact].filter((x) => x !== undefined).length === 1;
+
+const Unless = z
+  .object({ error: z.union([z.array(ErrorCode), z.literal('any')]).optional(), statement: z.array(StatementTopic).optional(), fact: FactName.optional(), where: Where.optional() })
+  .strict();
+
+const WithSchema = z
+  .object({ ...evidenceFields, order: z.enum(['after', 'not_before', 'before', 'below']).optional() })
+  .strict()
+  .refine(exactlyOne, 'with needs exactly one of error, statement, fact');
+
+/** One declared signal (./patterns.ts). */
 const SignalSchema = z
   .object({
-    error: z.array(ErrorCode).min(1).optional(),
-    statement: z.array(StatementTopic).min(1).optional(),
-    fact: z.string().min(1).optional(),
-    current: z.boolean().optional(),
-    latest: z.boolean().optional(),
-    each: z.string().min(1).optional(),
+    ...evidenceFields,
     versions: versionsText.optional(),
-    where: z.record(z.string(), FieldTest).optional(),
     reason: z.string().min(3),
     text: z.string().min(3),
-    quote: z.string().min(1).optional(),
-    unless: z.object({ error: z.array(ErrorCode).optional(), statement: z.array(StatementTopic).optional() }).strict().optional(),
+    unless: z.union([Unless, z.array(Unless).min(1)]).optional(),
+    with: WithSchema.optional(),
+    verdict: z.enum(['possible', 'ruled_out']).optional(),
     specificity: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
   })
   .strict()
-  .refine((s) => [s.error, s.statement, s.fact].filter((x) => x !== undefined).length === 1, 'needs exactly one of error, statement, fact');
+  .refine(exactlyOne, 'needs exactly one of error, statement, fact')
+  .refine((s) => !(s.verdict && s.specificity), 'specificity ranks confirmed verdicts only');
 
 const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'must be a function');
 

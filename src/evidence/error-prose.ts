@@ -6,7 +6,12 @@
  * disagrees with a working model, and a service that does not see a variable. Lines of any
  * length up to 2000 characters, claimed or not; English words only (OpenClaw's strings are
  * English whatever the user writes around them). Bounded regexes: linear time.
+ *
+ * The readers are one table (RULES): a line is scanned once for the literals each rule's regexes
+ * cannot match without (computed from the patterns, src/text/keyword-gate.ts), and only the rules
+ * whose literals are there run.
  */
+import { keywordGate } from '../text/keyword-gate.ts';
 import { spanOf, type Parser } from './context.ts';
 import type { Fact, StatementTopic } from './facts.ts';
 import type { PreparedLine } from './lines.ts';
@@ -95,90 +100,106 @@ const PROVIDER_HINTS: [RegExp, (m: RegExpExecArray) => string][] = [
 
 const PROFILE_ID = /\b((?:anthropic|openai|openai-codex|google|openrouter|moonshot|minimax):[\w*@.-]{1,64})/;
 
-/**
- * One look per line before the ~40 regexes above: each of them (and BLOCK_NAME's `{`) needs at
- * least one of these literals, so a line without any matches none of them and is skipped.
- * Most prose lines of a long paste have none. Keep it in step when a regex above gains a word.
- */
-const MAYBE =
-  /auth|api|token|logged|login|cred|quota|billing|40|429|529|telegram|getme|deletewebhook|setmycommands|sendmessage|slack|control ui|pair|web|skill|memory|embedding|time|econnreset|model|config|schema|cloudflare|claude|anthropic|openai|google|gemini|openrouter|moonshot|minimax|kimi|deepseek|requestedprovider|systemd|launch|docker|container|service|gateway|visible|inherited|dropped|expired|key|密钥|在别的工具上可以调用|cron|\{|baseurl|profile|zero rows|work|openclaw_|upgrad|updat|github|ollama|litellm|zai|xai|mistral|groq|sk-|aiza|generativelanguage|status|answers|succeeded|valid|downgrad|revert|roll|provider|order|intent/i;
+const LOCAL_URL = /^https?:\/\/(?:127\.|localhost)/;
+const NOT_ENABLED = /\b(?:not|n't|never)\b[^\n]{0,30}\b(?:enabled|turned on)\b/i;
+const CRON = /\bcron(?: ?jobs?| runs?)?\b/i;
+
+/** A provider word as a provider id. */
+const providerId = (word: string): string => word.toLowerCase().replace(/^gemini$/, 'google').replace(/^kimi$/, 'moonshot');
+
+/** One reader of a topic: the first line it matches gives the topic's fact. */
+interface ProseRule {
+  topic: StatementTopic;
+  re: RegExp;
+  /** A second regex the line must match too. */
+  and?: RegExp;
+  /** The line must not match this (a negation near the words). */
+  unless?: RegExp;
+  /** Only the user's words: not read on a line that holds an error fact already (a quoted error). */
+  said?: true;
+  /** Only lines longer than this. */
+  longerThan?: number;
+  /** The text `re` reads instead of the line, and the literals that change may bring into it. */
+  on?: { text: (t: string) => string; literals: string[] };
+  /** The fact's value from the match (`block`: the JSON block the line is in); false: no fact after all. */
+  value?: (m: RegExpExecArray, block: string | undefined) => string | undefined | false;
+}
+
+/** The readers, in the order their facts are listed when found on the same line. First match of a topic wins. */
+const RULES: readonly ProseRule[] = [
+  { topic: 'auth_symptom', re: AUTH_WORD, and: FAIL_WORD, said: true },
+  ...LOOKALIKES.map(([subject, re]): ProseRule => ({ topic: 'lookalike', re, said: true, value: () => subject })),
+  { topic: 'claude_cli_route', re: CLAUDE_CLI },
+  // A profile id quoted by an error ('for profile "…"') is not one the user has.
+  { topic: 'stored_profile', re: PROFILE_ID, on: { text: (t) => (t.includes('for profile "') ? t.replace(/for profile "[^"]{0,80}"/g, '') : t), literals: ['for profile "'] }, value: (m) => m[1] },
+  { topic: 'service_env', re: SERVICE, value: (m) => ENV_VAR.exec(m.input)?.[1] },
+  { topic: 'login_gone_said', re: LOGIN_GONE, said: true },
+  { topic: 'token_truncated', re: TRUNCATED },
+  { topic: 'configured_provider', re: CONFIGURED, value: (m) => providerId((m[1] ?? m[2]) as string) },
+  { topic: 'store_hand_edited', re: HAND_EDITED },
+  { topic: 'provider_unused', re: UNUSED, value: (m) => providerId((m[1] ?? m[2]) as string) },
+  { topic: 'old_key_used', re: OLD_KEY },
+  { topic: 'key_works_elsewhere', re: WORKS_DIRECTLY },
+  { topic: 'cron_job', re: CRON, longerThan: 200 },
+  { topic: 'env_key_said', re: ENV_KEY_SAID, value: (m) => m[1] },
+  { topic: 'dm_not_working', re: DM_PAIRING },
+  { topic: 'order_excludes', re: ORDER_EXCLUDES },
+  { topic: 'custom_base_url', re: BASE_URL, value: (m, block) => !OWN_API.test(m[1] as string) && !LOCAL_URL.test(m[1] as string) && block },
+  { topic: 'profiles_gone', re: PROFILES_GONE },
+  { topic: 'works_elsewhere', re: WORKS_ELSEWHERE },
+  { topic: 'custom_state_dir', re: CUSTOM_STATE_DIR },
+  { topic: 'upgraded', re: UPGRADED, value: (m) => m[1] },
+  { topic: 'login_saved_elsewhere', re: SAVED_ELSEWHERE, value: (m) => m[1] },
+  { topic: 'store_holds_key', re: STORE_HOLDS, value: (m) => (/^token/i.test((m[1] ?? m[2]) as string) ? 'token' : 'key') },
+  { topic: 'order_not_kept', re: ORDER_NOT_KEPT },
+  { topic: 'intent_enabled_said', re: INTENT_ON, unless: NOT_ENABLED },
+  { topic: 'version_regression', re: REGRESSION },
+  ...PROVIDER_HINTS.map(([re, name]): ProseRule => ({ topic: 'provider_named', re, said: true, value: name })),
+];
+
+/** The gate's patterns: each rule's `re` (index i) and `and`, then the line state's three. */
+const AND_AT = new Map<number, number>();
+const GATED: RegExp[] = RULES.map((r) => r.re);
+RULES.forEach((r, i) => {
+  if (r.and) AND_AT.set(i, GATED.push(r.and) - 1);
+});
+const [BLOCK_AT, STATUS_AT, FINE_AT] = [GATED.push(BLOCK_NAME) - 1, GATED.push(STATUS_VIEW) - 1, GATED.push(RUNS_FINE) - 1];
+/** One scan of a line for the literals of every pattern in GATED (its flags are indexed like GATED). */
+export const PROSE_GATE = keywordGate(GATED, Object.fromEntries(RULES.flatMap((r, i) => (r.on ? [[i, r.on.literals]] : []))));
+const ALL = new Uint8Array(GATED.length).fill(1);
 
 type Found = { topic: StatementTopic; line: PreparedLine; value?: string };
 
 /**
  * Reads the prose facts of a message (one per topic, first line that shows it). Callers pass the
  * lines that are not CLI output; `errorLines` (source line numbers) already hold an error fact,
- * so they are not read again as a failure said in words. `lookFirst: false` turns off the keyword
- * look (MAYBE) that skips most lines: the tests check it changes nothing on any fixture.
+ * so they are not read again as a failure said in words. `lookFirst: false` runs every rule on
+ * every line instead of only those the keyword gate lets through: the tests check it changes nothing.
  */
 export const parseErrorProse = (errorLines: ReadonlySet<number>, lookFirst = true): Parser => (lines, ctx) => {
   const found = new Map<string, Found>();
-  // A topic already found keeps its first line (`add`): its regexes are not run again.
-  const open = (topic: StatementTopic): boolean => !found.has(topic);
-  const add = (topic: StatementTopic, line: PreparedLine, value?: string): void => {
-    if (!found.has(topic)) found.set(topic, { topic, line, ...(value ? { value } : {}) });
-  };
   let fine = false;
   let block: string | undefined;
   let statusLine: PreparedLine | undefined;
   for (const line of lines) {
     const t = line.text;
-    if (t === '' || t.length > 2000 || (lookFirst && !MAYBE.test(t))) continue;
+    if (t === '' || t.length > 2000) continue;
+    const may = lookFirst ? PROSE_GATE.scan(t) : ALL;
     const quoted = errorLines.has(line.start);
-    if (!quoted && open('auth_symptom') && AUTH_WORD.test(t) && FAIL_WORD.test(t)) add('auth_symptom', line);
-    if (!quoted && open('lookalike')) {
-      for (const [subject, re] of LOOKALIKES) {
-        if (re.test(t)) {
-          add('lookalike', line, subject);
-          break;
-        }
-      }
+    // The JSON block a line is in names the provider of a base URL read in it (custom_base_url's value).
+    if (may[BLOCK_AT] && !found.has('custom_base_url')) block = BLOCK_NAME.exec(t)?.[1] ?? block;
+    for (let i = 0; i < RULES.length; i++) {
+      const rule = RULES[i]!;
+      if (!may[i] || found.has(rule.topic) || (quoted && rule.said) || (rule.longerThan !== undefined && t.length <= rule.longerThan)) continue;
+      const m = rule.re.exec(rule.on ? rule.on.text(t) : t);
+      if (!m || (rule.and && (!may[AND_AT.get(i)!] || !rule.and.test(t))) || rule.unless?.test(t)) continue;
+      const value = rule.value ? rule.value(m, block) : undefined;
+      if (value !== false) found.set(rule.topic, { topic: rule.topic, line, ...(value ? { value } : {}) });
     }
-    if (open('claude_cli_route') && CLAUDE_CLI.test(t)) add('claude_cli_route', line);
-    // A profile id has a `:`; without one the copy and the scan are skipped.
-    const profile = open('stored_profile') && t.includes(':') ? PROFILE_ID.exec(t.includes('for profile "') ? t.replace(/for profile "[^"]{0,80}"/g, '') : t) : null;
-    if (profile) add('stored_profile', line, profile[1]);
-    if (open('service_env') && SERVICE.test(t)) add('service_env', line, ENV_VAR.exec(t)?.[1]);
-    if (!quoted && open('login_gone_said') && LOGIN_GONE.test(t)) add('login_gone_said', line);
-    if (open('token_truncated') && TRUNCATED.test(t)) add('token_truncated', line);
-    const configured = open('configured_provider') ? CONFIGURED.exec(t) : null;
-    if (configured) add('configured_provider', line, ((configured[1] ?? configured[2]) as string).toLowerCase().replace(/^gemini$/, 'google').replace(/^kimi$/, 'moonshot'));
-    if (open('store_hand_edited') && HAND_EDITED.test(t)) add('store_hand_edited', line);
-    const unused = open('provider_unused') ? UNUSED.exec(t) : null;
-    if (unused) add('provider_unused', line, ((unused[1] ?? unused[2]) as string).toLowerCase().replace(/^gemini$/, 'google').replace(/^kimi$/, 'moonshot'));
-    if (open('old_key_used') && OLD_KEY.test(t)) add('old_key_used', line);
-    if (open('key_works_elsewhere') && WORKS_DIRECTLY.test(t)) add('key_works_elsewhere', line);
-    if (t.length > 200 && open('cron_job') && /\bcron(?: ?jobs?| runs?)?\b/i.test(t)) add('cron_job', line);
-    const envKey = open('env_key_said') ? ENV_KEY_SAID.exec(t) : null;
-    if (envKey) add('env_key_said', line, envKey[1]);
-    if (open('dm_not_working') && DM_PAIRING.test(t)) add('dm_not_working', line);
-    if (open('order_excludes') && ORDER_EXCLUDES.test(t)) add('order_excludes', line);
-    block = BLOCK_NAME.exec(t)?.[1] ?? block;
-    const url = open('custom_base_url') ? BASE_URL.exec(t)?.[1] : undefined;
-    if (url && !OWN_API.test(url) && !/^https?:\/\/(?:127\.|localhost)/.test(url)) add('custom_base_url', line, block);
-    if (open('profiles_gone') && PROFILES_GONE.test(t)) add('profiles_gone', line);
-    if (open('works_elsewhere') && WORKS_ELSEWHERE.test(t)) add('works_elsewhere', line);
-    if (open('custom_state_dir') && CUSTOM_STATE_DIR.test(t)) add('custom_state_dir', line);
-    const upgraded = open('upgraded') ? UPGRADED.exec(t) : null;
-    if (upgraded) add('upgraded', line, upgraded[1]);
-    const saved = open('login_saved_elsewhere') ? SAVED_ELSEWHERE.exec(t) : null;
-    if (saved) add('login_saved_elsewhere', line, saved[1]);
-    const holds = open('store_holds_key') ? STORE_HOLDS.exec(t) : null;
-    if (holds) add('store_holds_key', line, /^token/i.test((holds[1] ?? holds[2]) as string) ? 'token' : 'key');
-    if (open('order_not_kept') && ORDER_NOT_KEPT.test(t)) add('order_not_kept', line);
-    if (open('intent_enabled_said') && INTENT_ON.test(t) && !/\b(?:not|n't|never)\b[^\n]{0,30}\b(?:enabled|turned on)\b/i.test(t)) add('intent_enabled_said', line);
-    if (open('version_regression') && REGRESSION.test(t)) add('version_regression', line);
-    for (const [re, name] of quoted || !open('provider_named') ? [] : PROVIDER_HINTS) {
-      const m = re.exec(t);
-      if (m) {
-        add('provider_named', line, name(m));
-        break;
-      }
-    }
-    statusLine ??= STATUS_VIEW.test(t) ? line : undefined;
-    fine ||= RUNS_FINE.test(t);
+    statusLine ??= may[STATUS_AT] && STATUS_VIEW.test(t) ? line : undefined;
+    fine ||= may[FINE_AT] === 1 && RUNS_FINE.test(t);
   }
-  if (statusLine && fine) add('status_misleading', statusLine);
+  if (statusLine && fine) found.set('status_misleading', { topic: 'status_misleading', line: statusLine });
   const facts: Fact[] = [];
   for (const f of found.values()) {
     const quote = f.line.text.trim();

@@ -6,6 +6,7 @@
  * here (the pastes inside it are read by the other parsers). Answers are context-free: mapping
  * "yes" to the question asked is the conversation's job.
  */
+import { keywordGate } from '../text/keyword-gate.ts';
 import { spanOf, type Parser } from './context.ts';
 import type { Fact, StatementTopic } from './facts.ts';
 
@@ -55,11 +56,8 @@ const RULES: Rule[] = [
   ['asks_what_next', /\bwhat(?:'?s| is)? next\b|\bwhat (?:do|should) i (?:need to )?(?:do|run|try) (?:next|now)\b|\bnow what\b/i],
 ];
 
-/**
- * Cheap first look: every rule in one case-insensitive alternation (a superset of each rule, the
- * one case-sensitive rule included), so a line that matches none costs one scan instead of one per rule.
- */
-const ANY_RULE = new RegExp(RULES.map(([, re]) => `(?:${re.source})`).join('|'), 'i');
+/** One scan of a line for the literals each rule cannot match without: only the rules whose literals are there run. */
+export const STATEMENT_GATE = keywordGate(RULES.map(([, re]) => re));
 
 /** What a user says they did, read also on a line that quotes OpenClaw output ("I bought credits but still get: …"). */
 const SAID_AROUND_OUTPUT = new Set<StatementTopic>(['edited_key', 'bought_credits', 'reonboarded', 'restarted', 'set_env_var']);
@@ -80,10 +78,12 @@ export function parseStatements(claimed: ReadonlySet<number>): Parser {
       if (t === '' || t.length > 200 || line.local || read.has(t)) continue;
       // A line a parser claimed (an error quoted in a sentence) still says what the user did, in the first person.
       const onOutput = claimed.has(line.start);
-      if ((onOutput && !FIRST_PERSON.test(t)) || !ANY_RULE.test(t)) continue;
+      if (onOutput && !FIRST_PERSON.test(t)) continue;
+      const may = STATEMENT_GATE.scan(t);
+      if (!may.includes(1)) continue;
       read.add(t);
-      for (const [topic, re, valueOf] of RULES) {
-        if (onOutput && !SAID_AROUND_OUTPUT.has(topic)) continue;
+      for (const [i, [topic, re, valueOf]] of RULES.entries()) {
+        if (!may[i] || (onOutput && !SAID_AROUND_OUTPUT.has(topic))) continue;
         const m = re.exec(t);
         if (!m) continue;
         if (topic === 'didnt_work' && /\bdms?\b|\bguild\b|\bserver\b/i.test(t)) continue;

@@ -3,7 +3,7 @@ import { matchSignal, matchSignals, rangesMeet, type Signal } from '../../src/di
 import { ruleFor } from '../../src/diagnosis/branches/index.ts';
 import { diagnose } from '../../src/diagnosis/engine.ts';
 import type { Fact } from '../../src/evidence/facts.ts';
-import { error, said, version, viewOf } from './facts.ts';
+import { error, line, masked, profile, said, status, version, viewOf } from './facts.ts';
 
 const pattern: Signal = { error: ['extra_usage_required'], versions: '≥2026.8.1', reason: '`{quote}`: spent.', text: '`…`' };
 
@@ -88,5 +88,60 @@ describe('statement and fact signals, with field tests', () => {
     const view = viewOf([error('setup_token_short'), said('token_truncated', 'cut')]);
     expect(matchSignals([a, b], view)?.because[0]?.reason.id).toBe('first');
     expect(matchSignals([b, a], view)?.because[0]?.reason.id).toBe('second');
+  });
+});
+
+describe('general forms: with, order, verdict, any code, derived facts', () => {
+  it('`with` needs a second piece of evidence, quotes it as {with} and cites it after the first', () => {
+    const s: Signal = { error: ['credit_balance_low'], with: { statement: ['bought_credits'] }, reason: '`{quote}` then `{with}`', text: 't' };
+    expect(matchSignal(s, viewOf([error('credit_balance_low', { message: 'Your credit balance is too low' })]))).toBeNull();
+    const v = matchSignal(s, viewOf([error('credit_balance_low', { message: 'Your credit balance is too low' })], [said('bought_credits', 'I bought credits')]));
+    expect(v?.because[0]?.reason.quotes).toEqual(['Your credit balance is too low', 'I bought credits']);
+    expect(v?.because[0]?.sources.map((s) => s.messageId)).toEqual(['m0', 'm1']);
+  });
+
+  it('`order` puts the `with` evidence in a newer or an older message than the first', () => {
+    const after: Signal = { error: ['credit_balance_low'], with: { statement: ['bought_credits'], order: 'after' }, reason: 'r', text: 't' };
+    const before: Signal = { ...after, with: { statement: ['bought_credits'], order: 'before' } };
+    const boughtLater = viewOf([error('credit_balance_low')], [said('bought_credits', 'I bought credits')]);
+    const boughtFirst = viewOf([said('bought_credits', 'I bought credits')], [error('credit_balance_low')]);
+    expect(matchSignal(after, boughtLater)).not.toBeNull();
+    expect(matchSignal(after, boughtFirst)).toBeNull();
+    expect(matchSignal(before, boughtFirst)).not.toBeNull();
+    expect(matchSignal(before, boughtLater)).toBeNull();
+  });
+
+  it('`verdict` makes a match only possible or rule the branch out, so signals read like an if/else chain', () => {
+    const chain: Signal[] = [
+      { error: ['overloaded'], with: { statement: ['bought_credits'] }, verdict: 'ruled_out', reason: 'out', text: 't' },
+      { error: ['overloaded'], reason: 'busy', text: 't' },
+    ];
+    expect(matchSignals(chain, viewOf([error('overloaded')]))?.status).toBe('confirmed');
+    const out = matchSignals(chain, viewOf([error('overloaded'), said('bought_credits', 'I paid')]));
+    expect(out?.status).toBe('ruled_out');
+    expect(out?.specificity).toBeUndefined();
+  });
+
+  it('an error of any code narrowed by `where` (HTTP status), `any` / `none` value lists, computed `rejection`', () => {
+    const s: Signal = { error: 'any', where: { httpStatus: 402 }, reason: 'r', text: 't' };
+    expect(matchSignal(s, viewOf([error('rate_limited', { httpStatus: 402 })]))).not.toBeNull();
+    expect(matchSignal(s, viewOf([error('rate_limited', { httpStatus: 429 })]))).toBeNull();
+    const from: Signal = { error: 'any', where: { errorProvider: { any: ['anthropic', null] }, wrapper: { none: ['usage'] } }, reason: 'r', text: 't' };
+    expect(matchSignal(from, viewOf([error('generic_failure')]))).not.toBeNull();
+    expect(matchSignal(from, viewOf([error('generic_failure', { provider: 'openai' })]))).toBeNull();
+    expect(matchSignal(from, viewOf([error('generic_failure', { wrapper: 'usage' })]))).toBeNull();
+    const blocked: Signal = { statement: ['chat_works'], unless: [{ error: 'any', where: { rejection: true } }], reason: 'r', text: 't' };
+    expect(matchSignal(blocked, viewOf([said('chat_works', 'it answers')]))).not.toBeNull();
+    expect(matchSignal(blocked, viewOf([said('chat_works', 'it answers'), error('unknown', { httpStatus: 401 })]))).toBeNull();
+  });
+
+  it('a derived fact (`unusable_profile`) is tested like a parsed one and cites the output it came from', () => {
+    const s: Signal = { fact: 'unusable_profile', where: { kind: 'disabled' }, reason: '`{label}`', text: 't' };
+    const fine = status([line('anthropic', [profile('anthropic:default', 'api_key', masked('sk-ant-a...Qx7Lm2Ab'))])]);
+    const off = status([line('anthropic', [profile('anthropic:default', 'api_key', masked('sk-ant-a...Qx7Lm2Ab'), { kind: 'disabled', reason: 'billing', remaining: '5h' })])]);
+    expect(matchSignal(s, viewOf([fine]))).toBeNull();
+    const v = matchSignal(s, viewOf([off]));
+    expect(v?.because[0]?.reason.quotes).toEqual(['anthropic:default [disabled:billing 5h]']);
+    expect(v?.because[0]?.sources).toEqual([off.source]);
   });
 });

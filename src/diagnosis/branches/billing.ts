@@ -2,12 +2,12 @@
  * Family C: billing, cooldown and limits (branches.md §C). Cooldown and disabled suffixes come
  * from `models status` labels (§1.3, §1.6); reasons and backoff from §3.4.
  */
-import { msg, q } from '../reason.ts';
+import type { ErrorCode } from '../../evidence/facts.ts';
+import type { ErrorSignal, WithSpec } from '../patterns.ts';
 import type { Steps } from '../steps.ts';
-import { because, errorProvider, errorQuote, errorsWith, lastSeq, statements } from '../signals.ts';
+import { errorProvider, errorsWith, statements } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
-import { confirmed, possible, ruledOut } from '../verdict.ts';
 
 const DOCS_FAILOVER = 'https://docs.openclaw.ai/concepts/model-failover';
 const GENERIC = ['api_key_invalid', 'setup_token_rejected', 'provider_key_invalid', 'rate_limited'] as const;
@@ -17,22 +17,6 @@ const BILLING_CONSOLE: Record<string, string> = {
   openai: 'the OpenAI platform (Settings → Billing)',
   openrouter: 'OpenRouter (Settings → Credits)',
 };
-
-/** Unusable profiles (label suffixes and `--json` `unusableProfiles`) of a kind, newest status first. */
-function unusable(view: EvidenceView, kind: 'cooldown' | 'disabled') {
-  for (const s of [...view.all('models_status')].reverse()) {
-    for (const line of s.providers) {
-      const p = line.profiles.find((x) => x.unusable?.kind === kind);
-      if (p?.unusable) {
-        const reason = p.unusable.reason ? `:${p.unusable.reason}` : '';
-        return { status: s, provider: line.provider, label: `${p.profileId} [${kind}${reason} ${p.unusable.remaining}]` };
-      }
-    }
-    const u = s.unusableProfiles?.find((x) => x.kind === kind);
-    if (u) return { status: s, provider: u.profileId.split(':')[0] ?? '', label: `${u.profileId} ${kind}${u.reason ? ` (${u.reason})` : ''}` };
-  }
-  return undefined;
-}
 
 const TOP_UP = 'Top up in <console>, in the SAME organization the key belongs to.';
 const TOP_UP_OTHER = "Top up in `<provider>`'s billing dashboard, in the SAME organization the key belongs to.";
@@ -46,26 +30,26 @@ function billedProvider(view: EvidenceView): string {
   return (err && errorProvider(err)) ?? 'anthropic';
 }
 
+const BILLING: ErrorCode[] = ['credit_balance_low', 'billing_error', 'payment_required'];
+const BOUGHT_AFTER = { statement: ['bought_credits'], order: 'after' } as const satisfies WithSpec;
+const TOPPED_UP = '`{quote}`: the provider refuses requests until the balance is topped up.';
+
 export const creditBalanceLow: Rule = {
   id: 'credit_balance_low',
   family: 'billing',
   title: 'The account is out of credits',
   priority: 80,
   beats: [...GENERIC],
-  whenSignals: ['`credit balance is too low`', 'the `⚠️ … returned a billing error` text', 'HTTP 402'],
   then: '`openclaw models status`; a `[disabled:billing …]` suffix means OpenClaw still backs off (profile_disabled)',
   docs: 'https://docs.openclaw.ai/help/faq',
   commands: [],
-  when(view) {
-    const err = errorsWith(view, 'credit_balance_low', 'billing_error', 'payment_required').at(-1) ?? view.all('provider_error').find((e) => e.httpStatus === 402);
-    if (!err) return null;
-    const bought = lastSeq(view, (f) => f.kind === 'statement' && f.topic === 'bought_credits');
-    const errSeq = lastSeq(view, (f) => f === err);
-    const why = because(msg`${q(errorQuote(err))}: the provider refuses requests until the balance is topped up.`, err);
-    // Credits bought after the error: the balance is no longer the cause, the back-off is.
-    if (bought > errSeq) return possible(why);
-    return confirmed(3, why);
-  },
+  // Credits bought after the error: the balance is no longer the cause, the back-off is (only possible).
+  signals: [
+    { error: BILLING, with: BOUGHT_AFTER, verdict: 'possible', reason: TOPPED_UP, text: 'a billing error, then the user says they bought credits' },
+    { error: BILLING, reason: TOPPED_UP, text: '`credit balance is too low` / the `⚠️ … returned a billing error` text / `Payment Required`' },
+    { error: 'any', where: { httpStatus: 402 }, with: BOUGHT_AFTER, verdict: 'possible', reason: TOPPED_UP, text: 'HTTP 402, then the user says they bought credits' },
+    { error: 'any', where: { httpStatus: 402 }, reason: TOPPED_UP, text: 'HTTP 402 with another text' },
+  ],
   steps: [
     { versions: 'any', kind: 'action', text: TOP_UP, why: BILLING_ERROR_WHY, then: TOP_UP_THEN },
     { case: 'bought', versions: 'any', kind: 'action', text: TOP_UP, why: BOUGHT_WHY, then: TOP_UP_THEN },
@@ -87,25 +71,37 @@ export const profileDisabled: Rule = {
   title: 'OpenClaw disabled the profile after failures',
   priority: 70,
   beats: ['profile_cooldown'],
-  whenSignals: ['`[disabled:<reason> <dur>]` suffix', '`Provider <p> has billing issue (skipping all models)` after the cause was fixed'],
   then: 'wait for it, or replace the credential; `openclaw doctor` shows `Auth profile cooldowns`',
   docs: DOCS_FAILOVER,
   commands: [],
-  when(view) {
-    const u = unusable(view, 'disabled');
-    if (u) return confirmed(2, because(msg`${q(u.label)}: OpenClaw skips this profile until the time runs out.`, u.status));
-    const skipped = errorsWith(view, 'provider_skipped').at(-1);
-    if (skipped) return confirmed(3, because(msg`${q(errorQuote(skipped))}`, skipped));
-    const doc = view.all('doctor').find((d) => d.entries.some((e) => e.status.startsWith('disabled')));
-    if (doc) return confirmed(2, because('`openclaw doctor` lists a disabled profile', doc));
-    // "I bought credits and it still fails": OpenClaw keeps a billing-failed profile disabled (5h back-off).
-    const billing = errorsWith(view, 'credit_balance_low', 'billing_error', 'payment_required').at(-1);
-    const bought = statements(view, 'bought_credits').at(-1);
-    if (billing && bought && lastSeq(view, (f) => f === bought) > lastSeq(view, (f) => f === billing)) {
-      return confirmed(1, because(msg`You bought credits after ${q(errorQuote(billing))}: OpenClaw still keeps that profile disabled after a billing failure (a back-off of hours) until the timer ends or the gateway restarts.`, billing, bought));
-    }
-    return null;
-  },
+  signals: [
+    {
+      fact: 'unusable_profile',
+      where: { kind: 'disabled' },
+      reason: '`{label}`: OpenClaw skips this profile until the time runs out.',
+      text: '`[disabled:<reason> <dur>]` on a profile label, or ≥8.1 `Unavailable auth profiles` `- <id> (<p>) disabled[:<reason>] …`',
+    },
+    {
+      error: ['provider_skipped'],
+      reason: '`{quote}`',
+      text: '`Provider <p> has billing issue (skipping all models)` after the cause was fixed',
+    },
+    {
+      fact: 'doctor',
+      each: 'entries',
+      where: { status: { re: '^disabled' } },
+      reason: '`openclaw doctor` lists a disabled profile',
+      text: '`openclaw doctor` lists a profile `disabled`',
+    },
+    {
+      // "I bought credits and it still fails": OpenClaw keeps a billing-failed profile disabled (5h back-off).
+      error: BILLING,
+      with: BOUGHT_AFTER,
+      reason: 'You bought credits after `{quote}`: OpenClaw still keeps that profile disabled after a billing failure (a back-off of hours) until the timer ends or the gateway restarts.',
+      text: 'a billing error, then the user says they bought credits',
+      specificity: 1,
+    },
+  ],
   steps: [
     {
       versions: 'any',
@@ -127,25 +123,28 @@ export const profileCooldown: Rule = {
   signals: [
     {
       error: ['no_available_profile', 'provider_cooldown'],
-      // After a `Missing scopes` refusal the cooldown is that route problem's echo: only possible (when).
+      // After a `Missing scopes` refusal the cooldown is that route problem's echo: only possible (the next signal).
       unless: { error: ['missing_scopes'] },
       reason: '`{quote}`: earlier failures put the profiles on hold.',
       text: '`No available auth profile for <p> (all in cooldown or unavailable)` / `Provider <p> is in cooldown`',
     },
-  ],
-  whenSignals: [
-    '`[cooldown <dur>]` on a profile label, or ≥8.1 `Unavailable auth profiles` `- <id> (<p>) cooldown[:<reason>] (<dur>) — <hint>`',
-    'the cooldown error after a `Missing scopes` refusal (only possible)',
+    {
+      error: ['no_available_profile', 'provider_cooldown'],
+      with: { error: ['missing_scopes'] },
+      verdict: 'possible',
+      reason: '`{quote}`, after a `Missing scopes` refusal',
+      text: 'the cooldown error after a `Missing scopes` refusal',
+    },
+    {
+      fact: 'unusable_profile',
+      where: { kind: 'cooldown' },
+      reason: '`{label}`: earlier failures put it on hold.',
+      text: '`[cooldown <dur>]` on a profile label, or ≥8.1 `Unavailable auth profiles` `- <id> (<p>) cooldown[:<reason>] (<dur>) — <hint>`',
+    },
   ],
   then: 'follow the branch of the underlying failure reason',
   docs: DOCS_FAILOVER,
   commands: [],
-  when(view) {
-    const err = errorsWith(view, 'no_available_profile', 'provider_cooldown').at(-1);
-    if (err && errorsWith(view, 'missing_scopes').length > 0) return possible(because(msg`${q(errorQuote(err))}, after a \`Missing scopes\` refusal`, err));
-    const u = unusable(view, 'cooldown');
-    return u ? confirmed(2, because(msg`${q(u.label)}: earlier failures put it on hold.`, u.status)) : null;
-  },
   // ≤7.x: the log names the cause; ≥8.1: `Unavailable auth profiles` in models status names it (e.g. `cooldown:auth`).
   steps: [
     { versions: '≤2026.7.1', command: 'openclaw logs --follow', why: COOLDOWN_LOG_WHY, then: COOLDOWN_LOG_THEN },
@@ -159,50 +158,65 @@ export const profileCooldown: Rule = {
   ],
 };
 
+const LATER_AUTH: ErrorCode[] = ['token_expired', 'invalid_x_api_key', 'invalid_bearer_token', 'authentication_error', 'invalid_api_key', 'provider_key_invalid'];
+const RATE_LIMIT = {
+  error: ['rate_limited'],
+  where: { wrapper: { none: ['usage'] } },
+  reason: "`{quote}`: too many requests or tokens for this key's limits.",
+  text: '`429` / `rate_limit_error` / `⚠️ API rate limit reached` / `RESOURCE_EXHAUSTED` / `quota exceeded` (not from the usage probe)',
+} as const satisfies ErrorSignal;
+
 export const rateLimited: Rule = {
   id: 'rate_limited',
   family: 'billing',
   title: 'The provider is rate limiting',
   priority: 20,
-  whenSignals: ['`429`', '`rate_limit_error`', '`⚠️ API rate limit reached`', '`RESOURCE_EXHAUSTED`', '`quota exceeded`'],
   then: '—',
   docs: DOCS_FAILOVER,
   commands: [],
-  when(view) {
-    const err =
-      errorsWith(view, 'rate_limited').filter((e) => e.wrapper !== 'usage').at(-1) ??
-      view.all('provider_error').find((e) => e.httpStatus === 429 && e.code === 'unknown' && e.wrapper !== 'usage');
-    if (!err) return null;
-    const why = because(msg`${q(errorQuote(err))}: too many requests or tokens for this key's limits.`, err);
-    // A credential refused after the limit in the same paste is the newer failure.
-    const later = view
-      .all('provider_error')
-      .some((e) => e.source.messageId === err.source.messageId && e.source.lineStart > err.source.lineStart && LATER_AUTH.has(e.code));
-    if (later) return possible(why);
-    // The rate-limit copy over a `Missing scopes` 403: the copy misreports a route problem.
-    return errorsWith(view, 'missing_scopes').length > 0 ? possible(why) : confirmed(2, why);
-  },
+  // A 429 line is always `rate_limited` (src/evidence/error-classify.ts reads the status when the text says nothing else).
+  signals: [
+    {
+      // A credential refused after the limit in the same paste is the newer failure.
+      ...RATE_LIMIT,
+      with: { error: LATER_AUTH, order: 'below' },
+      verdict: 'possible',
+      text: 'a rate limit, then a refused credential lower in the same paste',
+    },
+    {
+      // The rate-limit copy over a `Missing scopes` 403: the copy misreports a route problem.
+      ...RATE_LIMIT,
+      with: { error: ['missing_scopes'] },
+      verdict: 'possible',
+      text: 'a rate limit with a `Missing scopes` refusal',
+    },
+    { ...RATE_LIMIT, specificity: 2 },
+  ],
   steps: fallbackRows('Wait a minute and retry, or add a fallback model from another provider so runs continue while the limit lasts.'),
 };
 
-const LATER_AUTH = new Set(['token_expired', 'invalid_x_api_key', 'invalid_bearer_token', 'authentication_error', 'invalid_api_key', 'provider_key_invalid']);
+
+const OVERLOADED: ErrorCode[] = ['overloaded', 'auth_service_unavailable'];
+/** An Anthropic API key (`sk-ant-…`, not a setup-token `sk-ant-oat…`) stored in a `"type": "token"` profile. */
+const KEY_AS_TOKEN = { fact: 'auth_profiles_json', each: 'profiles', where: { type: 'token', valueHead: { re: '^sk-ant-(?!oat)' } } } as const satisfies WithSpec;
+const KEY_AS_TOKEN_WHY = 'the 529s come with an API key stored as `"type": "token"`: the profile, not the provider, is the problem';
+const BUSY = '`{quote}`: the provider is busy; nothing is wrong with your setup.';
 
 export const providerOverloaded: Rule = {
   id: 'provider_overloaded',
   family: 'billing',
   title: 'The provider is overloaded',
   priority: 10,
-  whenSignals: ['`529`', '`overloaded_error`', '`The AI service is temporarily overloaded`', '(a 529 with a token-type profile holding an API key is api_key_in_token_profile)'],
   then: 'retry later',
   docs: DOCS_FAILOVER,
   commands: [],
-  when(view) {
-    const err = errorsWith(view, 'overloaded', 'auth_service_unavailable').at(-1) ?? view.all('provider_error').find((e) => e.httpStatus === 529);
-    if (!err) return null;
-    const json = view.all('auth_profiles_json').find((j) => j.profiles.some((p) => p.type === 'token' && p.valueHead?.startsWith('sk-ant-') && !p.valueHead.startsWith('sk-ant-oat')));
-    if (json) return ruledOut(because('the 529s come with an API key stored as `"type": "token"`: the profile, not the provider, is the problem', err, json));
-    return confirmed(2, because(msg`${q(errorQuote(err))}: the provider is busy; nothing is wrong with your setup.`, err));
-  },
+  // 529s with an API key stored as `"type": "token"`: the profile, not the provider, is the problem (api_key_in_token_profile).
+  signals: [
+    { error: OVERLOADED, with: KEY_AS_TOKEN, verdict: 'ruled_out', reason: KEY_AS_TOKEN_WHY, text: 'a 529 while auth-profiles.json holds an API key as `"type": "token"`' },
+    { error: OVERLOADED, reason: BUSY, text: '`overloaded_error` / `The AI service is temporarily overloaded`', specificity: 2 },
+    { error: 'any', where: { httpStatus: 529 }, with: KEY_AS_TOKEN, verdict: 'ruled_out', reason: KEY_AS_TOKEN_WHY, text: 'HTTP 529 while auth-profiles.json holds an API key as `"type": "token"`' },
+    { error: 'any', where: { httpStatus: 529 }, reason: BUSY, text: 'HTTP 529 with another text', specificity: 2 },
+  ],
   steps: fallbackRows('Nothing to fix on your side; a fallback model keeps runs going while the provider is busy.'),
 };
 

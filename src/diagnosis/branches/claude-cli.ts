@@ -8,12 +8,20 @@ import { because, errorQuote, errorsWith, statements } from '../signals.ts';
 import { claudeCliRoute } from '../symptoms.ts';
 import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
-import { confirmed, possible } from '../verdict.ts';
+import { confirmed } from '../verdict.ts';
 
 const DOCS_ANTHROPIC = 'https://docs.openclaw.ai/providers/anthropic';
 
-/** Words saying the CLI login is gone: "expired", "logged out", "not logged in". */
-const LOGIN_GONE = /\bexpired\b|\blogged out\b|\bnot logged in\b|\blogin (?:is )?(?:gone|missing)\b/i;
+/** Words saying the CLI login is gone: "expired", "logged out", "not logged in" (a `re` field test: case-insensitive). */
+const LOGIN_GONE = String.raw`\bexpired\b|\blogged out\b|\bnot logged in\b|\blogin (?:is )?(?:gone|missing)\b`;
+
+/** The Claude CLI route with the login gone in the user's words (`{with}`), unless they call the status view misleading. */
+const ON_CLI_ROUTE = {
+  fact: 'claude_cli_route',
+  unless: { statement: ['status_misleading'] },
+  reason: 'The Claude CLI runs the model and `{with}`: its login has to be renewed where the gateway runs.',
+  specificity: 1,
+} as const;
 
 const CLI_LOGIN = {
   command: 'claude auth login',
@@ -27,9 +35,6 @@ export const claudeCliLoginExpired: Rule = {
   title: 'The Claude CLI login on the gateway host has expired',
   priority: 40,
   beats: ['token_expired', 'setup_token_rejected', 'oauth_refresh_failed'],
-  whenSignals: [
-    'a Claude CLI route (`claude-cli/…`, `agentRuntime: claude-cli`) AND a 401/expired login said or shown',
-  ],
   then: '≥8.1: `openclaw gateway restart`, then retry; 3.26–7.x: `openclaw models auth login --provider anthropic --method cli`, then `openclaw gateway restart`',
   docs: DOCS_ANTHROPIC,
   commands: [],
@@ -45,16 +50,26 @@ export const claudeCliLoginExpired: Rule = {
       reason: '`{quote}`',
       text: '≥7.1 chat: `⚠️ Model login expired on the gateway for claude-cli`',
     },
+    // A status view the user calls misleading: the route works, whatever the words say.
+    {
+      ...ON_CLI_ROUTE,
+      with: { statement: ['login_gone_said'] },
+      text: 'a Claude CLI route (`claude-cli/…`, `agentRuntime: claude-cli`) and the user says its login expired',
+    },
+    {
+      ...ON_CLI_ROUTE,
+      with: { statement: ['auth_symptom'], where: { quote: { re: LOGIN_GONE } } },
+      text: 'a Claude CLI route and a failure described as `expired` / `logged out` / `not logged in`',
+    },
+    {
+      error: ['generic_failure', 'auth_failed_copy', 'invalid_bearer_token', 'authentication_error', 'token_expired'],
+      with: { fact: 'claude_cli_route' },
+      unless: { statement: ['status_misleading'] },
+      verdict: 'possible',
+      reason: '`{quote}` on a Claude CLI route',
+      text: 'a generic or 401 failure on a Claude CLI route',
+    },
   ],
-  when(view) {
-    const route = claudeCliRoute(view);
-    if (!route) return null;
-    const said = statements(view, 'login_gone_said').at(-1) ?? statements(view, 'auth_symptom').find((s) => LOGIN_GONE.test(s.quote));
-    if (statements(view, 'status_misleading').length > 0 && errorsWith(view, 'cli_login_expired').length === 0) return null;
-    if (said) return confirmed(1, because(msg`The Claude CLI runs the model and ${q(said.quote)}: its login has to be renewed where the gateway runs.`, route, said));
-    const failure = errorsWith(view, 'generic_failure', 'auth_failed_copy', 'invalid_bearer_token', 'authentication_error', 'token_expired').at(-1);
-    return failure ? possible(because(msg`${q(errorQuote(failure))} on a Claude CLI route`, failure, route)) : null;
-  },
   // The command is the same on every version; what follows it changed in 2026.8.1 (native Claude CLI route, §10.13).
   steps: [
     { versions: '≤2026.7.1', ...CLI_LOGIN, then: 'Then `openclaw models auth login --provider anthropic --method cli` and `openclaw gateway restart`.' },
@@ -99,28 +114,26 @@ export const claudeCliShadowedByProfile: Rule = {
   ],
 };
 
+const PLAN_SPENT = {
+  error: ['credit_balance_low', 'billing_error'],
+  reason: "`{quote}` on a subscription: the plan's usage window is spent, not an API balance.",
+} as const;
+
 export const subscriptionLimit: Rule = {
   id: 'subscription_limit',
   family: 'billing',
   title: "The subscription plan's usage window is spent",
   priority: 35,
   beats: ['credit_balance_low'],
-  whenSignals: [
-    'a subscription credential (Claude CLI route, setup-token/OAuth, Claude Pro/Max said) AND billing copy (`returned a billing error`, `Credit balance is too low`, `out of usage credits`)',
-  ],
   then: '`openclaw models status`',
   docs: 'https://docs.openclaw.ai/providers/anthropic',
   commands: [{ kind: 'openclaw', template: 'openclaw models status' }],
-  when(view) {
-    const err = errorsWith(view, 'credit_balance_low', 'billing_error').at(-1);
-    if (!err) return null;
-    const plan =
-      claudeCliRoute(view) ??
-      statements(view, 'subscription').at(-1) ??
-      view.all('status_card').find((c) => c.authMode === 'oauth' || c.authMode === 'token');
-    if (!plan) return null;
-    return confirmed(3, because(msg`${q(errorQuote(err))} on a subscription: the plan's usage window is spent, not an API balance.`, err, plan));
-  },
+  // Billing copy written for API keys, on a subscription credential: a Claude CLI route, a plan said, a token/OAuth `/status` card.
+  signals: [
+    { ...PLAN_SPENT, with: { fact: 'claude_cli_route' }, text: 'billing copy (`returned a billing error`, `Credit balance is too low`) on a Claude CLI route' },
+    { ...PLAN_SPENT, with: { statement: ['subscription'] }, text: 'billing copy while the user says they use a Claude subscription (Pro/Max)' },
+    { ...PLAN_SPENT, with: { fact: 'status_card', where: { authMode: { any: ['oauth', 'token'] } } }, text: 'billing copy with a `/status` card on an OAuth or token credential' },
+  ],
   steps: [
     {
       versions: 'any',

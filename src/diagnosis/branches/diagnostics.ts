@@ -2,10 +2,8 @@
  * Family D: output that looks like a failure but is not (branches.md §D). The step is "nothing to
  * fix" with a proof the user can run (`openclaw agent -m "ping"`, §5).
  */
-import { msg, q } from '../reason.ts';
-import { because, errorProvider, errorQuote, isAuthRejection, statements } from '../signals.ts';
+import type { ErrorSignal, Unless, WithSpec } from '../patterns.ts';
 import type { Rule } from '../types.ts';
-import { confirmed, possible } from '../verdict.ts';
 
 /** The proof that chat works: `--agent` is required up to 7.1 (`Pass --to <E.164>, --session-id, or --agent`). */
 const PING = 'openclaw agent -m "ping"';
@@ -17,35 +15,42 @@ const PING_ROWS = (text: string, why: string) =>
     { versions: 'unknown', kind: 'none', text, why, proof: PING_ANY },
   ] as const;
 
+const USAGE_WHY = '`{quote}` comes from the usage probe: Anthropic has no usage endpoint for API keys, so it always fails there.';
+const ANTHROPIC_OR_UNNAMED = { any: ['anthropic', 'claude', null] };
+/** `openclaw status --usage` or `/status` refused by Anthropic (seed 002). */
+const USAGE_REFUSED = {
+  error: 'any',
+  where: { wrapper: 'usage', rejection: true, errorProvider: ANTHROPIC_OR_UNNAMED },
+  reason: USAGE_WHY,
+  text: '`openclaw status --usage` or `/status` shows `HTTP 401 … Invalid bearer token` / 403 for Anthropic',
+} as const satisfies ErrorSignal;
+const USAGE_LIMITED = { ...USAGE_REFUSED, where: { wrapper: 'usage', httpStatus: { any: [401, 403, 429] }, errorProvider: ANTHROPIC_OR_UNNAMED }, text: 'the usage probe answered 401, 403 or 429 with another text' } as const satisfies ErrorSignal;
+const CHAT_REFUSED = { error: 'any', where: { wrapper: { none: ['usage'] }, rejection: true } } as const satisfies WithSpec;
+
 export const usageProbeUnsupported: Rule = {
   id: 'usage_probe_unsupported',
   family: 'diagnostics',
   title: 'The usage line fails for API keys; chat is not affected',
   priority: 90,
   beats: ['setup_token_rejected', 'api_key_invalid'],
-  whenSignals: [
-    '`openclaw status --usage` or `/status` shows `HTTP 401 … Invalid bearer token` / 403 for Anthropic while the profile is an API key and chat works (seed 002)',
-    'usage exists only for OAuth/token credentials',
-  ],
   then: '—',
   docs: 'https://docs.openclaw.ai/help/faq',
   commands: [
     { kind: 'openclaw', template: PING, since: '2026.8.1' },
     { kind: 'openclaw', template: PING_ANY },
   ],
-  when(view) {
-    const usage = view
-      .all('provider_error')
-      .filter((e) => e.wrapper === 'usage' && (isAuthRejection(e) || e.httpStatus === 401 || e.httpStatus === 403 || e.httpStatus === 429))
-      .filter((e) => ['anthropic', 'claude', undefined].includes(errorProvider(e)))
-      .at(-1);
-    if (!usage) return null;
-    const why = because(msg`${q(errorQuote(usage))} comes from the usage probe: Anthropic has no usage endpoint for API keys, so it always fails there.`, usage);
-    const chatFailure = view.all('provider_error').some((e) => e.wrapper !== 'usage' && isAuthRejection(e));
-    return chatFailure ? possible(why) : confirmed(3, why);
-  },
+  // Usage exists only for OAuth/token credentials; a chat run refused too makes the usage line only possibly the whole story.
+  signals: [
+    { ...USAGE_REFUSED, with: CHAT_REFUSED, verdict: 'possible', text: 'a refused usage probe while a chat run is refused too' },
+    { ...USAGE_REFUSED, specificity: 3 },
+    { ...USAGE_LIMITED, with: CHAT_REFUSED, verdict: 'possible', text: 'a 401/403/429 usage probe while a chat run is refused too' },
+    { ...USAGE_LIMITED, specificity: 3 },
+  ],
   steps: PING_ROWS('Nothing to fix: the usage line is harmless for API-key setups.', 'Usage figures exist only for subscription (OAuth/token) credentials.'),
 };
+
+/** A chat failure in the thread: a rejected credential or `No API key found`. */
+const CHAT_FAILS: Unless[] = [{ error: 'any', where: { rejection: true } }, { error: ['no_api_key'] }];
 
 export const statusMissingButRuntimeOk: Rule = {
   id: 'status_missing_but_runtime_ok',
@@ -53,26 +58,30 @@ export const statusMissingButRuntimeOk: Rule = {
   title: '`models status` says missing, but the model answers',
   priority: 85,
   beats: ['no_credentials', 'default_model_without_auth'],
-  whenSignals: [
-    '`models status` lists a provider under `Missing auth` (or `models list` says `Auth no`) while the user says that provider\'s model answers',
-  ],
   then: 'if chat really fails, follow the error it prints',
   docs: 'https://docs.openclaw.ai/help/faq',
   commands: [
     { kind: 'openclaw', template: PING, since: '2026.8.1' },
     { kind: 'openclaw', template: PING_ANY },
   ],
-  when(view) {
-    const status = view.latest('models_status');
-    const missing = status?.missingAuth[0];
-    const works = statements(view, 'chat_works').at(-1);
-    const said = statements(view, 'status_misleading').at(-1);
-    if (said && !view.all('provider_error').some((e) => isAuthRejection(e) || e.code === 'no_api_key')) {
-      return confirmed(1, because(msg`${q(said.quote)}: a status or list view that disagrees with a model that answers is not a failure by itself.`, said));
-    }
-    if (!status || !missing || !works) return null;
-    if (view.all('provider_error').some((e) => isAuthRejection(e) || e.code === 'no_api_key')) return null;
-    return confirmed(1, because(msg`${q(`Missing auth - ${missing.provider}`)} while you say ${q(works.quote)}: the status view does not read every key source.`, status, works));
-  },
+  signals: [
+    {
+      statement: ['status_misleading'],
+      unless: CHAT_FAILS,
+      reason: '`{quote}`: a status or list view that disagrees with a model that answers is not a failure by itself.',
+      text: 'the user says a status or list view (`Auth no`, `Missing auth`) disagrees with a model that answers',
+    },
+    {
+      fact: 'models_status',
+      latest: true,
+      each: 'missingAuth',
+      quote: 'Missing auth - {provider}',
+      with: { statement: ['chat_works'] },
+      unless: CHAT_FAILS,
+      reason: '`{quote}` while you say `{with}`: the status view does not read every key source.',
+      text: '`models status` lists a provider under `Missing auth` while the user says the model answers',
+      specificity: 1,
+    },
+  ],
   steps: PING_ROWS('Nothing to fix: that status line is misleading when the model answers.', '`models status` does not read every place a key can come from.'),
 };

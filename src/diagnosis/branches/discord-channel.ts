@@ -2,12 +2,19 @@
  * Family F: OpenClaw's own Discord channel — pairing, intents, bot token (branches.md §F,
  * openclaw-cli.md §7). A DM that gets a model error as its reply is NOT pairing: the bot answered.
  */
-import { msg, q } from '../reason.ts';
-import { because, errorQuote, isAuthRejection, lastSeq, statements } from '../signals.ts';
+import { statements } from '../signals.ts';
 import type { Rule } from '../types.ts';
-import { confirmed, possible, ruledOut } from '../verdict.ts';
 
 const DOCS_DISCORD = 'https://docs.openclaw.ai/channels/discord#troubleshooting';
+
+const DM_SAID = { statement: ['dm_not_working'] } as const;
+const ANSWERED = {
+  verdict: 'ruled_out',
+  reason: 'the DM got `{with}` back: the bot answered, the model call failed',
+  text: 'DMs "not working", and a model error that is the reply',
+} as const;
+/** An account of `channels status` with a DM policy, quoted `dm:<policy>`. */
+const DM_POLICY = { fact: 'channels_status', each: 'accounts', quote: 'dm:{dmPolicy}' } as const;
 
 export const discordDmPairing: Rule = {
   id: 'discord_dm_pairing',
@@ -22,29 +29,27 @@ export const discordDmPairing: Rule = {
       reason: '`pairing list` shows {pending} pending request(s).',
       text: '`openclaw pairing list discord` with a pending request',
     },
+    { fact: 'pairing_list', latest: true, verdict: 'ruled_out', reason: 'no pending pairing request', text: '`openclaw pairing list discord` with no pending request' },
+    // The DM got a model error back: the bot answered, the model call failed.
+    { ...DM_SAID, with: { error: 'any', where: { rejection: true }, order: 'not_before' }, ...ANSWERED },
+    { ...DM_SAID, with: { error: ['no_api_key'], order: 'not_before' }, ...ANSWERED },
+    {
+      ...DM_SAID,
+      with: { ...DM_POLICY, where: { dmPolicy: 'pairing' } },
+      reason: "`{quote}` with `{with}`: new DM senders wait for the owner's approval.",
+      text: 'DMs get no answer, and `channels status` shows `dm:pairing`',
+      specificity: 2,
+    },
+    { ...DM_SAID, with: { ...DM_POLICY, where: { dmPolicy: { not: 'pairing' } } }, verdict: 'possible', reason: '`{with}`', text: 'DMs get no answer, with another DM policy' },
+    {
+      ...DM_SAID,
+      reason: "`{quote}`: new DM senders get a pairing code and wait for the owner's approval (DM policy `pairing` by default).",
+      text: "DMs to the user's OpenClaw bot get no answer / a pairing code",
+    },
   ],
-  whenSignals: ['DMs to the user\'s OpenClaw bot get no answer / a pairing code (not when the DM got a model error back)'],
   then: '`openclaw pairing approve discord <CODE>`',
   docs: DOCS_DISCORD,
   commands: [],
-  when(view) {
-    const pairing = view.all('pairing_list').at(-1);
-    if (pairing) return ruledOut(because('no pending pairing request', pairing));
-    const said = statements(view, 'dm_not_working').at(-1);
-    if (!said) return null;
-    const saidAt = lastSeq(view, (f) => f === said);
-    const reply = view.all('provider_error').filter((e) => isAuthRejection(e) || e.code === 'no_api_key').at(-1);
-    if (reply && lastSeq(view, (f) => f === reply) >= saidAt) {
-      return ruledOut(because(msg`the DM got ${q(errorQuote(reply))} back: the bot answered, the model call failed`, said, reply));
-    }
-    const status = view.all('channels_status').find((c) => c.accounts.some((a) => a.dmPolicy));
-    const dm = status?.accounts.find((a) => a.dmPolicy);
-    if (dm && dm.dmPolicy !== 'pairing') return possible(because(msg`${q(`dm:${dm.dmPolicy}`)}`, said));
-    if (dm) {
-      return confirmed(2, because(msg`${q(said.quote)} with ${q('dm:pairing')}: new DM senders wait for the owner's approval.`, said, status));
-    }
-    return confirmed(1, because(msg`${q(said.quote)}: new DM senders get a pairing code and wait for the owner's approval (DM policy \`pairing\` by default).`, said));
-  },
   steps: [
     {
       versions: 'any',
@@ -70,7 +75,6 @@ export const discordIntentsMissing: Rule = {
   family: 'discord-channel',
   title: 'Message Content Intent is not enabled',
   priority: 40,
-  whenSignals: ['bot online but silent in guild channels (only possible)'],
   then: '`openclaw gateway restart`, then `openclaw channels status --probe`',
   docs: DOCS_DISCORD,
   commands: [],
@@ -88,11 +92,13 @@ export const discordIntentsMissing: Rule = {
       reason: '`{quote}` for `{account}`: the bot cannot read guild messages.',
       text: '`intents:content=disabled` (or `limited`) on an account of `openclaw channels status --probe`',
     },
+    {
+      statement: ['guild_not_working'],
+      verdict: 'possible',
+      reason: '`{quote}`',
+      text: 'bot online but silent in guild channels',
+    },
   ],
-  when(view) {
-    const said = statements(view, 'guild_not_working').at(-1);
-    return said ? possible(because(msg`${q(said.quote)}`, said)) : null;
-  },
   steps: [
     {
       versions: 'any',
@@ -137,13 +143,14 @@ export const discordTokenMissing: Rule = {
       text: '`openclaw channels status --probe`: an account with `missing token` or `getMe failed`',
       specificity: 2,
     },
+    {
+      fact: 'channels_status',
+      each: 'accounts',
+      where: { bits: { has: 'token:config (unavailable)' } },
+      reason: '`channels status --probe` reports the bot token missing or refused',
+      text: '`openclaw channels status --probe`: an account with `token:config (unavailable)`',
+    },
   ],
-  // Kept in code until real input shows it: a declared signal must match a fixture its rule diagnoses.
-  whenSignals: ['`openclaw channels status --probe`: an account with `token:config (unavailable)` (no real input yet)'],
-  when(view) {
-    const ch = view.all('channels_status').find((c) => c.accounts.some((a) => a.bits.includes('token:config (unavailable)')));
-    return ch ? confirmed(2, because('`channels status --probe` reports the bot token missing or refused', ch)) : null;
-  },
   steps: [
     {
       versions: 'any',

@@ -5,12 +5,10 @@
  */
 import type { Fact } from '../../evidence/facts.ts';
 import { VERSION, versionAtLeast } from '../commands.ts';
-import { msg, q } from '../reason.ts';
-import { because, errorProvider, errorQuote, errorsWith } from '../signals.ts';
+import { errorProvider, errorQuote, errorsWith } from '../signals.ts';
 import type { Steps } from '../steps.ts';
 import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
-import { confirmed } from '../verdict.ts';
 import { GENERIC_AUTH } from './setup-token.ts';
 
 /** A login command the copy or doctor line prints itself: `openclaw models auth login --provider <p> [--profile-id '<id>']`. */
@@ -82,20 +80,26 @@ export const oauthRefreshFailed: Rule = {
       reason: '`{quote}`',
       text: '`OAuth token refresh failed for <provider>` / `refresh_token_reused`',
     },
-  ],
-  whenSignals: [
-    'Codex `token_expired`',
-    '≥4.12 chat: `⚠️ Model login expired on the gateway for <provider>` (not claude-cli)',
-    'doctor `OAuth refresh errors`: `- <id>: re-auth required [<reason>] — Run `…`.`',
+    { error: ['token_expired'], where: { errorProvider: { re: 'codex' } }, reason: '`{quote}`', text: 'Codex `token_expired`' },
+    {
+      error: ['login_expired_copy'],
+      where: { errorProvider: { none: ['claude-cli'] } },
+      reason: '`{quote}`',
+      text: '≥4.12 chat: `⚠️ Model login expired on the gateway for <provider>` (not claude-cli: claude_cli_login_expired)',
+    },
+    {
+      fact: 'doctor',
+      each: 'entries',
+      where: { status: { any: ['re-auth required', 'OAuth refresh failed'] } },
+      quote: '{profileId}: {status}{? [{reasonCode}]}',
+      reason: '`{quote}`',
+      text: 'doctor `OAuth refresh errors`: `- <id>: re-auth required [<reason>] — Run `…`.`',
+      specificity: 3,
+    },
   ],
   then: '`openclaw models auth login --provider <provider>` if it persists',
   docs: 'https://docs.openclaw.ai/concepts/oauth',
   commands: [],
-  when(view) {
-    const found = refreshFailure(view);
-    if (!found) return null;
-    return confirmed(3, because(msg`${q(found.quote)}`, found.fact));
-  },
   steps: REFRESH_STEPS,
   // The chat copy and doctor's `OAuth refresh errors` print the login command themselves (§10.6, §10.8).
   stepCase(ctx) {

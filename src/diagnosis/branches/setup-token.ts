@@ -58,6 +58,9 @@ const NEW_SETUP_TOKEN = {
   then: 'Then `openclaw models auth paste-token --provider anthropic` and `openclaw models status` (the profile shows `static` or `ok`).',
 };
 
+/** A `token_expired` error from Anthropic (or naming no provider). */
+const ANTHROPIC_EXPIRED = { error: ['token_expired'], where: { errorProvider: { any: ['anthropic', null] } }, text: 'a `token_expired` error from Anthropic' } as const;
+
 export const tokenExpired: Rule = {
   id: 'token_expired',
   family: 'setup-token',
@@ -73,25 +76,20 @@ export const tokenExpired: Rule = {
       reason: '`{quote}` under `OAuth/token status`.',
       text: '`OAuth/token status` lists a profile `expired`, `expiring` or `unknown`',
     },
-  ],
-  whenSignals: [
-    // Kept in code until real input shows it: a declared signal must match a fixture its rule diagnoses.
-    '`openclaw doctor` lists an expired profile (no real input yet)',
-    'a `token_expired` error from Anthropic (only possible when the user says they use an env or Console key)',
+    { fact: 'doctor', each: 'entries', where: { status: { re: 'expired' } }, reason: 'doctor: `{profileId}` expired', text: '`openclaw doctor` lists an expired profile' },
+    // "I use ANTHROPIC_API_KEY" and yet an OAuth token expired: a stored token profile is sent instead.
+    {
+      ...ANTHROPIC_EXPIRED,
+      with: { statement: ['env_key_said', 'console_key'], quote: '{value??quote}' },
+      verdict: 'possible',
+      reason: '`{quote}` although you use `{with}`',
+      text: 'a `token_expired` error from Anthropic while the user says they use an env or Console key',
+    },
+    { ...ANTHROPIC_EXPIRED, reason: '`{quote}`', specificity: 2 },
   ],
   then: 'setup-token: `openclaw models auth paste-token --provider anthropic`; CLI login: `openclaw models auth login --provider anthropic --method cli`',
   docs: DOCS_OAUTH,
   commands: [],
-  when(view) {
-    const doc = view.all('doctor').find((d) => d.entries.some((e) => /expired/.test(e.status)));
-    if (doc) return confirmed(2, because(msg`doctor: ${q(doc.entries.find((e) => /expired/.test(e.status))!.profileId)} expired`, doc));
-    const err = errorsWith(view, 'token_expired').find((e) => (errorProvider(e) ?? 'anthropic') === 'anthropic');
-    // "I use ANTHROPIC_API_KEY" and yet an OAuth token expired: a stored token profile is sent instead.
-    const envKey = statements(view, 'env_key_said', 'console_key').at(-1);
-    if (err && envKey) return possible(because(msg`${q(errorQuote(err))} although you use ${q(envKey.value ?? envKey.quote)}`, err, envKey));
-    if (err) return confirmed(2, because(msg`${q(errorQuote(err))}`, err));
-    return null;
-  },
   steps: [
     { versions: 'any', ...NEW_SETUP_TOKEN },
     // A Claude CLI login (an `oauth` profile) renews with `claude auth login` where the CLI method exists (≥3.26, §9).

@@ -2,10 +2,8 @@
  * Family E: using the tools — the TUI's `!` shell, slash commands typed in a terminal, the
  * onboarding wizard, and pasted secrets (branches.md §E; TUI facts §4.4, §5.0).
  */
-import { msg, q } from '../reason.ts';
-import { because, statements } from '../signals.ts';
+import { statements } from '../signals.ts';
 import type { Rule } from '../types.ts';
-import { confirmed } from '../verdict.ts';
 
 const DOCS_TUI = 'https://docs.openclaw.ai/help/troubleshooting';
 const SLASH = /^\/(reset|new|model|exit|status|think|help|quit|clear|compact|agent|session)\b/;
@@ -44,7 +42,6 @@ export const tuiCommandInShell: Rule = {
   family: 'tools',
   title: 'A TUI slash command was typed in a terminal',
   priority: 90,
-  whenSignals: ['`no such file or directory: /reset`', '`command not found: /new`'],
   then: 'retry',
   docs: DOCS_TUI,
   commands: [
@@ -52,10 +49,18 @@ export const tuiCommandInShell: Rule = {
     { kind: 'tui', template: '/new' },
     { kind: 'tui', template: '/model' },
   ],
-  when(view) {
-    const err = view.inCurrent('shell_error').filter((e) => SLASH.test(e.target)).at(-1);
-    return err ? confirmed(3, because(msg`${q(`${err.shell ? `${err.shell}: ` : ''}${err.error.replace(/_/g, ' ')}: ${err.target}`)}: ${q(err.target)} is a TUI command, and the shell took it for a path.`, err)) : null;
-  },
+  signals: [
+    {
+      // The shell's complaint about what was just typed; zsh names itself, bash may not.
+      fact: 'shell_error',
+      current: true,
+      where: { target: { re: SLASH.source } },
+      quote: '{?{shell}: }{error|words}: {target}',
+      reason: '`{quote}`: `{target}` is a TUI command, and the shell took it for a path.',
+      text: '`zsh: no such file or directory: /reset` / `command not found: /new`',
+      specificity: 3,
+    },
+  ],
   steps: [
     {
       versions: 'any',
