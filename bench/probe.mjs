@@ -4,6 +4,8 @@
 //                             the µs spent in them, by SQL text;
 //  { type: 'profile-start' } / { type: 'profile-stop' } → { type: 'profile', profile }: a CPU profile
 //                             (node:inspector) of just the span between the two;
+//  { type: 'alloc-start' } / { type: 'alloc-stop' } → { type: 'alloc', profile }: a sampling heap
+//                             profile (what was allocated, by stack) of the span between the two;
 //  { type: 'heap' }          → { type: 'heap', file }: a heap snapshot written after a GC;
 //  { type: 'handles' }       → { type: 'handles', kinds, memory }: libuv handles by kind, memoryUsage().
 import { Session } from 'node:inspector';
@@ -57,6 +59,16 @@ process.on('message', (m) => {
       .then(() => post('Profiler.setSamplingInterval', { interval: 500 }))
       .then(() => post('Profiler.start'))
       .then(() => process.send?.({ type: 'profile-started' }));
+  } else if (m?.type === 'alloc-start') {
+    session.connect();
+    void post('HeapProfiler.enable')
+      .then(() => post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true }))
+      .then(() => process.send?.({ type: 'alloc-started' }));
+  } else if (m?.type === 'alloc-stop') {
+    void post('HeapProfiler.stopSampling').then(({ profile }) => {
+      session.disconnect();
+      process.send?.({ type: 'alloc', profile });
+    });
   } else if (m?.type === 'profile-stop') {
     void post('Profiler.stop').then(({ profile }) => {
       session.disconnect();

@@ -117,14 +117,16 @@ const escalations = dataTable<EscalationRecord>('escalations', ['ord'], ['reason
 }));
 const changes = dataTable<ChangeRecord>('changes', ['ord'], ['episode', 'seq'], (s) => s.changes, (x) => ({ episode: x.episode, seq: x.seq }));
 
-/** Facts are keyed per message: idx = position among the message's facts. */
-export function factRows(s: ThreadState): Row[] {
+/** Facts are keyed per message: idx = position among the message's facts. Rows from `from` on. */
+export function factRows(s: ThreadState, from = 0): Row[] {
   const idx = new Map<string, number>();
-  return s.facts.map((f, ord) => {
+  const rows: Row[] = [];
+  s.facts.forEach((f, ord) => {
     const i = idx.get(f.messageId) ?? 0;
     idx.set(f.messageId, i + 1);
-    return { ...facts.toRow(f, ord), idx: i };
+    if (ord >= from) rows.push({ ...facts.toRow(f, ord), idx: i });
   });
+  return rows;
 }
 
 export const LIST_TABLES = { messages, facts, asks, suggestions, replies, solutions, feedback, escalations, changes } as const;

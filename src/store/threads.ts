@@ -79,8 +79,23 @@ function heldAnswer(json: unknown): HeldAnswer | undefined {
 type AnyTable = ListTable<unknown>;
 const TABLES = Object.values(LIST_TABLES) as AnyTable[];
 
-const rowsOf = (t: AnyTable, s: ThreadState | null): Row[] =>
-  !s ? [] : t.table === 'facts' ? factRows(s) : t.list(s).map((r, i) => t.toRow(r, i));
+/** The rows of `t` in `s` from list position `from` on (a row depends on its record and position only). */
+const rowsOf = (t: AnyTable, s: ThreadState | null, from = 0): Row[] =>
+  !s ? [] : t.table === 'facts' ? factRows(s, from) : t.list(s).slice(from).map((r, i) => t.toRow(r, from + i));
+
+/**
+ * How many leading records `before` and `after` share as the same objects: their rows are the
+ * same (the reducer copies what it changes), so the diff skips them instead of serialising the
+ * whole history again at every message (issue 17).
+ */
+function samePrefix(t: AnyTable, before: ThreadState | null, after: ThreadState): number {
+  if (!before) return 0;
+  const a = t.list(before);
+  const b = t.list(after);
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
 
 const keyOf = (t: AnyTable, r: Row): string => JSON.stringify(t.keys.map((k) => r[k]));
 
@@ -167,8 +182,9 @@ export function createThreadStore(db: Database, opts: StoreOptions = {}): Thread
     if (q.markProcessed.run(eventId, s.id, now).changes === 0) return false;
     q.upsertThread.run(threadRow(s));
     for (const t of TABLES) {
-      const old = new Map(rowsOf(t, before).map((row) => [keyOf(t, row), JSON.stringify(row)]));
-      const fresh = rowsOf(t, s);
+      const from = samePrefix(t, before, s);
+      const old = new Map(rowsOf(t, before, from).map((row) => [keyOf(t, row), JSON.stringify(row)]));
+      const fresh = rowsOf(t, s, from);
       if (old.size === 0 && fresh.length === 0) continue;
       const keys = new Set(fresh.map((row) => keyOf(t, row)));
       for (const k of old.keys()) if (!keys.has(k)) remove.get(t.table)?.run([s.id, ...(JSON.parse(k) as unknown[])]);
