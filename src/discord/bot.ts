@@ -24,6 +24,7 @@ import { Inflight, ThreadQueue } from './runtime.ts';
 import { runStartupChecks } from './startup-checks.ts';
 import { acquireBotLock } from '../store/bot-lock.ts';
 import { createDbHealth, watchDatabaseFile } from './db-health.ts';
+import { startThreadCache } from './thread-cache.ts';
 import { startTimerLoop } from './timers.ts';
 import { startWorkflow, workflowHooks } from './workflow/hooks.ts';
 
@@ -56,6 +57,8 @@ export interface StartBotOptions {
   timerIntervalMs?: number;
   /** A reply committed but not confirmed posted is delivered by the timer loop once this old (ms; default 30 000). */
   redeliverAfterMs?: number;
+  /** Threads discord.js keeps cached, the most recently active (default thread-cache.ts THREAD_BUDGET). */
+  cachedThreads?: number;
 }
 
 export interface BotHandle {
@@ -102,12 +105,14 @@ async function start(opts: StartBotOptions, startedAt: number, releaseLock: () =
   let stopWorkflow = (): void => undefined;
 
   let stopTimers: () => void = () => undefined;
+  let stopThreadCache: () => void = () => undefined;
   let stopWatching: () => void = () => undefined;
   let stopped: Promise<void> | null = null;
   const stop = (reason = 'stop'): Promise<void> =>
     (stopped ??= (async () => {
       ctx.stopping = true;
       stopTimers();
+      stopThreadCache();
       stopWatching();
       stopWorkflow();
       logger.info({ reason, inflight: ctx.inflight.size }, 'stopping: no new events, finishing in-flight work');
@@ -159,6 +164,7 @@ async function start(opts: StartBotOptions, startedAt: number, releaseLock: () =
   logger.info({ user: client.user?.id, guilds: client.guilds.cache.size }, 'Pincer is connected to Discord');
 
   runStartupChecks(ctx);
+  stopThreadCache = startThreadCache(ctx, opts.cachedThreads);
   const caughtUp = opts.catchUp === false ? Promise.resolve() : startCatchUp(ctx, startedAt);
   stopTimers = startTimerLoop(ctx, opts.timerIntervalMs ?? 5_000, caughtUp, opts.redeliverAfterMs);
   stopWorkflow = startWorkflow(ctx);

@@ -9,11 +9,10 @@
  *    would judge a message by its age, and catch-up reads old messages it has just fetched.
  *  - users and guild members: an author's member (roles decide 'helper') is read right after the
  *    message that carried it; at most USER_BUDGET, Pincer's own user and member always kept.
- *  - threads and channels stay whole: an edit or a reaction (✅) in a thread discord.js has
- *    forgotten would be dropped (discord.js builds no channel from MESSAGE_UPDATE or a reaction
- *    without one cached; a new message would be completed by REST, message-input.ts). Each open
- *    thread costs ~1.6 KB of heap (the bench's snapshots); archived threads are swept after
- *    4 hours (discord.js's default), so what stays is bounded by the forum's open posts.
+ *  - threads: a count budget of the most recently active, swept by thread-cache.ts, which also
+ *    handles the edits and reactions (✅) discord.js drops for a thread it no longer caches
+ *    (it builds no channel from MESSAGE_UPDATE or a reaction; a new message is completed by
+ *    REST, message-input.ts). Archived threads also go after 4 hours (discord.js's default).
  *  - presences, voice, stage, emojis, stickers, invites, bans, scheduled events, thread members,
  *    automod rules: never read, never cached.
  */

@@ -21,6 +21,11 @@ export class ThreadQueue {
     });
     return result;
   }
+
+  /** True while `key` has a task queued or running. */
+  busy(key: string): boolean {
+    return this.tails.has(key);
+  }
 }
 
 /** Tracks promises still running so a stop can wait for them. */

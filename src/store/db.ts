@@ -90,6 +90,10 @@ export function openDatabase(path: string, opts: { migrationsDir?: string } = {}
     db.pragma('synchronous = NORMAL');
     // Deleted rows (forget-me, retention) are overwritten with zeros, not left in free pages.
     db.pragma('secure_delete = ON');
+    // Page cache: 2 MB (SQLite's own default) instead of better-sqlite3's 16 MB, which filled up
+    // as the file grew and made RSS grow with history (issue 17). A message touches a few pages
+    // of one thread's rows; the OS file cache holds the rest.
+    db.pragma('cache_size = -2000');
     migrate(db, opts.migrationsDir);
     return db;
   } catch (err) {

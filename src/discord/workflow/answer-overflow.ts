@@ -5,7 +5,7 @@
  * solution too (`source: answer_overflow`). The event id is per thread and message, so a second
  * ✅ event or a restart records it once.
  */
-import type { MessageReaction, PartialMessageReaction, PartialUser, User } from 'discord.js';
+import type { Channel, MessageReaction, PartialMessageReaction, PartialUser, User } from 'discord.js';
 import type { BotContext } from '../context.ts';
 import { guardEvent } from '../errors.ts';
 import { runAction } from './run-action.ts';
@@ -16,19 +16,26 @@ export function isAnswerOverflowMark(ctx: BotContext, emoji: string | null, user
   return emoji === CHECK && ctx.config.otherBotIds.includes(userId);
 }
 
-async function onReaction(ctx: BotContext, reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser): Promise<void> {
-  if (!isAnswerOverflowMark(ctx, reaction.emoji.name, user.id)) return;
-  const message = reaction.message;
-  const where = helpThreadOf(ctx, message.channel, user.id);
+/**
+ * Records `userId`'s `emoji` on message `messageId` in `channel` when it is Answer Overflow's ✅
+ * in a help thread (also the path of a reaction in a thread discord.js no longer caches,
+ * ../thread-cache.ts). Resolves when its effects are carried out.
+ */
+export async function handleReaction(ctx: BotContext, channel: Channel | null, messageId: string, emoji: string | null, userId: string): Promise<void> {
+  if (!isAnswerOverflowMark(ctx, emoji, userId)) return;
+  const where = helpThreadOf(ctx, channel, userId);
   if (!where || where.channelKind !== 'forum_post') return;
   const result = await runAction(
     ctx,
     where,
-    { type: 'solved', by: user.id, messageId: message.id, source: 'answer_overflow' },
-    `answer-overflow:${where.threadId}:${message.id}`,
+    { type: 'solved', by: userId, messageId, source: 'answer_overflow' },
+    `answer-overflow:${where.threadId}:${messageId}`,
   );
-  if (!result.duplicate) ctx.logger.info({ threadId: where.threadId, messageId: message.id }, 'Answer Overflow solution recorded');
+  if (!result.duplicate) ctx.logger.info({ threadId: where.threadId, messageId }, 'Answer Overflow solution recorded');
 }
+
+const onReaction = (ctx: BotContext, reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser): Promise<void> =>
+  handleReaction(ctx, reaction.message.channel, reaction.message.id, reaction.emoji.name, user.id);
 
 /** `messageReactionAdd` listener. */
 export function onMessageReactionAdd(ctx: BotContext) {
