@@ -48,10 +48,18 @@ export function rangesMeet(versions: string | undefined, thread: VersionRange): 
   return true;
 }
 
+/** Each `re` field test compiled once (case-insensitive); the tables are fixed at load, so this stays small. */
+const compiled = new Map<string, RegExp>();
+function matchesRe(source: string, value: string): boolean {
+  let re = compiled.get(source);
+  if (!re) compiled.set(source, (re = new RegExp(source, 'i')));
+  return re.test(value);
+}
+
 function passes(value: unknown, test: FieldTest, fields: Record<string, unknown>): boolean {
   if (typeof test !== 'object') return value === test;
   if ('not' in test) return value !== undefined && value !== test.not;
-  if ('re' in test) return typeof value === 'string' && new RegExp(test.re, 'i').test(value);
+  if ('re' in test) return typeof value === 'string' && matchesRe(test.re, value);
   if ('has' in test) return Array.isArray(value) && value.includes(test.has);
   if ('any' in test) return test.any.some((x) => (x === null ? value === undefined || value === null : value === x));
   if ('none' in test) return !test.none.some((x) => value === x);

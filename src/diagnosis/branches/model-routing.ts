@@ -18,7 +18,7 @@ function saidOtherProvider(view: EvidenceView) {
   const p = err ? errorProvider(err) : undefined;
   const said = statements(view, 'configured_provider').find((s) => s.value && p && s.value !== p && !p.startsWith(s.value));
   if (!err || !p || !said) return null;
-  return confirmed(1, because(msg`You set up ${q(said.value!)}, and ${q(`No API key found for provider "${p}"`)}: the model in use is still a ${q(p)} one.`, said, err));
+  return confirmed(1, because(msg`You set up ${q(said.value!)}, and ${q(`No API key found for provider "${p}"`)}: the model in use still routes to provider ${q(p)}.`, said, err));
 }
 
 const CONFIGURE_THEN = 'Then `openclaw models status`: `Default` must name that provider.';
