@@ -170,6 +170,24 @@ const savedLogin: Reader = (view) => {
   return said?.value ? [item({ profileId: said.value, provider: said.value.split(':')[0] }, said)] : [];
 };
 
+/**
+ * `subscription_credential`: the thread shows the Anthropic credential is a subscription one
+ * (setup-token or OAuth), sent as Bearer: a token profile on the newest anthropic `models status`
+ * line whose mask is not an API key's (`sk-ant-a…`), the user saying they use a subscription, a
+ * `/status` card with token or OAuth auth, or (no such card) a pasted auth-profiles.json holding an
+ * `sk-ant-oat…` token. One item at most. Fields: `profileId` (that token profile's, else the
+ * card's; absent when neither names one). Rests on the statement, else the card, else the file
+ * (the status line is not cited: the reason names its profile).
+ */
+const subscriptionCredential: Reader = (view) => {
+  const token = providerLine(view, 'anthropic')?.line.profiles.find((p) => p.type === 'token' && !maskHead(p.credential)?.startsWith('sk-ant-a'));
+  const said = statements(view, 'subscription').at(-1);
+  const card = view.all('status_card').filter((c) => c.authMode === 'token' || c.authMode === 'oauth').at(-1);
+  const file = card ? undefined : view.all('auth_profiles_json').find((j) => j.profiles.some((p) => p.type === 'token' && p.valueHead?.startsWith('sk-ant-oat')));
+  if (!token && !said && !card && !file) return [];
+  return [item({ profileId: token?.profileId ?? card?.profileId }, said ?? card ?? file)];
+};
+
 /** The api-key family's derived fact kinds, by name (spread into ./derived.ts `DERIVED`). */
 export const CREDENTIAL_READERS: Record<string, Reader> = {
   x_api_key_rejection: xApiKeyRejection,
@@ -180,4 +198,5 @@ export const CREDENTIAL_READERS: Record<string, Reader> = {
   line_profile: lineProfile,
   key_edit_said: keyEditSaid,
   saved_login: savedLogin,
+  subscription_credential: subscriptionCredential,
 };

@@ -16,6 +16,8 @@ import type { EvidenceView } from './view.ts';
 import { CREDENTIAL_READERS } from './derived-credentials.ts';
 import { SETUP_READERS } from './derived-setup.ts';
 import { ENV_READERS } from './derived-env.ts';
+import { STORE_READERS } from './derived-store.ts';
+import { ROUTING_READERS } from './derived-routing.ts';
 
 /** One derived fact: its fields (what `where` tests, what templates quote) and the facts it rests on. */
 export interface DerivedItem {
@@ -116,6 +118,15 @@ const modelRef: Reader = (view) => {
     .reverse();
 };
 
+/**
+ * `thread_version`: what the thread says of the OpenClaw version (`view.versionRange`: an exact
+ * version printed or named, else the bounds output shapes allow). One item, always. Fields: `min`,
+ * `max` (release versions; absent when open). Rests on no fact. A signal's `versions` skips only
+ * where the thread cannot be on them; `with: { fact: 'thread_version', where: { min: { atLeast } } }`
+ * asks that the thread be KNOWN to be on them.
+ */
+const threadVersion: Reader = (view) => [{ fields: { ...view.versionRange }, facts: [] }];
+
 /** The derived fact kinds, by name. */
 export const DERIVED: Record<string, Reader> = {
   ...CREDENTIAL_READERS,
@@ -125,6 +136,9 @@ export const DERIVED: Record<string, Reader> = {
   claude_cli_route: claudeCliRouteFact,
   stored_profile: storedProfile,
   model_ref: modelRef,
+  thread_version: threadVersion,
+  ...STORE_READERS,
+  ...ROUTING_READERS,
 };
 
 /** True when `kind` names a derived fact. */

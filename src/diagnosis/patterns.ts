@@ -9,7 +9,7 @@
  * - `statement`: a statement fact of one of these topics (what the user says);
  * - `fact`: a fact of one kind, parsed or derived (./derived.ts: `unusable_profile` …).
  * Each may narrow by fields (`where`: a value, `{ not }`, `{ re }`, `{ gt }`, `{ has }`, `{ any }`,
- * `{ none }`, `{ differs }`, `{ atLeast }`; on each element of a list field with `each`) and be
+ * `{ none }`, `{ differs }`, `{ atLeast }`, `{ atMost }`; on each element of a list field with `each`) and be
  * blocked by other evidence in the thread (`unless`: error codes, statement topics, or a fact kind;
  * `where` there tests them). The newest fact that passes is the evidence. `with` asks for a second
  * piece of evidence (same forms), optionally newer (`order: 'after'`), not older (`'not_before'`:
@@ -65,6 +65,7 @@ function passes(value: unknown, test: FieldTest, fields: Record<string, unknown>
   if ('none' in test) return !test.none.some((x) => value === x);
   if ('differs' in test) return value !== undefined && fields[test.differs] !== undefined && value !== fields[test.differs];
   if ('atLeast' in test) return typeof value === 'string' && RELEASE_VERSION.test(value) && compareVersions(value, test.atLeast) >= 0;
+  if ('atMost' in test) return typeof value === 'string' && RELEASE_VERSION.test(value) && compareVersions(value, test.atMost) <= 0;
   return typeof value === 'number' && value > test.gt;
 }
 

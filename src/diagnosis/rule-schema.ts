@@ -34,6 +34,7 @@ const FieldTest = z.union([
   z.object({ none: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1) }).strict(),
   z.object({ differs: z.string().min(1) }).strict(),
   z.object({ atLeast: z.string().regex(/^\d{4}\.\d+\.\d+$/) }).strict(),
+  z.object({ atMost: z.string().regex(/^\d{4}\.\d+\.\d+$/) }).strict(),
 ]);
 const Where = z.record(z.string(), FieldTest);
 

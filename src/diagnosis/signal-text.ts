@@ -22,6 +22,7 @@ function testText(k: string, t: FieldTest): string {
   if ('none' in t) return `${k}∉{${t.none.join(', ')}}`;
   if ('differs' in t) return `${k}≠${t.differs}`;
   if ('atLeast' in t) return `${k}≥${t.atLeast}`;
+  if ('atMost' in t) return `${k}≤${t.atMost}`;
   return `${k}>${t.gt}`;
 }
 

@@ -8,7 +8,8 @@ import type { ErrorCode, FactKind, StatementTopic } from '../evidence/facts.ts';
  * A field test: equal to a value, not equal (and present), matching a regex source
  * (case-insensitive), a number above, a list holding a value, one of these values (`null` = absent),
  * none of these values (absent passes), present and different from another field of the same
- * fact (`{ differs: 'configService' }`), a release version at or after one (`{ atLeast: '2026.6.5' }`).
+ * fact (`{ differs: 'configService' }`), a release version at or after one (`{ atLeast: '2026.6.5' }`)
+ * or at or before one (`{ atMost: '2026.6.4' }`).
  */
 export type FieldTest =
   | string
@@ -21,7 +22,8 @@ export type FieldTest =
   | { any: readonly (string | number | boolean | null)[] }
   | { none: readonly (string | number | boolean)[] }
   | { differs: string }
-  | { atLeast: string };
+  | { atLeast: string }
+  | { atMost: string };
 
 /** One piece of evidence: exactly one of `error`, `statement`, `fact`, narrowed by `where`. */
 export interface EvidenceSpec {
