@@ -2,17 +2,16 @@
  * Family A (the auth store's file): an auth-profiles.json written or edited by hand, in a shape
  * the loader does not read (branches.md §A auth_store_malformed, §3.1 of the reference).
  */
-import { msg, q } from '../reason.ts';
-import { because, errorProvider, errorQuote, errorsWith, statements } from '../signals.ts';
+import { errorProvider, errorsWith, statements } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import { compareVersions } from '../versions.ts';
 import type { EvidenceView } from '../view.ts';
-import { confirmed } from '../verdict.ts';
 
 /**
  * `No API key found` read from a JSON store (`Auth store: …auth-profiles.json`, or a version ≤6.4)
  * while the user says that file holds the key or token (catalog v2 auth_store_malformed). From 6.5
- * the runtime reads SQLite only: a hand-edited JSON file there is auth_store_migration.
+ * the runtime reads SQLite only: a hand-edited JSON file there is auth_store_migration. The rule's
+ * last two signals say the same as data; this picks the step (a token or an API key).
  */
 function heldInJsonStore(view: EvidenceView) {
   const holds = statements(view, 'store_holds_key').at(-1);
@@ -23,45 +22,62 @@ function heldInJsonStore(view: EvidenceView) {
   return { err, holds };
 }
 
+/** `No API key found` although the user says the JSON file holds the key (`{with}`: their words). */
+const HELD_IN_JSON = {
+  error: ['no_api_key'],
+  reason: '`{quote}` although `{with}`: the file is there, but not in a shape the loader reads.',
+  specificity: 1,
+} as const;
+
 export const authStoreMalformed: Rule = {
   id: 'auth_store_malformed',
   family: 'api-key',
   title: "auth-profiles.json is not in the store's format",
   priority: 28,
   beats: ['no_credentials'],
-  whenSignals: [
-    'a pasted auth-profiles.json whose fields are not the store\'s (§3.1): nested by provider, `mode`/`apiKey` instead of `type`/`key`, `type: "oauth"` with `accessToken`',
-    'a fragment of `profiles` entries is not by itself malformed',
-  ],
   then: '`openclaw models status` shows the profile',
   docs: 'https://docs.openclaw.ai/gateway/authentication',
   commands: [],
-  // Still code (issue 13, not converted yet): a loop over pasted files whose quoted field depends on which of four shape tests failed; needs a derived `store_shape_problem` fact.
-  when(view) {
-    for (const json of view.all('auth_profiles_json')) {
-      if (json.shape === 'nested_by_provider') return confirmed(2, because('The file is nested by provider (`{"anthropic": {…}}`); the store keeps `profiles` by profile id.', json));
-      const bad = json.profiles.find(
-        (p) =>
-          p.typeField === 'mode' ||
-          p.valueField === 'apiKey' ||
-          p.valueField === 'accessToken' ||
-          (p.type !== undefined && !['api_key', 'token', 'oauth'].includes(p.type)),
-      );
-      if (bad) {
-        const field = bad.typeField === 'mode' ? '"mode"' : `"${bad.valueField ?? bad.type}"`;
-        return confirmed(2, because(msg`${q(bad.profileId)} uses ${q(field)}, which is not a field of the store (\`type\` + \`key\`/\`token\`/\`access\`).`, json));
-      }
-      // Only `provider` missing while the provider answered 401: the store was read (a trimmed paste).
-      const readAnyway = json.problems.every((p) => p.startsWith('missing_provider')) && view.all('provider_error').some((e) => e.httpStatus === 401);
-      if (json.shape === 'store' && json.problems.length > 0 && !readAnyway) return confirmed(2, because(msg`auth-profiles.json: ${q(json.problems[0]!)}`, json));
-    }
+  signals: [
+    {
+      fact: 'store_shape_problem',
+      where: { problem: 'nested_by_provider' },
+      reason: 'The file is nested by provider (`{"anthropic": {…}}`); the store keeps `profiles` by profile id.',
+      text: 'a pasted auth-profiles.json nested by provider (`{"anthropic": {…}}`), not `profiles` by profile id (§3.1)',
+    },
+    {
+      fact: 'store_shape_problem',
+      where: { problem: 'foreign_field' },
+      reason: '`{profileId}` uses `{field}`, which is not a field of the store (`type` + `key`/`token`/`access`).',
+      text: 'a profile with `mode` instead of `type`, `apiKey` / `accessToken` instead of `key` / `access`, or an unknown `type`',
+    },
+    {
+      fact: 'store_shape_problem',
+      where: { problem: 'loader_problem' },
+      reason: 'auth-profiles.json: `{detail}`',
+      text: 'a store-shaped file with a problem the loader trips on (a fragment of `profiles` entries is not malformed; nor is a missing `provider` when the provider answered 401)',
+    },
     // "I wrote auth-profiles.json by hand": the loader keeps only what OpenClaw itself writes.
-    const edited = statements(view, 'store_hand_edited').at(-1);
-    if (edited) return confirmed(1, because(msg`${q(edited.quote)}: a store written or edited by hand is read only when it has the exact shape OpenClaw writes.`, edited));
-    // `No API key found` although the user says the file holds it, on a version that reads the JSON file (≤6.4).
-    const said = heldInJsonStore(view);
-    return said ? confirmed(1, because(msg`${q(errorQuote(said.err))} although ${q(said.holds.quote)}: the file is there, but not in a shape the loader reads.`, said.err, said.holds)) : null;
-  },
+    {
+      statement: ['store_hand_edited'],
+      reason: '`{quote}`: a store written or edited by hand is read only when it has the exact shape OpenClaw writes.',
+      text: 'the user says they wrote or edited auth-profiles.json by hand',
+    },
+    // `No API key found` although the user says the file holds it, on a version that reads the JSON file (≤6.4; from 6.5 that is auth_store_migration).
+    {
+      ...HELD_IN_JSON,
+      where: { storePath: { re: 'auth-profiles\\.json$' } },
+      versions: '≤2026.6.4',
+      with: { statement: ['store_holds_key'] },
+      text: '`No API key found` read from an `Auth store` ending in `auth-profiles.json` while the user says that file holds the key or token',
+    },
+    {
+      ...HELD_IN_JSON,
+      where: { storePath: { any: [null] } },
+      with: [{ statement: ['store_holds_key'] }, { fact: 'thread_version', where: { max: { atMost: '2026.6.4' } }, cite: false }],
+      text: 'the same naming no store, on a version known to be ≤6.4 (one that reads the JSON file)',
+    },
+  ],
   steps: [
     {
       versions: 'any',

@@ -3,23 +3,9 @@
  * (branches.md §A: default_model_without_auth, model_provider_prefix_mismatch,
  * session_profile_pinned). Agent, host and base URL are in ./api-key-routing.ts.
  */
-import { msg, q } from '../reason.ts';
-import { because, errorProvider, errorsWith, explicitOrder, providerOfModel, statements, threadProvider } from '../signals.ts';
+import { explicitOrder, threadProvider } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
-import { confirmed } from '../verdict.ts';
-
-/**
- * "I configured my Google key" (or a fallback log's `requestedProvider`) and then `No API key
- * found for provider "anthropic"`: the model in use is not the provider that was set up.
- */
-function saidOtherProvider(view: EvidenceView) {
-  const err = errorsWith(view, 'no_api_key').at(-1);
-  const p = err ? errorProvider(err) : undefined;
-  const said = statements(view, 'configured_provider').find((s) => s.value && p && s.value !== p && !p.startsWith(s.value));
-  if (!err || !p || !said) return null;
-  return confirmed(1, because(msg`You set up ${q(said.value!)}, and ${q(`No API key found for provider "${p}"`)}: the model in use still routes to provider ${q(p)}.`, said, err));
-}
 
 const CONFIGURE_THEN = 'Then `openclaw models status`: `Default` must name that provider.';
 
@@ -32,23 +18,27 @@ export const defaultModelWithoutAuth: Rule = {
   title: 'The default model is from a provider you did not set up',
   priority: 58,
   beats: ['no_credentials'],
-  whenSignals: ['`No API key found for provider "<p>"` / `Missing auth - <p>` where `<p>` is only the provider of the default (or fallback) model, while the user set up a DIFFERENT provider'],
   then: '`openclaw models status`: `Default` names that provider',
   docs: 'https://docs.openclaw.ai/concepts/model-providers',
   commands: [],
-  // Still code (issue 13, not converted yet): compares the default/fallback providers with the providers set up, and a said provider with an error's; needs a cross-fact test.
-  when(view) {
-    const status = view.latest('models_status');
-    if (!status) return saidOtherProvider(view);
-    const inUse = new Set([status.defaultModel, ...status.fallbacks].map(providerOfModel).filter((p) => p !== undefined));
-    const withAuth = status.providers.filter((p) => p.profiles.length > 0 || p.env || p.modelsJson).map((p) => p.provider.toLowerCase());
-    const missing = status.missingAuth.find((m) => inUse.has(m.provider.toLowerCase()));
-    const other = withAuth.find((p) => !inUse.has(p));
-    if (missing && other) {
-      return confirmed(2, because(msg`${q(`Missing auth - ${missing.provider}`)} is the default model's provider, while you set up ${q(other)}.`, status));
-    }
-    return null;
-  },
+  signals: [
+    {
+      fact: 'default_without_auth',
+      where: { other: { re: '.' } },
+      quote: 'Missing auth - {provider}',
+      reason: "`{quote}` is the default model's provider, while you set up `{other}`.",
+      text: '`models status`: `Missing auth - <p>` where `<p>` is the provider of the default (or a fallback) model, while a DIFFERENT provider has a credential',
+    },
+    // No `models status` yet: "I configured my Google key", then `No API key found for provider "anthropic"`.
+    {
+      fact: 'said_other_provider',
+      unless: { fact: 'models_status' },
+      quotes: { noKey: 'No API key found for provider "{provider}"' },
+      reason: 'You set up `{configured}`, and `{noKey}`: the model in use still routes to provider `{provider}`.',
+      text: 'the user says they set up one provider, and `No API key found for provider "<p>"` names another (no `models status` pasted)',
+      specificity: 1,
+    },
+  ],
   steps: [
     { versions: 'any', command: 'openclaw configure --section model', why: 'Pick a model of the provider you did set up as the default.', then: CONFIGURE_THEN },
     { case: 'other_shown', versions: 'any', command: 'openclaw configure --section model', why: 'Pick a model of the provider you did set up (`<other>`) as the default.', then: CONFIGURE_THEN },
@@ -90,26 +80,17 @@ export const sessionProfilePinned: Rule = {
   title: 'The chat session is pinned to another profile',
   priority: 60,
   beats: ['profile_order_conflict', 'api_key_invalid'],
-  whenSignals: [
-    'the profile in use is not the one `models auth order get` shows, after `order set` (a session pinned with `/model <model>@<profileId>`, §3.3 step 4)',
-    'an old profile keeps winning in one session only',
-  ],
   then: 'retry',
   docs: 'https://docs.openclaw.ai/concepts/model-failover',
   commands: [{ kind: 'tui', template: '/reset' }],
-  // Still code (issue 13, not converted yet): the profile in use compared with the explicit order's list; needs a derived `session_profile` fact.
-  when(view) {
-    const provider = threadProvider(view) ?? 'anthropic';
-    const order = explicitOrder(view, provider);
-    if (!order?.order?.length) return null;
-    const card = view.latest('status_card');
-    const err = view.all('provider_error').filter((e) => e.profileId).at(-1);
-    const used = card?.profileId ?? err?.profileId;
-    if (used && !order.order.includes(used)) {
-      return confirmed(2, because(msg`The order is ${q(order.order.join(', '))} but this session uses ${q(used)}: a per-session pin goes first (§3.3).`, order.fact, card ?? err));
-    }
-    return null;
-  },
+  signals: [
+    {
+      fact: 'session_profile',
+      where: { inOrder: false },
+      reason: 'The order is `{order}` but this session uses `{used}`: a per-session pin goes first (§3.3).',
+      text: 'the profile the session uses (a `/status` card, an error line naming it) is not in the order `models auth order get|set` shows: a session pinned with `/model <model>@<profileId>` (§3.3 step 4); an old profile keeps winning in one session only',
+    },
+  ],
   // ≥8.1 pins survive `/new` and `/reset` (openclaw-cli.md §10.12): re-pin instead of resetting.
   steps: [
     {

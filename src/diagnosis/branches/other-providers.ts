@@ -2,13 +2,10 @@
  * Family G: other providers (OpenRouter, OpenAI/Codex, Google, MiniMax, Moonshot …), diagnosed
  * from their own error texts; commands use the provider id from the evidence (branches.md §G).
  */
-import { msg, q } from '../reason.ts';
-import { compareVersions } from '../versions.ts';
-import { because, errorProvider, isAuthRejection, providerOfModel, statements, threadProvider } from '../signals.ts';
+import { errorProvider, isAuthRejection, statements, threadProvider } from '../signals.ts';
 import type { ErrorSignal } from '../patterns.ts';
 import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
-import { confirmed } from '../verdict.ts';
 
 const DOCS_PROVIDERS = 'https://docs.openclaw.ai/concepts/model-providers';
 
@@ -18,9 +15,6 @@ export const codexModelPrefixMismatch: Rule = {
   title: 'An `openai/…` model with only Codex OAuth set up',
   priority: 70,
   beats: ['no_credentials', 'model_provider_prefix_mismatch', 'default_model_without_auth'],
-  whenSignals: [
-    '≥6.1 (openai-codex folded into openai): an `openai-codex/…` model ref (`Default`, route issues) — real 9.6 output shows `- openai-codex/<m> [indeterminate] Auth readiness could not be confirmed …`',
-  ],
   then: '≤5.7: —; ≥5.28: `openclaw models status` (`Default` `openai/…`, an `openai` profile)',
   docs: DOCS_PROVIDERS,
   commands: [],
@@ -30,22 +24,22 @@ export const codexModelPrefixMismatch: Rule = {
       text: '≤5.7 `… You are authenticated with OpenAI Codex OAuth. Use openai-codex/…`; 7.2-beta–8.2 `Codex subscription auth profile could not produce login credentials.`',
       reason: '`{quote}`: Codex OAuth serves `openai-codex/…` models, not `openai/…`.',
     },
-  ],
-  // Still code (issue 13, not converted yet): three conditions on one models_status (codex profiles, openai missing, openai default) and a known-minimum-version test; needs a derived fact.
-  when(view) {
-    const status = view.latest('models_status');
-    const codex = status?.providers.some((p) => p.provider === 'openai-codex' && p.profiles.length > 0);
-    const openaiMissing = status?.missingAuth.some((m) => m.provider === 'openai');
-    if (status && codex && openaiMissing && providerOfModel(status.defaultModel) === 'openai') {
-      return confirmed(2, because(msg`${q(`Default : ${status.defaultModel}`)} with only \`openai-codex\` set up.`, status));
-    }
+    {
+      fact: 'codex_route',
+      where: { codexProfiles: true, openaiMissing: true, defaultModel: { re: '^openai/' } },
+      quote: 'Default : {defaultModel}',
+      reason: '`{quote}` with only `openai-codex` set up.',
+      text: '`models status`: `Default : openai/…`, `Missing auth - openai`, and only an `openai-codex` profile',
+    },
     // From 6.1 `openai-codex/…` refs are stale: doctor --fix rewrites them to `openai/…`.
-    const ref = [status?.defaultModel, ...(status?.routeIssues ?? []).map((r) => r.model)].find((m) => m?.startsWith('openai-codex/'));
-    if (status && ref && view.versionRange.min && compareVersions(view.versionRange.min, '2026.6.1') >= 0) {
-      return confirmed(2, because(msg`${q(ref)}: since 2026.6.1 \`openai-codex\` is folded into \`openai\`, so this ref has no route.`, status));
-    }
-    return null;
-  },
+    {
+      fact: 'codex_route',
+      where: { staleRef: { re: '.' } },
+      with: { fact: 'thread_version', where: { min: { atLeast: '2026.6.1' } }, cite: false },
+      reason: '`{staleRef}`: since 2026.6.1 `openai-codex` is folded into `openai`, so this ref has no route.',
+      text: 'on a version known to be ≥6.1 (openai-codex folded into openai), an `openai-codex/…` model ref (`Default`, route issues) — real 9.6 output shows `- openai-codex/<m> [indeterminate] Auth readiness could not be confirmed …`',
+    },
+  ],
   steps: [
     {
       versions: '≤2026.5.7',

@@ -2,11 +2,9 @@
  * Family B: Claude subscription, setup-token and OAuth credentials, sent as Bearer
  * (branches.md §B). Version-aware: the Claude CLI login method exists from 2026.3.26 (§9).
  */
-import { msg, q } from '../reason.ts';
-import { because, errorProvider, errorQuote, errorsWith, maskHead, providerLine, statements } from '../signals.ts';
+import { errorsWith, providerLine } from '../signals.ts';
 import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
-import { confirmed, possible, ruledOut } from '../verdict.ts';
 
 const DOCS_TOKEN = 'https://docs.openclaw.ai/providers/anthropic#option-b-claude-setup-token';
 const DOCS_OAUTH = 'https://docs.openclaw.ai/concepts/oauth';
@@ -18,31 +16,48 @@ function subscriptionProfiles(view: EvidenceView) {
   return providerLine(view, 'anthropic')?.line.profiles.filter((p) => p.type === 'token' || p.type === 'oauth') ?? [];
 }
 
+const ANTHROPIC_OR_NONE = { any: ['anthropic', null] } as const;
+/** `Invalid bearer token` from Anthropic (or naming no provider) in a chat run, not the usage probe. */
+const CHAT_BEARER = { error: ['invalid_bearer_token'], where: { wrapper: { none: ['usage'] }, errorProvider: ANTHROPIC_OR_NONE } } as const;
+
 export const setupTokenRejected: Rule = {
   id: 'setup_token_rejected',
   family: 'setup-token',
   title: 'Anthropic rejects the setup-token',
   priority: 10,
-  whenSignals: ['`401 … Invalid bearer token` from a chat run (not from `status --usage`) with a token/OAuth profile'],
   then: '`openclaw models auth paste-token --provider anthropic`, then `openclaw models status`',
   docs: DOCS_TOKEN,
   commands: [],
-  // Still code (issue 13, not converted yet): six-way chain (token profile / card / said / json, which profile id to quote, usage-only ruled out); forms exist (stored_profile, with), not done for time.
-  when(view) {
-    const errs = errorsWith(view, 'invalid_bearer_token').filter((e) => (errorProvider(e) ?? 'anthropic') === 'anthropic');
-    const chat = errs.filter((e) => e.wrapper !== 'usage').at(-1);
-    if (!chat) return errs.length > 0 ? ruledOut(because('the `Invalid bearer token` comes from the usage probe, not a chat run', errs.at(-1))) : null;
-    const token = subscriptionProfiles(view).find((p) => p.type === 'token' && !maskHead(p.credential)?.startsWith('sk-ant-a'));
-    const said = statements(view, 'subscription').at(-1);
-    const card =
-      view.all('status_card').filter((c) => c.authMode === 'token' || c.authMode === 'oauth').at(-1) ??
-      view.all('auth_profiles_json').find((j) => j.profiles.some((p) => p.type === 'token' && p.valueHead?.startsWith('sk-ant-oat')));
-    if (token || said || card) {
-      const which = token?.profileId ?? (card?.kind === 'status_card' ? card.profileId : undefined);
-      return confirmed(2, because(msg`${q(errorQuote(chat))} for ${which ? q(which) : 'your subscription token'}: Anthropic no longer accepts that token.`, chat, said ?? card));
-    }
-    return possible(because(msg`${q(errorQuote(chat))}: a Bearer credential (setup-token or OAuth) was rejected`, chat));
-  },
+  signals: [
+    {
+      ...CHAT_BEARER,
+      with: { fact: 'subscription_credential', where: { profileId: { re: '.' } } },
+      reason: '`{quote}` for `{with.profileId}`: Anthropic no longer accepts that token.',
+      text: '`401 … Invalid bearer token` from a chat run, with a token profile on `models status` (not an `sk-ant-a…` key) or a token/OAuth `/status` card naming its profile',
+      specificity: 2,
+    },
+    {
+      ...CHAT_BEARER,
+      with: { fact: 'subscription_credential' },
+      reason: '`{quote}` for your subscription token: Anthropic no longer accepts that token.',
+      text: '`401 … Invalid bearer token` from a chat run while the user says they use a Claude subscription, a token/OAuth `/status` card names no profile, or a pasted auth-profiles.json holds an `sk-ant-oat…` token',
+      specificity: 2,
+    },
+    {
+      ...CHAT_BEARER,
+      verdict: 'possible',
+      reason: '`{quote}`: a Bearer credential (setup-token or OAuth) was rejected',
+      text: '`401 … Invalid bearer token` from a chat run, nothing showing which credential',
+    },
+    {
+      error: ['invalid_bearer_token'],
+      where: { wrapper: 'usage', errorProvider: ANTHROPIC_OR_NONE },
+      unless: { error: ['invalid_bearer_token'], where: CHAT_BEARER.where },
+      verdict: 'ruled_out',
+      reason: 'the `Invalid bearer token` comes from the usage probe, not a chat run',
+      text: '`Invalid bearer token` only from the usage probe (`status --usage`)',
+    },
+  ],
   steps: [
     {
       versions: 'any',
