@@ -75,7 +75,7 @@ export const authStoreMalformed: Rule = {
       ...HELD_IN_JSON,
       where: { storePath: { any: [null] } },
       with: [{ statement: ['store_holds_key'] }, { fact: 'thread_version', where: { max: { atMost: '2026.6.4' } }, cite: false }],
-      text: 'the same naming no store, on a version known to be ≤6.4 (one that reads the JSON file)',
+      text: '`No API key found` naming no store, on a version known to be ≤6.4 (one that reads the JSON file), while the user says the file holds the key or token',
     },
   ],
   steps: [
