@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { seed001 } from '../test/e2e/harness/seed.ts';
 import { startRig, type Rig } from './load.ts';
-import { fmt, sleep } from './stats.ts';
+import { fmt, p50, sleep } from './stats.ts';
 import type { Row } from './table.ts';
 
 const PINCER = fileURLToPath(new URL('./pincer-bot.mjs', import.meta.url));
@@ -66,8 +66,8 @@ const fileSize = (p: string) => {
 };
 
 /** RSS after start-up of `entry` (GC'd, after 1 s of quiet), MB. */
-async function startRss(entry: string): Promise<number> {
-  const rig = await startRig(entry, { ipc: true, nodeArgs: ['--expose-gc'] });
+async function startRss(entry: string, flags: string[] = []): Promise<number> {
+  const rig = await startRig(entry, { ipc: true, nodeArgs: ['--expose-gc', ...flags] });
   try {
     await quiet(rig, 1_000, 10_000);
     return mb((await memoryOf(rig)).rss);
@@ -109,9 +109,12 @@ export async function sendThreads(rig: Rig, from: number, to: number, deadline: 
 export async function benchMemory(rows: Row[], quick: boolean): Promise<MemoryFigures | null> {
   const section = 'memory';
   const n = quick ? 1_000 : 10_000;
-  const echoStartMb = await startRss(ECHO);
+  // One start's RSS varies by up to ±8 MB here with the same heap (thread arenas, when pages are
+  // touched): each bot's figure at start is the median of three starts.
+  const echoStartMb = p50([await startRss(ECHO), await startRss(ECHO), await startRss(ECHO)]);
   // BENCH_NODE_FLAGS: node flags for Pincer's process (e.g. "--max-semi-space-size=2"), to compare.
   const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const moreStarts = [await startRss(PINCER, flags), await startRss(PINCER, flags)];
   const rig = await startRig(PINCER, { ipc: true, nodeArgs: ['--expose-gc', ...flags] });
   try {
     const runtime = rig.bot.logs.raw.find((l) => l.includes('bench runtime'))?.match(/"runtime":"(\w+)"/)?.[1] ?? '?';
@@ -125,8 +128,8 @@ export async function benchMemory(rows: Row[], quick: boolean): Promise<MemoryFi
     const messages = second * THREAD.length;
     const db = fileSize(rig.dbPath) + fileSize(`${rig.dbPath}-wal`);
     const limit = second < 2 * n ? ` (time limit: ${2 * n} planned)` : '';
-    const startMb = mb(start.rss);
-    rows.push({ section, measure: 'RSS at start, MB (echo bot)', value: `${fmt(startMb)} (${fmt(echoStartMb)})`, note: `after GC, catch-up done; Pincer runs from ${runtime}${flags.length ? ` with ${flags.join(' ')}` : ''}; heap ${fmt(mb(start.heapUsed))} used / ${fmt(mb(start.heapTotal))} MB` });
+    const startMb = p50([mb(start.rss), ...moreStarts]);
+    rows.push({ section, measure: 'RSS at start, MB (echo bot)', value: `${fmt(startMb)} (${fmt(echoStartMb)})`, note: `median of 3 starts, after GC, catch-up done; Pincer runs from ${runtime}${flags.length ? ` with ${flags.join(' ')}` : ''}; heap ${fmt(mb(start.heapUsed))} used / ${fmt(mb(start.heapTotal))} MB` });
     rows.push({ section, measure: `RSS after ${first.toLocaleString('en-US')} threads, MB`, value: fmt(mb(mid.rss)), note: `× ${THREAD.length} messages, at rest, after GC; heap ${fmt(mb(mid.heapUsed))} used / ${fmt(mb(mid.heapTotal))} MB` });
     rows.push({ section, measure: `RSS after ${second.toLocaleString('en-US')} threads, MB`, value: fmt(mb(end.rss)), note: `growth ${fmt((100 * (end.rss - mid.rss)) / mid.rss)} %; heap ${fmt(mb(end.heapUsed))} used / ${fmt(mb(end.heapTotal))} MB${limit}` });
     rows.push({ section, measure: 'SQLite bytes per message', value: fmt(db / messages), note: `${fmt(mb(db))} MB for ${messages.toLocaleString('en-US')} messages (db + wal)` });

@@ -30,7 +30,7 @@ import type { Fact, FactKind } from '../evidence/facts.ts';
 import { DERIVED, errorFields } from './derived.ts';
 import type { EvidenceSpec, FieldTest, Signal, WithSpec } from './signal-types.ts';
 import type { Message } from './reason.ts';
-import { because, errorQuote } from './signals.ts';
+import { because, type ErrorFact, errorQuote } from './signals.ts';
 import { rowRange } from './steps.ts';
 import type { Verdict } from './types.ts';
 import { compareVersions, RELEASE_VERSION, type VersionRange } from './versions.ts';
@@ -75,12 +75,13 @@ interface Subject {
   facts: Fact[];
 }
 
-/** The facts a spec looks at, oldest first, each as the subjects `where` tests (one per `each` element). */
-function candidates(s: EvidenceSpec, view: EvidenceView): Subject[][] {
-  let facts: { fields: Record<string, unknown>; facts: Fact[] }[];
+/** The facts a spec looks at, oldest first (before `each` and `where`). */
+function sources(s: EvidenceSpec, view: EvidenceView): readonly Subject[] {
+  let facts: readonly Subject[];
   if (s.error) {
     const codes = s.error;
-    facts = view.all('provider_error').filter((e) => codes === 'any' || codes.includes(e.code)).map((e) => ({ fields: errorFields(view, e), facts: [e] }));
+    const all = errorSubjects(view);
+    facts = codes === 'any' ? all : all.filter((x) => codes.includes((x.facts[0] as ErrorFact).code));
   } else if (s.statement) {
     const topics = s.statement;
     facts = view.all('statement').filter((f) => topics.includes(f.topic)).map((f) => ({ fields: f as never, facts: [f] }));
@@ -90,9 +91,20 @@ function candidates(s: EvidenceSpec, view: EvidenceView): Subject[][] {
     if (derived) facts = derived(view).filter((d) => !s.current || d.facts.some((f) => f.source.messageId === view.currentMessageId));
     else facts = (s.current ? view.inCurrent(kind as FactKind) : view.all(kind as FactKind)).map((f) => ({ fields: f as never, facts: [f] }));
   }
-  if (s.latest) facts = facts.slice(-1);
-  return facts.map((x) => eachOf(s, x));
+  return s.latest ? facts.slice(-1) : facts;
 }
+
+/**
+ * The thread's error lines as subjects, once per view: every error signal of every rule looks at
+ * every error line, and a 1 MB log holds 20,000 of them. A view is immutable, so this never
+ * changes; nobody may mutate what it returns.
+ */
+function errorSubjects(view: EvidenceView): readonly Subject[] {
+  let subjects = errorSubjectsByView.get(view);
+  if (!subjects) errorSubjectsByView.set(view, (subjects = view.all('provider_error').map((e) => ({ fields: errorFields(view, e), facts: [e] }))));
+  return subjects;
+}
+const errorSubjectsByView = new WeakMap<EvidenceView, readonly Subject[]>();
 
 /** What `where` and the templates read: the fact's fields, or each element of its `each` list. */
 function eachOf(s: EvidenceSpec, x: Subject): Subject[] {
@@ -105,12 +117,27 @@ function eachOf(s: EvidenceSpec, x: Subject): Subject[] {
   return level.map((fields) => ({ fields, facts: x.facts }));
 }
 
-const passesAll = (where: Record<string, FieldTest> | undefined, fields: Record<string, unknown>) =>
-  Object.entries(where ?? {}).every(([k, t]) => passes(fields[k], t, fields));
+const passesAll = (where: Record<string, FieldTest> | undefined, fields: Record<string, unknown>): boolean => {
+  for (const k in where) if (!passes(fields[k], where[k]!, fields)) return false;
+  return true;
+};
+
+/** A fact's first element (or the fact itself) that passes the spec's `where`. */
+const passing = (s: EvidenceSpec, x: Subject): Subject | undefined => (s.each ? eachOf(s, x).find((y) => passesAll(s.where, y.fields)) : passesAll(s.where, x.fields) ? x : undefined);
 
 /** Every subject of a spec that passes its `where`, oldest first (for each fact, its first passing element). */
 function hits(s: EvidenceSpec, view: EvidenceView): Subject[] {
-  return candidates(s, view).flatMap((subjects) => subjects.find((x) => passesAll(s.where, x.fields)) ?? []);
+  return sources(s, view).flatMap((x) => passing(s, x) ?? []);
+}
+
+/** The newest subject that passes, looking from the newest fact back (what `hits(…).at(-1)` is, without the rest). */
+function newestHit(s: EvidenceSpec, view: EvidenceView): Subject | undefined {
+  const all = sources(s, view);
+  for (let i = all.length - 1; i >= 0; i--) {
+    const hit = passing(s, all[i]!);
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 /**
@@ -162,7 +189,7 @@ function blocked(s: Signal, view: EvidenceView): boolean {
     ...(u.statement?.length ? [{ statement: u.statement, where: u.where }] : []),
     ...(u.fact ? [{ fact: u.fact, where: u.where }] : []),
   ]);
-  return specs.some((spec) => hits(spec, view).length > 0);
+  return specs.some((spec) => newestHit(spec, view) !== undefined);
 }
 
 /** Position of a subject's first fact in the thread: message seq, then line. */
@@ -175,8 +202,8 @@ function position(view: EvidenceView, x: Subject): { seq: number; messageId: str
 
 /** The newest `with` evidence standing where `order` asks relative to the main evidence, or undefined. */
 function withHit(w: WithSpec, view: EvidenceView, main: Subject): Subject | undefined {
+  if (!w.order) return newestHit(w, view);
   const all = hits(w, view);
-  if (!w.order) return all.at(-1);
   const m = position(view, main);
   return all.filter((x) => {
     const p = position(view, x);
@@ -192,7 +219,7 @@ const prefixed = (prefix: string, fields: Record<string, unknown>) => Object.fro
 /** The verdict of one signal: from the newest fact that passes (and its `with`), or null. */
 export function matchSignal(s: Signal, view: EvidenceView): Verdict | null {
   if (!rangesMeet(s.versions, view.versionRange) || blocked(s, view)) return null;
-  const hit = hits(s, view).at(-1);
+  const hit = newestHit(s, view);
   if (!hit) return null;
   // Every `with` must be present: the first is `{with}`, the next `{with2}` …
   const specs = [s.with ?? []].flat();

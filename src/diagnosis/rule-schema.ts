@@ -124,14 +124,28 @@ export const RuleSchema = z.object({
 });
 
 /**
- * Validates rules; throws an Error naming the rule id and the field when one is malformed, or
- * when two rules share an id or a rule beats itself.
+ * Validates rules against RuleSchema, then links them (`linkRules`); throws an Error naming the
+ * rule id and the field when one is malformed.
  */
 export function parseRules(rules: Rule[]): Rule[] {
-  const seen = new Set<string>();
   for (const rule of rules) {
     const r = RuleSchema.safeParse(rule);
     if (!r.success) throw new Error(`rule ${String(rule?.id)}: ${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  }
+  return linkRules(rules);
+}
+
+/**
+ * The checks across rules and fields that a start-up can afford (ids unique, `beats` known and
+ * not itself, signals or a described `when`, an `unknown`/`any` step row per case), then each
+ * rule's `commands` completed from its steps. Returns the same array; throws an Error naming
+ * the rule. The built-in rules' shapes are checked against RuleSchema by the tests
+ * (test/diagnosis/rules.test.ts), not at every start: zod compiling the schema for 46 rules was
+ * ~75 ms of each cold `pincer diagnose`.
+ */
+export function linkRules(rules: Rule[]): Rule[] {
+  const seen = new Set<string>();
+  for (const rule of rules) {
     if (seen.has(rule.id)) throw new Error(`rule ${rule.id}: defined twice`);
     if (rule.beats?.includes(rule.id)) throw new Error(`rule ${rule.id}: beats itself`);
     if (!rule.when && !rule.signals) throw new Error(`rule ${rule.id}: needs signals or when`);

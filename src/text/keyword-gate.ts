@@ -21,10 +21,28 @@ export interface KeywordGate {
 const escape = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 
 /**
- * Builds the gate of `patterns` (any flags; a pattern with the u or v flag is always scanned in).
+ * The gate of `patterns`, built on its first use (any flags; a pattern with the u or v flag is always scanned in).
  * @param also literals to add to pattern i's own (for a reader that runs pattern i on a changed text)
  */
 export function keywordGate(patterns: readonly RegExp[], also: Readonly<Record<number, readonly string[]>> = {}): KeywordGate {
+  // Built on first use: a cold `pincer diagnose` of a short paste may never need a given gate.
+  let built: Built | undefined;
+  const get = (): Built => (built ??= build(patterns, also));
+  return {
+    patterns,
+    get literals() {
+      return get().literals;
+    },
+    scan: (text) => get().scan(text),
+  };
+}
+
+interface Built {
+  literals: (readonly string[] | null)[];
+  scan(text: string): Uint8Array;
+}
+
+function build(patterns: readonly RegExp[], also: Readonly<Record<number, readonly string[]>>): Built {
   const literals = patterns.map((re, i) => {
     const own = requiredLiterals(re);
     return own && also[i] ? [...own, ...also[i]] : own;
@@ -62,7 +80,6 @@ export function keywordGate(patterns: readonly RegExp[], also: Readonly<Record<n
   };
 
   return {
-    patterns,
     literals,
     scan(text: string): Uint8Array {
       flags.set(always);

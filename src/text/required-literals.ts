@@ -34,12 +34,16 @@ function better(a: string[] | null, b: string[] | null): string[] | null {
   return score(b) > score(a) ? b : a;
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /**
  * A string as a case-insensitive regex without the u flag compares it: each UTF-16 unit by its
  * upper case, unless that is not one unit or turns a non-ASCII unit into ASCII (ECMA-262
  * Canonicalize). Two strings match each other under /i exactly when their folds are equal.
  */
 export function fold(s: string): string {
+  // ASCII (nearly every literal): each unit's upper case is one ASCII unit.
+  if (ASCII.test(s)) return s.toUpperCase();
   let out = '';
   for (const unit of s.split('')) {
     const upper = unit.toUpperCase();
@@ -50,9 +54,14 @@ export function fold(s: string): string {
 
 /** The smallest equivalent set: a literal holding another of the set is dropped (the other is found wherever it is). */
 function reduce(set: readonly string[]): string[] {
+  if (set.length === 1) return [set[0]!.slice(0, HEAD)]; // most sets: one literal
   const minimal = (strings: readonly string[]): string[] => {
     const kept: string[] = [];
-    for (const s of [...new Set(strings)].sort((a, b) => a.length - b.length)) if (!kept.some((k) => fold(s).includes(fold(k)))) kept.push(s);
+    const keptFolds: string[] = [];
+    for (const s of [...new Set(strings)].sort((a, b) => a.length - b.length)) {
+      const f = fold(s);
+      if (!keptFolds.some((k) => f.includes(k))) kept.push(s), keptFolds.push(f);
+    }
     return kept;
   };
   return minimal(minimal(set).map((s) => s.slice(0, HEAD)));
@@ -65,6 +74,9 @@ function needOf(exact: string[] | null): string[] | null {
 
 function product(a: string[], b: string[]): string[] | null {
   if (a.length * b.length > LIMIT) return null;
+  // With one side a single string, every concatenation is distinct already.
+  if (b.length === 1) return a.map((x) => x + b[0]);
+  if (a.length === 1) return b.map((y) => a[0] + y);
   return [...new Set(a.flatMap((x) => b.map((y) => x + y)))];
 }
 
@@ -109,12 +121,7 @@ class Parser {
       const joined = term.exact ? product(run, term.exact) : null;
       // Each prefix of a run is required too (and may be fewer literals than the whole run).
       need = better(need, needOf(run));
-      if (joined) {
-        run = joined;
-      } else {
-        need = better(need, needOf(run));
-        run = term.exact ?? [''];
-      }
+      run = joined ?? term.exact ?? [''];
     }
     return info(whole, better(need, needOf(run)));
   }
@@ -235,6 +242,8 @@ class Parser {
  * uses the u/v flags or syntax this reader does not know).
  */
 export function requiredLiterals(re: RegExp): string[] | null {
+  const key = `${re.flags}/${re.source}`;
+  if (Object.hasOwn(BUILT, key)) return BUILT[key] ? [...BUILT[key]] : null;
   if (/[uv]/.test(re.flags)) return null;
   try {
     return new Parser(re.source).parse().need;
@@ -242,3 +251,11 @@ export function requiredLiterals(re: RegExp): string[] | null {
     return null;
   }
 }
+
+/**
+ * The answers for the gates' patterns, keyed by `flags/source`, worked out by `npm run build`
+ * (bin/build.mjs puts them in the bundle; ~50 ms less for each cold `pincer diagnose`). Empty
+ * under tsx and in the tests; a pattern missing from it is parsed as above.
+ */
+declare const PINCER_REQUIRED_LITERALS: Readonly<Record<string, string[] | null>> | undefined;
+const BUILT: Readonly<Record<string, string[] | null>> = typeof PINCER_REQUIRED_LITERALS === 'object' ? PINCER_REQUIRED_LITERALS : {};

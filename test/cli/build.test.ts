@@ -7,6 +7,7 @@ import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { requiredLiterals } from '../../src/text/required-literals.ts';
 import { BIN, ROOT, tempDir } from './run-cli.ts';
 
 const TMP = tempDir('build');
@@ -28,6 +29,13 @@ describe('npm run build', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ status: 'needs_evidence' });
     const loaded = readFileSync(trace, 'utf8').split('\n').filter(Boolean);
     expect(loaded).toContainEqual(expect.stringMatching(/\/dist\/bundle\/main\.js$/));
+    // The build works out the keyword gates' literals once; they must be what the function gives.
+    const table = JSON.parse(readFileSync(join(ROOT, 'dist/required-literals.json'), 'utf8')) as Record<string, string[] | null>;
+    expect(Object.keys(table).length).toBeGreaterThan(100);
+    for (const [key, literals] of Object.entries(table)) {
+      const slash = key.indexOf('/');
+      expect(requiredLiterals(new RegExp(key.slice(slash + 1), key.slice(0, slash))), key).toEqual(literals);
+    }
     const unwanted = loaded.filter((u) => /\/src\/.*\.ts$|node_modules\/(tsx|esbuild|discord\.js|@discordjs|pino|pino-pretty|better-sqlite3|marked|marked-terminal|chalk)\//.test(u));
     expect(unwanted).toEqual([]);
   }, 300_000);

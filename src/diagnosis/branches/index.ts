@@ -4,7 +4,7 @@
  * that family's file. Order means nothing: the engine ranks by specificity, `beats` and priority
  * (./../precedence.ts).
  */
-import { parseRules } from '../rule-schema.ts';
+import { linkRules } from '../rule-schema.ts';
 import type { Rule } from '../types.ts';
 import * as apiKey from './api-key.ts';
 import * as apiKeyEnv from './api-key-env.ts';
@@ -33,9 +33,9 @@ const FAMILY_MODULES: readonly Record<string, unknown>[] = [
 const isRule = (v: unknown): v is Rule =>
   typeof v === 'object' && v !== null && typeof (v as Rule).id === 'string' && typeof (v as Rule).family === 'string' && ('when' in v || 'signals' in v);
 
-/** All rules, validated at load time (a malformed rule fails fast with its id). */
+/** All rules, linked at load time (ids, `beats`, step tables checked; RuleSchema shapes by the tests). */
 // Sorted by id: module namespaces list exports in an order the bundler may change, and nothing may depend on it.
-export const RULES: readonly Rule[] = parseRules(
+export const RULES: readonly Rule[] = linkRules(
   FAMILY_MODULES.flatMap((m) => Object.values(m).filter(isRule)).sort((a, b) => a.id.localeCompare(b.id)),
 );
 
