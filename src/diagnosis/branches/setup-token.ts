@@ -43,12 +43,7 @@ export const setupTokenRejected: Rule = {
       text: '`401 … Invalid bearer token` from a chat run while the user says they use a Claude subscription, a token/OAuth `/status` card names no profile, or a pasted auth-profiles.json holds an `sk-ant-oat…` token',
       specificity: 2,
     },
-    {
-      ...CHAT_BEARER,
-      verdict: 'possible',
-      reason: '`{quote}`: a Bearer credential (setup-token or OAuth) was rejected',
-      text: '`401 … Invalid bearer token` from a chat run, nothing showing which credential',
-    },
+    { ...CHAT_BEARER, verdict: 'possible', reason: '`{quote}`: a Bearer credential (setup-token or OAuth) was rejected', text: '`401 … Invalid bearer token` from a chat run, nothing showing which credential' },
     {
       error: ['invalid_bearer_token'],
       where: { wrapper: 'usage', errorProvider: ANTHROPIC_OR_NONE },
@@ -75,7 +70,7 @@ const NEW_SETUP_TOKEN = {
 };
 
 /** A `token_expired` error from Anthropic (or naming no provider). */
-const ANTHROPIC_EXPIRED = { error: ['token_expired'], where: { errorProvider: { any: ['anthropic', null] } }, text: 'a `token_expired` error from Anthropic' } as const;
+const ANTHROPIC_EXPIRED = { error: ['token_expired'], where: { errorProvider: ANTHROPIC_OR_NONE }, text: 'a `token_expired` error from Anthropic' } as const;
 
 export const tokenExpired: Rule = {
   id: 'token_expired',
