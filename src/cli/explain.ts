@@ -22,7 +22,6 @@ export function explainBranch(id: string, fixtures: FixtureIndex = readFixtureIn
     '',
     'Signals:',
     ...(rule.signals ? ['  declared (the rule\'s `signals`, matched as data; the first that matches confirms):', ...signalLines(rule.signals).map((l) => `  - ${l}`)] : []),
-    ...(rule.whenSignals ? ['  judged in code (the rule\'s `when`):', ...rule.whenSignals.map((s) => `  - ${s}`)] : []),
     '',
     ...(rule.steps
       ? ['Next step by OpenClaw version (the rule\'s `steps`; placeholders are filled from the thread):', ...stepLines(rule.steps).map((l) => `  ${l}`), '']

@@ -24,7 +24,6 @@ function section(rule: Rule): string[] {
     'Signals:',
     '',
     ...(rule.signals ? ['Declared (matched as data; the first that matches confirms):', '', ...signalLines(rule.signals).map((l) => `- ${cell(l)}`), ''] : []),
-    ...(rule.whenSignals ? ['Judged in code (`when`):', '', ...rule.whenSignals.map((s) => `- ${s}`), ''] : []),
     ...(rule.steps ? ['Next step by OpenClaw version (placeholders are filled from the thread):', '', ...stepLines(rule.steps).map((l) => `- ${cell(l)}`), ''] : []),
     'Commands it can give:',
     '',

@@ -4,7 +4,7 @@ import { type FixtureIndex, readFixtureIndex } from './fixture-index.ts';
 
 /**
  * Lists all rules, one per line: `id  family  priority  +positives -near-misses  signals  title`,
- * where `signals` counts the declared (data) signals and says `+when` when code judges more.
+ * where `signals` counts the rule's declared signals.
  * @param fixtures the fixture index (defaults to the repository's test/fixtures/)
  */
 export function listRules(fixtures: FixtureIndex = readFixtureIndex()): string {
@@ -15,10 +15,9 @@ export function listRules(fixtures: FixtureIndex = readFixtureIndex()): string {
     .map((r) => {
       const f = fixtures[r.id] ?? [];
       const counts = `+${f.filter((x) => x.positive).length} -${f.filter((x) => !x.positive).length}`;
-      const signals = [r.signals ? String(r.signals.length) : '', r.when ? 'when' : ''].filter(Boolean).join('+');
+      const signals = String(r.signals.length);
       return `${r.id.padEnd(width)}  ${r.family.padEnd(15)}  ${String(r.priority).padStart(4)}  ${counts.padEnd(8)}  ${signals.padEnd(7)}  ${r.title}`;
     });
-  const data = RULES.reduce((n, r) => n + (r.signals?.length ?? 0), 0);
-  const codeFree = RULES.filter((r) => !r.when).length;
-  return [header, ...rows, '', `${data} declared signals; ${codeFree} rules with no code (no when)`, `${RULES.length} rules`].join('\n');
+  const data = RULES.reduce((n, r) => n + r.signals.length, 0);
+  return [header, ...rows, '', `${data} declared signals`, `${RULES.length} rules`].join('\n');
 }

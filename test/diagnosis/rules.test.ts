@@ -15,9 +15,11 @@ describe('rules', () => {
     for (const d of folders) expect(BRANCH_IDS, `test/fixtures/${d.name}`).toContain(d.name);
   });
 
-  it('reject a rule whose when is not a function, naming the rule', () => {
-    const bad = { ...ruleFor('api_key_invalid')!, when: 'confirmed' } as unknown as Rule;
-    expect(() => parseRules([bad])).toThrow(/api_key_invalid: when/);
+  it('reject a rule that judges in code (a `when`) or has no signals, naming the rule', () => {
+    const judged = { ...ruleFor('api_key_invalid')!, when: () => null } as unknown as Rule;
+    expect(() => parseRules([judged])).toThrow(/api_key_invalid: a when/);
+    expect(() => parseRules([{ ...ruleFor('api_key_invalid')!, signals: [] }])).toThrow(/api_key_invalid: signals/);
+    expect(() => parseRules([{ ...ruleFor('api_key_invalid')!, signals: undefined } as unknown as Rule])).toThrow(/api_key_invalid: signals/);
   });
 
   it('reject a malformed id, a `beats` naming no rule, a table without an unknown row, and a rule that beats itself', () => {
@@ -30,8 +32,6 @@ describe('rules', () => {
     const signal = { error: ['no_api_key'], reason: 'r', text: 'text' };
     expect(() => parseRules([{ ...ruleFor('extra_usage_required')!, signals: [{ ...signal, statement: ['subscription'] }] } as unknown as Rule])).toThrow(/exactly one of error, statement, fact/);
     expect(() => parseRules([{ ...ruleFor('extra_usage_required')!, signals: [{ ...signal, error: ['no_such_code'] }] } as unknown as Rule])).toThrow(/extra_usage_required: signals/);
-    expect(() => parseRules([{ ...ruleFor('extra_usage_required')!, whenSignals: ['prose beside the data'] }])).toThrow(/whenSignals without a when/);
-    expect(() => parseRules([{ ...ruleFor('api_key_invalid')!, beats: [], when: () => null, whenSignals: undefined }])).toThrow(/needs whenSignals/);
   });
 
   it('link a docs page the reference lists (§8, and the anchors seed 001 uses)', () => {
