@@ -3,6 +3,7 @@
  * ("which profile does OpenClaw send?", "is this an Anthropic auth failure?"). Pure; each takes an
  * `EvidenceView` and never throws. Formats: the captures under test/fixtures/evidence/.
  */
+import { withoutStrayClose } from '../text/quote-marks.ts';
 import { type Message, text } from './reason.ts';
 import type { Credential, Fact, FactOf, ProfileLabel, ProviderAuth, StatementTopic } from '../evidence/facts.ts';
 import type { Because } from './types.ts';
@@ -251,6 +252,7 @@ export function excerpt(text: string, max = 110): string {
 export function errorQuote(e: ErrorFact): string {
   const head = e.httpStatus ? `${e.httpStatus} ` : '';
   const type = e.errorType ? `${e.errorType}: ` : '';
-  return excerpt(`${head}${type}${e.message}`);
+  return excerpt(`${head}${type}${withoutStrayClose(e.message)}`);
 }
+
 

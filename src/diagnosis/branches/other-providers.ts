@@ -19,9 +19,16 @@ export const codexModelPrefixMismatch: Rule = {
   docs: DOCS_PROVIDERS,
   commands: [],
   signals: [
+    // The ≥7.2 text: by then Codex is part of `openai`, so "use openai-codex/…" would contradict the step.
     {
       error: ['codex_oauth_only'],
-      text: '≤5.7 `… You are authenticated with OpenAI Codex OAuth. Use openai-codex/…`; 7.2-beta–8.2 `Codex subscription auth profile could not produce login credentials.`',
+      where: { message: { re: 'could not produce login credentials' } },
+      text: '7.2-beta–8.2 `Codex subscription auth profile could not produce login credentials.`',
+      reason: '`{quote}`: the stored Codex login gave no credentials for this `openai/…` model (since 2026.6.1 Codex and OpenAI are one provider).',
+    },
+    {
+      error: ['codex_oauth_only'],
+      text: '≤5.7 `… You are authenticated with OpenAI Codex OAuth. Use openai-codex/…`',
       reason: '`{quote}`: Codex OAuth serves `openai-codex/…` models, not `openai/…`.',
     },
     {
