@@ -12,7 +12,7 @@
 import type { Fact } from '../evidence/facts.ts';
 import { type ErrorFact, errorProvider, isAuthRejection, maskHead, providerOfModel, threadProvider } from './signals.ts';
 import { claudeCliRoute } from './symptoms.ts';
-import type { EvidenceView } from './view.ts';
+import { type EvidenceView, perView } from './view.ts';
 import { CREDENTIAL_READERS } from './derived-credentials.ts';
 import { SETUP_READERS } from './derived-setup.ts';
 import { ENV_READERS } from './derived-env.ts';
@@ -127,8 +127,8 @@ const modelRef: Reader = (view) => {
  */
 const threadVersion: Reader = (view) => [{ fields: { ...view.versionRange }, facts: [] }];
 
-/** The derived fact kinds, by name. */
-export const DERIVED: Record<string, Reader> = {
+/** The derived fact kinds, by name; each read once per view (several signals ask for the same kind). */
+export const DERIVED: Record<string, Reader> = perKind({
   ...CREDENTIAL_READERS,
   ...SETUP_READERS,
   ...ENV_READERS,
@@ -139,7 +139,11 @@ export const DERIVED: Record<string, Reader> = {
   thread_version: threadVersion,
   ...STORE_READERS,
   ...ROUTING_READERS,
-};
+});
+
+function perKind(readers: Record<string, Reader>): Record<string, Reader> {
+  return Object.fromEntries(Object.entries(readers).map(([kind, read]) => [kind, perView(read)]));
+}
 
 /** True when `kind` names a derived fact. */
 export const isDerived = (kind: string): boolean => Object.hasOwn(DERIVED, kind);

@@ -34,7 +34,7 @@ import { because, type ErrorFact, errorQuote } from './signals.ts';
 import { rowRange } from './steps.ts';
 import type { Verdict } from './types.ts';
 import { compareVersions, RELEASE_VERSION, type VersionRange } from './versions.ts';
-import type { EvidenceView } from './view.ts';
+import { type EvidenceView, perView } from './view.ts';
 import { confirmed, possible, ruledOut } from './verdict.ts';
 
 export type { ErrorSignal, EvidenceSpec, FactSignal, FieldTest, Signal, StatementSignal, Unless, WithSpec } from './signal-types.ts';
@@ -94,17 +94,8 @@ function sources(s: EvidenceSpec, view: EvidenceView): readonly Subject[] {
   return s.latest ? facts.slice(-1) : facts;
 }
 
-/**
- * The thread's error lines as subjects, once per view: every error signal of every rule looks at
- * every error line, and a 1 MB log holds 20,000 of them. A view is immutable, so this never
- * changes; nobody may mutate what it returns.
- */
-function errorSubjects(view: EvidenceView): readonly Subject[] {
-  let subjects = errorSubjectsByView.get(view);
-  if (!subjects) errorSubjectsByView.set(view, (subjects = view.all('provider_error').map((e) => ({ fields: errorFields(view, e), facts: [e] }))));
-  return subjects;
-}
-const errorSubjectsByView = new WeakMap<EvidenceView, readonly Subject[]>();
+/** The thread's error lines as subjects, once per view: every error signal of every rule reads them all (20,000 in a 1 MB log). */
+const errorSubjects = perView((view): readonly Subject[] => view.all('provider_error').map((e) => ({ fields: errorFields(view, e), facts: [e] })));
 
 /** What `where` and the templates read: the fact's fields, or each element of its `each` list. */
 function eachOf(s: EvidenceSpec, x: Subject): Subject[] {

@@ -7,7 +7,7 @@ import { withoutStrayClose } from '../text/quote-marks.ts';
 import { type Message, text } from './reason.ts';
 import type { Credential, Fact, FactOf, ProfileLabel, ProviderAuth, StatementTopic } from '../evidence/facts.ts';
 import type { Because } from './types.ts';
-import type { EvidenceView } from './view.ts';
+import { type EvidenceView, perView } from './view.ts';
 
 export type ErrorFact = FactOf<'provider_error'>;
 export type StatusFact = FactOf<'models_status'>;
@@ -55,23 +55,10 @@ export function errorProvider(e: ErrorFact): string | undefined {
 
 /**
  * The provider the thread is about: the newest error's, else the TUI footer's, the `/status`
- * card's, or the default model's. Null when nothing names one.
+ * card's, or the default model's. Null when nothing names one. Once per view: `isAnthropicError`
+ * asks for every error line without a provider (a 1 MB log of them took minutes before).
  */
-export function threadProvider(view: EvidenceView): string | null {
-  let provider = threadProviders.get(view);
-  if (provider === undefined) {
-    provider = findThreadProvider(view);
-    threadProviders.set(view, provider);
-  }
-  return provider;
-}
-
-/**
- * `threadProvider` once per view: `isAnthropicError` asks for it for every error line without a
- * provider, which made a long log of such lines quadratic (1 MB of `Invalid bearer token` lines
- * took minutes to diagnose). A view is immutable, so its answer never changes.
- */
-const threadProviders = new WeakMap<EvidenceView, string | null>();
+export const threadProvider: (view: EvidenceView) => string | null = perView((view) => findThreadProvider(view));
 
 function findThreadProvider(view: EvidenceView): string | null {
   const errs = view.all('provider_error');

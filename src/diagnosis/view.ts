@@ -149,3 +149,17 @@ export function buildView(input: ViewInput): EvidenceView {
     recordsOf: (kind) => live.filter((r) => r.fact.kind === kind) as never,
   };
 }
+
+/**
+ * `compute` answered once per view: a view is immutable, so what is worked out from it never
+ * changes (callers must not mutate the answer). For what many rules or lines ask of one view.
+ */
+export function perView<T>(compute: (view: EvidenceView) => T): (view: EvidenceView) => T {
+  const answers = new WeakMap<EvidenceView, T>();
+  return (view) => {
+    if (answers.has(view)) return answers.get(view)!;
+    const answer = compute(view);
+    answers.set(view, answer);
+    return answer;
+  };
+}
