@@ -10,6 +10,7 @@ import type { ClientOverrides } from '../discord/client.ts';
 import { runBot } from '../discord/run.ts';
 import { createLogger } from '../log/logger.ts';
 import { createPipeline } from '../pipeline/pipeline.ts';
+import { startCheckpointer } from '../store/checkpointer.ts';
 import { rateLimitSettings, retentionMs, timerSettings } from '../config/timers.ts';
 import { openConfiguredDatabase } from './database.ts';
 import { describeUnreachable, discordApiUrl, UnreachableError } from './network-error.ts';
@@ -36,8 +37,11 @@ export async function runDiscordBot(env: Record<string, string | undefined>, opt
   const db = openConfiguredDatabase(core);
   const pipeline = createPipeline({ db, logger, timers: timerSettings(core), rateLimits: rateLimitSettings(core), trackDelivery: true });
   const stopRetention = keepRetention(db, retentionMs(core), logger);
-  // Posted reply ids kept in memory are stored first (a failure leaves them to redelivery).
-  const closeDb = (): void => {
+  const checkpoints = startCheckpointer(db, { logger });
+  // Posted reply ids kept in memory are stored first (a failure leaves them to redelivery). The
+  // checkpoint worker's connection closes first, so the bot's is the last and removes the WAL.
+  const closeDb = async (): Promise<void> => {
+    await checkpoints.close();
     if (!db.open) return;
     try {
       pipeline.flush?.();
@@ -50,7 +54,7 @@ export async function runDiscordBot(env: Record<string, string | undefined>, opt
   try {
     return await runBot({ config, pipeline, logger, db, clientOptions, onStop: () => closeDb() });
   } catch (err) {
-    closeDb();
+    await closeDb();
     const unreachable = describeUnreachable(err, target.what);
     if (unreachable) {
       logger.fatal({ err }, unreachable);

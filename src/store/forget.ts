@@ -62,12 +62,22 @@ export function forgetUser(db: Database, userId: string): ForgetResult {
 
 /**
  * Copies the WAL into the main file (where `secure_delete` has zeroed the removed text) and
- * empties it, so the old page images in the WAL go too. Skipped silently when a reader holds it.
+ * empties it, so the old page images in the WAL go too. While the checkpoint worker
+ * (checkpointer.ts) is copying pages this is busy for a few ms: it is tried again for up to ~1 s.
+ * Skipped when still busy (a reader holds the log): the next checkpoint overwrites those frames.
  */
 export function clearWal(db: Database): void {
-  try {
-    db.pragma('wal_checkpoint(TRUNCATE)');
-  } catch {
-    // busy: the next checkpoint overwrites those frames
-  }
+  const until = Date.now() + 1_000;
+  do {
+    try {
+      const [row] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+      if (!row || row.busy === 0) return;
+    } catch {
+      // SQLITE_BUSY: another connection holds the checkpoint
+    }
+    Atomics.wait(PAUSE, 0, 0, 20);
+  } while (Date.now() < until);
 }
+
+/** What `Atomics.wait` blocks on between two attempts (nothing ever notifies it). */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
