@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log/logger.ts';
 import { openDatabase, type Database } from '../../src/store/db.ts';
 import { startCheckpointer, type Checkpointer } from '../../src/store/checkpointer.ts';
+import { clearWal } from '../../src/store/forget.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let dir = '';
@@ -92,6 +93,21 @@ describe('WAL checkpoints on a worker thread', { timeout: 60_000 }, () => {
     for (let i = 0; i < 200 && !lines.some((l) => l.includes('back on the main thread')); i++) await sleep(10);
     expect(lines.join('\n')).toMatch(/WAL checkpoints are back on the main thread/);
     expect(d.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+  });
+
+  it('forget-me and retention still empty the WAL while the worker is copying it', async () => {
+    const d = open();
+    cp = startCheckpointer(d, { startAtBytes: 512 * 1024, watchMs: 5, everyMs: 1 });
+    await write(d, 50);
+    for (let i = 0; i < 100 && !cp.running; i++) await sleep(10);
+    expect(cp.running).toBe(true);
+    const left: number[] = [];
+    for (let round = 0; round < 40; round++) {
+      await write(d, 20);
+      clearWal(d);
+      left.push(walBytes(d));
+    }
+    expect(left.filter((bytes) => bytes > 0)).toEqual([]);
   });
 
   it('an in-memory database gets no worker', async () => {
