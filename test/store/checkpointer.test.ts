@@ -39,6 +39,15 @@ async function write(d: Database, commits: number): Promise<void> {
   }
 }
 
+/** A checkpointer on `d` that starts at 512 kB, after enough writes to start it. */
+async function busyCheckpointer(d: Database, everyMs: number): Promise<Checkpointer> {
+  const started = startCheckpointer(d, { startAtBytes: 512 * 1024, watchMs: 5, everyMs });
+  await write(d, 50);
+  for (let i = 0; i < 100 && !started.running; i++) await sleep(10);
+  expect(started.running).toBe(true);
+  return started;
+}
+
 const walBytes = (d: Database) => (existsSync(`${d.name}-wal`) ? statSync(`${d.name}-wal`).size : 0);
 
 describe('WAL checkpoints on a worker thread', { timeout: 60_000 }, () => {
@@ -69,10 +78,7 @@ describe('WAL checkpoints on a worker thread', { timeout: 60_000 }, () => {
 
   it('closing stops the worker first, so the bot connection is the last and removes the WAL', async () => {
     const d = open();
-    cp = startCheckpointer(d, { startAtBytes: 512 * 1024, watchMs: 10, everyMs: 10 });
-    await write(d, 50);
-    for (let i = 0; i < 100 && !cp.running; i++) await sleep(10);
-    expect(cp.running).toBe(true);
+    cp = await busyCheckpointer(d, 10);
     await cp.close();
     expect(cp.running).toBe(false);
     d.close();
@@ -97,10 +103,7 @@ describe('WAL checkpoints on a worker thread', { timeout: 60_000 }, () => {
 
   it('forget-me and retention still empty the WAL while the worker is copying it', async () => {
     const d = open();
-    cp = startCheckpointer(d, { startAtBytes: 512 * 1024, watchMs: 5, everyMs: 1 });
-    await write(d, 50);
-    for (let i = 0; i < 100 && !cp.running; i++) await sleep(10);
-    expect(cp.running).toBe(true);
+    cp = await busyCheckpointer(d, 1);
     const left: number[] = [];
     for (let round = 0; round < 40; round++) {
       await write(d, 20);
