@@ -27,21 +27,28 @@
  * have values); written in backticks it renders as inline code, bare as plain text (./reason.ts).
  */
 import type { Fact, FactKind } from '../evidence/facts.ts';
-import { DERIVED, errorFields } from './derived.ts';
 import type { EvidenceSpec, FieldTest, Signal, WithSpec } from './signal-types.ts';
 import type { Message } from './reason.ts';
-import { because, type ErrorFact, errorQuote } from './signals.ts';
+import { because, errorQuote } from './signals.ts';
 import { rowRange } from './steps.ts';
 import type { Verdict } from './types.ts';
 import { compareVersions, RELEASE_VERSION, type VersionRange } from './versions.ts';
-import { type EvidenceView, perView } from './view.ts';
+import { type Subject, sources } from './subjects.ts';
+import type { EvidenceView } from './view.ts';
 import { confirmed, possible, ruledOut } from './verdict.ts';
 
 export type { ErrorSignal, EvidenceSpec, FactSignal, FieldTest, Signal, StatementSignal, Unless, WithSpec } from './signal-types.ts';
 
+/** `rowRange` of each signal's `versions`, parsed once (the strings are fixed at load). */
+const ranges = new Map<string, VersionRange | null>();
+
 /** False only when the thread's known range and the signal's range cannot meet. */
 export function rangesMeet(versions: string | undefined, thread: VersionRange): boolean {
-  const r = versions ? rowRange(versions) : null;
+  let r: VersionRange | null = null;
+  if (versions) {
+    if (ranges.has(versions)) r = ranges.get(versions)!;
+    else ranges.set(versions, (r = rowRange(versions)));
+  }
   if (!r) return true;
   if (r.min && thread.max && compareVersions(thread.max, r.min) < 0) return false;
   if (r.max && thread.min && compareVersions(thread.min, r.max) > 0) return false;
@@ -68,34 +75,6 @@ function passes(value: unknown, test: FieldTest, fields: Record<string, unknown>
   if ('atMost' in test) return typeof value === 'string' && RELEASE_VERSION.test(value) && compareVersions(value, test.atMost) <= 0;
   return typeof value === 'number' && value > test.gt;
 }
-
-/** A fact (or derived item) as the matcher sees it: the fields tested and quoted, the facts cited. */
-interface Subject {
-  fields: Record<string, unknown>;
-  facts: Fact[];
-}
-
-/** The facts a spec looks at, oldest first (before `each` and `where`). */
-function sources(s: EvidenceSpec, view: EvidenceView): readonly Subject[] {
-  let facts: readonly Subject[];
-  if (s.error) {
-    const codes = s.error;
-    const all = errorSubjects(view);
-    facts = codes === 'any' ? all : all.filter((x) => codes.includes((x.facts[0] as ErrorFact).code));
-  } else if (s.statement) {
-    const topics = s.statement;
-    facts = view.all('statement').filter((f) => topics.includes(f.topic)).map((f) => ({ fields: f as never, facts: [f] }));
-  } else {
-    const kind = s.fact ?? '';
-    const derived = DERIVED[kind];
-    if (derived) facts = derived(view).filter((d) => !s.current || d.facts.some((f) => f.source.messageId === view.currentMessageId));
-    else facts = (s.current ? view.inCurrent(kind as FactKind) : view.all(kind as FactKind)).map((f) => ({ fields: f as never, facts: [f] }));
-  }
-  return s.latest ? facts.slice(-1) : facts;
-}
-
-/** The thread's error lines as subjects, once per view: every error signal of every rule reads them all (20,000 in a 1 MB log). */
-const errorSubjects = perView((view): readonly Subject[] => view.all('provider_error').map((e) => ({ fields: errorFields(view, e), facts: [e] })));
 
 /** What `where` and the templates read: the fact's fields, or each element of its `each` list. */
 function eachOf(s: EvidenceSpec, x: Subject): Subject[] {
@@ -173,14 +152,24 @@ function quoteOf(s: EvidenceSpec, x: Subject): string {
   return '';
 }
 
+/** A signal's `unless` as evidence specs, worked out once per signal (signals are fixed at load). */
+const unlessSpecs = new WeakMap<Signal, readonly EvidenceSpec[]>();
+function unlessOf(s: Signal): readonly EvidenceSpec[] {
+  let specs = unlessSpecs.get(s);
+  if (!specs) {
+    specs = [s.unless ?? []].flat().flatMap((u) => [
+      ...(u.error?.length ? [{ error: u.error, where: u.where }] : []),
+      ...(u.statement?.length ? [{ statement: u.statement, where: u.where }] : []),
+      ...(u.fact ? [{ fact: u.fact, where: u.where }] : []),
+    ]);
+    unlessSpecs.set(s, specs);
+  }
+  return specs;
+}
+
 /** True when the thread holds evidence the signal's `unless` names. */
 function blocked(s: Signal, view: EvidenceView): boolean {
-  const specs: EvidenceSpec[] = [s.unless ?? []].flat().flatMap((u) => [
-    ...(u.error?.length ? [{ error: u.error, where: u.where }] : []),
-    ...(u.statement?.length ? [{ statement: u.statement, where: u.where }] : []),
-    ...(u.fact ? [{ fact: u.fact, where: u.where }] : []),
-  ]);
-  return specs.some((spec) => newestHit(spec, view) !== undefined);
+  return unlessOf(s).some((spec) => newestHit(spec, view) !== undefined);
 }
 
 /** Position of a subject's first fact in the thread: message seq, then line. */
