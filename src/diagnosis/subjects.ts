@@ -85,7 +85,7 @@ export function sources(s: EvidenceSpec, view: EvidenceView): readonly Subject[]
   } else {
     const kind = s.fact ?? '';
     const derived = DERIVED[kind];
-    if (derived) facts = derived(view).filter((d) => !s.current || d.facts.some((f) => f.source.messageId === view.currentMessageId));
+    if (derived) facts = s.current ? derived(view).filter((d) => d.facts.some((f) => f.source.messageId === view.currentMessageId)) : derived(view);
     else facts = factSubjects(view, kind as FactKind, s.current === true);
   }
   return s.latest ? facts.slice(-1) : facts;
