@@ -123,7 +123,7 @@ function withoutSupersededErrors(records: readonly FactRecord[]): FactRecord[] {
   return records.filter((r) => r.fact.kind !== 'provider_error' || r.seq === newest);
 }
 
-/** The answers `perView` keeps on a view built here, by the function that computed them. */
+/** The answers `perView` keeps on a view built here, by question number (`UNSET` where none yet). */
 const MEMO = Symbol('perView answers');
 
 /**
@@ -152,35 +152,41 @@ export function buildView(input: ViewInput): EvidenceView {
     recordsOf: (kind) => live.filter((r) => r.fact.kind === kind) as never,
   };
   // Not enumerable: a copy (`{ ...view, failed }`) is another view and gets answers of its own.
-  Object.defineProperty(view, MEMO, { value: new Map() });
+  Object.defineProperty(view, MEMO, { value: [] });
   return view;
 }
 
 /** The same for views made elsewhere (a copy, a test's own object). */
-const otherViews = new WeakMap<EvidenceView, Map<unknown, unknown>>();
+const otherViews = new WeakMap<EvidenceView, unknown[]>();
 
-function answersOf(view: EvidenceView): Map<unknown, unknown> {
-  const own = (view as { [MEMO]?: Map<unknown, unknown> })[MEMO];
+function answersOf(view: EvidenceView): unknown[] {
+  const own = (view as { [MEMO]?: unknown[] })[MEMO];
   if (own) return own;
   let answers = otherViews.get(view);
-  if (!answers) otherViews.set(view, (answers = new Map()));
+  if (!answers) otherViews.set(view, (answers = []));
   return answers;
 }
+
+/** How many questions `perView` was given (each one's number indexes the views' answers). */
+let questions = 0;
+/** An answer not worked out yet (a question may answer `undefined`). */
+const UNSET: unique symbol = Symbol('unset');
 
 /**
  * `compute` answered once per view: a view is immutable, so what is worked out from it never
  * changes (callers must not mutate the answer). For what many rules or lines ask of one view.
- * The answers live on the view (a property lookup and a Map read per call; a WeakMap per
+ * The answers live on the view (a property read and an array read per call; a WeakMap per
  * question was ~4 % of a message, issue 17) and go with it. A throw is not remembered.
  */
 export function perView<T>(compute: (view: EvidenceView) => T): (view: EvidenceView) => T {
-  const question = {};
+  const question = questions++;
   return (view) => {
     const answers = answersOf(view);
-    const known = answers.get(question);
-    if (known !== undefined || answers.has(question)) return known as T;
+    while (answers.length <= question) answers.push(UNSET);
+    const known = answers[question];
+    if (known !== UNSET) return known as T;
     const answer = compute(view);
-    answers.set(question, answer);
+    answers[question] = answer;
     return answer;
   };
 }
