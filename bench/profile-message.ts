@@ -6,7 +6,9 @@
  * tracking, as the Discord bot does, then for each of N new forum posts (distinct thread, event and
  * message ids, built as 18-digit strings) times the synchronous `pipeline.message` call and then
  * confirms the reply with `replyPosted` (timed apart). Prints mean / p50 / p99 ms of both over the
- * last two thirds of the posts (the first third warms up V8 and SQLite's cache).
+ * last two thirds of the posts (the first third warms up V8 and SQLite's cache), and the process's
+ * CPU time per message over the same posts (user + system, every thread: steadier than wall time
+ * on a shared machine).
  * Options:
  *   --text FILE       the post's text (default: seed 001's first user message,
  *                     test/fixtures/threads/seed-001.json).
@@ -54,7 +56,9 @@ const message: number[][] = texts.map(() => []);
 const posted: number[] = [];
 let replies = 0;
 let seq = 0;
+let cpu: NodeJS.CpuUsage | null = null;
 for (let i = 0; i < n; i++) {
+  if (i === Math.floor(n / 3)) cpu = process.cpuUsage();
   const threadId = id('2', i);
   for (const [k, text] of texts.entries()) {
     const m = seq++;
@@ -74,6 +78,8 @@ for (let i = 0; i < n; i++) {
     posted.push(performance.now() - t1);
   }
 }
+const used = process.cpuUsage(cpu!);
+const cpuMs = (used.user + used.system) / 1000 / ((n - Math.floor(n / 3)) * texts.length);
 pipeline.flush?.();
 db.close();
 rmSync(dir, { recursive: true, force: true });
@@ -89,3 +95,4 @@ console.log(`${n} threads × ${texts.length} message(s), ${replies} replies${noC
 for (const [k, ms] of message.entries()) console.log(`message ${k + 1}: ${summary(ms)}`);
 if (texts.length > 1) console.log(`thread:    ${summary(message[0]!.map((_, i) => message.reduce((s, ms) => s + ms[i]!, 0)))}`);
 console.log(`replyPosted: ${summary(posted)}`);
+console.log(`process CPU per message (both calls, all threads, last two thirds): ${cpuMs.toFixed(3)} ms`);
