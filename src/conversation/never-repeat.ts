@@ -26,9 +26,17 @@ export function firstSentence(markdown: string): string {
   return normalise(m ? m[0] : firstLine).slice(0, 200);
 }
 
-/** Hex sha256 (first 32 chars) of the normalised text. */
-export const hashText = (markdown: string): string =>
-  createHash('sha256').update(normalise(markdown)).digest('hex').slice(0, 32);
+/** The last text `hashText` hashed, and its hash. */
+let lastHashed = { markdown: '', hash: createHash('sha256').update('').digest('hex').slice(0, 32) };
+
+/**
+ * Hex sha256 (first 32 chars) of the normalised text. The last answer is kept: a message hashes
+ * its reply twice (the repeat check, then the record), and normalising a reply is most of it.
+ */
+export function hashText(markdown: string): string {
+  if (markdown !== lastHashed.markdown) lastHashed = { markdown, hash: createHash('sha256').update(normalise(markdown)).digest('hex').slice(0, 32) };
+  return lastHashed.hash;
+}
 
 /**
  * What a reply says, beyond its words: the ask it makes (also a diagnosis whose step waits on an
@@ -48,6 +56,7 @@ const live = (s: ThreadState, except?: string): ReplyRecord[] =>
  * when an earlier reply opened with the same first sentence ("worded differently" needs both).
  */
 export function textSaid(s: ThreadState, r: RenderedReply, exceptReplyId?: string, sameOpening = false): boolean {
+  if (s.replies.length === 0) return false;
   const h = hashText(r.markdown);
   const fs = firstSentence(r.markdown);
   return s.replies.some(

@@ -26,8 +26,27 @@ export function remainders(ask: Ask, possible: readonly BranchId[]): BranchId[][
   return out;
 }
 
+/**
+ * `worstCase` answers by ask, for the last `possible` lists seen: they depend on the fixed asks and
+ * rules only, and one message asks it of every ask (the same few lists recur across threads).
+ */
+const worstCases = new Map<string, Map<Ask, number>>();
+const WORST_CASE_LISTS = 256;
+
 /** Worst-case number of candidates left after the ask; Infinity when no answer changes anything. */
 export function worstCase(ask: Ask, possible: readonly BranchId[]): number {
+  const key = possible.join(' ');
+  let byAsk = worstCases.get(key);
+  if (!byAsk) {
+    if (worstCases.size >= WORST_CASE_LISTS) worstCases.clear();
+    worstCases.set(key, (byAsk = new Map()));
+  }
+  let worst = byAsk.get(ask);
+  if (worst === undefined) byAsk.set(ask, (worst = computeWorstCase(ask, possible)));
+  return worst;
+}
+
+function computeWorstCase(ask: Ask, possible: readonly BranchId[]): number {
   const rest = remainders(ask, possible);
   if (rest.length === 0 || rest.every((r) => r.length === possible.length)) return Infinity;
   return Math.max(...rest.map((r) => r.length));

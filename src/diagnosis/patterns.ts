@@ -24,24 +24,31 @@
  * of the fact, `{with}` / `{with.field}` the same of the `with` evidence (`{field|words}`:
  * underscores as spaces; `{field|opt}`: ` value`, or nothing when absent; `{field|list}`: a list
  * joined by `, `; `{a??b}`: field `a`, else `b`; `{?text {field}}`: the text only when its fields
- * have values); written in backticks it renders as inline code, bare as plain text (./reason.ts).
+ * have values; ./templates.ts fills them); written in backticks it renders as inline code, bare as plain text (./reason.ts).
  */
 import type { Fact, FactKind } from '../evidence/facts.ts';
-import { DERIVED, errorFields } from './derived.ts';
 import type { EvidenceSpec, FieldTest, Signal, WithSpec } from './signal-types.ts';
-import type { Message } from './reason.ts';
-import { because, type ErrorFact, errorQuote } from './signals.ts';
+import { because, errorQuote } from './signals.ts';
+import { fillTemplate, PLACEHOLDER, resolveOptional, templateNames, valueOf } from './templates.ts';
 import { rowRange } from './steps.ts';
 import type { Verdict } from './types.ts';
 import { compareVersions, RELEASE_VERSION, type VersionRange } from './versions.ts';
-import { type EvidenceView, perView } from './view.ts';
+import { type Subject, sources } from './subjects.ts';
+import type { EvidenceView } from './view.ts';
 import { confirmed, possible, ruledOut } from './verdict.ts';
 
 export type { ErrorSignal, EvidenceSpec, FactSignal, FieldTest, Signal, StatementSignal, Unless, WithSpec } from './signal-types.ts';
 
+/** `rowRange` of each signal's `versions`, parsed once (the strings are fixed at load). */
+const ranges = new Map<string, VersionRange | null>();
+
 /** False only when the thread's known range and the signal's range cannot meet. */
 export function rangesMeet(versions: string | undefined, thread: VersionRange): boolean {
-  const r = versions ? rowRange(versions) : null;
+  let r: VersionRange | null = null;
+  if (versions) {
+    if (ranges.has(versions)) r = ranges.get(versions)!;
+    else ranges.set(versions, (r = rowRange(versions)));
+  }
   if (!r) return true;
   if (r.min && thread.max && compareVersions(thread.max, r.min) < 0) return false;
   if (r.max && thread.min && compareVersions(thread.min, r.max) > 0) return false;
@@ -68,34 +75,6 @@ function passes(value: unknown, test: FieldTest, fields: Record<string, unknown>
   if ('atMost' in test) return typeof value === 'string' && RELEASE_VERSION.test(value) && compareVersions(value, test.atMost) <= 0;
   return typeof value === 'number' && value > test.gt;
 }
-
-/** A fact (or derived item) as the matcher sees it: the fields tested and quoted, the facts cited. */
-interface Subject {
-  fields: Record<string, unknown>;
-  facts: Fact[];
-}
-
-/** The facts a spec looks at, oldest first (before `each` and `where`). */
-function sources(s: EvidenceSpec, view: EvidenceView): readonly Subject[] {
-  let facts: readonly Subject[];
-  if (s.error) {
-    const codes = s.error;
-    const all = errorSubjects(view);
-    facts = codes === 'any' ? all : all.filter((x) => codes.includes((x.facts[0] as ErrorFact).code));
-  } else if (s.statement) {
-    const topics = s.statement;
-    facts = view.all('statement').filter((f) => topics.includes(f.topic)).map((f) => ({ fields: f as never, facts: [f] }));
-  } else {
-    const kind = s.fact ?? '';
-    const derived = DERIVED[kind];
-    if (derived) facts = derived(view).filter((d) => !s.current || d.facts.some((f) => f.source.messageId === view.currentMessageId));
-    else facts = (s.current ? view.inCurrent(kind as FactKind) : view.all(kind as FactKind)).map((f) => ({ fields: f as never, facts: [f] }));
-  }
-  return s.latest ? facts.slice(-1) : facts;
-}
-
-/** The thread's error lines as subjects, once per view: every error signal of every rule reads them all (20,000 in a 1 MB log). */
-const errorSubjects = perView((view): readonly Subject[] => view.all('provider_error').map((e) => ({ fields: errorFields(view, e), facts: [e] })));
 
 /** What `where` and the templates read: the fact's fields, or each element of its `each` list. */
 function eachOf(s: EvidenceSpec, x: Subject): Subject[] {
@@ -131,39 +110,6 @@ function newestHit(s: EvidenceSpec, view: EvidenceView): Subject | undefined {
   return undefined;
 }
 
-/**
- * A `{field}` value; `{a??b}` field `a`, else `b` when `a` is empty; `{field|words}` with
- * underscores as spaces, `{field|opt}` with a space before it when present, `{field|list}` joined by `, `.
- */
-function valueOf(values: Record<string, unknown>, key: string, filter?: string): string {
-  const raw = key.split('??').map((k) => values[k]).find((v) => v !== undefined && v !== null && v !== '');
-  if (filter === 'list') return Array.isArray(raw) ? raw.join(', ') : String(raw ?? '');
-  const v = String(raw ?? '');
-  if (filter === 'opt') return v ? ` ${v}` : '';
-  return filter === 'words' ? v.replace(/_/g, ' ') : v;
-}
-
-const PLACEHOLDER = /\{(\w+(?:\.\w+)?(?:\?\?\w+(?:\.\w+)?)?)(?:\|(words|opt|list))?\}/g;
-/** `{?text {field} text}`: the text only when every placeholder in it has a value. */
-const OPTIONAL = /\{\?((?:[^{}]|\{[^{}]*\})*)\}/g;
-
-/** Keeps or drops each optional segment by whether its placeholders have values. */
-function resolveOptional(template: string, values: Record<string, unknown>): string {
-  return template.replace(OPTIONAL, (_, inner: string) =>
-    [...inner.matchAll(PLACEHOLDER)].every((m) => valueOf(values, m[1]!, m[2]) !== '') ? inner : '',
-  );
-}
-
-/** Fills `{quote}`, `{field}` and `{with…}` in a template, each value becoming one quoted value of the message. */
-function fillTemplate(template: string, values: Record<string, unknown>): Message {
-  const quotes: string[] = [];
-  const id = resolveOptional(template, values).replace(PLACEHOLDER, (_, k: string, filter?: string) => {
-    quotes.push(valueOf(values, k, filter));
-    return `{${quotes.length - 1}}`;
-  });
-  return { id, quotes };
-}
-
 /** The evidence as quoted: the spec's `quote` template, else the error line or the user's words. */
 function quoteOf(s: EvidenceSpec, x: Subject): string {
   if (s.quote) return resolveOptional(s.quote, x.fields).replace(PLACEHOLDER, (_, k: string, filter?: string) => valueOf(x.fields, k, filter));
@@ -173,14 +119,39 @@ function quoteOf(s: EvidenceSpec, x: Subject): string {
   return '';
 }
 
-/** True when the thread holds evidence the signal's `unless` names. */
-function blocked(s: Signal, view: EvidenceView): boolean {
-  const specs: EvidenceSpec[] = [s.unless ?? []].flat().flatMap((u) => [
+/** A signal with what the matcher works out of its declaration once (signals are fixed at load). */
+interface Planned {
+  signal: Signal;
+  /** Its `unless` as evidence specs. */
+  unless: readonly EvidenceSpec[];
+  /** Its `with` as a list. */
+  withs: readonly WithSpec[];
+  /** The names its reason template reads (`{a??b}`: both). */
+  names: readonly string[];
+}
+
+const plan = (s: Signal): Planned => ({
+  signal: s,
+  unless: [s.unless ?? []].flat().flatMap((u) => [
     ...(u.error?.length ? [{ error: u.error, where: u.where }] : []),
     ...(u.statement?.length ? [{ statement: u.statement, where: u.where }] : []),
     ...(u.fact ? [{ fact: u.fact, where: u.where }] : []),
-  ]);
-  return specs.some((spec) => newestHit(spec, view) !== undefined);
+  ]),
+  withs: [s.with ?? []].flat(),
+  names: templateNames(s.reason),
+});
+
+/** Each rule's signals planned, by the rule's signal list (one lookup per rule and message). */
+const planned = new WeakMap<readonly Signal[], readonly Planned[]>();
+function plansOf(signals: readonly Signal[]): readonly Planned[] {
+  let plans = planned.get(signals);
+  if (!plans) planned.set(signals, (plans = signals.map(plan)));
+  return plans;
+}
+
+/** True when the thread holds evidence the signal's `unless` names. */
+function blocked(p: Planned, view: EvidenceView): boolean {
+  return p.unless.some((spec) => newestHit(spec, view) !== undefined);
 }
 
 /** Position of a subject's first fact in the thread: message seq, then line. */
@@ -205,24 +176,46 @@ function withHit(w: WithSpec, view: EvidenceView, main: Subject): Subject | unde
   }).at(-1);
 }
 
-const prefixed = (prefix: string, fields: Record<string, unknown>) => Object.fromEntries(Object.entries(fields).map(([k, v]) => [`${prefix}.${k}`, v]));
+/**
+ * What the reason template of a match reads, for the names it uses (`plan`'s `names`): the
+ * `with` evidence (`{with}` its quote, `{with.field}`; a later `with` first), else `{quote}`, else
+ * a `quotes` entry, else a field of the evidence. Only those are worked out (quoting is the costly part).
+ */
+function templateValues(p: Planned, hit: Subject, ws: readonly Subject[]): Record<string, unknown> {
+  const s = p.signal;
+  const values: Record<string, unknown> = {};
+  for (const key of p.names) {
+    let found = false;
+    for (let i = ws.length - 1; i >= 0 && !found; i--) {
+      const name = i === 0 ? 'with' : `with${i + 1}`;
+      if (key === name) values[key] = quoteOf(p.withs[i]!, ws[i]!);
+      else if (key.startsWith(`${name}.`) && Object.hasOwn(ws[i]!.fields, key.slice(name.length + 1))) values[key] = ws[i]!.fields[key.slice(name.length + 1)];
+      else continue;
+      found = true;
+    }
+    if (found) continue;
+    if (key === 'quote') values[key] = quoteOf(s, hit);
+    else if (s.quotes && Object.hasOwn(s.quotes, key)) values[key] = quoteOf({ quote: s.quotes[key]! }, hit);
+    else if (Object.hasOwn(hit.fields, key)) values[key] = hit.fields[key];
+  }
+  return values;
+}
 
 /** The verdict of one signal: from the newest fact that passes (and its `with`), or null. */
 export function matchSignal(s: Signal, view: EvidenceView): Verdict | null {
-  if (!rangesMeet(s.versions, view.versionRange) || blocked(s, view)) return null;
+  return matchPlanned(plan(s), view);
+}
+
+function matchPlanned(p: Planned, view: EvidenceView): Verdict | null {
+  const s = p.signal;
+  if (!rangesMeet(s.versions, view.versionRange) || blocked(p, view)) return null;
   const hit = newestHit(s, view);
   if (!hit) return null;
   // Every `with` must be present: the first is `{with}`, the next `{with2}` …
-  const specs = [s.with ?? []].flat();
-  const ws = specs.map((w) => withHit(w, view, hit));
+  const specs = p.withs;
+  const ws = specs.map((w) => withHit(w, view, hit)) as Subject[];
   if (ws.some((w) => !w)) return null;
-  const withValues = specs.map((w, i) => {
-    const name = i === 0 ? 'with' : `with${i + 1}`;
-    return { [name]: quoteOf(w, ws[i]!), ...prefixed(name, ws[i]!.fields) };
-  });
-  const named = Object.fromEntries(Object.entries(s.quotes ?? {}).map(([k, t]) => [k, quoteOf({ quote: t }, hit)]));
-  const values = Object.assign({ ...hit.fields, ...named, quote: quoteOf(s, hit) }, ...withValues);
-  const why = because(fillTemplate(s.reason, values), ...hit.facts, ...ws.flatMap((w, i) => (specs[i]!.cite === false ? [] : w!.facts)));
+  const why = because(fillTemplate(s.reason, templateValues(p, hit, ws)), ...hit.facts, ...ws.flatMap((w, i) => (specs[i]!.cite === false ? [] : w.facts)));
   if (s.verdict === 'possible') return possible(why);
   if (s.verdict === 'ruled_out') return ruledOut(why);
   return confirmed(specificityOf(s), why);
@@ -233,8 +226,8 @@ export const specificityOf = (s: Signal): 1 | 2 | 3 => s.specificity ?? (s.state
 
 /** The verdict of the first signal that matches, or null. */
 export function matchSignals(signals: readonly Signal[], view: EvidenceView): Verdict | null {
-  for (const s of signals) {
-    const v = matchSignal(s, view);
+  for (const p of plansOf(signals)) {
+    const v = matchPlanned(p, view);
     if (v) return v;
   }
   return null;

@@ -123,6 +123,9 @@ function withoutSupersededErrors(records: readonly FactRecord[]): FactRecord[] {
   return records.filter((r) => r.fact.kind !== 'provider_error' || r.seq === newest);
 }
 
+/** The answers `perView` keeps on a view built here, by question number (`UNSET` where none yet). */
+const MEMO = Symbol('perView answers');
+
 /**
  * Builds the view. Pure; O(number of records) per query. Stale records and error lines older
  * than the newest message with one are left out of `all`/`latest`/`inCurrent` (kept in
@@ -134,7 +137,7 @@ export function buildView(input: ViewInput): EvidenceView {
   const inTui = isInTui(input.records.filter((r) => !r.stale));
   const liveByKind = groupByKind(live);
   const currentByKind = groupByKind(current);
-  return {
+  const view: EvidenceView = {
     records: input.records,
     current,
     currentMessageId: input.currentMessageId,
@@ -148,18 +151,42 @@ export function buildView(input: ViewInput): EvidenceView {
     history: (kind) => ofKind(input.records, kind),
     recordsOf: (kind) => live.filter((r) => r.fact.kind === kind) as never,
   };
+  // Not enumerable: a copy (`{ ...view, failed }`) is another view and gets answers of its own.
+  Object.defineProperty(view, MEMO, { value: [] });
+  return view;
 }
+
+/** The same for views made elsewhere (a copy, a test's own object). */
+const otherViews = new WeakMap<EvidenceView, unknown[]>();
+
+function answersOf(view: EvidenceView): unknown[] {
+  const own = (view as { [MEMO]?: unknown[] })[MEMO];
+  if (own) return own;
+  let answers = otherViews.get(view);
+  if (!answers) otherViews.set(view, (answers = []));
+  return answers;
+}
+
+/** How many questions `perView` was given (each one's number indexes the views' answers). */
+let questions = 0;
+/** An answer not worked out yet (a question may answer `undefined`). */
+const UNSET: unique symbol = Symbol('unset');
 
 /**
  * `compute` answered once per view: a view is immutable, so what is worked out from it never
  * changes (callers must not mutate the answer). For what many rules or lines ask of one view.
+ * The answers live on the view (a property read and an array read per call; a WeakMap per
+ * question was ~4 % of a message, issue 17) and go with it. A throw is not remembered.
  */
 export function perView<T>(compute: (view: EvidenceView) => T): (view: EvidenceView) => T {
-  const answers = new WeakMap<EvidenceView, T>();
+  const question = questions++;
   return (view) => {
-    if (answers.has(view)) return answers.get(view)!;
+    const answers = answersOf(view);
+    while (answers.length <= question) answers.push(UNSET);
+    const known = answers[question];
+    if (known !== UNSET) return known as T;
     const answer = compute(view);
-    answers.set(view, answer);
+    answers[question] = answer;
     return answer;
   };
 }

@@ -183,12 +183,17 @@ export function createThreadStore(db: Database, opts: StoreOptions = {}): Thread
     q.upsertThread.run(threadRow(s));
     for (const t of TABLES) {
       const from = samePrefix(t, before, s);
-      const old = new Map(rowsOf(t, before, from).map((row) => [keyOf(t, row), JSON.stringify(row)]));
+      const old = new Map(rowsOf(t, before, from).map((row) => [keyOf(t, row), row]));
       const fresh = rowsOf(t, s, from);
       if (old.size === 0 && fresh.length === 0) continue;
-      const keys = new Set(fresh.map((row) => keyOf(t, row)));
+      const keyed = fresh.map((row) => [keyOf(t, row), row] as const);
+      const keys = new Set(keyed.map(([k]) => k));
       for (const k of old.keys()) if (!keys.has(k)) remove.get(t.table)?.run([s.id, ...(JSON.parse(k) as unknown[])]);
-      for (const row of fresh) if (old.get(keyOf(t, row)) !== JSON.stringify(row)) upsert.get(t.table)?.run({ thread_id: s.id, ...row });
+      // A row is written when it is new or its serialisation changed (a new one is not serialised to compare).
+      for (const [k, row] of keyed) {
+        const was = old.get(k);
+        if (!was || JSON.stringify(was) !== JSON.stringify(row)) upsert.get(t.table)?.run({ thread_id: s.id, ...row });
+      }
     }
     for (const kind of TIMER_KINDS) {
       const due = s.timers[kind];
