@@ -106,7 +106,6 @@ export function startCheckpointer(db: Database, opts: CheckpointerOptions = {}):
   const wal = `${db.name}-wal`;
   let worker: Worker | null = null;
   let exited: Promise<void> = Promise.resolve();
-  let closed = false;
 
   const fallBack = (why: string, code?: string): void => {
     logger?.warn({ code }, `WAL checkpoints are back on the main thread: ${why}`);
@@ -148,7 +147,7 @@ export function startCheckpointer(db: Database, opts: CheckpointerOptions = {}):
     } catch {
       return; // no log yet, or the file is gone (db-health says so)
     }
-    if (size < startAtBytes || closed) return;
+    if (size < startAtBytes) return;
     clearInterval(watch);
     try {
       spawn();
@@ -160,10 +159,9 @@ export function startCheckpointer(db: Database, opts: CheckpointerOptions = {}):
 
   return {
     get running() {
-      return worker !== null && !closed;
+      return worker !== null;
     },
     async close() {
-      closed = true;
       clearInterval(watch);
       const w = worker;
       if (!w) return;
