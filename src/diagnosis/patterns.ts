@@ -151,7 +151,8 @@ function plansOf(signals: readonly Signal[]): readonly Planned[] {
 
 /** True when the thread holds evidence the signal's `unless` names. */
 function blocked(p: Planned, view: EvidenceView): boolean {
-  return p.unless.some((spec) => newestHit(spec, view) !== undefined);
+  for (const spec of p.unless) if (newestHit(spec, view) !== undefined) return true;
+  return false;
 }
 
 /** Position of a subject's first fact in the thread: message seq, then line. */
