@@ -3,7 +3,8 @@
  * the fake Discord next to an echo bot, then memory and database size, then the cold CLI next to
  * `node -e 0`. Prints a table and, last, one line with every figure of issue 17's targets, each
  * with its ratio to the floor measured in the same run and the load average beside it:
- *   bench: e2e max <r>x echo (<p>/<e> msg/s; by CPU per reply <c>x) | e2e p99@100 <r>x echo (<p>/<e> ms) | rss start <s> MB
+ *   bench: e2e max <r>x echo (rounds <lo>–<hi>x; <p>/<e> msg/s; by CPU per reply <c>x) | e2e p99@100 <r>x echo (rounds <lo>–<hi>x; <p>/<e> ms)
+ *     | rss start <s> MB
  *     | rss <N> thr <a> MB | rss <2N> thr <b> MB (+<g>%) | cli <r>x node -e 0 (cpu; wall <w>x)
  *     | pipeline p99 <x> ms of per-fixture medians (every run <y> ms; <n> msg/s) | load <l1>→<l2>
  * A section that fails says so in its row and prints n/a. Loopback only. BENCH_QUICK=1 shrinks
@@ -47,9 +48,10 @@ rows.push({ section: 'machine', measure: 'load average at end', value: load() })
 printTable(rows);
 const ok = (...v: (number | undefined)[]) => v.every((n) => n !== undefined && Number.isFinite(n));
 const x = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+const spread = ([lo, hi]: [number, number]) => `${fmt(lo)}–${fmt(hi)}x`;
 const parts = [
-  e2e && ok(e2e.maxPerSec, e2e.echoMaxPerSec) ? `e2e max ${x(e2e.maxPerSec, e2e.echoMaxPerSec)} echo (${fmt(e2e.maxPerSec)}/${fmt(e2e.echoMaxPerSec)} msg/s; by CPU per reply ${x(e2e.echoCpuMs, e2e.cpuMs)})` : 'e2e max n/a',
-  e2e && ok(e2e.p99Ms, e2e.echoP99Ms) ? `e2e p99@100 ${x(e2e.p99Ms, e2e.echoP99Ms)} echo (${fmt(e2e.p99Ms)}/${fmt(e2e.echoP99Ms)} ms)` : 'e2e p99@100 n/a',
+  e2e && ok(e2e.maxRatio) ? `e2e max ${fmt(e2e.maxRatio)}x echo (rounds ${spread(e2e.maxRatioRange)}; ${fmt(e2e.maxPerSec)}/${fmt(e2e.echoMaxPerSec)} msg/s; by CPU per reply ${x(e2e.echoCpuMs, e2e.cpuMs)})` : 'e2e max n/a',
+  e2e && ok(e2e.p99Ratio) ? `e2e p99@100 ${fmt(e2e.p99Ratio)}x echo (rounds ${spread(e2e.p99RatioRange)}; ${fmt(e2e.p99Ms)}/${fmt(e2e.echoP99Ms)} ms)` : 'e2e p99@100 n/a',
   memory ? `rss start ${fmt(memory.startMb)} MB (echo ${fmt(memory.echoStartMb)})` : 'rss start n/a',
   memory ? `rss ${memory.threads[0].toLocaleString('en-US')} thr ${fmt(memory.rssMb[0])} MB` : 'rss n/a',
   memory ? `rss ${memory.threads[1].toLocaleString('en-US')} thr ${fmt(memory.rssMb[1])} MB (${memory.rssMb[1] >= memory.rssMb[0] ? '+' : ''}${fmt((100 * (memory.rssMb[1] - memory.rssMb[0])) / memory.rssMb[0])}%)` : 'rss growth n/a',
