@@ -6,13 +6,15 @@
  * reported as a ratio (Pincer / echo) so the figure holds on a noisy machine.
  *
  * Both bots stay up and are measured in ROUNDS rounds, taking turns (echo first, then Pincer
- * first, …), and each ratio is the median of the rounds' ratios with its range. On this shared
+ * first, …): a round is both steady runs, then both saturation runs, each started once its bot
+ * has been at rest for 2 s (a steady run right after a saturation run measured its backlog).
+ * Each ratio is the median of the rounds' ratios, printed with its range. On this shared
  * 2-core machine one round's p99 ratio moved between 1.6× and 3.6× from one run to the next; a
  * drift in the machine's speed now falls on both bots of a round instead of on one.
  */
 import { fileURLToPath } from 'node:url';
 import { seedText } from '../test/e2e/harness/seed.ts';
-import { saturate, startRig, steady, type Rig } from './load.ts';
+import { quiet, saturate, startRig, steady, type Rig } from './load.ts';
 import { fmt, p50, p99 } from './stats.ts';
 import type { Row } from './table.ts';
 
@@ -59,13 +61,14 @@ function cpuOf(rig: Rig): Promise<number> {
   });
 }
 
-/** One round of one bot: a steady run at 100 msg/s, then a saturation run with its CPU time. */
-async function round(rig: Rig, text: string, quick: boolean): Promise<BotFigures> {
-  const s = await steady(rig, text, 100, quick ? 300 : 1_500);
+/** Waits until a bot is at rest: the last run's replies, tag edits and write-back all done. */
+const atRest = (rig: Rig) => quiet(rig, 2_000, 60_000);
+
+/** The bot's CPU time over `run`, ms per reply. */
+async function withCpu(rig: Rig, run: () => Promise<BotFigures['max']>): Promise<{ max: BotFigures['max']; cpuMsPerReply: number }> {
   const cpu0 = await cpuOf(rig);
-  const max = await saturate(rig, text, 200, quick ? 1_000 : 5_000);
-  const cpuMsPerReply = ((await cpuOf(rig)) - cpu0) / 1000 / max.latencies.length;
-  return { steady: s, max, cpuMsPerReply };
+  const max = await run();
+  return { max, cpuMsPerReply: ((await cpuOf(rig)) - cpu0) / 1000 / max.latencies.length };
 }
 
 const median = (v: number[]): number => p50(v);
@@ -86,8 +89,19 @@ export async function benchE2e(rows: Row[], quick: boolean): Promise<E2eFigures 
     const rigs = { echo: echoRig, pincer: pincerRig };
     for (const rig of [echoRig, pincerRig]) await steady(rig, text, 100, quick ? 50 : 200); // warm-up, not reported
     const runs: Record<'echo' | 'pincer', BotFigures[]> = { echo: [], pincer: [] };
+    // A round: both steady runs, then both saturation runs, each from rest; who goes first alternates.
     for (let r = 0; r < ROUNDS; r++) {
-      for (const name of r % 2 === 0 ? (['echo', 'pincer'] as const) : (['pincer', 'echo'] as const)) runs[name].push(await round(rigs[name], text, quick));
+      const order = r % 2 === 0 ? (['echo', 'pincer'] as const) : (['pincer', 'echo'] as const);
+      const steadyOf: Partial<Record<'echo' | 'pincer', BotFigures['steady']>> = {};
+      for (const name of order) {
+        await atRest(rigs[name]);
+        steadyOf[name] = await steady(rigs[name], text, 100, quick ? 300 : 1_500);
+      }
+      for (const name of order) {
+        await atRest(rigs[name]);
+        const max = await withCpu(rigs[name], () => saturate(rigs[name], text, 200, quick ? 1_000 : 5_000));
+        runs[name].push({ steady: steadyOf[name]!, ...max });
+      }
     }
     return report(rows, runs);
   } finally {

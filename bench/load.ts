@@ -145,3 +145,20 @@ export async function saturate(rig: Rig, text: string, inFlight: number, count: 
   const seconds = (performance.now() - t0) / 1000;
   return { perSec: rig.tracker.latencies.length / seconds, latencies: [...rig.tracker.latencies], missing: rig.tracker.pending };
 }
+
+/**
+ * Resolves once the fake Discord has seen no request from the bot for `quietMs` (the bot is at
+ * rest: replies, tag edits and catch-up done), or after `maxMs`.
+ */
+export async function quiet(rig: Rig, quietMs: number, maxMs: number): Promise<void> {
+  const end = performance.now() + maxMs;
+  let last = rig.fake.recorder.count;
+  let since = performance.now();
+  while (performance.now() < end) {
+    await sleep(50);
+    if (rig.fake.recorder.count !== last) {
+      last = rig.fake.recorder.count;
+      since = performance.now();
+    } else if (performance.now() - since >= quietMs) return;
+  }
+}

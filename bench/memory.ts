@@ -10,7 +10,7 @@ import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { seed001 } from '../test/e2e/harness/seed.ts';
-import { startRig, type Rig } from './load.ts';
+import { quiet, startRig, type Rig } from './load.ts';
 import { fmt, p50, sleep } from './stats.ts';
 import type { Row } from './table.ts';
 
@@ -32,19 +32,6 @@ export interface MemoryFigures {
 /** The author's first five messages of seed 001: a post and four follow-ups. */
 const THREAD = seed001.filter((m) => m.role === 'user').slice(0, 5).map((m) => m.text);
 const mb = (n: number) => n / 1024 / 1024;
-
-export async function quiet(rig: Rig, quietMs: number, maxMs: number): Promise<void> {
-  const end = performance.now() + maxMs;
-  let last = rig.fake.recorder.count;
-  let since = performance.now();
-  while (performance.now() < end) {
-    await sleep(50);
-    if (rig.fake.recorder.count !== last) {
-      last = rig.fake.recorder.count;
-      since = performance.now();
-    } else if (performance.now() - since >= quietMs) return;
-  }
-}
 
 function memoryOf(rig: Rig): Promise<NodeJS.MemoryUsage> {
   return new Promise((resolve, reject) => {
