@@ -9,8 +9,8 @@
  * first, …): a round is both steady runs, then both saturation runs, each started once its bot
  * has been at rest for 2 s (a steady run right after a saturation run measured its backlog).
  * Each ratio is the median of the rounds' ratios, printed with its range. On this shared
- * 2-core machine one round's p99 ratio moved between 1.6× and 3.6× from one run to the next; a
- * drift in the machine's speed now falls on both bots of a round instead of on one.
+ * 2-core machine two single runs of the same code gave p99 ratios of 2.63× and 3.16×; a drift in
+ * the machine's speed now falls on both bots of a round instead of on one.
  */
 import { fileURLToPath } from 'node:url';
 import { seedText } from '../test/e2e/harness/seed.ts';
@@ -71,7 +71,6 @@ async function withCpu(rig: Rig, run: () => Promise<BotFigures['max']>): Promise
   return { max, cpuMsPerReply: ((await cpuOf(rig)) - cpu0) / 1000 / max.latencies.length };
 }
 
-const median = (v: number[]): number => p50(v);
 const range = (v: number[]): [number, number] => [Math.min(...v), Math.max(...v)];
 
 export async function benchE2e(rows: Row[], quick: boolean): Promise<E2eFigures | null> {
@@ -127,26 +126,26 @@ function report(rows: Row[], runs: Record<'echo' | 'pincer', BotFigures[]>): E2e
   const echo = of('echo');
   const pincer = of('pincer');
   for (const [name, f] of [['echo', echo], ['pincer', pincer]] as const) {
-    rows.push({ section, measure: `${name} @100 msg/s p50 / p99 ms`, value: `${fmt(p50(f.latencies))} / ${fmt(median(f.p99s))}`, note: `p99: median of ${ROUNDS} rounds (${f.p99s.map(fmt).join(', ')}); ${f.latencies.length} replies, ${f.missing} missing in all runs` });
-    rows.push({ section, measure: `${name} max sustained msg/s`, value: fmt(median(f.maxes)), note: `median of ${ROUNDS} rounds (${f.maxes.map(fmt).join(', ')}), 200 in flight, p99 ${fmt(f.maxP99)} ms` });
+    rows.push({ section, measure: `${name} @100 msg/s p50 / p99 ms`, value: `${fmt(p50(f.latencies))} / ${fmt(p50(f.p99s))}`, note: `p99: median of ${ROUNDS} rounds (${f.p99s.map(fmt).join(', ')}); ${f.latencies.length} replies, ${f.missing} missing in all runs` });
+    rows.push({ section, measure: `${name} max sustained msg/s`, value: fmt(p50(f.maxes)), note: `median of ${ROUNDS} rounds (${f.maxes.map(fmt).join(', ')}), 200 in flight, p99 ${fmt(f.maxP99)} ms` });
     rows.push({ section, measure: `${name} CPU ms per reply`, value: fmt(f.cpuMs), note: 'the bot process, over the max runs (less load-sensitive)' });
   }
   const maxRatios = pincer.maxes.map((m, i) => m / echo.maxes[i]!);
   const p99Ratios = pincer.p99s.map((m, i) => m / echo.p99s[i]!);
   const span = (v: number[]) => `rounds ${v.map((x) => `${fmt(x)}x`).join(', ')}`;
-  rows.push({ section, measure: 'pincer / echo throughput', value: `${fmt(median(maxRatios))}x`, note: span(maxRatios) });
-  rows.push({ section, measure: 'pincer / echo p99 @100 msg/s', value: `${fmt(median(p99Ratios))}x`, note: span(p99Ratios) });
+  rows.push({ section, measure: 'pincer / echo throughput', value: `${fmt(p50(maxRatios))}x`, note: span(maxRatios) });
+  rows.push({ section, measure: 'pincer / echo p99 @100 msg/s', value: `${fmt(p50(p99Ratios))}x`, note: span(p99Ratios) });
   rows.push({ section, measure: 'echo / pincer CPU per reply', value: `${fmt(echo.cpuMs / pincer.cpuMs)}x`, note: 'the throughput a CPU-bound host would see' });
   return {
-    maxPerSec: median(pincer.maxes),
-    echoMaxPerSec: median(echo.maxes),
-    maxRatio: median(maxRatios),
+    maxPerSec: p50(pincer.maxes),
+    echoMaxPerSec: p50(echo.maxes),
+    maxRatio: p50(maxRatios),
     maxRatioRange: range(maxRatios),
     cpuMs: pincer.cpuMs,
     echoCpuMs: echo.cpuMs,
-    p99Ms: median(pincer.p99s),
-    echoP99Ms: median(echo.p99s),
-    p99Ratio: median(p99Ratios),
+    p99Ms: p50(pincer.p99s),
+    echoP99Ms: p50(echo.p99s),
+    p99Ratio: p50(p99Ratios),
     p99RatioRange: range(p99Ratios),
   };
 }

@@ -16,9 +16,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CpuProfile, printCpuProfile } from './cpu-profile.ts';
 import { seed001, seedText } from '../test/e2e/harness/seed.ts';
-import { saturate, startRig, type Rig } from './load.ts';
+import { quiet, saturate, startRig, type Rig } from './load.ts';
 import { sendThreads } from './memory.ts';
-import { sleep } from './stats.ts';
 
 const [posts = 600, threads = 200] = process.argv.slice(2).map(Number);
 const PROBE = fileURLToPath(new URL('./probe.mjs', import.meta.url));
@@ -67,24 +66,16 @@ function print(title: string, counts: Counts, per: number, micros?: Counts): voi
 }
 const printSql = (title: string, sql: { counts: Counts; micros: Counts }, per: number) => print(title, sql.counts, per, sql.micros);
 
-async function quiet(rig: Rig, ms: number): Promise<void> {
-  let last = -1;
-  while (rig.fake.recorder.count !== last) {
-    last = rig.fake.recorder.count;
-    await sleep(ms);
-  }
-}
-
 const rig = await startRig(PINCER, { ipc: true, nodeArgs: ['--expose-gc', '--import', PROBE] });
 const rest = restCounter(rig);
-await quiet(rig, 500);
+await quiet(rig, 500, 60_000);
 rest();
 await sqlCounts(rig);
 
 await ask(rig, { type: 'profile-start' }, 'profile-started');
 const run = await saturate(rig, seedText(0), 200, posts);
 const { profile } = await ask<{ profile: CpuProfile }>(rig, { type: 'profile-stop' }, 'profile');
-await quiet(rig, 500);
+await quiet(rig, 500, 60_000);
 print(`phase 1, ${posts} forum posts: REST calls`, rest(), run.latencies.length);
 printSql('phase 1: SQLite statements', await sqlCounts(rig), run.latencies.length);
 
