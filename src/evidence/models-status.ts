@@ -24,6 +24,20 @@ const HEADER_FIRST = 'CADFIU';
 const BLOCK_FIRST = 'CADFIU-SPOMR';
 const OAUTH_PROFILE = /^- ([a-z]\S*?)(?: \(([^()]{0,200})\))? (ok|expiring|expired|static|unknown|missing)(?: expires (?:in (\S+)|unknown))?$/;
 const OAUTH_PROVIDER = /^- ([a-z][\w.-]{0,63})(?: usage: (.*))?$/;
+/** A section title with its first item on the same line, as users retype it: `Missing auth - openai-codex`. */
+const INLINE_SECTION = /^([A-Z][\w/ ]{3,30}?) *:? +[-–] +(\S.*)$/;
+/** An inline `Missing auth` item: a provider id alone or with OpenClaw's hint, never a sentence ("- no idea why"). */
+const INLINE_MISSING = /^[a-z][\w.-]{0,63}(?: Run `.*)?$/;
+
+/** The section a line opens, and the item it carries inline (`- <rest>`), if any. */
+function sectionOf(t: string): { section: Section; item?: string } | undefined {
+  const section = SECTIONS.get(t);
+  if (section) return { section };
+  const inline = t.includes(' -') || t.includes(' –') ? INLINE_SECTION.exec(t) : null;
+  const titled = inline ? SECTIONS.get(inline[1] as string) : undefined;
+  if (!titled || titled === 'auth' || (titled === 'missing' && !INLINE_MISSING.test(inline![2] as string))) return undefined;
+  return { section: titled, item: `- ${inline![2]}` };
+}
 
 interface Block {
   fact: ModelsStatus;
@@ -141,12 +155,17 @@ function consume(b: Block, line: PreparedLine): boolean {
     headerRow(b, header);
     return true;
   }
-  const section = SECTIONS.get(t);
-  if (section) {
-    b.section = section;
-    b.saw.add(section === 'auth' ? 'overview' : section);
-    return true;
+  const opened = sectionOf(t);
+  if (opened) {
+    b.section = opened.section;
+    b.saw.add(opened.section === 'auth' ? 'overview' : opened.section);
+    return opened.item === undefined || consumeItem(b, opened.item);
   }
+  return consumeItem(b, t);
+}
+
+/** A line inside the current section (trimmed); false when it belongs to none. */
+function consumeItem(b: Block, t: string): boolean {
   if (routeLine(b, t)) return true;
   // Literal first looks before each anchored regex: most lines of a block start with `- `.
   const store = t.startsWith('Auth store') ? /^Auth store *: ?(.*)$/.exec(t) : null;
@@ -157,7 +176,7 @@ function consume(b: Block, line: PreparedLine): boolean {
     b.fact.shellEnv = { enabled: shell[1] === 'on', applied };
     return (b.section = 'auth'), b.saw.add('shell'), true;
   }
-  if (t.startsWith('Providers w/') && /^Providers w\/ OAuth\/tokens \(\d+\) *:/.test(t)) return (b.section = 'auth'), b.saw.add('providersw'), true;
+  if (t.startsWith('Providers w/') && /^Providers w\/ OAuth\/tokens \(\d+\)(?: *:|$)/.test(t)) return (b.section = 'auth'), b.saw.add('providersw'), true;
   const provider = t.startsWith('- ') ? PROVIDER_LINE.exec(t) : null;
   if (provider) {
     const parsed = parseProviderLine(provider[1] as string, provider[2] as string);
@@ -230,7 +249,7 @@ export const parseModelsStatus: Parser = (lines, ctx) => {
     const t = line.text.trim();
     if (block === null) {
       if (t === '' || !BLOCK_FIRST.includes(t[0] as string)) continue;
-      if (!(HEADER_ROW.test(t) || PROVIDER_LINE.test(t) || SECTIONS.has(t) || /^(Auth store *:|Shell env *:|Providers w\/)/.test(t))) continue;
+      if (!(HEADER_ROW.test(t) || PROVIDER_LINE.test(t) || sectionOf(t) || /^(Auth store *:|Shell env *:|Providers w\/)/.test(t))) continue;
       block = newBlock(line, ctx);
       blockStart = i;
     }
