@@ -1,6 +1,7 @@
 /**
- * Derived facts about a pasted auth-profiles.json (registered in ./derived.ts): whether the
- * loader can read the file as written (reference §3.1). A pure reader over the view.
+ * Derived facts about the auth store (registered in ./derived.ts): whether the loader can read a
+ * pasted auth-profiles.json as written (reference §3.1), and whether `models status` shows an
+ * empty per-agent SQLite store (§10.1). Pure readers over the view.
  */
 import type { Fact } from '../evidence/facts.ts';
 import type { DerivedItem } from './derived.ts';
@@ -39,7 +40,25 @@ const storeShapeProblem: Reader = (view) => {
   return [];
 };
 
+/** The 2026.6.5–7.x per-agent SQLite store, as `models status` names it (≥8.1 prints `state/openclaw.sqlite`). */
+const AGENT_SQLITE = /openclaw-agent\.sqlite$/;
+
+/**
+ * `agent_store_empty`: the newest `models status` reads the 6.5–7.x per-agent SQLite store
+ * (`Auth store : …/openclaw-agent.sqlite`) and shows no stored profile, with a `Missing auth`
+ * provider or no provider line at all — what a store left behind by the JSON import looks like
+ * (reference §10.1). Fields: `authStore`, `provider` (the first `Missing auth` one, if any).
+ */
+const agentStoreEmpty: Reader = (view) => {
+  const status = view.latest('models_status');
+  if (!status?.authStore || !AGENT_SQLITE.test(status.authStore)) return [];
+  if (status.providers.some((p) => p.profiles.length > 0)) return [];
+  if (status.missingAuth.length === 0 && status.providers.length > 0) return [];
+  return [item({ authStore: status.authStore, provider: status.missingAuth[0]?.provider }, status)];
+};
+
 /** The auth-store file's derived fact kinds, by name (spread into ./derived.ts `DERIVED`). */
 export const STORE_READERS: Record<string, Reader> = {
   store_shape_problem: storeShapeProblem,
+  agent_store_empty: agentStoreEmpty,
 };

@@ -25,6 +25,14 @@ const SPLIT_BRAIN = {
   specificity: 2,
 } as const;
 
+/** 6.5–7.x: `models status` reads an empty per-agent SQLite store, and the user had profiles before (#100067). */
+const EMPTY_AFTER_IMPORT = {
+  fact: 'agent_store_empty',
+  versions: '2026.6.5–2026.7.x',
+  quote: 'Auth store : {authStore}',
+  specificity: 2,
+} as const;
+
 export const authStoreMigration: Rule = {
   id: 'auth_store_migration',
   family: 'auth-store',
@@ -59,6 +67,18 @@ export const authStoreMigration: Rule = {
     // 8.2 split-brain: credentials exist, yet the route finds no usable api-key auth, and it began with an upgrade (to ≥6.5 when named).
     { ...SPLIT_BRAIN, with: { statement: ['upgraded'], where: { value: { atLeast: '2026.6.5' } } } },
     { ...SPLIT_BRAIN, with: { statement: ['upgraded'], where: { value: { any: [null] } } } },
+    {
+      ...EMPTY_AFTER_IMPORT,
+      with: { statement: ['profiles_gone'] },
+      reason: '`{quote}` holds no profile, and you wrote `{with}`: since 2026.6.5 OpenClaw reads credentials only from this SQLite store, and nothing imported your `auth-profiles.json`.',
+      text: '6.5–7.x `Auth store : …/openclaw-agent.sqlite` with no profile (`Missing auth`), while the user says the JSON profiles are still there or were lost',
+    },
+    {
+      ...EMPTY_AFTER_IMPORT,
+      with: { statement: ['upgraded'], where: { value: { atLeast: '2026.6.5' } } },
+      reason: '`{quote}` holds no profile right after your upgrade (`{with}`): since 2026.6.5 OpenClaw reads credentials only from this SQLite store, and nothing imported your `auth-profiles.json`.',
+      text: '6.5–7.x right after an upgrade: `Auth store : …/openclaw-agent.sqlite` with no profile (`Missing auth`)',
+    },
   ],
   steps: [
     {
