@@ -80,6 +80,9 @@ const NO_KEY = "`{quote}`: no credential for `{provider}` in the main agent's st
 const MAIN_NO_KEY = { error: ['no_api_key', 'no_api_key_resolved', 'no_auth_configured'], where: { agentId: { any: [null, 'main'] } } } satisfies Unless;
 const ANTHROPIC_KEY_WHY = 'Choose **Anthropic API key** and paste a key created in its console.';
 const PROVIDER_KEY_WHY = 'Choose the `<provider>` provider and paste a key created in its console.';
+/** Providers that take a sign-in rather than a pasted key (≤5.28; from 6.1 Codex is part of `openai`, §10.10). */
+const SIGN_IN_PROVIDERS = new Set(['openai-codex']);
+const SIGN_IN_WHY = 'Choose `<provider>` and sign in with your ChatGPT account: it takes an OAuth sign-in, not a pasted key.';
 const NO_CREDENTIALS_THEN = 'Then `openclaw models status` must list the provider without `Missing auth`.';
 
 /** The provider of the command the ≥8.1 missing-key error prints: ``Configure an API key (`openclaw models auth paste-api-key --provider <p>`; …`` (§10.8). */
@@ -150,6 +153,7 @@ export const noCredentials: Rule = {
       then: 'Then `openclaw models auth paste-token --provider anthropic`, paste the token, and run `openclaw models status`.',
     },
     { case: 'anthropic', versions: 'any', command: 'openclaw onboard', why: ANTHROPIC_KEY_WHY, then: NO_CREDENTIALS_THEN },
+    { case: 'sign_in', versions: 'any', command: 'openclaw onboard', why: SIGN_IN_WHY, then: NO_CREDENTIALS_THEN },
     { versions: 'any', command: 'openclaw onboard', why: PROVIDER_KEY_WHY, then: NO_CREDENTIALS_THEN },
     {
       case: 'printed_anthropic',
@@ -164,7 +168,8 @@ export const noCredentials: Rule = {
     if (missingProvider(ctx.view) === 'anthropic' && statements(ctx.view, 'subscription', 'console_key').at(-1)?.topic === 'subscription') return 'subscription';
     const printed = printedPaste(ctx.view);
     if (printed) return printed === 'anthropic' ? 'printed_anthropic' : 'printed';
-    return missingProvider(ctx.view) === 'anthropic' ? 'anthropic' : undefined;
+    const provider = missingProvider(ctx.view);
+    return provider === 'anthropic' ? 'anthropic' : SIGN_IN_PROVIDERS.has(provider) ? 'sign_in' : undefined;
   },
   values: (ctx) => ({ '<provider>': printedPaste(ctx.view) ?? missingProvider(ctx.view) }),
 };
