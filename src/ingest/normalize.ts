@@ -2,7 +2,8 @@
  * Character-level clean-up of pasted text, in two halves around secret masking (see index.ts):
  * `preMask` removes what can split a credential (ANSI colour codes, CR, zero-width characters);
  * `postMask` repairs what only changes how text looks (mojibake, NBSP, `•` bullets, trailing
- * blanks). Both keep line structure (one output line per input line) and are idempotent.
+ * blanks). Both keep line structure (one output line per input line; only a run of more than
+ * MAX_BLANK_RUN blank lines is cut to that many) and are idempotent.
  * All patterns are single character classes or literal-led with bounded repeats: linear time.
  */
 import { repairMojibake } from './mojibake.ts';
@@ -40,14 +41,24 @@ const BULLET_SPACE = /[•◦▪‣∙] /;
 /** A space or tab before a line end (every one `$` stops at under `m`: LF, CR, LS, PS) or the text's end. */
 const TRAILING_BLANK = /[ \t](?:[\n\r\u2028\u2029]|$)/;
 
-/** Repairs mojibake, NBSP, `•` bullets and trailing blanks. Input: `preMask` output. */
+/**
+ * Blank lines kept in a row. No OpenClaw output has more; a paste of a million empty lines (1 MB
+ * of CR) made every reader walk a million lines, 1.3 s on the bot's one thread.
+ */
+export const MAX_BLANK_RUN = 20;
+const BLANK_RUN = new RegExp(`\\n{${MAX_BLANK_RUN + 2},}`, 'g');
+const KEPT_RUN = '\n'.repeat(MAX_BLANK_RUN + 1);
+const CUT_RUN = `${KEPT_RUN}\n`;
+
+/** Repairs mojibake, NBSP, `•` bullets and trailing blanks, and cuts long blank runs. Input: `preMask` output. */
 export function postMask(text: string): string {
   let out = repairMojibake(text).replace(/[\u00a0\u2007\u202f]/g, ' ');
   // Cheap first look: the line-start scan only runs when a bullet and a space follow each other.
   if (BULLET_SPACE.test(out)) out = out.replace(/^([ \t]*)[•◦▪‣∙] /gm, '$1- ');
   // Cheap first look: most pastes have no blank before a line end (one scan, ~3x faster than the replace).
-  if (!TRAILING_BLANK.test(out)) return out;
   // Only from the start of a run of blanks: `[ \t]+$` tried at every blank of a long run that
   // does not end the line backtracks quadratically (1 MB of spaces then `!` took minutes).
-  return out.replace(/(?<![ \t])[ \t]+$/gm, '');
+  if (TRAILING_BLANK.test(out)) out = out.replace(/(?<![ \t])[ \t]+$/gm, '');
+  // After the blanks went: a line of spaces is an empty line by now.
+  return out.includes(CUT_RUN) ? out.replace(BLANK_RUN, KEPT_RUN) : out;
 }

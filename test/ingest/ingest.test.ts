@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ingest, MAX_TEXT } from '../../src/ingest/index.ts';
+import { MAX_BLANK_RUN } from '../../src/ingest/normalize.ts';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 // Fake, shaped like a real key; never real.
@@ -57,5 +58,13 @@ describe('ingest', () => {
   it('keeps line structure: one output line per input line', () => {
     const text = 'a\r\nb\rc\n\u001b[31md\u001b[0m\n';
     expect(ingest({ text }).text.split('\n')).toHaveLength(5);
+  });
+
+  it(`cuts a run of blank lines to ${MAX_BLANK_RUN}, keeping every line around it`, () => {
+    const out = ingest({ text: `Missing auth\n- anthropic${'\r'.repeat(500_000)}  \n \t\nOAuth/token status\n- none` }).text;
+    expect(out).toBe(`Missing auth\n- anthropic${'\n'.repeat(MAX_BLANK_RUN + 1)}OAuth/token status\n- none`);
+    expect(ingest({ text: out }).text).toBe(out);
+    const kept = `a${'\n'.repeat(MAX_BLANK_RUN + 1)}b`;
+    expect(ingest({ text: kept }).text).toBe(kept);
   });
 });
