@@ -1,7 +1,7 @@
 /**
  * Derived facts about the auth store (registered in ./derived.ts): whether the loader can read a
- * pasted auth-profiles.json as written (reference §3.1), and whether `models status` shows an
- * empty per-agent SQLite store (§10.1). Pure readers over the view.
+ * pasted auth-profiles.json as written (reference §3.1), and whether `models status` or
+ * `models auth list` shows an empty store (§10.1, §10.5). Pure readers over the view.
  */
 import type { Fact } from '../evidence/facts.ts';
 import type { DerivedItem } from './derived.ts';
@@ -57,8 +57,15 @@ const agentStoreEmpty: Reader = (view) => {
   return [item({ authStore: status.authStore, provider: status.missingAuth[0]?.provider }, status)];
 };
 
+/** `auth_list_empty`: the newest `models auth list` printed `Profiles: (none)`. Fields: `agentId`, `storePath` (when printed). */
+const authListEmpty: Reader = (view) => {
+  const list = view.latest('auth_list');
+  return list && list.profiles.length === 0 ? [item({ agentId: list.agentId, storePath: list.storePath }, list)] : [];
+};
+
 /** The auth-store file's derived fact kinds, by name (spread into ./derived.ts `DERIVED`). */
 export const STORE_READERS: Record<string, Reader> = {
   store_shape_problem: storeShapeProblem,
   agent_store_empty: agentStoreEmpty,
+  auth_list_empty: authListEmpty,
 };

@@ -60,7 +60,9 @@ const WORKS_DIRECTLY =
   /\b(?:same )?(?:api )?key\b[^\n]{0,60}\b(?:works?|is (?:fully )?(?:valid|functional|usable))\b[^\n]{0,60}\b(?:directly|direct|curl|elsewhere|other tools?|official)\b|\b(?:key|密钥|API ?Key)[^\n]{0,6}(?:是可用的|没问题|可用)|在别的工具上可以调用/i;
 const DM_PAIRING = /\bdiscord\b[^\n]{0,80}\bDMs?\b[^\n]{0,80}\bpairing code\b|\bNo pending pairing request found\b|\bpairing approve discord\b/i;
 const CUSTOM_STATE_DIR = /\b(?:custom|own|separate|non-default|different)\b[^\n]{0,20}`?OPENCLAW_(?:STATE_DIR|CONFIG_PATH|HOME)\b|\bOPENCLAW_(?:STATE_DIR|CONFIG_PATH|HOME)=(?!~?\/?\.openclaw\b)\S/;
-const UPGRADED = /\b(?:after|since) (?:upgrading|updating|the (?:upgrade|update))(?: from \S{1,30})? to (?:OpenClaw )?`?(?:v?(20\d\d\.\d{1,2}\.\d{1,2}))?/i;
+/** "after upgrading to 2026.6.11", "since the update to …", "I upgraded to 2026.8.2" / "updated to the latest" (the bare verb only with a version or `latest`). */
+const UPGRADED =
+  /\b(?:(?:after|since) (?:upgrading|updating|the (?:upgrade|update))(?: from \S{1,30})? to (?:OpenClaw )?`?(?:v?(20\d\d\.\d{1,2}\.\d{1,2}))?|(?:upgraded|updated)(?: openclaw)?(?: from \S{1,30})? to (?:(?:OpenClaw )?`?v?(20\d\d\.\d{1,2}\.\d{1,2})|the (?:latest|newest)\b))/i;
 /** A fresh login written under another profile than the one in use: "persists the new credentials under profile ID `openai-codex:<email>` rather than updating `openai-codex:default`". */
 const SAVED_ELSEWHERE =
   /\b(?:persist\w*|sav\w*|stor\w*|writ\w*|wrote)\b[^\n]{0,60}\bunder (?:the |a )?(?:new |another |different )?(?:auth )?profile(?: ?id| ID)? [`'"]?([a-z][\w-]{1,40}:[^\s`'",]{1,80})[`'"]?[^\n]{0,20}\b(?:rather than|instead of)\b/i;
@@ -148,7 +150,7 @@ const RULES: readonly ProseRule[] = [
   { topic: 'profiles_gone', re: PROFILES_GONE },
   { topic: 'works_elsewhere', re: WORKS_ELSEWHERE },
   { topic: 'custom_state_dir', re: CUSTOM_STATE_DIR },
-  { topic: 'upgraded', re: UPGRADED, value: (m) => m[1] },
+  { topic: 'upgraded', re: UPGRADED, value: (m) => m[1] ?? m[2] },
   { topic: 'login_saved_elsewhere', re: SAVED_ELSEWHERE, value: (m) => m[1] },
   { topic: 'store_holds_key', re: STORE_HOLDS, value: (m) => (/^token/i.test((m[1] ?? m[2]) as string) ? 'token' : 'key') },
   { topic: 'order_not_kept', re: ORDER_NOT_KEPT },

@@ -63,7 +63,7 @@ const UNEXERCISED = new Set([
   'wrong_host #4', // a remote gateway and a failure, nothing changed here yet
   'wrong_host #5', // "works in the terminal" with no word on where the gateway runs
   'no_credentials #3', // a provider line `effective=missing` beside other lines (real output lists it under `Missing auth` first)
-  'no_credentials #8', // `No API key found` of the main store, and "it works in the terminal"
+  'no_credentials #9', // `No API key found` of the main store, and "it works in the terminal"
   'env_not_visible_to_service #1', // needs a step Pincer gave that failed (the conversation's record; a paste has none)
   'env_not_visible_to_service #7', // "works from my shell", a service, and `No API key found`
   'env_not_visible_to_service #8', // "works elsewhere", a service, and a refusal

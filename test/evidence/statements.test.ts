@@ -20,6 +20,13 @@ describe('statements', () => {
     expect(topics('im on macOS')).toEqual(['os=macos']);
   });
 
+  it('reads an upgrade said with the bare verb only with a version or `latest`', () => {
+    expect(topics('Upgraded to 2026.8.2 yesterday, now nothing answers.')).toContain('upgraded=2026.8.2');
+    expect(topics('I updated openclaw to the latest and my profiles are gone')).toContain('upgraded');
+    expect(topics('After upgrading to 2026.6.11 it fails')).toContain('upgraded=2026.6.11');
+    expect(topics('I updated to the new key from the console')).not.toContain('upgraded');
+  });
+
   it('reads an edited key in other words, and a replaced key as no edit', () => {
     expect(topics('I shortened the key to fit.')).toEqual(['edited_key']);
     expect(topics('I typed the key by hand from my phone')).toContain('edited_key');

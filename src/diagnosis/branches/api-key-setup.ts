@@ -114,6 +114,14 @@ export const noCredentials: Rule = {
     },
     { fact: 'status_line', where: { effective: 'missing' }, quote: '- {provider} effective=missing', reason: '`{quote}`', text: '`effective=missing`' },
     {
+      // `models auth list` lists stored profiles only: an env key may still stand in, which `models status` shows.
+      fact: 'auth_list_empty',
+      verdict: 'possible',
+      quote: 'Profiles: (none)',
+      reason: '`{quote}`: no profile is stored; whether an env key stands in shows in `openclaw models status`.',
+      text: '`models auth list` prints `Profiles: (none)` (env keys do not show there)',
+    },
+    {
       // "The agent loses all auth profiles" / `Profiles: (none)`: nothing left to send (stand-in for a store migration).
       statement: ['profiles_gone'],
       unless: MAIN_NO_KEY,

@@ -33,6 +33,22 @@ const EMPTY_AFTER_IMPORT = {
   specificity: 2,
 } as const;
 
+const LIST_EMPTY_AFTER_UPGRADE = {
+  fact: 'auth_list_empty',
+  versions: '≥2026.6.5',
+  quote: 'Profiles: (none)',
+  reason: '`{quote}` right after your upgrade (`{with}`): since 2026.6.5 OpenClaw keeps credentials in SQLite, and the upgrade did not carry your profiles into the store it now reads.',
+  text: '`models auth list` prints `Profiles: (none)` right after an upgrade to ≥6.5 (#135581)',
+  specificity: 2,
+} as const;
+const PROFILES_GONE_AFTER_UPGRADE = {
+  statement: ['profiles_gone'],
+  versions: '≥2026.6.5',
+  reason: '`{quote}`, after your upgrade: since 2026.6.5 OpenClaw keeps credentials in SQLite, and the upgrade did not carry your profiles into the store it now reads.',
+  text: 'the user says the profiles are gone (`Profiles: (none)`, "loses all auth profiles") right after an upgrade to ≥6.5 (#135581)',
+  specificity: 1,
+} as const;
+
 export const authStoreMigration: Rule = {
   id: 'auth_store_migration',
   family: 'auth-store',
@@ -79,6 +95,12 @@ export const authStoreMigration: Rule = {
       reason: '`{quote}` holds no profile right after your upgrade (`{with}`): since 2026.6.5 OpenClaw reads credentials only from this SQLite store, and nothing imported your `auth-profiles.json`.',
       text: '6.5–7.x right after an upgrade: `Auth store : …/openclaw-agent.sqlite` with no profile (`Missing auth`)',
     },
+    // #135581 (8.2): `Profiles: (none)` from `models auth list` right after an upgrade to ≥6.5.
+    { ...LIST_EMPTY_AFTER_UPGRADE, with: { statement: ['upgraded'], where: { value: { atLeast: '2026.6.5' } } } },
+    { ...LIST_EMPTY_AFTER_UPGRADE, with: { statement: ['upgraded'], where: { value: { any: [null] } } } },
+    // The same said in words: "the agent loses all auth profiles" after an upgrade.
+    { ...PROFILES_GONE_AFTER_UPGRADE, with: { statement: ['upgraded'], where: { value: { atLeast: '2026.6.5' } } } },
+    { ...PROFILES_GONE_AFTER_UPGRADE, with: { statement: ['upgraded'], where: { value: { any: [null] } } } },
   ],
   steps: [
     {
