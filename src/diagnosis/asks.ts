@@ -117,6 +117,17 @@ export const ASKS: readonly Ask[] = [
     answered: (v) => statements(v, 'subscription', 'console_key').length > 0 || statements(v, 'env_key_said').some((s) => s.value === 'ANTHROPIC_API_KEY'),
   },
   {
+    // Auth output with no failure in it (a `models status` pasted as the first message): the failure's own words decide.
+    id: 'failure_text',
+    kind: 'question',
+    cost: 1,
+    question: 'What fails, and what exactly does it say? Paste the error as it appears: the chat reply, the TUI line or the log line.',
+    purpose: 'this output shows no failure, so the error text decides the next step',
+    rank: 95,
+    outcomes: [],
+    answered: () => false,
+  },
+  {
     id: 'gateway_location',
     kind: 'question',
     cost: 1,

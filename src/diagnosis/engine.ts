@@ -1,7 +1,8 @@
 /**
  * The diagnosis engine: every rule over the view → candidates (confirmed / possible / ruled out,
  * each with its because), then either the winning branch and its one step, or the one ask that
- * decides, or `not_auth` when nothing in the view is a model-auth failure. Pure and synchronous;
+ * decides, or `not_auth` when nothing in the view is a model-auth failure or model-auth output
+ * (a healthy `models status` alone gets the question what fails). Pure and synchronous;
  * a rule that throws is treated as having nothing to say (no message may crash Pincer).
  */
 import { askValues, chooseAsk, isAnswered } from './ask-choice.ts';
@@ -14,7 +15,7 @@ import { gatewayRemote } from './signals.ts';
 import { text } from './reason.ts';
 import { matchSignals } from './patterns.ts';
 import { tableStep } from './steps.ts';
-import { authSymptom } from './symptoms.ts';
+import { authOutput, authSymptom } from './symptoms.ts';
 import type { Ask, Candidate, Diagnosis, Rule, Step, Verdict } from './types.ts';
 import type { EvidenceView } from './view.ts';
 
@@ -93,6 +94,9 @@ export function diagnose(view: EvidenceView): Diagnosis {
     const shown = ask ? presentAsk(ask, view) : null;
     return { ...base, status: 'needs_evidence', branch: null, step: null, ask: shown, nextCommand: shown?.command ?? null, confidence: 0 };
   }
+  // Auth output that shows no failure (a healthy `models status` pasted first): ask what fails, never hand it over as off-topic.
+  const failureAsk = authOutput(view) ? ASKS.find((a) => a.id === 'failure_text') : undefined;
+  if (failureAsk) return { ...base, status: 'needs_evidence', branch: null, step: null, ask: presentAsk(failureAsk, view), nextCommand: null, confidence: 0 };
   return { ...base, status: 'not_auth', branch: null, step: null, ask: null, nextCommand: null, confidence: 0 };
 }
 

@@ -32,6 +32,21 @@ export function authSymptom(view: EvidenceView): Fact | undefined {
   return statements(view, 'auth_symptom').at(-1);
 }
 
+/**
+ * Output of the model-auth commands: pasted, it is about model auth even when it shows no failure.
+ * Not the `/status` card: people paste it to show which model runs, about billing or anything else.
+ */
+const AUTH_OUTPUT = ['models_status', 'auth_list', 'auth_order', 'auth_profiles_json', 'auth_store_migration'] as const;
+
+/** Model-auth CLI output in the thread (`models status`, `models auth list` / `order get`, a store file): the first kind found, newest of it; or undefined. */
+export function authOutput(view: EvidenceView): Fact | undefined {
+  for (const kind of AUTH_OUTPUT) {
+    const fact = view.latest(kind);
+    if (fact) return fact;
+  }
+  return undefined;
+}
+
 /** The Claude CLI runtime is the route: a `claude-cli/…` model, `agentRuntime: claude-cli`, said in words. */
 export function claudeCliRoute(view: EvidenceView): Fact | undefined {
   const card = view.all('status_card').find((c) => c.model?.startsWith('claude-cli/'));

@@ -81,8 +81,8 @@ const table: [string, string, { status: string; branch: string | null; next: str
   ['seed 002: the usage line', fixture('usage_probe_unsupported/seed002-usage-line.txt'), { status: 'diagnosed', branch: 'usage_probe_unsupported', next: 'openclaw agent --agent main -m "ping"' }], // catalog v2: `--agent` needed ≤7.1 and when unknown
   ['seed 004: cron 401 — a bad key or a job without the key', fixture('agent_auth_missing/near-miss-seed004-cron.txt'), { status: 'needs_evidence', branch: null, next: 'openclaw models status --agent <id>' }],
   ['§1.10 A: fresh install', REFERENCE.A, { status: 'diagnosed', branch: 'no_credentials', next: 'openclaw onboard' }],
-  ['§1.10 B: env key only, no failure', REFERENCE.B, { status: 'not_auth', branch: null, next: null }],
-  ['§1.10 C: keyRef resolved by env, no failure', REFERENCE.C, { status: 'not_auth', branch: null, next: null }],
+  ['§1.10 B: env key only, no failure', REFERENCE.B, { status: 'needs_evidence', branch: null, next: null }],
+  ['§1.10 C: keyRef resolved by env, no failure', REFERENCE.C, { status: 'needs_evidence', branch: null, next: null }],
   ['§1.10 D: expiring token', REFERENCE.D, { status: 'diagnosed', branch: 'token_expired', next: 'claude setup-token' }],
   ['§1.10 E: two profiles, cooldown and disabled', REFERENCE.E, { status: 'diagnosed', branch: 'profile_disabled', next: 'openclaw models status --json' }],
   ['§1.10 F: OAuth env token, openai fallback missing', REFERENCE.F, { status: 'diagnosed', branch: 'no_credentials', next: 'openclaw onboard' }],
@@ -92,6 +92,12 @@ describe('seeds and reference examples', () => {
   it.each(table)('%s', (_name, text, expected) => {
     const { diagnosis } = runThread(text, stages);
     expect({ status: diagnosis.status, branch: diagnosis.branch, next: diagnosis.nextCommand }).toEqual(expected);
+  });
+
+  it('a healthy `models status` pasted alone asks what fails, instead of handing the thread over', () => {
+    const { diagnosis } = runThread(REFERENCE.B, stages);
+    expect(diagnosis.ask?.ask.id).toBe('failure_text');
+    expect(diagnosis.ask?.text).toMatch(/^What fails, and what exactly does it say\?/);
   });
 
   it('seed 004 asks for one thing that separates a bad key from an agent without one', () => {
