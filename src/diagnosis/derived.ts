@@ -9,7 +9,7 @@
  * (the provider refused the credential), `errorProvider` (named, from the model, or Anthropic for
  * x-api-key), `threadProvider` (that, else the thread's). What several facts say together is a reader here, documented with its fields; rules stay data.
  */
-import type { Fact } from '../evidence/facts.ts';
+import type { Fact, FactOf } from '../evidence/facts.ts';
 import { type ErrorFact, errorProvider, isAuthRejection, maskHead, providerOfModel, threadProvider } from './signals.ts';
 import { claudeCliRoute } from './symptoms.ts';
 import { type EvidenceView, perView } from './view.ts';
@@ -29,39 +29,48 @@ type Reader = (view: EvidenceView) => DerivedItem[];
 
 /**
  * `unusable_profile`: a profile OpenClaw will not send now, from a `models status` label suffix
- * (`[cooldown 25m]`, `[disabled:billing 5h]`) or the ≥8.1 `Unavailable auth profiles` /
- * `--json` `unusableProfiles`. Fields: `provider`, `profileId`, `kind` (`cooldown` | `disabled`),
- * `reason?`, `label` (as the user reads it: `anthropic:default [disabled:billing 5h]`, or
- * `anthropic:default disabled (billing)` from the section). Per status (oldest first) the section
- * comes before the labels and the labels go last-to-first, so the newest-wins matcher takes the
- * newest status's first label, else its first section entry.
+ * (`[cooldown 25m]`, `[disabled:billing 5h]`), the ≥8.1 `Unavailable auth profiles` /
+ * `--json` `unusableProfiles`, or a `models auth list` line (`[anthropic/api_key; cooldown:auth
+ * until <ISO>]`). Fields: `provider`, `profileId`, `kind` (`cooldown` | `disabled`), `reason?`,
+ * `label` (as the user reads it: `anthropic:default [disabled:billing 5h]`, or `anthropic:default
+ * disabled (billing)` from the section). Pastes go oldest first; within a status the section comes
+ * before the labels and the labels (and a list's lines) go last-to-first, so the newest-wins
+ * matcher takes the newest paste's first label, else its first section entry.
  */
-const unusableProfile: Reader = (view) =>
-  view.all('models_status').flatMap((s) => {
-    const section = (s.unusableProfiles ?? []).map((u) => ({
-      facts: [s],
-      fields: { provider: u.profileId.split(':')[0] ?? '', profileId: u.profileId, kind: u.kind, reason: u.reason, label: `${u.profileId} ${u.kind}${u.reason ? ` (${u.reason})` : ''}` },
-    }));
-    const labels = s.providers.flatMap((line) =>
-      line.profiles.flatMap((p) =>
-        p.unusable
-          ? [
-              {
-                facts: [s] as Fact[],
-                fields: {
-                  provider: line.provider,
-                  profileId: p.profileId,
-                  kind: p.unusable.kind,
-                  reason: p.unusable.reason,
-                  label: `${p.profileId} [${p.unusable.kind}${p.unusable.reason ? `:${p.unusable.reason}` : ''} ${p.unusable.remaining}]`,
-                },
-              },
-            ]
-          : [],
-      ),
-    );
-    return [...section.reverse(), ...labels.reverse()];
-  });
+const unusableProfile: Reader = (view) => {
+  const pastes = [
+    ...view.recordsOf('models_status').map((r) => ({ r, items: statusUnusable(r.fact) })),
+    ...view.recordsOf('auth_list').map((r) => ({ r, items: listUnusable(r.fact) })),
+  ];
+  pastes.sort((a, b) => a.r.seq - b.r.seq || a.r.fact.source.lineStart - b.r.fact.source.lineStart);
+  return pastes.flatMap((p) => p.items);
+};
+
+function statusUnusable(s: FactOf<'models_status'>): DerivedItem[] {
+  const section = (s.unusableProfiles ?? []).map((u) => ({
+    facts: [s],
+    fields: { provider: u.profileId.split(':')[0] ?? '', profileId: u.profileId, kind: u.kind, reason: u.reason, label: `${u.profileId} ${u.kind}${u.reason ? ` (${u.reason})` : ''}` },
+  }));
+  const labels = s.providers.flatMap((line) =>
+    line.profiles.flatMap((p) => {
+      if (!p.unusable) return [];
+      const { kind, reason, remaining } = p.unusable;
+      return [{ facts: [s] as Fact[], fields: { provider: line.provider, profileId: p.profileId, kind, reason, label: `${p.profileId} [${kind}${reason ? `:${reason}` : ''} ${remaining}]` } }];
+    }),
+  );
+  return [...section.reverse(), ...labels.reverse()];
+}
+
+function listUnusable(list: FactOf<'auth_list'>): DerivedItem[] {
+  return list.profiles
+    .flatMap((p) => {
+      const state = p.state;
+      if (state?.kind !== 'cooldown' && state?.kind !== 'disabled') return [];
+      const label = `${p.profileId} [${p.provider}/${p.type}; ${state.kind}${state.reason ? `:${state.reason}` : ''}${state.until ? ` until ${state.until}` : ''}]`;
+      return [{ facts: [list] as Fact[], fields: { provider: p.provider, profileId: p.profileId, kind: state.kind, reason: state.reason, label } }];
+    })
+    .reverse();
+}
 
 /**
  * `claude_cli_route`: the model runs on the Claude CLI runtime (symptoms.ts `claudeCliRoute`): a
