@@ -44,7 +44,8 @@ const RULES: [ErrorCode, (m: string) => boolean][] = [
   ['refresh_token_reused', (m) => m.includes('refresh_token_reused') || m.includes('refresh token has already been used') || m.includes('refresh_token_invalidated')],
   ['startup_secrets_unavailable', (m) => m.includes('required secrets are unavailable') || m.includes('required-secrets startup')],
   ['generic_failure', (m) => m.includes('something went wrong while processing your request')],
-  ['missing_env_var', (m) => m.includes('missing env var "')],
+  // ≥8.1 also `Environment variable "<VAR>" is missing or empty.` for an unresolved `ref(env:…)`.
+  ['missing_env_var', (m) => m.includes('missing env var "') || (m.startsWith('environment variable "') && m.includes('" is missing or empty'))],
   ['setup_token_prefix', (m) => m.includes('expected token starting with sk-ant-oat01')],
   ['setup_token_short', (m) => m.includes('token looks too short')],
   ['no_api_key', (m) => m.includes('no api key found') || m.includes('missing api key for')],

@@ -66,7 +66,7 @@ function toFact(p: Parsed, first: PreparedLine, last: PreparedLine, ctx: { messa
 
 /** Cheap first look: a line without any of these cannot hold an error this parser reads. */
 const MAYBE_ERROR =
-  /error|failed|HTTP \d|LLM |\{\s*"(?:type|error)"|No API key|No credentials|No available|OAuth token|Missing env|Expected token|Token looks|temporarily|rate limit|billing|authorized|credit balance|xtra usage|4014|token missing|getMe|No auth configured|Unknown model|Model not found|not allowed|Token expired|expired|logged in|went wrong|sign in|Missing|refresh_token|refresh failed|unavailable|Invalid Auth|invalid|not supported|extra usage|usage limits|billing issue|scopes|intents:content|token_expired|API_KEY_INVALID|not valid|overloaded|required-secrets|route-compatible|auth order|usable api-key|Codex|Unknown provider/;
+  /error|failed|HTTP \d|LLM |\{\s*"(?:type|error)"|No API key|No credentials|No available|OAuth token|Missing env|Expected token|Token looks|temporarily|rate limit|billing|authorized|credit balance|xtra usage|4014|token missing|getMe|No auth configured|Unknown model|Model not found|not allowed|Token expired|expired|logged in|went wrong|sign in|Missing|refresh_token|refresh failed|unavailable|Invalid Auth|invalid|not supported|extra usage|usage limits|billing issue|scopes|intents:content|token_expired|API_KEY_INVALID|not valid|overloaded|required-secrets|route-compatible|auth order|usable api-key|Codex|Unknown provider|is missing or empty/;
 
 const USAGE = /^(Anthropic|Claude|OpenAI|Codex|Gemini|Google|Copilot|GitHub Copilot|MiniMax|z\.ai|Zai|OpenRouter|Moonshot|Kimi)(?: \([^)]{0,40}\))?: (HTTP \d{3}.*|Token expired)$/;
 

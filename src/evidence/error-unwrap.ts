@@ -30,6 +30,7 @@ export const PLAIN = [
   'OAuth token refresh failed for',
   'Startup failed: required secrets are unavailable',
   'Missing env var "',
+  '" is missing or empty',
   'Expected token starting with sk-ant-oat01-',
   'Token looks too short; paste the full setup-token',
   'The AI service is temporarily overloaded',

@@ -108,7 +108,7 @@ export const secretRefUnresolved: Rule = {
   signals: [
     {
       error: ['startup_secrets_unavailable', 'missing_env_var'],
-      text: '`Startup failed: required secrets are unavailable` / `Missing env var "<VAR>" referenced at config path`',
+      text: '`Startup failed: required secrets are unavailable` / `Missing env var "<VAR>" referenced at config path` / ≥8.1 an agent run\'s `Environment variable "<VAR>" is missing or empty.`',
       reason: "`{quote}`: the secret's env variable is not set where the gateway runs.",
     },
     {
