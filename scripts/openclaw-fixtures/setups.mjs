@@ -30,7 +30,8 @@ function config({ model = sonnet, profiles = {}, extra = {} } = {}) {
  * first (default `models-status.txt`); `$ <file>` = the file with its command typed before it.
  */
 const diagnosed = (branch, next, paste) => ({ status: 'diagnosed', branch, next_command: next, ...(paste ? { paste } : {}) });
-const healthy = { status: 'not_auth', branch: null, next_command: null };
+// Healthy output with no failure in the thread: Pincer asks what fails (the `failure_text` question).
+const healthy = { status: 'needs_evidence', branch: null, next_command: null };
 
 /**
  * @typedef {{ profiles?: object, order?: object, usageStats?: object }} Auth
