@@ -17,9 +17,10 @@ import type { Fact, StatementTopic } from './facts.ts';
 import type { PreparedLine } from './lines.ts';
 
 const AUTH_WORD =
-  /[A-Za-z]*AuthError\b|\b(?:40[13]|402|429|529|unauthori[sz]ed|authenticat\w*|api[ _-]?keys?|oauth|(?:access |bearer |setup-?)?tokens?|logged (?:in|out)|login|credentials?|credits?|quota|billing|auth)\b/i;
+  /[A-Za-z]*AuthError\b|\b(?:40[13]|402|429|529|unauthori[sz]ed|authenticat\w*|api[ _-]?keys?|oauth|(?:access |bearer |setup-?)?tokens?|logged (?:in|out)|login|credentials?|credits?|quota|billing|auth|rate[- ]limit\w*)\b/i;
+/** Also the plain ways people say it: "no api key found", "I get 401", "balance too low", "rate limited". */
 const FAIL_WORD =
-  /\b(?:fail\w*|errors?|invalid|expired?|reject\w*|missing|not working|(?:does|do|did)n'?t work|does not work|lost|ignored|no longer|stopped|broken|denied|refus\w*|insufficient|returns? (?:a )?40[13]|isn'?t responding|not respond\w*|will not communicate)\b|报错|错误|失败|问题|无效|过期/i;
+  /\b(?:fail\w*|errors?|invalid|expired?|reject\w*|missing|not working|(?:does|do|did)n'?t work|does not work|lost|ignored|no longer|stopped|broken|denied|refus\w*|insufficient|returns? (?:a )?40[13]|isn'?t responding|not respond\w*|will not communicate|no [\w ]{0,20}found|not found|too low|ran out|run out|exhausted|exceeded|rate[- ]limited|(?:get|gets|got|getting|receiv\w*|throws?) (?:an? |the )?(?:HTTP )?(?:40[1-3]|429|529))\b|报错|错误|失败|问题|无效|过期/i;
 
 /** Look-alikes (corpus negatives), by what they are really about. First match wins. */
 const LOOKALIKES: [string, RegExp][] = [
@@ -39,7 +40,7 @@ const STATUS_VIEW =
 const RUNS_FINE =
   /\b(?:works? (?:fine|at runtime|normally)|execution works|model(?:s)? work|answers|active model path works|succeeded|worked)\b|\b(?:login|credentials?) (?:is|are) (?:valid|fresh)\b|\bsame native login is valid\b|loggedIn"?: true/i;
 const SERVICE =
-  /\b(?:systemd|launchd|launchctl|docker|container|service|gateway process)\b[^\n]{0,160}\b(?:cannot|can't|does not|doesn't|never|not)\b[^\n]{0,40}\b(?:find|see|read|inherit\w*|reach\w*)\b|\bnot (?:visible|inherited)\b|\benv(?:ironment)? var(?:iable)?s?\b[^\n]{0,200}\b(?:silently )?dropped\b/i;
+  /\b(?:systemd|launchd|launchctl|docker|container|service|gateway process)\b[^\n]{0,160}\b(?:cannot|can't|does not|doesn't|never|not)\b[^\n]{0,40}\b(?:find|see|read|inherit\w*|reach\w*)\b|\bnot (?:visible|inherited)\b|\benv(?:ironment)? var(?:iable)?s?\b[^\n]{0,200}\b(?:silently )?dropped\b|\bgateway\b[^\n]{0,40}\b(?:cannot|can't|does not|doesn't|never)\b[^\n]{0,20}\b(?:see|read|find|pick up|load)\b[^\n]{0,30}\b[A-Z][A-Z0-9]{1,20}(?:_[A-Z0-9]{1,20}){0,3}_(?:API_KEY|KEY|TOKEN)\b/i;
 const ENV_VAR = /\b([A-Z][A-Z0-9]{1,20}(?:_[A-Z0-9]{1,20}){0,3}_(?:API_KEY|KEY|TOKEN|CREDENTIALS))\b/;
 const LOGIN_GONE = /\b(?:token|login|session|oauth|credentials?)\b[^\n]{0,60}\b(?:has |have |had )?(?:expired|logged out|not logged in)\b|\bnot logged in\b|\blogged out\b/i;
 const TRUNCATED = /\btoken\b[^\n]{0,60}\b(?:incomplete|truncated|cut off|cut short|line ?break)\b|\b(?:incomplete|truncated)\b[^\n]{0,30}\btoken\b/i;

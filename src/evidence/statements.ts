@@ -47,7 +47,7 @@ const RULES: Rule[] = [
   ['pinned_order', /\bi (?:pinned|set the (?:auth )?order)\b/i],
   ['asks_rekey', /\b(?:put|enter|add|paste|set|type|re-?enter|change|replace|update)\b[^.?!\n]{0,25}\bkey\b[^\n]{0,40}(?:\?|what do i (?:run|type|do))|\bhow (?:do|can|should) i (?:re-?enter|change|replace|update|put|set|add)\b[^?\n]{0,40}\bkey\b/i],
   ['asks_switch_auth', /\b(?:switch|change|move|go)\b[^\n]{0,30}\b(?:to|from)\b[^\n]{0,20}\b(?:subscription|api key|setup-?token|claude (?:pro|max)|oauth)\b/i],
-  ['asks_key_location', /\bwhere\b[^\n]{0,30}\b(?:key|token|credentials?)\b[^\n]{0,25}\b(?:stored|saved|kept|live|go(?:es)?)\b/i],
+  ['asks_key_location', /\bwhere\b[^\n]{0,30}\b(?:key|token|credentials?)\b[^\n]{0,25}\b(?:stored|saved|kept|live|go(?:es)?)\b|\bwhere\b[^\n]{0,30}\b(?:store|save|keep|put)s?\b[^\n]{0,25}\b(?:key|token|credentials?)\b/i],
   ['asks_request_id', /\brequest[ _-]?id\b[^\n]{0,40}\?|\b(?:type|need|send|paste|use|give)\b[^\n]{0,25}\brequest[ _-]?id\b/i],
   ['asks_restart', /\b(?:do i|should i|need to|have to|how (?:do|can) i)\b[^\n]{0,25}\brestart\b/i],
   ['asks_version', /\b(?:which|what) version\b[^\n]{0,30}(?:\?|\bi(?:'m| am)? on\b|\bdo i have\b)|\bhow (?:do|can) i (?:check|see|find) (?:the |my )?version\b/i],

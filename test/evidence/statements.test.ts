@@ -20,6 +20,11 @@ describe('statements', () => {
     expect(topics('im on macOS')).toEqual(['os=macos']);
   });
 
+  it('reads where the key is kept, asked either way round', () => {
+    expect(topics('where does openclaw store the api key?')).toContain('asks_key_location');
+    expect(topics('where is my key stored?')).toContain('asks_key_location');
+  });
+
   it('reads an upgrade said with the bare verb only with a version or `latest`', () => {
     expect(topics('Upgraded to 2026.8.2 yesterday, now nothing answers.')).toContain('upgraded=2026.8.2');
     expect(topics('I updated openclaw to the latest and my profiles are gone')).toContain('upgraded');

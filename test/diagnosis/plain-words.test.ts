@@ -1,0 +1,33 @@
+/**
+ * A model-auth failure told in plain words, the way people first post it, is never handed over as
+ * off-topic: it gets a diagnosis or the one ask that decides. Words about something else stay off-topic.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadStages, runThread } from './pipeline.ts';
+
+const stages = await loadStages();
+const diagnose = (text: string) => runThread(text, stages).diagnosis;
+
+describe('a failure said in plain words', () => {
+  it.each([
+    'openclaw keeps saying no api key found for anthropic',
+    'I get 401 from claude every time',
+    'Credit balance too low but I just added $20',
+    "I'm getting rate limited constantly",
+  ])('"%s" asks for `openclaw models status`', (text) => {
+    const d = diagnose(text);
+    expect(d.status).toBe('needs_evidence');
+    expect(d.nextCommand).toBe('openclaw models status');
+  });
+
+  it('"the gateway can\'t see my ANTHROPIC_API_KEY" is the service environment', () => {
+    expect(diagnose("The gateway can't see my ANTHROPIC_API_KEY, it works in my shell").branch).toBe('env_not_visible_to_service');
+  });
+
+  it.each(['the weather plugin says city not found', 'I get 200 OK now from the proxy', 'my disk space is too low to install'])(
+    '"%s" stays off-topic',
+    (text) => {
+      expect(diagnose(text).status).toBe('not_auth');
+    },
+  );
+});
