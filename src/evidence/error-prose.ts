@@ -17,10 +17,10 @@ import type { Fact, StatementTopic } from './facts.ts';
 import type { PreparedLine } from './lines.ts';
 
 const AUTH_WORD =
-  /[A-Za-z]*AuthError\b|\b(?:40[13]|402|429|529|unauthori[sz]ed|authenticat\w*|api[ _-]?keys?|oauth|(?:access |bearer |setup-?)?tokens?|logged (?:in|out)|login|credentials?|credits?|quota|billing|auth|rate[- ]limit\w*)\b/i;
+  /[A-Za-z]*AuthError\b|\b(?:40[13]|402|429|529|unauthori[sz]ed|authenticat\w*|api[ _-]?keys?|oauth|(?:access |bearer |setup-?)?tokens?|logged (?:in|out)|login|credentials?|credits?|quota|billing|auth|rate[- ]limit\w*|subscription|organi[sz]ation|all models failed)\b/i;
 /** Also the plain ways people say it: "no api key found", "I get 401", "balance too low", "rate limited". */
 const FAIL_WORD =
-  /\b(?:fail\w*|errors?|invalid|expired?|reject\w*|missing|not working|(?:does|do|did)n'?t work|does not work|lost|ignored|no longer|stopped|broken|denied|refus\w*|insufficient|returns? (?:a )?40[13]|isn'?t responding|not respond\w*|will not communicate|no [\w ]{0,20}found|not found|too low|ran out|run out|exhausted|exceeded|rate[- ]limited|(?:get|gets|got|getting|receiv\w*|throws?) (?:an? |the )?(?:HTTP )?(?:40[1-3]|429|529))\b|报错|错误|失败|问题|无效|过期/i;
+  /\b(?:fail\w*|errors?|invalid|expired?|reject\w*|missing|not working|(?:does|do|did)n'?t work|does not work|lost|ignored|no longer|stopped|broken|denied|refus\w*|insufficient|returns? (?:a )?40[13]|isn'?t responding|not respond\w*|will not communicate|no [\w ]{0,20}found|not found|too low|ran out|run out|exhausted|exceeded|rate[- ]limited|disabled|suspended|banned|(?:get|gets|got|getting|receiv\w*|throws?) (?:an? |the )?(?:HTTP )?(?:40[1-3]|429|529))\b|报错|错误|失败|问题|无效|过期/i;
 
 /** Look-alikes (corpus negatives), by what they are really about. First match wins. */
 const LOOKALIKES: [string, RegExp][] = [

@@ -39,7 +39,7 @@ const RULES: Rule[] = [
   ['console_key', /\b(?:from|in|on) the (?:anthropic )?console\b|\bconsole (?:api )?key\b/i],
   ['new_agent', /\b(?:added|created|made) (?:a )?(?:new |second |another )?agent\b/i],
   ['cron_job', /\bcron(?: ?jobs?)?\b/i],
-  ['dm_not_working', /\bdms?\b[^.\n]{0,30}\b(?:not working|don'?t work|doesn'?t work|not respond\w*|no (?:reply|response|answer))\b/i],
+  ['dm_not_working', /\bdms?\b[^.\n]{0,30}\b(?:not working|don'?t work|doesn'?t work|not respond\w*|no (?:reply|response|answer))\b|\b(?:doesn'?t|does not|don'?t|won'?t|never|not) (?:reply|respond|answer)\w*\b[^.\n]{0,20}\b(?:in |to |my )?(?:discord )?dms?\b/i],
   ['guild_not_working', /\b(?:server|guild|channels?)\b[^.\n]{0,30}\b(?:not (?:working|responding|replying)|doesn'?t (?:reply|respond|answer)|no (?:reply|response))\b/i],
   ['chat_works', /\b(?:chat|tui|chatting) (?:works|is working|is fine)\b|\bcan chat\b|\b(?:answers|responds|replies) (?:fine|ok|normally|correctly)\b|\bworks (?:fine )?in (?:the )?chat\b/i],
   ['thanks', /\b(?:thanks|thank you|thx|ty)\b/i],

@@ -14,6 +14,9 @@ describe('a failure said in plain words', () => {
     'I get 401 from claude every time',
     'Credit balance too low but I just added $20',
     "I'm getting rate limited constantly",
+    'claude subscription not working with openclaw anymore',
+    'Anthropic says my organization has been disabled',
+    'I keep getting "All models failed"',
   ])('"%s" asks for `openclaw models status`', (text) => {
     const d = diagnose(text);
     expect(d.status).toBe('needs_evidence');
@@ -22,6 +25,10 @@ describe('a failure said in plain words', () => {
 
   it('"the gateway can\'t see my ANTHROPIC_API_KEY" is the service environment', () => {
     expect(diagnose("The gateway can't see my ANTHROPIC_API_KEY, it works in my shell").branch).toBe('env_not_visible_to_service');
+  });
+
+  it('"openclaw doesnt reply in discord dms" is DM pairing', () => {
+    expect(diagnose('openclaw doesnt reply in discord dms').branch).toBe('discord_dm_pairing');
   });
 
   it.each(['the weather plugin says city not found', 'I get 200 OK now from the proxy', 'my disk space is too low to install'])(
