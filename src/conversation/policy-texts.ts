@@ -39,7 +39,8 @@ export function askNudges(ask: { askId: string; command: string | null; text: st
   }
   if (!ask.command) {
     return [
-      reply('nudge', `That looks like the same output as before, so I still need this answered first: ${ask.text}\nA few words are enough.`, extra),
+      // Words Pincer could not read are no "output"; the question stands as asked.
+      reply('nudge', `I couldn't read an answer to this in your message, so I still need it: ${ask.text}`, extra),
       reply('nudge', `Before anything else, I need one answer from you: ${ask.text}`, extra),
     ];
   }

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ReplayFile, type ReplayLine, type ReplayMessage, replayThread } from '../../src/cli/replay.ts';
+import { askNudges } from '../../src/conversation/policy-texts.ts';
 import { createPipeline } from '../../src/pipeline/pipeline.ts';
 import { openDatabase } from '../../src/store/db.ts';
 
@@ -189,5 +190,21 @@ describe('an answer names the provider the user has trouble with, not one mentio
     const answer = replay(messages).at(-1)!.reply ?? '';
     expect(answer).toContain('--provider anthropic');
     expect(answer).not.toContain('openai-codex');
+  });
+});
+
+describe('a healthy `models status` as the first post', () => {
+  const STATUS = readFileSync('test/fixtures/evidence/models-status/ref-b-env-only.txt', 'utf8');
+
+  it('asks what fails, then diagnoses the error the user pastes', () => {
+    const [first, second] = replay([user(STATUS), user(`run error: ${ERROR}`)]);
+    expect(first!.reply).toMatch(/^\*\*What fails, and what exactly does it say\?/);
+    expect(first!.reply).not.toMatch(/human helper/);
+    expect(second!.branch).toBe('api_key_invalid');
+  });
+
+  it('asks a question again without calling the user\'s words "the same output"', () => {
+    const [nudge] = askNudges({ askId: 'failure_text', command: null, text: 'What fails, and what exactly does it say?' }, false);
+    expect(nudge!.markdown).toBe("I couldn't read an answer to this in your message, so I still need it: What fails, and what exactly does it say?");
   });
 });
