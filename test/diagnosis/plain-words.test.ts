@@ -23,8 +23,12 @@ describe('a failure said in plain words', () => {
     expect(d.nextCommand).toBe('openclaw models status');
   });
 
-  it('"the gateway can\'t see my ANTHROPIC_API_KEY" is the service environment', () => {
-    expect(diagnose("The gateway can't see my ANTHROPIC_API_KEY, it works in my shell").branch).toBe('env_not_visible_to_service');
+  it.each([
+    "The gateway can't see my ANTHROPIC_API_KEY, it works in my shell",
+    'I set ANTHROPIC_API_KEY in my .bashrc but the systemd service says no api key found',
+    'I put the key in ~/.zshrc and restarted the launchd service, still 401',
+  ])('"%s" is the service environment', (text) => {
+    expect(diagnose(text).branch).toBe('env_not_visible_to_service');
   });
 
   it('"openclaw doesnt reply in discord dms" is DM pairing', () => {
