@@ -4,6 +4,7 @@
  * credential migration` error on every auth command, doctor's `Auth profile SQLite migration`
  * note, and the ≥9.1 state-directory guard.
  */
+import type { Signal } from '../signal-types.ts';
 import type { Rule } from '../types.ts';
 import type { EvidenceView } from '../view.ts';
 
@@ -25,6 +26,16 @@ const SPLIT_BRAIN = {
   specificity: 2,
 } as const;
 
+/**
+ * A signal twice: with an upgrade to ≥6.5 (the SQLite store) said, and with an upgrade said
+ * without its version. `with` is added; the signal's own fields stay as written.
+ */
+const afterUpgrade = <S extends Omit<Signal, 'with'>>(signal: S): Signal[] =>
+  [{ atLeast: '2026.6.5' }, { any: [null] }].map((value) => ({ ...signal, with: { statement: ['upgraded'], where: { value } } }) as Signal);
+
+const NOT_IMPORTED = 'since 2026.6.5 OpenClaw reads credentials only from this SQLite store, and nothing imported your `auth-profiles.json`.';
+const NOT_CARRIED = 'since 2026.6.5 OpenClaw keeps credentials in SQLite, and the upgrade did not carry your profiles into the store it now reads.';
+
 /** 6.5–7.x: `models status` reads an empty per-agent SQLite store, and the user had profiles before (#100067). */
 const EMPTY_AFTER_IMPORT = {
   fact: 'agent_store_empty',
@@ -37,14 +48,14 @@ const LIST_EMPTY_AFTER_UPGRADE = {
   fact: 'auth_list_empty',
   versions: '≥2026.6.5',
   quote: 'Profiles: (none)',
-  reason: '`{quote}` right after your upgrade (`{with}`): since 2026.6.5 OpenClaw keeps credentials in SQLite, and the upgrade did not carry your profiles into the store it now reads.',
+  reason: `\`{quote}\` right after your upgrade (\`{with}\`): ${NOT_CARRIED}`,
   text: '`models auth list` prints `Profiles: (none)` right after an upgrade to ≥6.5 (#135581)',
   specificity: 2,
 } as const;
 const PROFILES_GONE_AFTER_UPGRADE = {
   statement: ['profiles_gone'],
   versions: '≥2026.6.5',
-  reason: '`{quote}`, after your upgrade: since 2026.6.5 OpenClaw keeps credentials in SQLite, and the upgrade did not carry your profiles into the store it now reads.',
+  reason: `\`{quote}\`, after your upgrade: ${NOT_CARRIED}`,
   text: 'the user says the profiles are gone (`Profiles: (none)`, "loses all auth profiles") right after an upgrade to ≥6.5 (#135581)',
   specificity: 1,
 } as const;
@@ -81,26 +92,23 @@ export const authStoreMigration: Rule = {
       text: '≥6.5 doctor note `Auth profile SQLite migration` listing legacy `auth-profiles.json` files, without a `Migrated auth profile JSON …` change',
     },
     // 8.2 split-brain: credentials exist, yet the route finds no usable api-key auth, and it began with an upgrade (to ≥6.5 when named).
-    { ...SPLIT_BRAIN, with: { statement: ['upgraded'], where: { value: { atLeast: '2026.6.5' } } } },
-    { ...SPLIT_BRAIN, with: { statement: ['upgraded'], where: { value: { any: [null] } } } },
+    ...afterUpgrade(SPLIT_BRAIN),
     {
       ...EMPTY_AFTER_IMPORT,
       with: { statement: ['profiles_gone'] },
-      reason: '`{quote}` holds no profile, and you wrote `{with}`: since 2026.6.5 OpenClaw reads credentials only from this SQLite store, and nothing imported your `auth-profiles.json`.',
+      reason: `\`{quote}\` holds no profile, and you wrote \`{with}\`: ${NOT_IMPORTED}`,
       text: '6.5–7.x `Auth store : …/openclaw-agent.sqlite` with no profile (`Missing auth`), while the user says the JSON profiles are still there or were lost',
     },
     {
       ...EMPTY_AFTER_IMPORT,
       with: { statement: ['upgraded'], where: { value: { atLeast: '2026.6.5' } } },
-      reason: '`{quote}` holds no profile right after your upgrade (`{with}`): since 2026.6.5 OpenClaw reads credentials only from this SQLite store, and nothing imported your `auth-profiles.json`.',
+      reason: `\`{quote}\` holds no profile right after your upgrade (\`{with}\`): ${NOT_IMPORTED}`,
       text: '6.5–7.x right after an upgrade: `Auth store : …/openclaw-agent.sqlite` with no profile (`Missing auth`)',
     },
     // #135581 (8.2): `Profiles: (none)` from `models auth list` right after an upgrade to ≥6.5.
-    { ...LIST_EMPTY_AFTER_UPGRADE, with: { statement: ['upgraded'], where: { value: { atLeast: '2026.6.5' } } } },
-    { ...LIST_EMPTY_AFTER_UPGRADE, with: { statement: ['upgraded'], where: { value: { any: [null] } } } },
+    ...afterUpgrade(LIST_EMPTY_AFTER_UPGRADE),
     // The same said in words: "the agent loses all auth profiles" after an upgrade.
-    { ...PROFILES_GONE_AFTER_UPGRADE, with: { statement: ['upgraded'], where: { value: { atLeast: '2026.6.5' } } } },
-    { ...PROFILES_GONE_AFTER_UPGRADE, with: { statement: ['upgraded'], where: { value: { any: [null] } } } },
+    ...afterUpgrade(PROFILES_GONE_AFTER_UPGRADE),
   ],
   steps: [
     {
