@@ -96,7 +96,9 @@ export function terminalReply(
     const markdown = answers ? r.outcome.reply?.markdown ?? null : null;
     if (markdown === null || !shown.has(markdown)) return markdown;
     const step = r.outcome.nextCommand;
-    return step ? `Nothing new in that for me: the step that stands is \`${step}\` — paste what it prints.` : 'Nothing new in that for me: paste new output whenever something changes.';
+    const same = step ? `Nothing new in that for me: the step that stands is \`${step}\` — paste what it prints.` : 'Nothing new in that for me: paste new output whenever something changes.';
+    // Said once already: the terminal says it has nothing to add rather than the same line again.
+    return shown.has(same) ? null : same;
   };
   const escalate = result.effects.find((e): e is Extract<typeof e, { type: 'escalate' }> => e.type === 'escalate');
   if (escalate || reply?.kind === 'escalation') {

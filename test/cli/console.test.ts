@@ -2,6 +2,7 @@
  * The terminal help thread, as `npm start` runs it without DISCORD_TOKEN: piped input (a fresh
  * thread each run, same input → same output) and an interactive thread that a restart continues.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +34,15 @@ describe('piped terminal thread', () => {
     const a = runCli(['console'], { input, env: { PINCER_DB: db } });
     const b = runCli(['console'], { input, env: { PINCER_DB: db } });
     expect(b.stdout).toBe(a.stdout);
+  });
+
+  it('never shows the same reply twice over seed 001, after the hand-over too', () => {
+    const { messages } = JSON.parse(readFileSync('test/fixtures/threads/seed-001.json', 'utf8')) as { messages: { role: string; text: string }[] };
+    const seed = messages.filter((m) => m.role === 'user').map((m) => `${m.text.trimEnd()}\n.\n`).join('');
+    const run = runCli(['console'], { input: seed, env: { PINCER_DB: dbFile() } });
+    const replies = run.stdout.split('Pincer ▸').slice(1).map((r) => r.trim());
+    expect(replies.length).toBeGreaterThan(20);
+    expect(replies.filter((r, i) => replies.indexOf(r) !== i)).toEqual([]);
   });
 
   it('is what `npm start` runs when DISCORD_TOKEN is unset', () => {
